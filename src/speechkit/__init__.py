@@ -1,0 +1,1 @@
+"""speechkit: write Chinese official speeches, critique outlines and notices from YAML facts."""

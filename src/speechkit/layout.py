@@ -1,0 +1,244 @@
+"""Turn a Speech into a flat sequence of styled paragraphs; every label is computed here, once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .errors import RenderError
+from .model import Block, Item, Section, Speech, Table
+from .numbering import heading_label, runin_marker
+
+#: Paragraph roles a writer must know (DOCX maps each to a style, Markdown to syntax).
+PARA_ROLES: tuple[str, ...] = (
+    "issuer", "doc_number", "title", "subtitle", "dateline", "speaker", "toc_title", "toc",
+    "addressee", "salutation", "heading", "body", "branch", "closing", "attachment",
+    "signature", "date", "caption",
+)
+#: Run roles: plain body text, a run-in heading (in its level's font), a run-in sentence
+#: (一是…), and the unit name that opens a branch-issue line.
+RUN_ROLES: tuple[str, ...] = ("text", "heading", "runin", "unit")
+
+_SENTENCE_END = "。！？；：!?;:…"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one role; ``level`` is the heading level of a run-in heading."""
+
+    text: str
+    role: str = "text"
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph: a role, its runs, and a level for headings and outline entries."""
+
+    role: str
+    runs: tuple[Run, ...]
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        """Return the paragraph's plain text."""
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table placed between paragraphs."""
+
+    table: Table
+
+
+LayoutBlock = Para | TableBlock
+
+
+def layout(speech: Speech) -> tuple[LayoutBlock, ...]:
+    """Lay a Speech out as paragraphs and tables in reading order."""
+    return tuple(_Layout(speech).blocks())
+
+
+class _Layout:
+    """One pass over a Speech, yielding blocks."""
+
+    def __init__(self, speech: Speech) -> None:
+        self.speech = speech
+        self.scheme = speech.scheme
+
+    def blocks(self) -> Iterator[LayoutBlock]:
+        speech, meta = self.speech, self.speech.meta
+        notice = meta.kind == "notice" or bool(meta.addressee or meta.doc_number)
+        if meta.issuer:
+            yield _para("issuer", meta.issuer)
+        if meta.doc_number:
+            yield _para("doc_number", meta.doc_number)
+        yield _para("title", meta.title)
+        if meta.subtitle:
+            yield _para("subtitle", meta.subtitle)
+        if meta.date and not notice:
+            yield _para("dateline", f"（{meta.date}）")
+        if meta.speaker:
+            yield _para("speaker", meta.speaker)
+        if meta.toc:
+            yield from self.outline()
+        if meta.addressee:
+            yield _para("addressee", meta.addressee)
+        if speech.salutation:
+            yield _para("salutation", speech.salutation)
+        yield from _blocks("body", speech.opening)
+        number = 0
+        for section in speech.sections:
+            if section.numbered:
+                number += 1
+            yield from self.section(section, number)
+        yield from _blocks("closing", speech.closing)
+        for index, name in enumerate(meta.attachments, 1):
+            prefix = "附件：" if index == 1 else "\u3000\u3000\u3000"
+            label = f"{index}." if len(meta.attachments) > 1 else ""
+            yield Para("attachment", (Run(prefix + label), Run(name)))
+        if meta.signature:
+            yield _para("signature", meta.signature)
+        if meta.date and notice:
+            yield _para("date", meta.date)
+
+    def outline(self) -> Iterator[Para]:
+        """Yield the outline (提纲) of section headings and their heading-style items."""
+        yield _para("toc_title", "提纲")
+        number = 0
+        for section in self.speech.sections:
+            if not section.title:
+                continue
+            label = ""
+            if section.numbered:
+                number += 1
+                label = heading_label(number, 1, self.scheme)
+            yield Para("toc", (Run(label + section.title),), 1)
+            if section.enumeration.style == "heading":
+                for position, item in enumerate(section.items, 1):
+                    if item.title:
+                        text = heading_label(position, 2, self.scheme) + _strip_end(item.title)
+                        yield Para("toc", (Run(text),), 2)
+
+    def section(self, section: Section, number: int) -> Iterator[LayoutBlock]:
+        if section.title:
+            label = heading_label(number, 1, self.scheme) if section.numbered else ""
+            yield Para("heading", (Run(label + section.title, "heading", 1),), 1)
+        yield from _blocks("body", section.lead)
+        yield from self.items(section.items, section.enumeration.style, section.enumeration.layout, 1)
+        yield from _blocks("body", section.closing)
+
+    def items(self, items: tuple[Item, ...], style: str, how: str, level: int) -> Iterator[LayoutBlock]:
+        """Yield the paragraphs of a list; ``level`` is the heading level of the parent."""
+        if how == "inline":
+            runs = [run for position, item in enumerate(items, 1)
+                    for run in self.inline_runs(item, style, position, len(items), level)]
+            if runs:
+                yield Para("body", tuple(runs))
+            return
+        for position, item in enumerate(items, 1):
+            yield from self.item(item, style, how, position, len(items), level)
+
+    def label(self, style: str, position: int, count: int, level: int) -> tuple[str, str, int]:
+        """Return the label, the run role for the title and the heading level of an item."""
+        if style == "heading":
+            try:
+                return heading_label(position, level + 1, self.scheme), "heading", level + 1
+            except ValueError as exc:
+                raise RenderError(str(exc)) from None
+        try:
+            return runin_marker(style, position, count), "runin", level
+        except ValueError as exc:
+            raise RenderError(str(exc)) from None
+
+    def head_runs(self, item: Item, style: str, position: int, count: int, level: int,
+                  has_body: bool) -> list[Run]:
+        """Return the runs that open an item: unit name, or label and run-in title."""
+        if item.unit:
+            return [Run(item.unit, "unit"), Run("：", "unit")]
+        label, role, run_level = self.label(style, position, count, level)
+        if not item.title:
+            return [Run(label, role, run_level)] if label else []
+        title = item.title
+        if has_body and title[-1] not in _SENTENCE_END:
+            title += "。"
+        if style == "none" and role == "runin":
+            return [Run(title, "runin")]
+        return [Run(label + title, role, run_level)]
+
+    def inline_runs(self, item: Item, style: str, position: int, count: int, level: int) -> list[Run]:
+        """Return the runs of an item that runs on inside a paragraph."""
+        body = " ".join(item.paragraphs)
+        child_runs = [run for index, child in enumerate(item.items, 1)
+                      for run in self.inline_runs(child, item.enumeration.style, index,
+                                                  len(item.items), self.child_level(style, level))]
+        runs = self.head_runs(item, style, position, count, level, bool(body or child_runs))
+        if body:
+            runs.append(Run(body))
+        return runs + child_runs
+
+    def child_level(self, style: str, level: int) -> int:
+        """Return the heading level the children of an item enumerated by ``style`` build on."""
+        return level + 1 if style == "heading" else level
+
+    def item(self, item: Item, style: str, how: str, position: int, count: int,
+             level: int) -> Iterator[LayoutBlock]:
+        role = "branch" if item.unit else "body"
+        first, *rest = item.paragraphs or ("",)
+        sub = self.child_level(style, level)
+        inline_children = item.enumeration.layout == "inline" and bool(item.items)
+        if how == "separate" and not item.unit:
+            label, run_role, run_level = self.label(style, position, count, level)
+            if item.title or label:
+                if run_role == "heading":
+                    yield Para("heading", (Run(label + item.title, "heading", run_level),), run_level)
+                else:
+                    yield Para("body", (Run(label + item.title, "runin"),))
+            body_paras = list(item.paragraphs)
+            if inline_children:
+                last = body_paras.pop() if body_paras else ""
+                runs = [Run(last)] if last else []
+                runs += self._children_inline(item, sub)
+                yield from (_para("body", p) for p in body_paras)
+                yield Para("body", tuple(runs))
+                return
+            yield from (_para("body", p) for p in body_paras)
+            yield from self.items(item.items, item.enumeration.style, item.enumeration.layout, sub)
+            return
+        children_inline = self._children_inline(item, sub) if inline_children and not rest else []
+        runs = self.head_runs(item, style, position, count, level, bool(first or children_inline))
+        if first:
+            runs.append(Run(first))
+        runs += children_inline
+        if runs:
+            yield Para(role, tuple(runs))
+        for index, paragraph in enumerate(rest):
+            if inline_children and index == len(rest) - 1:
+                yield Para("body", (Run(paragraph), *self._children_inline(item, sub)))
+            else:
+                yield _para("body", paragraph)
+        if not inline_children:
+            yield from self.items(item.items, item.enumeration.style, item.enumeration.layout, sub)
+
+    def _children_inline(self, item: Item, level: int) -> list[Run]:
+        return [run for index, child in enumerate(item.items, 1)
+                for run in self.inline_runs(child, item.enumeration.style, index, len(item.items), level)]
+
+
+def _para(role: str, text: str) -> Para:
+    return Para(role, (Run(text),))
+
+
+def _blocks(role: str, blocks: tuple[Block, ...]) -> Iterator[LayoutBlock]:
+    for block in blocks:
+        if isinstance(block, Table):
+            if block.caption:
+                yield _para("caption", block.caption)
+            yield TableBlock(block)
+        else:
+            yield _para(role, block)
+
+
+def _strip_end(text: str) -> str:
+    return text.rstrip(_SENTENCE_END + "，,")

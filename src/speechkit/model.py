@@ -1,0 +1,154 @@
+"""The document model: frozen dataclasses that readers produce and writers consume."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+#: How the children of a node are enumerated (labels are computed, never stored).
+ListStyle = Literal["yishi", "yiyao", "diyi", "shouxian", "heading", "none"]
+#: How the children of a node are laid out.
+#: ``paragraphs``: one paragraph each, the title run into its text;
+#: ``inline``: all children run on inside the parent's paragraph;
+#: ``separate``: the title is a paragraph (a heading) of its own, the text follows.
+ListLayout = Literal["paragraphs", "inline", "separate"]
+
+LIST_STYLES: tuple[str, ...] = ("yishi", "yiyao", "diyi", "shouxian", "heading", "none")
+LIST_LAYOUTS: tuple[str, ...] = ("paragraphs", "inline", "separate")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: a header row of column names and body rows of cell texts."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+#: A block of running text: a paragraph (a string) or a table.
+Block = Union[str, Table]
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """How a list of items is numbered and laid out."""
+
+    style: ListStyle = "yishi"
+    layout: ListLayout = "paragraphs"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One enumerated point: an optional run-in title, body paragraphs and nested items."""
+
+    title: str = ""
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[Item, ...] = ()
+    enumeration: Enumeration = field(default_factory=lambda: Enumeration("heading"))
+    #: A branch-issue line (``xx村：…``) names its unit here instead of carrying a label.
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level part of a document: heading, lead-in, items, closing."""
+
+    type: str
+    title: str
+    lead: tuple[Block, ...] = ()
+    items: tuple[Item, ...] = ()
+    closing: tuple[Block, ...] = ()
+    enumeration: Enumeration = field(default_factory=Enumeration)
+    #: ``False``: no number is used up; without a title the section continues the previous one.
+    numbered: bool = True
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Front and back matter of a document."""
+
+    kind: str
+    title: str
+    subtitle: str = ""
+    speaker: str = ""
+    occasion: str = ""
+    date: str = ""
+    doc_number: str = ""
+    issuer: str = ""
+    addressee: str = ""
+    signature: str = ""
+    attachments: tuple[str, ...] = ()
+    #: Print an outline (目录/提纲) of section and item headings before the body.
+    toc: bool = False
+
+
+@dataclass(frozen=True)
+class HeadingScheme:
+    """Label formats for heading levels 1..n, e.g. ``{cn}、`` ``（{cn}）`` ``{n}.`` ``（{n}）``."""
+
+    levels: tuple[str, ...] = ("{cn}、", "（{cn}）", "{n}.", "（{n}）", "{circled}")
+    name: str = "gbt9704"
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A whole document: metadata, salutation, opening, sections, closing."""
+
+    meta: Meta
+    sections: tuple[Section, ...] = ()
+    salutation: str = ""
+    opening: tuple[Block, ...] = ()
+    closing: tuple[Block, ...] = ()
+    scheme: HeadingScheme = field(default_factory=HeadingScheme)
+
+
+def walk_items(items: tuple[Item, ...]) -> Iterator[tuple[int, Item]]:
+    """Yield ``(depth, item)`` for items and all their descendants, depth first."""
+    stack = [(0, it) for it in reversed(items)]
+    while stack:
+        depth, item = stack.pop()
+        yield depth, item
+        stack.extend((depth + 1, child) for child in reversed(item.items))
+
+
+def texts(speech: Speech) -> Iterator[str]:
+    """Yield every text of the document in reading order (labels excluded)."""
+    meta = speech.meta
+    for value in (meta.doc_number, meta.issuer, meta.title, meta.subtitle, meta.speaker):
+        if value:
+            yield value
+    if meta.addressee:
+        yield meta.addressee
+    if speech.salutation:
+        yield speech.salutation
+    yield from _block_texts(speech.opening)
+    for section in speech.sections:
+        if section.title:
+            yield section.title
+        yield from _block_texts(section.lead)
+        for _depth, item in walk_items(section.items):
+            if item.unit:
+                yield item.unit
+            if item.title:
+                yield item.title
+            yield from item.paragraphs
+        yield from _block_texts(section.closing)
+    yield from _block_texts(speech.closing)
+    yield from meta.attachments
+    for value in (meta.signature, meta.date):
+        if value:
+            yield value
+
+
+def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Table):
+            if block.caption:
+                yield block.caption
+            yield from block.columns
+            for row in block.rows:
+                yield from row
+        else:
+            yield block
