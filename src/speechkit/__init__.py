@@ -1,1 +1,61 @@
-"""speechkit: write Chinese official speeches, critique outlines and notices from YAML facts."""
+"""speechkit: write Chinese official speeches, critique outlines and notices from YAML facts.
+
+The data flows one way: ``load`` (facts YAML) → ``build`` (document model) → ``render``
+(Markdown, DOCX, PDF); ``check`` walks drafts and finds what reviewers send back.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import build, load
+from .errors import (
+    ExpressionError,
+    FactsError,
+    Location,
+    RegistryError,
+    RenderError,
+    SpeechkitError,
+    TemplateError,
+    UnknownKindError,
+    UnknownSectionTypeError,
+)
+from .facts import Facts, read_facts
+from .layout import Para, Run, TableBlock, layout
+from .model import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
+from .registry import BlockType, DocumentKind, Registry, SectionType, default_registry, load_registry
+from .render import render
+
+__all__ = [
+    "BlockType",
+    "DocumentKind",
+    "Enumeration",
+    "ExpressionError",
+    "Facts",
+    "FactsError",
+    "HeadingScheme",
+    "Item",
+    "Location",
+    "Meta",
+    "Para",
+    "RegistryError",
+    "RenderError",
+    "Run",
+    "Section",
+    "SectionType",
+    "Speech",
+    "SpeechkitError",
+    "Table",
+    "TableBlock",
+    "TemplateError",
+    "UnknownKindError",
+    "UnknownSectionTypeError",
+    "__version__",
+    "build",
+    "default_registry",
+    "layout",
+    "load",
+    "load_registry",
+    "read_facts",
+    "render",
+]

@@ -161,15 +161,13 @@ class _Layout:
         if not item.title:
             return [Run(label, role, run_level)] if label else []
         title = item.title
-        if has_body and title[-1] not in _SENTENCE_END:
+        if (has_body or role == "runin") and title[-1] not in _SENTENCE_END:
             title += "。"
-        if style == "none" and role == "runin":
-            return [Run(title, "runin")]
         return [Run(label + title, role, run_level)]
 
     def inline_runs(self, item: Item, style: str, position: int, count: int, level: int) -> list[Run]:
         """Return the runs of an item that runs on inside a paragraph."""
-        body = " ".join(item.paragraphs)
+        body = "".join(item.paragraphs)
         child_runs = [run for index, child in enumerate(item.items, 1)
                       for run in self.inline_runs(child, item.enumeration.style, index,
                                                   len(item.items), self.child_level(style, level))]
@@ -208,6 +206,9 @@ class _Layout:
             return
         children_inline = self._children_inline(item, sub) if inline_children and not rest else []
         runs = self.head_runs(item, style, position, count, level, bool(first or children_inline))
+        if runs and runs[0].role == "heading" and not first and not children_inline:
+            yield Para("heading", tuple(runs), runs[0].level)
+            runs = []
         if first:
             runs.append(Run(first))
         runs += children_inline

@@ -1,0 +1,22 @@
+"""The public functions: load, build, render, check."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import IO, Any
+
+from .build import build as _build
+from .facts import Facts, read_facts
+from .model import Speech
+from .registry import Registry
+
+
+def load(source: str | os.PathLike[str] | IO[str] | IO[bytes], *, registry: Registry | None = None) -> Speech:
+    """Read a facts file (path, ``-`` or stream), validate it and build the Speech."""
+    return _build(read_facts(source), registry=registry)
+
+
+def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) -> Speech:
+    """Validate facts given as plain data and build the Speech."""
+    return _build(data, registry=registry)

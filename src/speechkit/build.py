@@ -1,0 +1,284 @@
+"""Build a Speech from validated facts, dispatching each section to its registered type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .errors import FactsError, Location
+from .expressions import Expressions
+from .facts import DataPath, Facts, validate
+from .model import Block, Enumeration, HeadingScheme, Item, Meta, Section, Speech
+from .numbering import SCHEMES
+from .registry import DocumentKind, Registry, SectionType, default_registry
+from .schema import build_schema
+from .text import clean_line, control_character, split_paragraphs
+
+_SCHEMAS: weakref.WeakKeyDictionary[Registry, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def schema_for(registry: Registry) -> dict[str, Any]:
+    """Return the registry's JSON Schema, computed once per registry."""
+    schema = _SCHEMAS.get(registry)
+    if schema is None:
+        schema = _SCHEMAS[registry] = build_schema(registry)
+    return schema
+
+
+def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) -> Speech:
+    """Validate facts (a mapping, or :class:`Facts` read from a file) and build the Speech."""
+    registry = registry or default_registry()
+    facts = data if isinstance(data, Facts) else Facts(data, "<data>")
+    if not isinstance(facts.data, Mapping):
+        raise FactsError("facts must be a mapping of fields", facts.locate(()))
+    validate(facts, schema_for(registry), sorted(registry.sections), sorted(registry.kinds))
+    return Builder(registry, facts).speech()
+
+
+class Builder:
+    """Holds what one build needs: registry, facts, kind and the expression evaluator."""
+
+    def __init__(self, registry: Registry, facts: Facts) -> None:
+        self.registry = registry
+        self.facts = facts
+        self.data: Mapping[str, Any] = facts.data
+        self.kind: DocumentKind = registry.kinds[self.data.get("kind", "speech")]
+        self.expressions = Expressions(registry.filters)
+        values = self.data.get("facts", {})
+        self.heading_scheme = self.scheme()
+        self.context: dict[str, Any] = {**values, "facts": values, "kind": self.kind.name}
+
+    def speech(self) -> Speech:
+        """Build the whole document: sections first, so front matter can count them."""
+        sections = tuple(self.section(index, raw) for index, raw in enumerate(self.data["sections"]))
+        numbered = tuple(s for s in sections if s.numbered and s.title)
+        context = {**self.context, "sections": numbered, "items": numbered}
+        get = self.data.get
+        salutation = get("salutation", self.kind.salutation)
+        closing = get("closing", list(self.kind.closing))
+        meta = Meta(
+            kind=self.kind.name,
+            title=self.line(get("title"), ("title",), context),
+            subtitle=self.line(get("subtitle", ""), ("subtitle",), context),
+            speaker=self.line(get("speaker", ""), ("speaker",), context),
+            occasion=self.line(get("occasion", ""), ("occasion",), context),
+            date=format_date(self.line(get("date", ""), ("date",), context)),
+            doc_number=self.line(get("doc_number", ""), ("doc_number",), context),
+            issuer=self.line(get("issuer", ""), ("issuer",), context),
+            addressee=self.line(get("addressee", ""), ("addressee",), context),
+            signature=self.line(get("signature", ""), ("signature",), context),
+            attachments=tuple(self.line(a, ("attachments", i), context)
+                              for i, a in enumerate(get("attachments", []))),
+            toc=bool(get("toc", False)),
+        )
+        return Speech(
+            meta=meta,
+            sections=sections,
+            salutation=self.line(salutation, ("salutation",), context),
+            opening=self.blocks(get("opening", []), ("opening",), context, None),
+            closing=self.blocks(closing, ("closing",), context, None),
+            scheme=self.heading_scheme,
+        )
+
+    def section(self, index: int, raw: Mapping[str, Any]) -> Section:
+        section_type = self.registry.sections[raw["type"]]
+        ctx = SectionContext(self, (("sections", index)), raw, section_type)
+        builder = section_type.build or generic_section
+        section = builder(ctx)
+        if not isinstance(section, Section):
+            raise FactsError(f"section type {section_type.name!r} built {type(section).__name__}, not a Section",
+                             ctx.locate())
+        return section
+
+    def scheme(self) -> HeadingScheme:
+        value = self.data.get("numbering", self.kind.numbering)
+        if isinstance(value, str):
+            return SCHEMES[value]
+        levels = tuple(value["levels"])
+        for index, fmt in enumerate(levels):
+            if not any(token in fmt for token in ("{cn}", "{n}", "{circled}")):
+                raise FactsError("a level format needs {cn}, {n} or {circled}",
+                                 self.facts.locate(("numbering", "levels", index)))
+        return HeadingScheme(levels, "custom")
+
+    # -- texts -------------------------------------------------------------------------------
+
+    def evaluate(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> str:
+        """Evaluate one text field and refuse control characters in the result."""
+        text = value if isinstance(value, str) else str(value)
+        text = self.expressions.render(text, context, lambda: self.facts.locate(path))
+        bad = control_character(text)
+        if bad is not None:
+            raise FactsError(f"control character U+{ord(bad):04X} in text", self.facts.locate(path))
+        return text
+
+    def line(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> str:
+        """Evaluate a one-line field such as a title."""
+        if value is None or value == "":
+            return ""
+        return clean_line(self.evaluate(value, path, context))
+
+    def paragraphs(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> tuple[str, ...]:
+        """Evaluate a text field that may be one string or a list, into paragraphs."""
+        if value is None:
+            return ()
+        values = [(value, path)] if isinstance(value, str) else [
+            (v, (*path, i)) for i, v in enumerate(value)]
+        out: list[str] = []
+        for text, where in values:
+            out.extend(split_paragraphs(self.evaluate(text, where, context)))
+        return tuple(out)
+
+    def blocks(self, value: Any, path: DataPath, context: Mapping[str, Any],
+               section: SectionContext | None) -> tuple[Block, ...]:
+        """Evaluate a list of paragraphs and blocks (``{table: …}`` and registered block types)."""
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return self.paragraphs(value, path, context)
+        out: list[Block] = []
+        for index, entry in enumerate(value):
+            where = (*path, index)
+            if isinstance(entry, str):
+                out.extend(self.paragraphs(entry, where, context))
+                continue
+            (name, body), = entry.items()
+            block = self.registry.blocks[name]
+            ctx = section or SectionContext(self, path[:-1] or path, {}, None)
+            out.extend(block.build(body, ctx.at(where)))
+        return tuple(out)
+
+    def locate(self, path: DataPath) -> Location:
+        """Return the source location of a data path."""
+        return self.facts.locate(path)
+
+
+class SectionContext:
+    """What a section type's build function gets: its data, helpers to build texts and items."""
+
+    def __init__(self, builder: Builder, path: DataPath, data: Mapping[str, Any],
+                 section_type: SectionType | None) -> None:
+        self.builder = builder
+        self.path = path
+        self.data = data
+        self.type = section_type
+        self.kind = builder.kind
+        self.here: DataPath = path
+
+    def at(self, path: DataPath) -> SectionContext:
+        """Return a copy of this context that reports errors at ``path``."""
+        ctx = SectionContext(self.builder, self.path, self.data, self.type)
+        ctx.here = path
+        return ctx
+
+    @property
+    def facts(self) -> Mapping[str, Any]:
+        """Return the ``facts:`` mapping of the document."""
+        return self.builder.data.get("facts", {})
+
+    def locate(self, *sub: str | int) -> Location:
+        """Return the location of a field of this section (or of the current block)."""
+        return self.builder.locate((*self.here, *sub))
+
+    def error(self, message: str, *sub: str | int) -> FactsError:
+        """Return a FactsError located at a field of this section."""
+        return FactsError(message, self.locate(*sub))
+
+    def context(self, items: Sequence[Any] = ()) -> dict[str, Any]:
+        """Return the expression context; ``items`` are what the text introduces."""
+        return {**self.builder.context, "section": self.data, "items": tuple(items)}
+
+    def text(self, value: Any, *sub: str | int, items: Sequence[Any] = ()) -> str:
+        """Evaluate a one-line text field of this section."""
+        return self.builder.line(value, (*self.here, *sub), self.context(items))
+
+    def paragraphs(self, value: Any, *sub: str | int, items: Sequence[Any] = ()) -> tuple[str, ...]:
+        """Evaluate a text field that holds one or more paragraphs."""
+        return self.builder.paragraphs(value, (*self.here, *sub), self.context(items))
+
+    def blocks(self, key: str, items: Sequence[Any] = ()) -> tuple[Block, ...]:
+        """Evaluate a list of paragraphs and blocks stored under ``key``."""
+        return self.builder.blocks(self.data.get(key), (*self.path, key), self.context(items), self)
+
+    def title(self) -> str:
+        """Return the section's title: given, the kind's title for this type, or the type's default."""
+        assert self.type is not None
+        if "title" in self.data:
+            return self.text(self.data["title"], "title")
+        return self.kind.titles.get(self.type.name, self.type.title)
+
+    def enumeration(self) -> Enumeration:
+        """Return the enumeration: given style/layout, the kind's preset, or the type's default."""
+        assert self.type is not None
+        default = self.kind.enumerations.get(self.type.name, self.type.enumeration)
+        return Enumeration(self.data.get("style", default.style), self.data.get("layout", default.layout))
+
+    def items(self, key: str = "items", enumeration: Enumeration | None = None) -> tuple[Item, ...]:
+        """Build the generic items under ``key`` (title, text, nested items)."""
+        raw = self.data.get(key, [])
+        enumeration = enumeration or self.enumeration()
+        depth = 2 if enumeration.style == "heading" else 1
+        self.check_count(enumeration, len(raw), key)
+        return tuple(self.item(entry, (*self.path, key, i), depth) for i, entry in enumerate(raw))
+
+    def item(self, raw: Mapping[str, Any], path: DataPath, depth: int) -> Item:
+        """Build one generic item and its children; ``depth`` is the heading depth used so far."""
+        enumeration = Enumeration(raw.get("style", "heading"), raw.get("layout", "paragraphs"))
+        children_raw = raw.get("items", [])
+        child_depth = depth + 1 if enumeration.style == "heading" else depth
+        levels = len(self.builder.heading_scheme.levels) if children_raw and enumeration.style == "heading" else 99
+        if child_depth > levels:
+            raise FactsError(f"items nest deeper than the {levels} heading levels of the numbering scheme",
+                             self.builder.locate((*path, "items")))
+        sub = SectionContext(self.builder, self.path, self.data, self.type)
+        sub.here = path
+        sub.check_count(enumeration, len(children_raw), "items")
+        children = tuple(sub.item(child, (*path, "items", i), child_depth) for i, child in enumerate(children_raw))
+        return Item(
+            title=sub.text(raw.get("title", ""), "title", items=children),
+            paragraphs=sub.paragraphs(raw.get("text"), "text", items=children),
+            items=children,
+            enumeration=enumeration,
+        )
+
+    def check_count(self, enumeration: Enumeration, count: int, key: str) -> None:
+        """Refuse lists the enumeration cannot number (首先/其次/再次/最后 takes two to four)."""
+        if enumeration.style == "shouxian" and count > 4:
+            raise self.error(f"style 'shouxian' (首先/其次/再次/最后) numbers 2 to 4 items, not {count}", key)
+
+    def section(self, **fields: Any) -> Section:
+        """Return the generic Section for this data, with ``fields`` replacing built parts."""
+        items = fields.pop("items", None)
+        enumeration = fields.pop("enumeration", None) or self.enumeration()
+        if items is None:
+            items = self.items(enumeration=enumeration)
+        assert self.type is not None
+        values: dict[str, Any] = {
+            "type": self.type.name,
+            "title": self.title(),
+            "lead": self.blocks("lead", items),
+            "items": items,
+            "closing": self.blocks("closing", items),
+            "enumeration": enumeration,
+            "numbered": self.data.get("numbered", True),
+        }
+        values.update(fields)
+        return Section(**values)
+
+
+def generic_section(ctx: SectionContext) -> Section:
+    """Build a section from title, lead, items and closing."""
+    return ctx.section()
+
+
+def format_date(text: str) -> str:
+    """Write an ISO date as GB/T 9704 wants it (2018年10月7日); leave other text as it is."""
+    try:
+        day = dt.date.fromisoformat(text[:10]) if len(text) >= 10 else None
+    except ValueError:
+        return text
+    if day is None or len(text) not in (10, 19) and "T" not in text:
+        return text
+    return f"{day.year}年{day.month}月{day.day}日"

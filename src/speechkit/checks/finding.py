@@ -1,0 +1,83 @@
+"""Findings reported by the checks, the fixes attached to them, and the rule table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace ``old`` by ``new`` on one source line, from ``column`` up to ``end_column`` (exclusive)."""
+
+    line: int
+    column: int
+    end_column: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found at a 1-based line and column of a source."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    severity: str
+    message: str
+    fix: Fix | None = None
+
+    def format(self) -> str:
+        """Format as ``path:line:col: CODE message``."""
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the JSON form: path, line, column, code, severity, message (and fixable)."""
+        return {"path": self.path, "line": self.line, "column": self.column, "code": self.code,
+                "severity": self.severity, "message": self.message, "fixable": self.fix is not None}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's raw result: a span of one unit's text, before it is mapped to source positions."""
+
+    unit: int
+    start: int
+    end: int
+    code: str
+    message: str
+    replacement: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a rule code means: severity, whether ``--fix`` repairs it, and a one-line summary."""
+
+    code: str
+    severity: str
+    fixable: bool
+    summary: str
+
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in (
+    Rule("SK101", "error", False, "placeholder left in the text"),
+    Rule("SK102", "error", False, "counting phrase disagrees with the items that follow"),
+    Rule("SK103", "error", False, "enumeration skips, repeats, restarts or mixes schemes"),
+    Rule("SK201", "error", True, "half-width punctuation inside Chinese text"),
+    Rule("SK202", "error", False, "unbalanced paired marks"),
+    Rule("SK203", "error", False, "doubled character or punctuation"),
+    Rule("SK204", "error", True, "pinyin left behind by a broken script conversion"),
+    Rule("SK205", "error", False, "Simplified and Traditional characters mixed"),
+    Rule("SK301", "error", False, "document number not in the form 党办发〔2018〕12号"),
+    Rule("SK302", "error", False, "date not in the form 2018年10月7日"),
+    Rule("SK401", "error", False, "a part the document kind requires is missing"),
+    Rule("SK402", "warning", False, "problem stated with nothing specific"),
+)}
+
+
+def selected(code: str, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> bool:
+    """Return whether ``code`` passes ``--select``/``--ignore`` (codes or prefixes such as ``SK2``)."""
+    if select and not any(code.startswith(p) for p in select):
+        return False
+    return not any(code.startswith(p) for p in ignore)

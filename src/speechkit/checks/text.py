@@ -1,0 +1,65 @@
+"""The text a check sees: units (lines, paragraphs, cells) that know where each character came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..script import to_simplified
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A line or paragraph of text; ``where`` maps each character to a source (line, column)."""
+
+    text: str
+    line: int
+    column: int = 1
+    where: tuple[tuple[int, int], ...] | None = None
+    role: str = ""
+    #: Whether ``--fix`` may rewrite spans of this unit in its source.
+    fixable: bool = True
+
+    def pos(self, offset: int) -> tuple[int, int]:
+        """Return the source (line, column) of the character at ``offset``."""
+        if self.where:
+            return self.where[min(max(offset, 0), len(self.where) - 1)]
+        return self.line, self.column + max(offset, 0)
+
+    def contiguous(self, start: int, end: int) -> bool:
+        """Return whether characters ``start..end`` sit side by side on one source line."""
+        if not self.where:
+            return True
+        if end > len(self.where) or start >= end:
+            return False
+        first = self.where[start]
+        return all(self.where[start + i] == (first[0], first[1] + i) for i in range(end - start))
+
+
+@dataclass(frozen=True)
+class DocTable:
+    """A table found in the source: header, body rows, and where it sits."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+    caption: str = ""
+
+
+@dataclass
+class Doc:
+    """Everything a check reads from one source."""
+
+    path: str
+    units: list[Unit]
+    tables: list[DocTable] = field(default_factory=list)
+    #: Document kind when known (facts), else inferred from the title by the kind rule.
+    kind: str = ""
+    #: Whether enumerations and counting phrases can be judged (False for bare YAML strings).
+    structural: bool = True
+    _simple: list[str] | None = None
+
+    def simple(self, index: int) -> str:
+        """Return unit ``index`` in Simplified script (same length) for keyword matching."""
+        if self._simple is None:
+            self._simple = [to_simplified(unit.text) for unit in self.units]
+        return self._simple[index]

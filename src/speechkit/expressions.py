@@ -1,0 +1,75 @@
+"""Sandboxed text expressions (``{{ name | filter }}``) evaluated against the facts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import ExpressionError, Location
+
+_MARKERS = ("{{", "{%", "{#")
+
+
+def has_expression(text: str) -> bool:
+    """Tell whether a text holds an expression or statement."""
+    return any(marker in text for marker in _MARKERS)
+
+
+class Expressions:
+    """Compile and evaluate text expressions in a sandbox where missing data is an error."""
+
+    def __init__(self, filters: Mapping[str, Callable[..., Any]]) -> None:
+        self.env = SandboxedEnvironment(
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            finalize=_finalize,
+        )
+        self.env.filters.update(filters)
+        self._cache: dict[str, jinja2.Template] = {}
+
+    def render(self, text: str, context: Mapping[str, Any], where: Callable[[], Location]) -> str:
+        """Evaluate ``text`` in ``context``; errors name the place ``where()`` gives."""
+        if not has_expression(text):
+            return text
+        try:
+            template = self._cache.get(text)
+            if template is None:
+                template = self.env.from_string(text)
+                self._cache[text] = template
+            return template.render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise ExpressionError(f"expression syntax: {exc.message}", where()) from None
+        except jinja2.exceptions.SecurityError as exc:
+            raise ExpressionError(f"not allowed in an expression: {exc}", where()) from None
+        except jinja2.UndefinedError as exc:
+            raise ExpressionError(f"{_undefined(exc)}", where()) from None
+        except ExpressionError as exc:
+            raise ExpressionError(exc.message, where()) from None
+        except ZeroDivisionError:
+            raise ExpressionError("division by zero in an expression", where()) from None
+        except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+            raise ExpressionError(f"expression failed: {exc}", where()) from None
+
+
+def _undefined(exc: jinja2.UndefinedError) -> str:
+    message = str(exc.message or exc)
+    if message.endswith("is undefined"):
+        name = message.split("'")[1] if "'" in message else message
+        return f"unknown name {name!r} in an expression (define it under 'facts:')"
+    return f"expression: {message}"
+
+
+def _finalize(value: Any) -> Any:
+    """Refuse to print nothing as text: None in an expression is an error, not an empty string."""
+    if value is None:
+        raise ExpressionError("an expression gave no value (null)")
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (list, tuple, dict)):
+        raise ExpressionError(f"an expression gave a {type(value).__name__}, not text; use a filter such "
+                              "as join_cn or count_cn")
+    return value

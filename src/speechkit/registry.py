@@ -1,0 +1,146 @@
+"""The registry of section types, document kinds, block types and text filters."""
+
+from __future__ import annotations
+
+import importlib.metadata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import RegistryError
+from .model import Block, Enumeration, Section
+
+if TYPE_CHECKING:
+    from .build import SectionContext
+
+#: The entry-point group plugins register under; each entry is a ``setup(registry)`` function.
+ENTRY_POINT_GROUP = "speechkit.sections"
+
+SectionBuilder = Callable[["SectionContext"], Section]
+BlockBuilder = Callable[[Any, "SectionContext"], tuple[Block, ...]]
+
+
+@dataclass(frozen=True)
+class SectionType:
+    """A kind of section: its default title and enumeration, its schema and its build function."""
+
+    name: str
+    description: str
+    title: str
+    enumeration: Enumeration = field(default_factory=Enumeration)
+    #: JSON Schema properties this type adds to (or replaces in) the common section properties.
+    properties: Mapping[str, Any] = field(default_factory=dict)
+    #: Properties this type requires besides ``type``.
+    required: tuple[str, ...] = ()
+    #: Build function; ``None`` means the generic one (title, lead, items, closing).
+    build: SectionBuilder | None = None
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """A document kind: a preset of front and back matter and of the sections it expects."""
+
+    name: str
+    description: str
+    #: ``speech`` (title, salutation, body) or ``notice`` (number, addressee, signature, date).
+    form: str = "speech"
+    salutation: str = ""
+    closing: tuple[str, ...] = ()
+    #: Section types a complete document of this kind has, in order.
+    sections: tuple[str, ...] = ()
+    #: Titles that replace a section type's default title in this kind.
+    titles: Mapping[str, str] = field(default_factory=dict)
+    #: Enumerations that replace a section type's default in this kind.
+    enumerations: Mapping[str, Enumeration] = field(default_factory=dict)
+    #: Metadata fields a complete document of this kind has (checked by ``speechkit check``).
+    required_meta: tuple[str, ...] = ()
+    numbering: str = "gbt9704"
+
+
+@dataclass(frozen=True)
+class BlockType:
+    """A non-paragraph block written as ``{name: value}`` in lead, opening or closing lists."""
+
+    name: str
+    description: str
+    schema: Mapping[str, Any]
+    build: BlockBuilder
+
+
+class Registry:
+    """Holds everything that can be extended: section types, kinds, blocks and filters."""
+
+    def __init__(self) -> None:
+        self.sections: dict[str, SectionType] = {}
+        self.kinds: dict[str, DocumentKind] = {}
+        self.blocks: dict[str, BlockType] = {}
+        self.filters: dict[str, Callable[..., Any]] = {}
+        self.plugins: list[str] = []
+
+    def add_section(self, section_type: SectionType, *, override: bool = False) -> None:
+        """Register a section type; a duplicate name is an error unless ``override`` is true."""
+        _add(self.sections, section_type.name, section_type, "section type", override)
+
+    def add_kind(self, kind: DocumentKind, *, override: bool = False) -> None:
+        """Register a document kind; a duplicate name is an error unless ``override`` is true."""
+        _add(self.kinds, kind.name, kind, "document kind", override)
+
+    def add_block(self, block: BlockType, *, override: bool = False) -> None:
+        """Register a block type; a duplicate name is an error unless ``override`` is true."""
+        _add(self.blocks, block.name, block, "block type", override)
+
+    def add_filter(self, name: str, function: Callable[..., Any], *, override: bool = False) -> None:
+        """Register a filter for text expressions; a duplicate is an error unless ``override``."""
+        _add(self.filters, name, function, "filter", override)
+
+    def use(self, setup: Callable[[Registry], None], name: str = "") -> None:
+        """Run a plugin's ``setup(registry)`` and remember its name."""
+        setup(self)
+        self.plugins.append(name or getattr(setup, "__module__", repr(setup)))
+
+    def section_type(self, name: str) -> SectionType:
+        """Return a registered section type."""
+        return self.sections[name]
+
+    def kind(self, name: str) -> DocumentKind:
+        """Return a registered document kind."""
+        return self.kinds[name]
+
+
+def _add(table: dict[str, Any], name: str, value: Any, what: str, override: bool) -> None:
+    if not name or not isinstance(name, str):
+        raise RegistryError(f"a {what} needs a non-empty name")
+    if name in table and not override:
+        raise RegistryError(f"{what} {name!r} is already registered (pass override=True to replace it)")
+    table[name] = value
+
+
+_DEFAULT: Registry | None = None
+
+
+def default_registry(*, reload: bool = False) -> Registry:
+    """Return the process-wide registry: built-ins, then every installed plugin."""
+    global _DEFAULT
+    if _DEFAULT is None or reload:
+        _DEFAULT = load_registry()
+    return _DEFAULT
+
+
+def load_registry(*, plugins: bool = True) -> Registry:
+    """Build a fresh registry from the built-in setup and the ``speechkit.sections`` entry points."""
+    from . import sections
+
+    registry = Registry()
+    registry.use(sections.setup, "builtin")
+    if plugins:
+        for entry in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if entry.value == "speechkit.sections:setup":
+                continue
+            try:
+                setup = entry.load()
+                registry.use(setup, entry.name)
+            except RegistryError:
+                raise
+            except Exception as exc:
+                raise RegistryError(f"plugin {entry.name!r} ({entry.value}) failed to load: {exc}") from exc
+    return registry

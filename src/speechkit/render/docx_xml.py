@@ -1,0 +1,71 @@
+"""Turn text into WordprocessingML run content: escaping and the control-character policy.
+
+Policy: a tab becomes ``<w:tab/>``; a line feed, a carriage return (alone or before a line
+feed) and a vertical tab (Word's manual line break) become ``<w:br/>``; every other character
+XML 1.0 cannot hold (other C0 controls, U+FFFE, U+FFFF, lone surrogates) is refused with a
+RenderError that names it. Everything else is kept as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import RenderError
+
+#: Characters that need more than plain copying.
+_SPECIAL = re.compile("[\x00-\x1f&<>\ud800-\udfff\ufffe\uffff]")
+#: Characters that split a text into several ``w:t`` elements.
+_BREAKS = re.compile("(\r\n|[\t\n\r\x0b])")
+_ILLEGAL = re.compile("[\x00-\x08\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def check_text(text: str) -> None:
+    """Raise RenderError if ``text`` holds a character a DOCX cannot carry."""
+    bad = _ILLEGAL.search(text)
+    if bad is not None:
+        char = bad.group()
+        raise RenderError(
+            f"text contains the control character U+{ord(char):04X}, which a DOCX cannot hold: "
+            f"remove it from {_excerpt(text, bad.start())!r}"
+        )
+
+
+def escape(text: str) -> str:
+    """Escape ``&``, ``<`` and ``>`` for XML character data."""
+    return text.translate(_ESCAPES)
+
+
+def escape_attr(text: str) -> str:
+    """Escape a value for a double-quoted XML attribute."""
+    return text.translate(_ATTR_ESCAPES)
+
+
+def run_content(text: str) -> str:
+    """Return the inside of a ``w:r`` for ``text``: ``w:t`` elements, tabs and breaks."""
+    if not _SPECIAL.search(text):
+        return f'<w:t xml:space="preserve">{text}</w:t>'
+    check_text(text)
+    parts: list[str] = []
+    for piece in _BREAKS.split(text):
+        if not piece:
+            continue
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\n", "\r", "\r\n", "\x0b"):
+            parts.append("<w:br/>")
+        else:
+            parts.append(f'<w:t xml:space="preserve">{piece.translate(_ESCAPES)}</w:t>')
+    return "".join(parts)
+
+
+def plain_text(text: str) -> str:
+    """Return ``text`` as python-docx reads it back after rendering (line breaks as ``\\n``)."""
+    check_text(text)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+
+
+def _excerpt(text: str, index: int) -> str:
+    start = max(0, index - 10)
+    return text[start:index + 10]

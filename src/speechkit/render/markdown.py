@@ -1,0 +1,81 @@
+"""Render a Speech as CommonMark through Jinja2 templates; a user's folder overrides built-ins."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+
+import jinja2
+
+from ..errors import RenderError, TemplateError
+from ..layout import Para, TableBlock, layout
+from ..model import Speech
+from ..text import control_character
+from . import markdown_text
+
+TEMPLATE = "document.md.j2"
+
+
+@lru_cache(maxsize=16)
+def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
+    """Return a Jinja2 environment whose loader tries the user's folders before the built-ins."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
+    loaders.append(jinja2.PackageLoader("speechkit.templates", "markdown"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        md_escape=markdown_text.escape,
+        md_heading=markdown_text.heading,
+        md_cell=markdown_text.cell,
+        md_row=lambda cells: "| " + " | ".join(markdown_text.cell(c) for c in cells) + " |",
+        md_rule=lambda cells: "|" + " --- |" * len(cells),
+    )
+    return env
+
+
+def render_markdown(speech: Speech, *, templates: str | os.PathLike[str] | Sequence[str] | None = None,
+                    runin_bold: bool = False) -> str:
+    """Render a Speech as Markdown; ``templates`` names folders whose templates win."""
+    dirs: tuple[str, ...]
+    if templates is None:
+        dirs = ()
+    elif isinstance(templates, (str, os.PathLike)):
+        dirs = (os.fspath(templates),)
+    else:
+        dirs = tuple(os.fspath(t) for t in templates)
+    for folder in dirs:
+        if not os.path.isdir(folder):
+            raise TemplateError(f"template folder not found: {folder}")
+    blocks = layout(speech)
+    bold = frozenset({"heading", "runin"} if runin_bold else {"heading"})
+    for block in blocks:
+        texts = [block.text] if isinstance(block, Para) else [
+            *block.table.columns, *(c for row in block.table.rows for c in row)]
+        for text in texts:
+            bad = control_character(text)
+            if bad is not None:
+                raise RenderError(f"control character U+{ord(bad):04X} cannot be written to Markdown")
+    env = environment(dirs)
+    try:
+        template = env.get_template(TEMPLATE)
+        out = template.render(
+            speech=speech,
+            meta=speech.meta,
+            blocks=blocks,
+            inline=lambda para: markdown_text.inline(para, bold_roles=bold),
+            is_table=lambda block: isinstance(block, TableBlock),
+        )
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"template uses an undefined value: {exc.message}") from None
+    return out.rstrip("\n") + "\n"

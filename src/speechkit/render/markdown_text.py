@@ -1,0 +1,102 @@
+"""Escape text for CommonMark so that markdown-it-py parses it back literally."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..layout import Para, Run
+
+#: ASCII punctuation that can start Markdown syntax anywhere in a line.
+_ALWAYS = set("\\`*_[]<>&|~!")
+_LINE_START = re.compile(r"^([#+=-]|\d{1,9}(?=[.)]))")
+_TRAILING_END = "。！？；：，、!?;:,"
+
+
+def escape(text: str) -> str:
+    """Escape one text (which may hold line breaks) for use inside a Markdown paragraph."""
+    lines = text.split("\n")
+    return "\\\n".join(_escape_line(line) for line in lines)
+
+
+def _escape_line(line: str) -> str:
+    out = "".join("\\" + ch if ch in _ALWAYS else ch for ch in line)
+    match = _LINE_START.match(out)
+    if match:
+        if match.group(1)[0].isdigit():
+            end = match.end()
+            out = out[:end] + "\\" + out[end:]
+        else:
+            out = "\\" + out
+    return _protect_edges(out)
+
+
+def _protect_edges(line: str) -> str:
+    """Write leading and trailing white space as character references so it survives."""
+    stripped = line.lstrip(" \t\u3000")
+    lead = line[: len(line) - len(stripped)]
+    core = stripped.rstrip(" \t\u3000")
+    trail = stripped[len(core):]
+    if core.endswith("\\") and not core.endswith("\\\\") and trail:
+        pass
+    return _refs(lead) + core + _refs(trail)
+
+
+def _refs(spaces: str) -> str:
+    return "".join(f"&#{ord(ch)};" for ch in spaces)
+
+
+def is_punctuation(ch: str) -> bool:
+    """Tell whether a character counts as punctuation for CommonMark emphasis flanking."""
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _space(ch: str | None) -> bool:
+    return ch is None or ch.isspace() or unicodedata.category(ch) == "Zs"
+
+
+def can_emphasize(before: str | None, inner: str, after: str | None) -> bool:
+    """Tell whether ``**inner**`` between ``before`` and ``after`` parses as strong emphasis."""
+    if not inner:
+        return False
+    first, last = inner[0], inner[-1]
+    if _space(first) or _space(last):
+        return False
+    opening = not is_punctuation(first) or _space(before) or is_punctuation(before or " ")
+    closing = not is_punctuation(last) or _space(after) or is_punctuation(after or " ")
+    return opening and closing
+
+
+def inline(para: Para, *, bold_roles: frozenset[str] = frozenset({"heading"})) -> str:
+    """Write a paragraph's runs as Markdown, bolding run-in headings where CommonMark allows it."""
+    pieces: list[str] = []
+    runs = list(para.runs)
+    for index, run in enumerate(runs):
+        text = escape(run.text)
+        if run.role in bold_roles and run.text:
+            pieces.append(_strong(run, text, pieces, runs[index + 1:]))
+        else:
+            pieces.append(text)
+    return "".join(pieces)
+
+
+def _strong(run: Run, text: str, before: list[str], rest: list[Run]) -> str:
+    core = text.rstrip(_TRAILING_END)
+    tail = text[len(core):]
+    following = tail or "".join(escape(r.text) for r in rest)
+    previous = "".join(before)
+    prev_ch = previous[-1] if previous else None
+    next_ch = following[0] if following else None
+    if "\n" in core or not can_emphasize(prev_ch, core, next_ch):
+        return text
+    return f"**{core}**{tail}"
+
+
+def heading(text: str) -> str:
+    """Escape text for an ATX heading line (no line breaks, no closing hashes)."""
+    return escape(text.replace("\n", " ")).replace("#", "\\#")
+
+
+def cell(text: str) -> str:
+    """Escape text for a pipe-table cell."""
+    return escape(text.replace("\n", " "))

@@ -1,0 +1,149 @@
+"""Generate the JSON Schema of facts files from the registry."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import jsonschema
+
+from .model import LIST_LAYOUTS, LIST_STYLES
+from .numbering import SCHEMES
+from .registry import Registry
+
+SCHEMA_ID = "https://speechkit.invalid/schemas/speech.schema.json"
+#: Names the text expressions bind themselves; facts may not use them.
+RESERVED_NAMES = ("sections", "items", "section", "facts", "kind", "loop")
+
+_TEXT = {"type": "string"}
+_TEXTS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+META_PROPERTIES: dict[str, Any] = {
+    "title": {"type": "string", "minLength": 1, "description": "标题 — the document title."},
+    "subtitle": {**_TEXT, "description": "副标题 — e.g. ——在…会议上的讲话."},
+    "speaker": {**_TEXT, "description": "讲话人 / 署名 under the title."},
+    "occasion": {**_TEXT, "description": "场合 — the meeting at which it is read."},
+    "date": {**_TEXT, "description": "日期: 2018-10-07 (written 2018年10月7日) or text."},
+    "doc_number": {**_TEXT, "description": "发文字号, e.g. 党办发〔2018〕12号."},
+    "issuer": {**_TEXT, "description": "发文机关标志 above a notice."},
+    "addressee": {**_TEXT, "description": "主送机关, e.g. 各党支部：."},
+    "signature": {**_TEXT, "description": "署名 at the end of a notice."},
+    "attachments": {"type": "array", "items": {"type": "string"}, "description": "附件 names."},
+    "toc": {"type": "boolean", "description": "Print an outline (提纲) of the headings first."},
+}
+
+
+def build_schema(registry: Registry) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) for facts files of every registered type and kind."""
+    types = sorted(registry.sections)
+    blocks = {
+        name: {"type": "object", "properties": {name: block.schema}, "required": [name],
+               "additionalProperties": False, "description": block.description}
+        for name, block in sorted(registry.blocks.items())
+    }
+    block_list = {"anyOf": [
+        {"type": "string"},
+        {"type": "array", "items": {"anyOf": [{"type": "string"},
+                                              *({"$ref": f"#/$defs/block.{n}"} for n in blocks)]}},
+    ]}
+    defs: dict[str, Any] = {
+        "texts": _TEXTS,
+        "blocks": block_list,
+        "style": {"enum": list(LIST_STYLES),
+                  "description": "yishi 一是 · yiyao 一要 · diyi 第一， · shouxian 首先/其次 · heading （一）/1. · none"},
+        "layout": {"enum": list(LIST_LAYOUTS),
+                   "description": "paragraphs: one paragraph each · inline: run on in one paragraph · "
+                                  "separate: title on its own line"},
+        "item": {
+            "type": "object",
+            "description": "A point: run-in title, text, and nested items.",
+            "properties": {
+                "title": {**_TEXT, "description": "Run-in sentence or heading (一是 + this)."},
+                "text": {"$ref": "#/$defs/texts", "description": "Body: one paragraph or a list."},
+                "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+                "style": {"$ref": "#/$defs/style"},
+                "layout": {"$ref": "#/$defs/layout"},
+            },
+            "additionalProperties": False,
+            "anyOf": [{"required": ["title"]}, {"required": ["text"]}, {"required": ["items"]}],
+        },
+    }
+    for name, schema in blocks.items():
+        defs[f"block.{name}"] = schema
+    common = {
+        "type": {"enum": types, "description": "Section type: " + ", ".join(types)},
+        "title": {**_TEXT, "description": "Heading; defaults to the type's title."},
+        "numbered": {"type": "boolean", "description": "false: no number; without title, continue."},
+        "lead": {"$ref": "#/$defs/blocks", "description": "Paragraphs before the items."},
+        "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+        "closing": {"$ref": "#/$defs/blocks", "description": "Paragraphs after the items."},
+        "style": {"$ref": "#/$defs/style"},
+        "layout": {"$ref": "#/$defs/layout"},
+    }
+    branches = []
+    for name in types:
+        section_type = registry.sections[name]
+        properties = {**common, **section_type.properties}
+        defs[f"section.{name}"] = {
+            "type": "object",
+            "description": section_type.description,
+            "properties": properties,
+            "required": ["type", *section_type.required],
+            "additionalProperties": False,
+        }
+        branches.append({"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
+                         "then": {"$ref": f"#/$defs/section.{name}"}})
+    defs["section"] = {
+        "type": "object",
+        "properties": {"type": common["type"]},
+        "required": ["type"],
+        "allOf": branches,
+    }
+    kinds = sorted(registry.kinds)
+    schemes = sorted(SCHEMES)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "speechkit facts",
+        "description": "Facts from which speechkit builds a speech, critique outline, report or notice.",
+        "type": "object",
+        "properties": {
+            "kind": {"enum": kinds, "description": "Document kind: " + ", ".join(kinds)},
+            **META_PROPERTIES,
+            "numbering": {"anyOf": [
+                {"enum": schemes},
+                {"type": "object", "properties": {"levels": {
+                    "type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}},
+                 "required": ["levels"], "additionalProperties": False},
+            ], "description": "Heading scheme name or label formats ({cn} {n} {circled})."},
+            "facts": {"type": "object", "description": "Named values usable in texts as {{ name }}.",
+                      "propertyNames": {"not": {"enum": list(RESERVED_NAMES)}}},
+            "salutation": {**_TEXT, "description": "称呼, e.g. 同志们：; \"\" for none."},
+            "opening": {"$ref": "#/$defs/blocks"},
+            "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}},
+            "closing": {"$ref": "#/$defs/blocks"},
+        },
+        "required": ["title", "sections"],
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def schema_json(registry: Registry) -> str:
+    """Return the schema as the text checked in at ``schemas/speech.schema.json``."""
+    return json.dumps(build_schema(registry), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+@lru_cache(maxsize=8)
+def _validator(text: str) -> Any:
+    schema = json.loads(text)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def validator_for(schema: Mapping[str, Any]) -> Any:
+    """Return a (cached) validator for a schema."""
+    return _validator(json.dumps(schema, sort_keys=True))

@@ -1,0 +1,87 @@
+"""Simplified ⇄ Traditional conversion with the official OpenCC package."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from .errors import SpeechkitError
+
+#: Output scripts and the OpenCC configuration that produces each from any input.
+SCRIPTS: dict[str, tuple[str, ...]] = {
+    "hans": ("t2s",),
+    "hant": ("s2t",),
+    "tw": ("s2tw",),
+    "hk": ("s2hk",),
+}
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=None)
+def converter(config: str) -> Any:
+    """Return a cached ``opencc.OpenCC`` for a configuration name such as ``s2t``."""
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _check(script: str) -> tuple[str, ...]:
+    try:
+        return SCRIPTS[script]
+    except KeyError:
+        raise SpeechkitError(f"unknown script {script!r}; known: {', '.join(SCRIPTS)}") from None
+
+
+def convert(text: str, script: str) -> str:
+    """Convert ``text`` to ``hans`` (Simplified), ``hant`` (Traditional), ``tw`` or ``hk``."""
+    configs = _check(script)
+    if not text:
+        return text
+    if script != "hans":
+        # Normalise first, so that Traditional input converts as cleanly as Simplified input.
+        text = converter("t2s").convert(text)
+    for config in configs:
+        text = converter(config).convert(text)
+    return text
+
+
+def to_simplified(text: str) -> str:
+    """Return ``text`` in Simplified script with the same length (unchanged if OpenCC cannot keep it)."""
+    try:
+        out = converter("t2s").convert(text)
+    except (UnicodeError, RuntimeError, ValueError):
+        return text
+    return out if len(out) == len(text) else text
+
+
+def convert_speech(speech: T, script: str) -> T:
+    """Return a copy of a Speech (or any dataclass tree) with every text converted to ``script``."""
+    _check(script)
+    return _convert_value(speech, script)
+
+
+def _convert_value(value: Any, script: str) -> Any:
+    if isinstance(value, str):
+        return convert(value, script)
+    if isinstance(value, tuple):
+        return tuple(_convert_value(v, script) for v in value)
+    if isinstance(value, list):
+        return [_convert_value(v, script) for v in value]
+    if isinstance(value, dict):
+        return {k: _convert_value(v, script) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _convert_value(getattr(value, f.name), script)
+                   for f in dataclasses.fields(value) if f.init and not _is_code_field(value, f.name)}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+#: Fields that hold identifiers or formats, not text a reader sees.
+_CODE_FIELDS = {("Meta", "kind"), ("Section", "type"), ("Enumeration", "style"),
+                ("Enumeration", "layout"), ("HeadingScheme", "name"), ("HeadingScheme", "levels")}
+
+
+def _is_code_field(value: Any, name: str) -> bool:
+    return (type(value).__name__, name) in _CODE_FIELDS

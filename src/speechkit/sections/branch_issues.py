@@ -1,0 +1,59 @@
+"""The ``branch_issues`` section: one line per branch, ``xx村：问题一；问题二。``, order kept."""
+
+from __future__ import annotations
+
+from ..build import SectionContext
+from ..model import Enumeration, Item, Section
+from ..registry import SectionType
+from ..text import strip_end
+
+_ISSUE = {"anyOf": [
+    {"type": "string", "minLength": 1},
+    {"type": "object", "properties": {
+        "text": {"type": "string", "minLength": 1},
+        "tags": {"type": "array", "items": {"type": "string"}},
+    }, "required": ["text"], "additionalProperties": False},
+]}
+
+PROPERTIES = {
+    "items": {"type": "array", "items": {
+        "type": "object",
+        "description": "A branch (村, 社区, 支部) and its particular issues.",
+        "properties": {
+            "branch": {"type": "string", "minLength": 1, "description": "Name: xx村, xx社区…"},
+            "issues": {"anyOf": [{"type": "string", "minLength": 1},
+                                 {"type": "array", "minItems": 1, "items": _ISSUE}]},
+        },
+        "required": ["branch", "issues"],
+        "additionalProperties": False,
+    }},
+}
+
+
+def build_branch_issues(ctx: SectionContext) -> Section:
+    """Build one line per branch: the unit name, a colon, its issues joined by semicolons."""
+    items = []
+    for index, raw in enumerate(ctx.data.get("items", [])):
+        issues = raw["issues"]
+        issues = [issues] if isinstance(issues, str) else issues
+        texts = []
+        for number, issue in enumerate(issues):
+            text = issue if isinstance(issue, str) else issue["text"]
+            sub = ("items", index, "issues") if isinstance(raw["issues"], str) else (
+                ("items", index, "issues", number) if isinstance(issue, str)
+                else ("items", index, "issues", number, "text"))
+            texts.append(strip_end(ctx.text(text, *sub)))
+        body = "；".join(t for t in texts if t) + "。"
+        items.append(Item(paragraphs=(body,), unit=ctx.text(raw["branch"], "items", index, "branch"),
+                          enumeration=Enumeration("none")))
+    return ctx.section(items=tuple(items), enumeration=Enumeration("none"))
+
+
+BRANCH_ISSUES = SectionType(
+    "branch_issues",
+    "个性问题: one line per branch (xx村：…；…。), in the order given.",
+    "",
+    Enumeration("none"),
+    properties=PROPERTIES,
+    build=build_branch_issues,
+)

@@ -1,0 +1,52 @@
+"""Normalise fact texts: paragraph splitting, line joining, refusing control characters."""
+
+from __future__ import annotations
+
+import re
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n\s*")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_STRIP = " \t\n\u3000"
+SENTENCE_END = "。！？；：!?;:…"
+
+
+def control_character(text: str) -> str | None:
+    """Return the first control character (other than tab and newline) in text, or None."""
+    match = _CONTROL.search(text)
+    return match.group(0) if match else None
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split text on blank lines into paragraphs; join wrapped lines inside a paragraph."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip(_STRIP)
+    if not text:
+        return []
+    return [join_lines(part) for part in _BLANK_LINE.split(text) if part.strip(_STRIP)]
+
+
+def join_lines(text: str) -> str:
+    """Join a wrapped paragraph: no space between Chinese characters, one space otherwise."""
+    text = text.strip(_STRIP)
+    if "\n" not in text:
+        return text
+    lines = [line.strip(" \t") for line in text.split("\n")]
+    out = lines[0]
+    for line in lines[1:]:
+        if not line:
+            continue
+        if out and (_CJK.match(out[-1]) or _CJK.match(line[0])):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def clean_line(text: str) -> str:
+    """Normalise a one-line text such as a title: line breaks joined, ends stripped."""
+    return join_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def strip_end(text: str) -> str:
+    """Remove sentence-ending punctuation from the end of a text."""
+    return text.rstrip(SENTENCE_END + "，,、 \u3000")
