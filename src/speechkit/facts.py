@@ -25,6 +25,7 @@ MAX_NODES = 2_000_000
 MAX_DEPTH = 64
 
 DataPath = tuple[str | int, ...]
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 @dataclass
@@ -146,6 +147,9 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise FactsError(f"nested deeper than {MAX_DEPTH} levels", self._loc(node, path))
         self.facts.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            raise FactsError(f"the tag {node.tag!r} is not read; only plain YAML is read (no Python or "
+                             "custom tags)", self._loc(node, path))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):

@@ -9,7 +9,7 @@ from .model import HeadingScheme
 
 _DIGITS = "零一二三四五六七八九"
 _SMALL_UNITS = ("", "十", "百", "千")
-_BIG_UNITS = ("", "万", "亿", "万亿")
+_BIG_UNITS = ("", "万", "亿")
 _DIGIT_VALUE = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2, "壹": 1, "贰": 2, "叁": 3}
 _UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
 _BIG_VALUE = {"万": 10_000, "亿": 100_000_000}
@@ -23,7 +23,7 @@ def cn(n: int) -> str:
         raise ValueError(f"cn() needs a non-negative integer, not {n}")
     if n == 0:
         return "零"
-    if n >= 10**16:
+    if n >= 10**12:
         raise ValueError(f"{n} is too large for Chinese numerals")
     groups: list[int] = []
     while n:
@@ -204,7 +204,7 @@ def parse_label(text: str) -> Label | None:
                 number = parse_cn(token)
             except ValueError:
                 continue
-        if family in ("一是", "一要") and number > 20:
+        if family in ("一是", "一要") and number > 99:
             continue
         return Label(family, number, stripped[match.end():], match.group(0))
     for word, number in _SEQUENCE_WORDS.items():

@@ -123,7 +123,7 @@ class BodyWriter:
         style = self.styles["TableHeader" if header else "TableText"]
         trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else ""
         out = []
-        for text, width in zip(cells, widths):
+        for text, width in zip(cells, widths, strict=True):
             run = f"<w:r>{run_content(text)}</w:r>" if text else ""
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
                        f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>')

@@ -15,6 +15,8 @@ PKG_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_OFFICE = "application/vnd.openxmlformats-officedocument"
+_PKG = "application/vnd.openxmlformats-package"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 #: Zip entry time: the earliest a zip can store, so builds never depend on the clock.
@@ -38,6 +40,8 @@ PAGE_SETUP = ('<w:pgSz w:w="11906" w:h="16838"/>'
               '<w:cols w:space="425"/>'
               '<w:docGrid w:type="lines" w:linePitch="579"/>')
 
+#: ``— N —``: two half-width spaces each side, wide enough that PDF text extraction keeps them.
+DASH_LEFT, DASH_RIGHT = "—  ", "  —"
 ODD_FOOTER_ID = "rId101"
 EVEN_FOOTER_ID = "rId102"
 
@@ -74,13 +78,13 @@ class Package:
 def footer_xml(style: str) -> str:
     """Return a footer holding ``— N —`` with N a PAGE field, every run in the page-number style."""
     rpr = '<w:rPr><w:rStyle w:val="PageNumber"/></w:rPr>'
-    runs = (f'<w:r>{rpr}<w:t xml:space="preserve">— </w:t></w:r>'
+    runs = (f'<w:r>{rpr}<w:t xml:space="preserve">{DASH_LEFT}</w:t></w:r>'
             f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
             f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
             f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
             f'<w:r>{rpr}<w:t>1</w:t></w:r>'
             f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
-            f'<w:r>{rpr}<w:t xml:space="preserve"> —</w:t></w:r>')
+            f'<w:r>{rpr}<w:t xml:space="preserve">{DASH_RIGHT}</w:t></w:r>')
     return (f'{XML_HEAD}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p></w:ftr>')
 
@@ -116,12 +120,12 @@ def builtin_package() -> Package:
 def content_types_xml(parts: tuple[Part, ...]) -> str:
     """Return ``[Content_Types].xml`` for the document, properties and ``parts``."""
     overrides = [("/word/document.xml", f"{_WML}.document.main+xml"),
-                 ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-                 ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml")]
+                 ("/docProps/core.xml", f"{_PKG}.core-properties+xml"),
+                 ("/docProps/app.xml", f"{_OFFICE}.extended-properties+xml")]
     overrides += [(f"/{part.name}", PART_KINDS[part.kind][0]) for part in parts]
     body = "".join(f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in overrides)
     return (f'{XML_HEAD}<Types xmlns="{CT_NS}">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            f'<Default Extension="rels" ContentType="{_PKG}.relationships+xml"/>'
             f'<Default Extension="xml" ContentType="application/xml"/>{body}</Types>')
 
 
@@ -148,7 +152,7 @@ def core_xml(title: str) -> str:
             'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f'<dc:title>{escape(title)}</dc:title><dc:creator>speechkit</dc:creator>'
+            f'<dc:title>{escape(" ".join(title.split()))}</dc:title><dc:creator>speechkit</dc:creator>'
             '<dc:language>zh-CN</dc:language>'
             '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>'
             '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>'

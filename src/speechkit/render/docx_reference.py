@@ -105,6 +105,26 @@ def merge_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
     return XML_HEAD.encode() + etree.tostring(root, encoding="UTF-8"), mapping
 
 
+def override_styles(data: bytes, source: bytes) -> bytes:
+    """Return a styles part whose styles and defaults of the same ID are replaced by ``source``'s."""
+    root = etree.fromstring(data, _SAFE_PARSER)
+    theirs = etree.fromstring(source, _SAFE_PARSER)
+    existing = {el.get(f"{_W}styleId"): el for el in root.iterfind("w:style", _NS)}
+    defaults, new_defaults = root.find("w:docDefaults", _NS), theirs.find("w:docDefaults", _NS)
+    if defaults is not None and new_defaults is not None:
+        root.replace(defaults, copy.deepcopy(new_defaults))
+    for style in theirs.iterfind("w:style", _NS):
+        old = existing.get(style.get(f"{_W}styleId"))
+        if old is not None:
+            root.replace(old, copy.deepcopy(style))
+            continue
+        new = copy.deepcopy(style)
+        if new.get(f"{_W}default"):
+            new.attrib.pop(f"{_W}default")
+        root.append(new)
+    return XML_HEAD.encode() + etree.tostring(root, encoding="UTF-8")
+
+
 def _name(style: etree._Element) -> str:
     name = style.find("w:name", _NS)
     return "" if name is None else name.get(f"{_W}val", "")

@@ -103,7 +103,7 @@ def paragraph_styles() -> tuple[Style, ...]:
         Style("paragraph", "Issuer", "发文机关标志", "Normal", _CENTRE + spacing(LINE * 2),
               fonts(XIAOBIAOSONG) + size(52) + '<w:color w:val="FF0000"/>', "DocNumber"),
         Style("paragraph", "DocNumber", "发文字号", "Normal", _CENTRE, "", "Title"),
-        Style("paragraph", "Title", "Title", "Normal", _CENTRE + spacing(LINE * 5 // 4),
+        Style("paragraph", "Title", "Title", "Normal", '<w:snapToGrid w:val="0"/>' + _CENTRE,
               fonts(XIAOBIAOSONG) + size(44) + '<w:spacing w:val="0"/>', "BodyText"),
         Style("paragraph", "Subtitle", "Subtitle", "Normal", _CENTRE, fonts(KAITI), "BodyText"),
         Style("paragraph", "Dateline", "讲话日期", "Normal", _CENTRE, fonts(KAITI), "BodyText"),
@@ -128,7 +128,7 @@ def paragraph_styles() -> tuple[Style, ...]:
               fonts(HEITI), "TableText"),
         Style("paragraph", "Footer", "footer", "Normal",
               '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent(),
-              fonts(SONGTI, SONGTI) + size(28) + '<w:spacing w:val="0"/>', hidden=True),
+              fonts(SONGTI) + size(28) + '<w:spacing w:val="0"/>', hidden=True),
         Style("paragraph", "FooterOdd", "页码（奇数页）", "Footer",
               '<w:jc w:val="right"/>' + indent(right_chars=100, char=280)),
         Style("paragraph", "FooterEven", "页码（偶数页）", "Footer",
@@ -149,7 +149,7 @@ def character_styles() -> tuple[Style, ...]:
         Style("character", "RunInBold", "分项句（加粗）", "DefaultParagraphFont", rpr="<w:b/><w:bCs/>"),
         Style("character", "BranchUnit", "支部名称", "DefaultParagraphFont"),
         Style("character", "PageNumber", "page number", "DefaultParagraphFont",
-              rpr=fonts(SONGTI, SONGTI) + size(28)),
+              rpr=fonts(SONGTI) + size(28)),
     ]
     for level, face in HEADING_FONTS.items():
         styles.append(Style("character", f"HeadingRunIn{level}", f"段内标题 {level}",
@@ -201,14 +201,18 @@ class Font:
     charset: str = "86"
 
 
-#: Substitution hints: serif (roman) for 仿宋/楷体/宋体/小标宋, sans (swiss) for 黑体.
+#: Substitution hints for readers that lack a face: ``w:family`` says serif (roman) or sans
+#: (swiss) and ``w:altName`` names the free CJK face of that kind. LibreOffice uses ``altName``
+#: as the substitute (fontconfig alone would draw every face in one sans).
+SERIF_CJK = "Noto Serif CJK SC"
+SANS_CJK = "Noto Sans CJK SC"
 FONTS: tuple[Font, ...] = (
-    Font(LATIN, "Times", "roman", panose="02020603050405020304", charset="00"),
-    Font(FANGSONG, "仿宋", "roman", "fixed", "02010609030101010101"),
-    Font(KAITI, "楷体", "roman", "fixed", "02010609030101010101"),
-    Font(SONGTI, "SimSun", "roman", "variable", "02010600030101010101"),
-    Font(XIAOBIAOSONG, "宋体", "roman", "variable", "02010600010101010101"),
-    Font(HEITI, "SimHei", "swiss", "variable", "02010609060101010101"),
+    Font(LATIN, "Liberation Serif", "roman", panose="02020603050405020304", charset="00"),
+    Font(FANGSONG, SERIF_CJK, "roman", "fixed", "02010609030101010101"),
+    Font(KAITI, SERIF_CJK, "roman", "fixed", "02010609030101010101"),
+    Font(SONGTI, SERIF_CJK, "roman", "variable", "02010600030101010101"),
+    Font(XIAOBIAOSONG, SERIF_CJK, "roman", "variable", "02010600010101010101"),
+    Font(HEITI, SANS_CJK, "swiss", "variable", "02010609060101010101"),
 )
 
 

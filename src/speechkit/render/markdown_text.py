@@ -13,14 +13,18 @@ _LINE_START = re.compile(r"^([#+=-]|\d{1,9}(?=[.)]))")
 _TRAILING_END = "。！？；：，、!?;:,"
 
 
-def escape(text: str) -> str:
+def escape(text: str, extra: str = "") -> str:
     """Escape one text (which may hold line breaks) for use inside a Markdown paragraph."""
-    lines = text.split("\n")
-    return "\\\n".join(_escape_line(line) for line in lines)
+    core = text.strip("\n")
+    if not core:
+        return "&#10;" * len(text)
+    head = "&#10;" * (len(text) - len(text.lstrip("\n")))
+    tail = "&#10;" * (len(text) - len(text.rstrip("\n")))
+    return head + "\\\n".join(_escape_line(line, extra) for line in core.split("\n")) + tail
 
 
-def _escape_line(line: str) -> str:
-    out = "".join("\\" + ch if ch in _ALWAYS else ch for ch in line)
+def _escape_line(line: str, extra: str = "") -> str:
+    out = "".join("\\" + ch if ch in _ALWAYS or ch in extra else ch for ch in line)
     match = _LINE_START.match(out)
     if match:
         if match.group(1)[0].isdigit():
@@ -33,13 +37,13 @@ def _escape_line(line: str) -> str:
 
 def _protect_edges(line: str) -> str:
     """Write leading and trailing white space as character references so it survives."""
-    stripped = line.lstrip(" \t\u3000")
-    lead = line[: len(line) - len(stripped)]
-    core = stripped.rstrip(" \t\u3000")
-    trail = stripped[len(core):]
-    if core.endswith("\\") and not core.endswith("\\\\") and trail:
-        pass
-    return _refs(lead) + core + _refs(trail)
+    start = 0
+    while start < len(line) and _space(line[start]):
+        start += 1
+    end = len(line)
+    while end > start and _space(line[end - 1]):
+        end -= 1
+    return _refs(line[:start]) + line[start:end] + _refs(line[end:])
 
 
 def _refs(spaces: str) -> str:
@@ -72,29 +76,29 @@ def inline(para: Para, *, bold_roles: frozenset[str] = frozenset({"heading"})) -
     pieces: list[str] = []
     runs = list(para.runs)
     for index, run in enumerate(runs):
-        text = escape(run.text)
         if run.role in bold_roles and run.text:
-            pieces.append(_strong(run, text, pieces, runs[index + 1:]))
+            pieces.append(_strong(run, pieces, runs[index + 1:]))
         else:
-            pieces.append(text)
+            pieces.append(escape(run.text))
     return "".join(pieces)
 
 
-def _strong(run: Run, text: str, before: list[str], rest: list[Run]) -> str:
-    core = text.rstrip(_TRAILING_END)
-    tail = text[len(core):]
-    following = tail or "".join(escape(r.text) for r in rest)
+def _strong(run: Run, before: list[str], rest: list[Run]) -> str:
+    raw = run.text
+    core = raw.rstrip(_TRAILING_END)
+    tail = raw[len(core):]
+    following = tail or "".join(r.text for r in rest)
     previous = "".join(before)
     prev_ch = previous[-1] if previous else None
     next_ch = following[0] if following else None
     if "\n" in core or not can_emphasize(prev_ch, core, next_ch):
-        return text
-    return f"**{core}**{tail}"
+        return escape(raw)
+    return f"**{escape(core)}**{escape(tail)}"
 
 
 def heading(text: str) -> str:
     """Escape text for an ATX heading line (no line breaks, no closing hashes)."""
-    return escape(text.replace("\n", " ")).replace("#", "\\#")
+    return escape(text.replace("\n", " "), extra="#")
 
 
 def cell(text: str) -> str:

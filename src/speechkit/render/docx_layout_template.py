@@ -1,0 +1,83 @@
+"""Layout templates: a user's DOCX with docxtpl placeholders rendered around the generated body.
+
+Context: ``title``, ``subtitle``, ``doc_number``, ``issuer``, ``addressee``, ``signature``,
+``date``, ``speaker``, ``occasion``, ``kind`` (plain text, autoescaped), and two blocks of
+generated WordprocessingML for ``{{p ... }}`` placeholders: ``body`` (everything after the
+heading matter: addressee, text, attachments, signature, date) and ``content`` (everything).
+speechkit's styles (built-in or from the reference document) replace the template's styles of the
+same ID, so the generated body keeps its GB/T 9704 type; the template keeps its own page setup,
+headers, footers and directly formatted letterhead.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..errors import RenderError
+from ..layout import LayoutBlock, Para
+from ..model import Speech
+from .docx_body import BodyWriter
+from .docx_package import Package, core_xml, write_zip
+from .docx_reference import merge_fonts, override_styles, part_targets
+from .docx_xml import plain_text
+
+#: Paragraph roles a layout template places itself (the heading matter of a document).
+HEAD_ROLES = frozenset({"issuer", "doc_number", "title", "subtitle", "dateline", "speaker"})
+_META_FIELDS = ("title", "subtitle", "doc_number", "issuer", "addressee", "signature", "date",
+                "speaker", "occasion", "kind")
+
+
+def template_context(speech: Speech, blocks: tuple[LayoutBlock, ...], writer: BodyWriter) -> dict:
+    """Return the docxtpl context: metadata as text, ``body`` and ``content`` as markup."""
+    context: dict[str, object] = {}
+    for name in _META_FIELDS:
+        value = getattr(speech.meta, name)
+        context[name] = plain_text(value)
+    body = [block for block in blocks if not (isinstance(block, Para) and block.role in HEAD_ROLES)]
+    context["body"] = Markup(writer.body(body))
+    context["content"] = Markup(writer.body(blocks))
+    return context
+
+
+def render_layout_template(template: str | Path, speech: Speech, blocks: tuple[LayoutBlock, ...],
+                           package: Package, runin_bold: bool) -> bytes:
+    """Render a docxtpl layout template around the generated body; the result is reproducible."""
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment, StrictUndefined, TemplateError
+
+    path = Path(template)
+    if not path.is_file():
+        raise RenderError(f"layout template {path} does not exist")
+    writer = BodyWriter(package, runin_bold)
+    try:
+        document = DocxTemplate(str(path))
+        environment = Environment(autoescape=True, undefined=StrictUndefined)
+        document.render(template_context(speech, blocks, writer), environment, autoescape=True)
+        buffer = io.BytesIO()
+        document.save(buffer)
+    except TemplateError as exc:
+        raise RenderError(f"layout template {path}: {exc}") from None
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise RenderError(f"layout template {path} is not a usable DOCX: {exc}") from None
+    return _normalize(buffer.getvalue(), speech.meta.title, package)
+
+
+def _normalize(data: bytes, title: str, package: Package) -> bytes:
+    """Put speechkit's styles and font hints in, fix core properties and zip timestamps."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    targets = part_targets(files)
+    if targets.get("styles") in files:
+        ours = next(part.data for part in package.parts if part.kind == "styles")
+        files[targets["styles"]] = override_styles(files[targets["styles"]], ours)
+    if targets.get("fontTable") in files:
+        files[targets["fontTable"]] = merge_fonts(files[targets["fontTable"]])
+    if "docProps/core.xml" in files:
+        files["docProps/core.xml"] = core_xml(title).encode()
+    first = [name for name in ("[Content_Types].xml", "_rels/.rels") if name in files]
+    rest = sorted(name for name in files if name not in first)
+    return write_zip([(name, files[name]) for name in first + rest])

@@ -1,0 +1,61 @@
+"""PDF output through LibreOffice (``soffice --headless --convert-to pdf``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import RenderError
+from .docx_styles import FONTS
+from .docx_xml import escape
+
+#: Seconds LibreOffice may take for one document (a cold start takes about 2 s).
+TIMEOUT = 180
+MISSING = "PDF output needs LibreOffice: apt-get install libreoffice-writer-nogui"
+
+
+def fontconfig_xml() -> str:
+    """Return a fontconfig file that maps the official faces to their free substitutes.
+
+    LibreOffice ignores the DOCX font table's ``w:altName``, so without this a system with only
+    Noto CJK draws every face in one sans; with it, 仿宋/楷体/宋体/小标宋 come out in
+    Noto Serif CJK SC and 黑体 in Noto Sans CJK SC.
+    """
+    aliases = "".join(
+        f'<alias binding="same"><family>{escape(font.name)}</family>'
+        f'<prefer><family>{escape(font.alt_name)}</family></prefer></alias>'
+        for font in FONTS)
+    return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+            '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+            f'{aliases}</fontconfig>\n')
+
+
+def render_pdf(docx: bytes) -> bytes:
+    """Convert DOCX bytes to PDF bytes with LibreOffice in a private, temporary profile."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RenderError(MISSING)
+    with tempfile.TemporaryDirectory(prefix="speechkit-pdf-") as tmp:
+        work = Path(tmp)
+        source = work / "document.docx"
+        source.write_bytes(docx)
+        fonts = work / "fonts.conf"
+        fonts.write_text(fontconfig_xml(), encoding="utf-8")
+        env = dict(os.environ, FONTCONFIG_FILE=str(fonts))
+        command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                   "--norestore", "--convert-to", "pdf", "--outdir", str(work), str(source)]
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
+                                 env=env, check=False)
+        except subprocess.TimeoutExpired:
+            raise RenderError(f"LibreOffice did not finish the PDF within {TIMEOUT} s") from None
+        except OSError as exc:
+            raise RenderError(f"cannot run LibreOffice: {exc.strerror}") from None
+        pdf = work / "document.pdf"
+        if run.returncode != 0 or not pdf.exists():
+            detail = " ".join((run.stderr or run.stdout or "no output").split())[:200]
+            raise RenderError(f"LibreOffice could not convert the document to PDF: {detail}")
+        return pdf.read_bytes()

@@ -1,0 +1,32 @@
+"""PDF output: LibreOffice when installed, one clear line when it is not."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from speechkit.errors import RenderError
+from speechkit.render import pdf as pdf_module
+from speechkit.render.docx import render_docx
+from test_docx import notice
+
+
+def test_missing_libreoffice_names_the_package(monkeypatch) -> None:
+    monkeypatch.setattr(pdf_module.shutil, "which", lambda _name: None)
+    with pytest.raises(RenderError) as info:
+        pdf_module.render_pdf(b"")
+    assert str(info.value) == "PDF output needs LibreOffice: apt-get install libreoffice-writer-nogui"
+
+
+def test_fontconfig_maps_official_faces_to_free_ones() -> None:
+    xml = pdf_module.fontconfig_xml()
+    assert "<family>仿宋_GB2312</family><prefer><family>Noto Serif CJK SC</family>" in xml
+    assert "<family>黑体</family><prefer><family>Noto Sans CJK SC</family>" in xml
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs soffice")
+def test_render_pdf_returns_a_pdf() -> None:
+    data = pdf_module.render_pdf(render_docx(notice()))
+    assert data.startswith(b"%PDF-")
