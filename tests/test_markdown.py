@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mdtext import contains_in_order, paragraphs
 
+from mdtext import contains_in_order, paragraphs
 from speechkit import Item, Meta, RenderError, Section, Speech, TemplateError, build, render
 from speechkit.model import Enumeration, Table, texts
 
@@ -124,7 +124,8 @@ def speeches(draw: st.DrawFn) -> Speech:
     for _ in range(draw(st.integers(1, 3))):
         table = Table(tuple(draw(st.lists(LINE, min_size=1, max_size=3))), ())
         sections.append(Section(
-            "generic", draw(LINE), lead=(draw(TEXT), table), items=tuple(item(0) for _ in range(draw(st.integers(0, 3)))),
+            "generic", draw(LINE), lead=(draw(TEXT), table),
+            items=tuple(item(0) for _ in range(draw(st.integers(0, 3)))),
             enumeration=Enumeration(draw(st.sampled_from(["yishi", "heading", "diyi"])),
                                     draw(st.sampled_from(["paragraphs", "inline", "separate"]))),
             closing=tuple(draw(st.lists(TEXT, max_size=1)))))

@@ -38,6 +38,7 @@ __all__ = [
     "Location",
     "Meta",
     "Para",
+    "Registry",
     "RegistryError",
     "RenderError",
     "Run",

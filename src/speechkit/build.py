@@ -14,6 +14,7 @@ from .model import Block, Enumeration, HeadingScheme, Item, Meta, Section, Speec
 from .numbering import SCHEMES
 from .registry import DocumentKind, Registry, SectionType, default_registry
 from .schema import build_schema
+from .statistics import statistics_context
 from .text import clean_line, control_character, split_paragraphs
 
 _SCHEMAS: weakref.WeakKeyDictionary[Registry, dict[str, Any]] = weakref.WeakKeyDictionary()
@@ -49,6 +50,7 @@ class Builder:
         values = self.data.get("facts", {})
         self.heading_scheme = self.scheme()
         self.context: dict[str, Any] = {**values, "facts": values, "kind": self.kind.name}
+        self.context.update(statistics_context(self))
 
     def speech(self) -> Speech:
         """Build the whole document: sections first, so front matter can count them."""
@@ -279,6 +281,6 @@ def format_date(text: str) -> str:
         day = dt.date.fromisoformat(text[:10]) if len(text) >= 10 else None
     except ValueError:
         return text
-    if day is None or len(text) not in (10, 19) and "T" not in text:
+    if day is None or (len(text) not in (10, 19) and "T" not in text):
         return text
     return f"{day.year}年{day.month}月{day.day}日"

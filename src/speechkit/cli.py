@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +55,11 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--layout-template", metavar="FILE",
                    help="DOCX layout template (docxtpl) with {{p body }} where the document goes")
     p.add_argument("--runin-bold", action="store_true", help="set run-in sentences (一是…) in bold")
+    p.add_argument("--script", choices=("hans", "hant", "tw", "hk"),
+                   help="convert the output to Simplified (hans) or Traditional (hant, tw, hk) with OpenCC")
+    p.add_argument("--strict", action="store_true",
+                   help="fail (exit 1, nothing written) when `speechkit check` finds anything")
+    p.add_argument("--no-check", action="store_true", help="do not run the checks on the result")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("validate", help="check that a facts file is valid and builds")
@@ -111,6 +115,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     formats = _formats(args.format)
     speech = load(args.facts)
+    if args.script:
+        from .script import convert_speech
+
+        speech = convert_speech(speech, args.script)
+    if not args.no_check and _report_findings(args, speech) and args.strict:
+        print("speechkit: --strict: findings above; nothing written", file=sys.stderr)
+        return 1
     options = {"templates": args.templates, "reference_doc": args.reference_doc,
                "layout_template": args.layout_template, "runin_bold": args.runin_bold}
     outputs = {fmt: render(speech, fmt, **options) for fmt in formats}
@@ -124,6 +135,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         write_atomic(path, data)
         print(path)
     return 0
+
+
+def _report_findings(args: argparse.Namespace, speech: object) -> int:
+    """Run the checks on what was built, print findings as warnings, and return their number."""
+    from .checks import check_path, check_speech
+
+    if args.facts == "-" or args.script:
+        findings = check_speech(speech, path=args.facts if args.facts != "-" else "<stdin>")
+    else:
+        findings = check_path(args.facts)
+    for finding in findings:
+        print(f"warning: {finding.format()}", file=sys.stderr)
+    return len(findings)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -28,7 +29,7 @@ class Expressions:
             keep_trailing_newline=True,
             finalize=_finalize,
         )
-        self.env.filters.update(filters)
+        self.env.filters.update({name: _strict(function) for name, function in filters.items()})
         self._cache: dict[str, jinja2.Template] = {}
 
     def render(self, text: str, context: Mapping[str, Any], where: Callable[[], Location]) -> str:
@@ -53,6 +54,19 @@ class Expressions:
             raise ExpressionError("division by zero in an expression", where()) from None
         except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
             raise ExpressionError(f"expression failed: {exc}", where()) from None
+
+
+def _strict(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a filter so that an undefined argument is reported as such, not passed on."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, jinja2.Undefined):
+                value._fail_with_undefined_error()
+        return function(*args, **kwargs)
+
+    return wrapper
 
 
 def _undefined(exc: jinja2.UndefinedError) -> str:

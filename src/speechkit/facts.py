@@ -120,7 +120,7 @@ def _decode(raw: bytes, name: str) -> str:
 def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> FactsError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
-    if mark is not None and text and 0 <= mark.index < len(text) and text[mark.index] == "\t" or (
+    if (mark is not None and text and 0 <= mark.index < len(text) and text[mark.index] == "\t") or (
             "\t" in problem or "'\\t'" in problem):
         problem = "a tab character; indent YAML with spaces"
     elif exc.context and exc.context not in problem:

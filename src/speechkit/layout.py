@@ -77,10 +77,10 @@ class _Layout:
         yield _para("title", meta.title)
         if meta.subtitle:
             yield _para("subtitle", meta.subtitle)
-        if meta.date and not notice:
-            yield _para("dateline", f"（{meta.date}）")
         if meta.speaker:
             yield _para("speaker", meta.speaker)
+        if meta.date and not notice:
+            yield _para("dateline", f"（{meta.date}）")
         if meta.toc:
             yield from self.outline()
         if meta.addressee:
@@ -205,8 +205,10 @@ class _Layout:
             yield from self.items(item.items, item.enumeration.style, item.enumeration.layout, sub)
             return
         children_inline = self._children_inline(item, sub) if inline_children and not rest else []
-        runs = self.head_runs(item, style, position, count, level, bool(first or children_inline))
-        if runs and runs[0].role == "heading" and not first and not children_inline:
+        # A heading-style title with nothing run into it heads its children; alone, it is a sentence.
+        standalone = bool(first or children_inline or not item.items)
+        runs = self.head_runs(item, style, position, count, level, standalone)
+        if runs and runs[0].role == "heading" and not first and not children_inline and item.items:
             yield Para("heading", tuple(runs), runs[0].level)
             runs = []
         if first:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 #: How the children of a node are enumerated (labels are computed, never stored).
 ListStyle = Literal["yishi", "yiyao", "diyi", "shouxian", "heading", "none"]
@@ -28,7 +28,7 @@ class Table:
 
 
 #: A block of running text: a paragraph (a string) or a table.
-Block = Union[str, Table]
+Block = str | Table
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import jsonschema
 from .model import LIST_LAYOUTS, LIST_STYLES
 from .numbering import SCHEMES
 from .registry import Registry
+from .statistics import statistics_schema
 
 SCHEMA_ID = "https://speechkit.invalid/schemas/speech.schema.json"
 #: Names the text expressions bind themselves; facts may not use them.
@@ -52,7 +53,8 @@ def build_schema(registry: Registry) -> dict[str, Any]:
         "texts": _TEXTS,
         "blocks": block_list,
         "style": {"enum": list(LIST_STYLES),
-                  "description": "yishi 一是 · yiyao 一要 · diyi 第一， · shouxian 首先/其次 · heading （一）/1. · none"},
+                  "description": "yishi 一是 · yiyao 一要 · diyi 第一， · shouxian 首先/其次 · "
+                                 "heading （一）/1. · none"},
         "layout": {"enum": list(LIST_LAYOUTS),
                    "description": "paragraphs: one paragraph each · inline: run on in one paragraph · "
                                   "separate: title on its own line"},
@@ -120,6 +122,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
             ], "description": "Heading scheme name or label formats ({cn} {n} {circled})."},
             "facts": {"type": "object", "description": "Named values usable in texts as {{ name }}.",
                       "propertyNames": {"not": {"enum": list(RESERVED_NAMES)}}},
+            "statistics": statistics_schema(),
             "salutation": {**_TEXT, "description": "称呼, e.g. 同志们：; \"\" for none."},
             "opening": {"$ref": "#/$defs/blocks"},
             "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar
 
 from .errors import SpeechkitError
@@ -19,7 +19,7 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
 T = TypeVar("T")
 
 
-@lru_cache(maxsize=None)
+@cache
 def converter(config: str) -> Any:
     """Return a cached ``opencc.OpenCC`` for a configuration name such as ``s2t``."""
     import opencc

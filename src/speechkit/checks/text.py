@@ -18,6 +18,8 @@ class Unit:
     role: str = ""
     #: Whether ``--fix`` may rewrite spans of this unit in its source.
     fixable: bool = True
+    #: A paragraph of a built document, located in the facts it came from (structural rules only).
+    derived: bool = False
 
     def pos(self, offset: int) -> tuple[int, int]:
         """Return the source (line, column) of the character at ``offset``."""
@@ -57,6 +59,15 @@ class Doc:
     #: Whether enumerations and counting phrases can be judged (False for bare YAML strings).
     structural: bool = True
     _simple: list[str] | None = None
+
+    def structure(self) -> list[int]:
+        """Return the indexes of the units that carry the document's structure, in reading order."""
+        derived = [i for i, unit in enumerate(self.units) if unit.derived]
+        return derived or [i for i, unit in enumerate(self.units) if unit.role != "cell"]
+
+    def textual(self) -> list[int]:
+        """Return the indexes of the units whose own text is checked."""
+        return [i for i, unit in enumerate(self.units) if not unit.derived]
 
     def simple(self, index: int) -> str:
         """Return unit ``index`` in Simplified script (same length) for keyword matching."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ..filters import FILTERS
 from ..registry import Registry
+from ..statistics import breakdown
 from .blocks import TABLE
 from .branch_issues import BRANCH_ISSUES
 from .kinds import KINDS
 from .standard import STANDARD_TYPES
+from .stats_block import STATS
 
 
 def setup(registry: Registry) -> None:
@@ -17,5 +19,7 @@ def setup(registry: Registry) -> None:
     for kind in KINDS:
         registry.add_kind(kind)
     registry.add_block(TABLE)
+    registry.add_block(STATS)
     for name, function in FILTERS.items():
         registry.add_filter(name, function)
+    registry.add_filter("breakdown", breakdown)

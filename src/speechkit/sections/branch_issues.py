@@ -6,6 +6,7 @@ from ..build import SectionContext
 from ..model import Enumeration, Item, Section
 from ..registry import SectionType
 from ..text import strip_end
+from .derive import common_tags
 
 _ISSUE = {"anyOf": [
     {"type": "string", "minLength": 1},
@@ -33,20 +34,28 @@ PROPERTIES = {
 def build_branch_issues(ctx: SectionContext) -> Section:
     """Build one line per branch: the unit name, a colon, its issues joined by semicolons."""
     items = []
+    common = common_tags(ctx.builder)
     for index, raw in enumerate(ctx.data.get("items", [])):
         issues = raw["issues"]
         issues = [issues] if isinstance(issues, str) else issues
         texts = []
         for number, issue in enumerate(issues):
+            if common and not isinstance(issue, str) and common.intersection(issue.get("tags", ())):
+                continue
             text = issue if isinstance(issue, str) else issue["text"]
             sub = ("items", index, "issues") if isinstance(raw["issues"], str) else (
                 ("items", index, "issues", number) if isinstance(issue, str)
                 else ("items", index, "issues", number, "text"))
             texts.append(strip_end(ctx.text(text, *sub)))
+        if not texts:
+            continue
         body = "；".join(t for t in texts if t) + "。"
         items.append(Item(paragraphs=(body,), unit=ctx.text(raw["branch"], "items", index, "branch"),
                           enumeration=Enumeration("none")))
-    return ctx.section(items=tuple(items), enumeration=Enumeration("none"))
+    title = ctx.title()
+    # Without a title the lines continue the previous section and must not use up a number.
+    return ctx.section(items=tuple(items), enumeration=Enumeration("none"), title=title,
+                       numbered=ctx.data.get("numbered", bool(title)))
 
 
 BRANCH_ISSUES = SectionType(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..model import Enumeration
 from ..registry import SectionType
+from .derive import COMMON_PROBLEMS
 
 STANDARD_TYPES: tuple[SectionType, ...] = (
     SectionType("achievements", "主要成效: what went well, as 一是/二是 points.", "主要成效",
                 Enumeration("yishi")),
-    SectionType("common_problems", "存在问题 / 共性问题: problems many units share, as 一是/二是 points.",
-                "存在问题", Enumeration("yishi")),
+    COMMON_PROBLEMS,
     SectionType("causes", "原因: why the problems arose, as （一）（二） headings.", "产生问题的主要原因",
                 Enumeration("heading")),
     SectionType("requirements", "工作要求: what is asked of the audience, as 一要/二要 points.",

@@ -1,0 +1,197 @@
+"""Find enumeration labels in free text (paragraph starts and inline 一是…二是…) and nest them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..numbering import circled, cn, parse_cn, parse_label
+from .finding import Hit
+from .text import Doc
+
+_CN = "[一二三四五六七八九十]{1,3}"
+_INLINE = re.compile(f"(?:(?<=[。；;！？!?：:])|^)[ \u3000]*"
+                     f"(?:(?P<n>{_CN})(?P<kind>[是要])|第(?P<d>{_CN})(?P<p>[，,、]))")
+_SALUTATION = re.compile(r"^[^，。,；;]{1,16}[：:]\s*$")
+_SALUTATION_WORDS = re.compile("同志|们|們|各|尊敬|领导|領導|代表|来宾|來賓|朋友|老师|老師|同学|同學")
+_TOC = re.compile(r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)")
+_ANNEX = re.compile(r"^\s*附\s*件")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An enumeration label: where it is, its family, number and variant, and its nesting depth."""
+
+    unit: int
+    start: int
+    end: int
+    family: str
+    number: int
+    variant: str
+    inline: bool
+    text: str
+    depth: int = 0
+
+    @property
+    def key(self) -> str:
+        """Return the family, prefixed for labels that run on inside a paragraph."""
+        return ("inline:" if self.inline else "") + self.family
+
+
+@dataclass
+class Outline:
+    """The labels of a document in reading order, the units where numbering starts afresh, and faults."""
+
+    marks: list[Mark] = field(default_factory=list)
+    resets: set[int] = field(default_factory=set)
+    hits: list[Hit] = field(default_factory=list)
+    order: dict[int, int] = field(default_factory=dict)
+
+    def reset_between(self, first: int, second: int) -> bool:
+        """Return whether numbering starts afresh after unit ``first`` and at or before unit ``second``."""
+        low, high = self.order.get(first, 0), self.order.get(second, 0)
+        return any(low < self.order.get(r, -1) <= high for r in self.resets)
+
+
+def label_text(family: str, number: int, variant: str) -> str:
+    """Write the label of ``number`` in ``family`` (and variant) for messages."""
+    if family in ("（一）", "（1）"):
+        inner = cn(number) if family == "（一）" else str(number)
+        return f"{variant[:1] or '（'}{inner}{variant[1:] or '）'}"
+    if family == "1.":
+        return f"{number}{variant or '.'}"
+    if family == "①":
+        return circled(number) if 1 <= number <= 50 else str(number)
+    if family == "第一":
+        return f"第{cn(number)}{variant}"
+    suffix = {"一、": variant or "、", "一是": "是", "一要": "要"}.get(family, "")
+    return cn(number) + suffix
+
+
+def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
+    """Return every label at a paragraph start or run on after a sentence, and the reset units."""
+    marks: list[Mark] = []
+    resets: set[int] = set()
+    units = doc.structure()
+    first_text = doc.units[units[0]].text.strip() if units else ""
+    in_toc = False
+    for position, index in enumerate(units):
+        unit = doc.units[index]
+        text = unit.text
+        stripped = text.strip()
+        toc = bool(_TOC.match(text)) or unit.role == "toc_title"
+        if (toc or _ANNEX.match(text) or (position and stripped == first_text)
+                or (_SALUTATION.match(stripped) and _SALUTATION_WORDS.search(stripped)
+                    and not parse_label(text))):
+            resets.add(index)
+            in_toc = toc
+            continue
+        if in_toc or unit.role == "toc":
+            continue  # an outline (目录/提纲) repeats the headings; the body is checked
+        label = parse_label(text)
+        offset = len(text) - len(text.lstrip(" \u3000\t"))
+        body_from = 0
+        if label and label.family != "首先":
+            end = offset + len(label.text)
+            variant = _variant(label.family, label.text)
+            marks.append(Mark(index, offset, end, label.family, label.number, variant,
+                              False, label.text))
+            body_from = end
+        for match in _INLINE.finditer(text, body_from):
+            if match.start() == 0 and body_from == 0 and label is None and match.group("n"):
+                # A paragraph starting with 一是 is a paragraph label, parse_label refused it (e.g. > 20).
+                continue
+            number_text = match.group("n") or match.group("d")
+            try:
+                number = parse_cn(number_text)
+            except ValueError:
+                continue
+            family = ("一是" if match.group("kind") == "是" else "一要") if match.group("n") else "第一"
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" \u3000"))
+            marks.append(Mark(index, start, match.end(), family, number,
+                              match.group("p") or "", True, match.group(0).strip()))
+    return marks, resets
+
+
+def _variant(family: str, text: str) -> str:
+    if family in ("（一）", "（1）"):
+        return text[0] + text[-1]
+    if family in ("1.", "一、", "第一"):
+        return text[-1]
+    return ""
+
+
+@dataclass
+class _Level:
+    key: str
+    family: str
+    last: int
+    variant: str
+    unit: int
+    label: str
+
+
+def analyze(doc: Doc) -> Outline:
+    """Nest the labels by family (a new family opens a level, a known one closes deeper levels)."""
+    marks, resets = find_marks(doc)
+    order = {index: position for position, index in enumerate(doc.structure())}
+    outline = Outline(resets=resets, order=order)
+    stack: list[_Level] = []
+    previous: int | None = None
+    for mark in marks:
+        if previous is not None and outline.reset_between(previous, mark.unit):
+            stack.clear()
+        previous = mark.unit
+        found = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].key == mark.key), None)
+        if found is None:
+            if not mark.inline:
+                while stack and stack[-1].key.startswith("inline:"):
+                    stack.pop()
+            if mark.number != 1:
+                missing = label_text(mark.family, 1, mark.variant)
+                outline.hits.append(_hit(mark, f"{mark.text} starts a list; {missing} is missing"))
+            stack.append(_Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text))
+            outline.marks.append(_with_depth(mark, len(stack) - 1))
+            continue
+        del stack[found + 1:]
+        level = stack[found]
+        message = _sequence_fault(doc, order, level, mark)
+        if message == "new list":
+            stack[found] = _Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text)
+        else:
+            if message:
+                outline.hits.append(_hit(mark, message))
+            elif mark.variant != level.variant:
+                outline.hits.append(_hit(mark, f"{mark.text} mixes numbering schemes at one level "
+                                               f"(earlier {level.label})"))
+            level.last, level.unit, level.label = max(level.last, mark.number), mark.unit, mark.text
+        outline.marks.append(_with_depth(mark, found))
+    return outline
+
+
+def _sequence_fault(doc: Doc, order: dict[int, int], level: _Level, mark: Mark) -> str:
+    """Return what is wrong with ``mark`` following ``level``'s last label, ``new list`` or ``""``."""
+    if mark.number == level.last + 1:
+        return ""
+    if mark.number == 1:
+        if mark.inline and mark.unit != level.unit:
+            return "new list"
+        between = [i for i, p in order.items() if order[level.unit] < p < order[mark.unit]]
+        if any(doc.units[i].text.rstrip().endswith(("：", ":")) for i in between):
+            return "new list"
+        return f"{mark.text} restarts the list after {level.label}"
+    if mark.number == level.last:
+        return f"{mark.text} repeats {level.label}"
+    if mark.number < level.last:
+        return f"{mark.text} comes after {level.label}"
+    missing = "、".join(label_text(mark.family, n, mark.variant) for n in range(level.last + 1, mark.number))
+    return f"{mark.text} follows {level.label}; {missing} is missing"
+
+
+def _with_depth(mark: Mark, depth: int) -> Mark:
+    return Mark(mark.unit, mark.start, mark.end, mark.family, mark.number, mark.variant, mark.inline,
+                mark.text, depth)
+
+
+def _hit(mark: Mark, message: str) -> Hit:
+    return Hit(mark.unit, mark.start, mark.end, "SK103", message)

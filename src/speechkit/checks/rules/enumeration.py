@@ -1,0 +1,94 @@
+"""SK102 counting phrases that disagree with what follows, SK103 enumerations that skip or restart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...numbering import parse_cn
+from ..finding import Hit
+from ..outline import Mark, Outline, analyze
+from ..text import Doc
+
+_COUNT = re.compile(
+    "(?<![第\\d一二两三四五六七八九十几])(?P<num>[一二两三四五六七八九十]{1,3}|\\d{1,2})"
+    "(?P<unit>个方面|方面|点|条|项|个问题|个要求|个重点|个环节|个特点|件事|句话)"
+    "(?![钟\\d一二三四五六七八九十])")
+#: What may follow a counting phrase before its items: the rest of one short clause.
+_REST_OF_SENTENCE = re.compile(r"[^。！？!?，,；;]{0,30}[。：:！？!?；;]?[\s“”\"]*")
+
+
+def check(doc: Doc) -> Iterator[Hit]:
+    """Yield SK103 hits for enumeration faults and SK102 hits for counting phrases."""
+    if not doc.structural:
+        return
+    outline = analyze(doc)
+    yield from outline.hits
+    yield from counting_hits(doc, outline)
+
+
+def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:
+    """Yield SK102 for ``主要表现在六个方面：`` followed by another number of items."""
+    units = doc.structure()
+    following = {index: units[position + 1] for position, index in enumerate(units[:-1])}
+    for index in units:
+        simple = doc.simple(index)
+        for match in _COUNT.finditer(simple):
+            announced = _number(match.group("num"))
+            if announced is None or announced < 2 or _quoted(simple, match.start()):
+                continue
+            first = _first_item(doc, outline, index, match.end(), following.get(index))
+            if first is None:
+                continue
+            items = _siblings(outline, first)
+            if len(items) != announced:
+                phrase = doc.units[index].text[match.start():match.end()]
+                listed = f"{items[0].text}…{items[-1].text}" if len(items) > 1 else items[0].text
+                yield Hit(index, match.start(), match.end(), "SK102",
+                          f"{phrase!r} announces {announced} but {len(items)} follow ({listed})")
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Return whether ``offset`` lies inside “…” (a name such as “两点两线”, not a count)."""
+    before = text[:offset]
+    return before.count("“") > before.count("”") or before.count("「") > before.count("」")
+
+
+def _number(text: str) -> int | None:
+    try:
+        return int(text) if text.isdigit() else parse_cn(text)
+    except ValueError:
+        return None
+
+
+def _first_item(doc: Doc, outline: Outline, index: int, end: int, next_index: int | None) -> Mark | None:
+    """Return the label numbered 1 that directly follows the phrase, in its sentence or the next paragraph."""
+    text = doc.units[index].text
+    inline = [m for m in outline.marks if m.unit == index and m.start >= end]
+    if inline:
+        mark = inline[0]
+        if _REST_OF_SENTENCE.fullmatch(text[end:mark.start]) and mark.number == 1:
+            return mark
+        return None
+    if next_index is None or next_index in outline.resets or not _REST_OF_SENTENCE.fullmatch(text[end:]):
+        return None
+    starts = [m for m in outline.marks if m.unit == next_index and not m.inline]
+    if starts and starts[0].number == 1:
+        return starts[0]
+    return None
+
+
+def _siblings(outline: Outline, first: Mark) -> list[Mark]:
+    """Return ``first`` and the labels of its list that follow it at the same depth."""
+    items = [first]
+    after = outline.marks[outline.marks.index(first) + 1:]
+    for mark in after:
+        if outline.reset_between(items[-1].unit, mark.unit) or mark.depth < first.depth:
+            break
+        if mark.depth == first.depth and mark.key == first.key:
+            if mark.number == 1:
+                break
+            items.append(mark)
+        elif mark.depth == first.depth:
+            break
+    return items

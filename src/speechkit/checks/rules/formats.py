@@ -1,0 +1,116 @@
+"""SK301 document numbers (党办发〔2018〕12号) and SK302 dates (2018年10月7日)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Hit
+from ..text import Doc
+
+_DOC_NUMBER = re.compile(
+    "(?P<prefix>[\u4e00-\u9fff]{1,10})(?P<open>[〔\\[【(（［〖｛{])(?P<year>(?:19|20)\\d{2})"
+    "(?P<close>[〕\\]】)）］〗｝}]?)(?P<di>第?)(?P<num>\\d{0,5})(?P<hao>[号號]?)")
+#: Last characters of an issuing body's code (机关代字) before the year.
+_CODE_ENDINGS = set("发發字函办辦文令电電报報复復批示呈通告议議纪紀委组組宣政")
+
+
+def check_doc_numbers(doc: Doc) -> Iterator[Hit]:
+    """SK301: yield a hit for each document number not written as 党办发〔2018〕12号."""
+    for index in doc.textual():
+        for match in _DOC_NUMBER.finditer(doc.units[index].text):
+            problems = _doc_number_problems(match)
+            if problems:
+                year, num = match.group("year"), match.group("num").lstrip("0") or "N"
+                hint = f"{match.group('prefix')}〔{year}〕{num}号"
+                yield Hit(index, match.start(), match.end(), "SK301",
+                          f"document number {match.group(0)!r}: {'; '.join(problems)} (write {hint!r})")
+
+
+def _doc_number_problems(match: re.Match[str]) -> list[str]:
+    opening, close, num = match.group("open"), match.group("close"), match.group("num")
+    coded = match.group("prefix")[-1] in _CODE_ENDINGS
+    if not coded and not (num and match.group("hao")):
+        return []
+    if opening in "(（" and not (coded and num):
+        return []
+    problems = []
+    if opening != "〔" or close not in ("", "〕"):
+        problems.append("put the year in 〔〕")
+    if not close:
+        problems.append("the year's closing bracket is missing")
+    if match.group("di"):
+        problems.append("no 第 before the number")
+    if not num:
+        problems.append("the serial number is missing")
+    elif num.startswith("0"):
+        problems.append("no leading zeros in the serial number")
+    if num and not match.group("hao"):
+        problems.append("号 is missing")
+    return problems
+
+
+_CN_DIGIT = "〇零一二三四五六七八九"
+_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
+_DATE_LINE_CN = re.compile(f"[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}十]{{1,3}}月(?:[{_CN_DIGIT}十]{{1,3}}日)?")
+_DATE_LINE_NUMERIC = re.compile(
+    r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
+_DATE_LINE_SHORT = re.compile(r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_WRAP = " \u3000\t（）()"
+#: A whole line that is a date in any common form (correct or not).
+DATE_LINE = re.compile(
+    f"(?:\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{_DATE_LINE_CN.pattern}|{_DATE_LINE_NUMERIC.pattern})")
+
+
+def is_date_line(text: str) -> bool:
+    """Return whether the whole text is a date (the 成文日期 line of a notice)."""
+    return DATE_LINE.fullmatch(_core(text)) is not None
+
+
+def _core(text: str) -> str:
+    """Strip whitespace (any, NBSP included) and the brackets a dateline is wrapped in."""
+    return text.strip().strip(_WRAP).strip()
+
+
+def check_dates(doc: Doc) -> Iterator[Hit]:
+    """SK302: yield a hit for a malformed date; Chinese numerals and 2018-10-07 only on a date line."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        line_hit = _date_line(text)
+        if line_hit:
+            start, end, message = line_hit
+            yield Hit(index, start, end, "SK302", message)
+            continue
+        for match in _DATE.finditer(text):
+            message = _date_problem(match.group("y"), match.group("m"), match.group("d"))
+            if message:
+                yield Hit(index, match.start(), match.end(), "SK302", f"date {match.group(0)!r}: {message}")
+
+
+def _date_problem(year: str, month: str, day: str | None) -> str:
+    m, d = int(month), int(day) if day else 1
+    if not 1 <= m <= 12 or not 1 <= d <= 31:
+        return "no such month or day"
+    if month.startswith("0") or (day or "").startswith("0"):
+        return f"no leading zeros (write '{int(year)}年{m}月" + (f"{d}日')" if day else "')")
+    return ""
+
+
+def _date_line(text: str) -> tuple[int, int, str] | None:
+    """Return a hit span and message when the whole text is a date written the wrong way."""
+    core = _core(text)
+    if not core:
+        return None
+    start = text.index(core)
+    end = start + len(core)
+    if _DATE_LINE_CN.fullmatch(core):
+        return start, end, (f"date {core!r} in Chinese numerals; "
+                            "a 成文日期 uses Arabic numerals (2018年10月7日)")
+    for pattern in (_DATE_LINE_NUMERIC, _DATE_LINE_SHORT):
+        match = pattern.fullmatch(core)
+        if match:
+            year = match.group("y")
+            year = year if len(year) == 4 else "20" + year
+            fixed = f"{year}年{int(match.group('m'))}月{int(match.group('d'))}日"
+            return start, end, f"date {core!r} not in the form 2018年10月7日 (write {fixed!r})"
+    return None

@@ -1,0 +1,55 @@
+"""SK101: placeholders left in the text (x月xx日, X余场, 20xx年, ***, **街道, ××, □)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Hit
+from ..text import Doc
+from .chars import is_han
+
+_X = "xXｘＸ×"
+_PATTERNS = (
+    re.compile(f"[{_X}]+\\s*月\\s*[{_X}]+\\s*日"),
+    re.compile(f"(?<![A-Za-z+])\\d*[{_X}]+\\d*(?![A-Za-z+])"),
+    re.compile(r"\*{2,}"),
+    re.compile("[□■]+"),
+    re.compile("[〇○]{2,}(?=[\u4e00-\u9fff])"),
+)
+_QUOTES = {"“": "”", "\"": "\"", "‘": "’", "「": "」"}
+
+
+def check(doc: Doc) -> Iterator[Hit]:
+    """Yield a hit for each placeholder."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        taken: list[tuple[int, int]] = []
+        for pattern in _PATTERNS:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken) or not _is_placeholder(text, start, end):
+                    continue
+                taken.append((start, end))
+                yield Hit(index, start, end, "SK101", f"placeholder {match.group(0)!r} left in the text")
+
+
+def _is_placeholder(text: str, start: int, end: int) -> bool:
+    """Return whether ``text[start:end]`` stands in for a missing fact."""
+    token = text[start:end]
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if token[0] in "□■〇○":
+        return True
+    if token.startswith("*"):
+        return len(token) >= 3 or is_han(before) or is_han(after)
+    if "月" in token:
+        return True
+    letters = token.strip("0123456789")
+    if letters == "×" and token != letters:
+        return False  # 3×4 is a product
+    if before in _QUOTES and after == _QUOTES[before]:
+        return False  # “X”实体 names a term
+    near = (text[start - 2] if start >= 2 and before == " " else before,
+            text[end + 1] if after == " " and end + 1 < len(text) else after)
+    return any(is_han(ch) for ch in near)

@@ -1,0 +1,153 @@
+"""SK201–SK204: half-width punctuation, unbalanced pairs, doubled characters, leftover pinyin."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Hit
+from ..text import Doc
+from .chars import is_cjk, is_han
+
+FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+PINYIN_RE = re.compile(f"(?<=[\u4e00-\u9fff])[（(]([a-zü{_TONED}]{{1,6}}[1-5]?)[）)]", re.IGNORECASE)
+_URL_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*",
+                     re.IGNORECASE)
+
+
+def pinyin_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``(zhèn)``-style pinyin after a Han character."""
+    return [m.span() for m in PINYIN_RE.finditer(text) if _is_pinyin(m.group(1))]
+
+
+def _is_pinyin(token: str) -> bool:
+    return any(ch in _TONED for ch in token.lower()) or token[-1] in "12345"
+
+
+def check_pinyin(doc: Doc) -> Iterator[Hit]:
+    """SK204: yield a fixable hit for each ``(zhèn)`` left after a Han character."""
+    for index in doc.textual():
+        for start, end in pinyin_spans(doc.units[index].text):
+            token = doc.units[index].text[start:end]
+            yield Hit(index, start, end, "SK204", f"pinyin {token} left by a script conversion", "")
+
+
+def check_halfwidth(doc: Doc) -> Iterator[Hit]:
+    """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text."""
+    for index in doc.textual():
+        for start, end, char in halfwidth_spans(doc.units[index].text):
+            yield Hit(index, start, end, "SK201",
+                      f"half-width {char!r} in Chinese text; use {FULLWIDTH[char]!r}", FULLWIDTH[char])
+
+
+def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, char) for each half-width mark to replace; ``end`` takes trailing spaces."""
+    skip = [span for span in pinyin_spans(text)] + [m.span() for m in _URL_RE.finditer(text)]
+    flagged: dict[int, bool] = {}
+    for i, char in enumerate(text):
+        if char not in FULLWIDTH or any(s <= i < e for s, e in skip):
+            continue
+        before = text[i - 1] if i else ""
+        after = _next_visible(text, i + 1)
+        if char in ",:." and before.isdigit() and after.isdigit() and before.isascii() and after.isascii():
+            continue
+        flagged[i] = is_cjk(before) or is_cjk(after)
+    for open_at, close_at in _paren_pairs(text):
+        if flagged.get(open_at) or flagged.get(close_at):
+            flagged[open_at] = flagged[close_at] = True
+    out = []
+    for i in sorted(k for k, v in flagged.items() if v):
+        end = i + 1
+        while end < len(text) and text[end] == " " and is_cjk(_next_visible(text, end)):
+            end += 1
+        out.append((i, end, text[i]))
+    return out
+
+
+def _next_visible(text: str, start: int) -> str:
+    for char in text[start:]:
+        if char != " ":
+            return char
+    return ""
+
+
+def _paren_pairs(text: str) -> list[tuple[int, int]]:
+    stack: list[int] = []
+    pairs = []
+    for i, char in enumerate(text):
+        if char == "(":
+            stack.append(i)
+        elif char == ")" and stack:
+            pairs.append((stack.pop(), i))
+    return pairs
+
+
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（(", "）)"), ("【", "】"))
+_LABEL_CLOSE = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
+
+
+def check_pairs(doc: Doc) -> Iterator[Hit]:
+    """SK202: yield a hit for each opening mark never closed and each closing mark never opened."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        label = _LABEL_CLOSE.match(text)
+        for opens, closes in _PAIRS:
+            stack: list[int] = []
+            for i, char in enumerate(text):
+                if char in opens:
+                    stack.append(i)
+                elif char in closes:
+                    if stack:
+                        stack.pop()
+                    elif not (label and i == label.end() - 1):
+                        yield Hit(index, i, i + 1, "SK202",
+                                  f"{char!r} closes nothing (no {opens[0]!r} before it)")
+            for i in stack:
+                yield Hit(index, i, i + 1, "SK202",
+                          f"{text[i]!r} is never closed (no {closes[0]!r} after it)")
+
+
+_DOUBLE_PUNCT = set("。，、；：？！?")
+#: Function words that are never doubled in standard writing, with contexts where doubling is a word.
+_DOUBLE_WORDS: dict[str, tuple[str, str]] = {
+    # char: (characters allowed before the pair, characters allowed after it)
+    "的": ("目", "确確"),
+    "了": ("不时時", "之分"),
+    "和": ("总總温溫平饱飽调調柔缓緩祥共谐諧随隨讲講中人议議附暖", ""),
+    "与": ("", ""), "與": ("", ""), "及": ("", ""), "把": ("", ""), "被": ("", ""),
+    "从": ("", ""), "從": ("", ""), "向": ("", ""), "于": ("", ""), "於": ("", ""),
+    "并": ("", ""), "並": ("", ""), "而": ("", ""), "或": ("", ""), "也": ("", ""),
+}
+
+
+def check_doubled(doc: Doc) -> Iterator[Hit]:
+    """SK203: yield a hit for a doubled function word (的的) or mark (。。), not for reduplicated words."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        i = 0
+        while i < len(text) - 1:
+            char = text[i]
+            if text[i + 1] == char and _is_doubled(text, i):
+                end = i + 2
+                while end < len(text) and text[end] == char:
+                    end += 1
+                yield Hit(index, i, end, "SK203", f"doubled {text[i:end]!r}")
+                i = end
+                continue
+            i += 1
+
+
+def _is_doubled(text: str, i: int) -> bool:
+    char = text[i]
+    if char in _DOUBLE_PUNCT:
+        return True
+    if char not in _DOUBLE_WORDS:
+        return False
+    before_ok, after_ok = _DOUBLE_WORDS[char]
+    before = text[i - 1] if i else ""
+    after = text[i + 2] if i + 2 < len(text) else ""
+    if (before and before in before_ok) or (after and after in after_ok):
+        return False
+    # AABB reduplication: 的的确确, 和和美美
+    return not (i + 3 < len(text) and text[i + 2] == text[i + 3] and is_han(text[i + 2]))

@@ -1,0 +1,43 @@
+"""SK205: Simplified and Traditional characters mixed in one document (classified with OpenCC)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...script import converter
+from ..finding import Hit
+from ..text import Doc
+
+
+def classify(text: str) -> tuple[list[int], list[int]]:
+    """Return the offsets of Traditional-only and of Simplified-only characters in ``text``."""
+    try:
+        simple = converter("t2s").convert(text)
+        traditional = converter("s2tw").convert(text)
+    except (UnicodeError, RuntimeError, ValueError):
+        return [], []
+    if len(simple) != len(text) or len(traditional) != len(text):
+        return [], []
+    trad = [i for i, (a, b) in enumerate(zip(text, simple, strict=True)) if a != b]
+    simp = [i for i, (a, b, c) in enumerate(zip(text, traditional, simple, strict=True)) if a != b and a == c]
+    return trad, simp
+
+
+def check(doc: Doc) -> Iterator[Hit]:
+    """Yield, for each unit holding the minority script, a hit at its first such character."""
+    found = [(index, *classify(doc.units[index].text)) for index in doc.textual()]
+    trad_total = sum(len(t) for _, t, _ in found)
+    simp_total = sum(len(s) for _, _, s in found)
+    if not trad_total or not simp_total:
+        return
+    minority_is_trad = trad_total <= simp_total
+    name, other = ("Traditional", "Simplified") if minority_is_trad else ("Simplified", "Traditional")
+    total = trad_total if minority_is_trad else simp_total
+    for index, trad, simp in found:
+        offsets = trad if minority_is_trad else simp
+        if not offsets:
+            continue
+        text = doc.units[index].text
+        chars = "".join(dict.fromkeys(text[i] for i in offsets))
+        yield Hit(index, offsets[0], offsets[0] + 1, "SK205",
+                  f"{name} {chars[:8]!r} in a {other} document ({total} such characters in all)")

@@ -1,0 +1,60 @@
+"""Run the rules over files, texts and built Speeches, and map hits to source positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .finding import RULES, Finding, Fix, Hit, selected
+from .rules import RULE_FUNCS
+from .sources import doc_from_text, load
+from .text import Doc
+
+
+def check_doc(doc: Doc, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Finding]:
+    """Run every selected rule over a Doc and return sorted, de-duplicated findings."""
+    findings: set[Finding] = set()
+    for codes, func in RULE_FUNCS:
+        if not any(selected(code, select, ignore) for code in codes):
+            continue
+        for hit in func(doc):
+            if selected(hit.code, select, ignore):
+                findings.add(to_finding(doc, hit))
+    return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.message))
+
+
+def to_finding(doc: Doc, hit: Hit) -> Finding:
+    """Map a hit to a Finding at its source position, with a Fix when it can be applied safely."""
+    unit = doc.units[hit.unit]
+    line, column = unit.pos(hit.start)
+    fix = None
+    if hit.replacement is not None and unit.fixable and unit.contiguous(hit.start, hit.end):
+        fix = Fix(line, column, column + hit.end - hit.start, unit.text[hit.start:hit.end], hit.replacement)
+    return Finding(doc.path, line, column, hit.code, RULES[hit.code].severity, hit.message, fix)
+
+
+def check_text(text: str, path: str = "<text>", select: tuple[str, ...] = (),
+               ignore: tuple[str, ...] = ()) -> list[Finding]:
+    """Check plain text (one unit per line)."""
+    return check_doc(doc_from_text(text, path), select, ignore)
+
+
+def check_path(path: str | Path, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Finding]:
+    """Check one file (.txt, .md, .docx, facts .yaml); raise InputError when it cannot be read."""
+    return check_doc(load(path), select, ignore)
+
+
+def check_paths(paths: Iterable[str | Path], select: tuple[str, ...] = (),
+                ignore: tuple[str, ...] = ()) -> list[Finding]:
+    """Check several files; the first unreadable one raises InputError."""
+    findings = [f for path in paths for f in check_path(path, select, ignore)]
+    return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.message))
+
+
+def check_speech(speech: Any, path: str = "<speech>", select: tuple[str, ...] = (),
+                 ignore: tuple[str, ...] = ()) -> list[Finding]:
+    """Check a built Speech; lines are the numbers of its laid-out paragraphs."""
+    from .speech_source import doc_from_speech
+
+    return check_doc(doc_from_speech(speech, path), select, ignore)

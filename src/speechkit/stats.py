@@ -1,0 +1,81 @@
+"""Length and speaking time of a document: characters, sections, items, minutes at a reading rate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+#: Characters a minute a speaker reads aloud at a meeting.
+DEFAULT_RATE = 220
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PUNCT = re.compile("[\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+                    "\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]")
+_WORD = re.compile("[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[.,:%][0-9]+)*%?")
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts of a document and its estimated speaking time."""
+
+    path: str
+    characters: int
+    han: int
+    punctuation: int
+    words: int
+    sections: int
+    items: int
+    rate: int
+    seconds: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON form, with ``minutes`` rounded to one decimal."""
+        return {**asdict(self), "minutes": round(self.seconds / 60, 1)}
+
+    def format(self) -> str:
+        """Format as a few lines for the terminal."""
+        minutes, seconds = divmod(self.seconds, 60)
+        return (f"{self.path}\n"
+                f"  characters:    {self.characters} (Han {self.han}, punctuation {self.punctuation}, "
+                f"Latin words and numbers {self.words})\n"
+                f"  sections:      {self.sections}\n"
+                f"  items:         {self.items}\n"
+                f"  speaking time: {minutes} min {seconds:02d} s at {self.rate} characters a minute")
+
+
+def count_characters(text: str) -> tuple[int, int, int]:
+    """Count Han characters, full-width punctuation, and runs of Latin letters or digits (one each)."""
+    return len(_HAN.findall(text)), len(_PUNCT.findall(text)), len(_WORD.findall(text))
+
+
+def stats(source: str | Path, rate: int = DEFAULT_RATE) -> Stats:
+    """Return the Stats of a .txt, .md, .docx or facts .yaml file (raises InputError when unreadable)."""
+    from .checks.sources import load
+
+    return doc_stats(load(source), rate)
+
+
+def doc_stats(doc: Any, rate: int = DEFAULT_RATE) -> Stats:
+    """Return the Stats of a checks Doc: the built document if there is one, else its own text."""
+    from .checks.outline import analyze
+
+    if rate <= 0:
+        raise ValueError(f"the rate must be a positive number of characters a minute, not {rate}")
+    units = [i for i, unit in enumerate(doc.units) if unit.derived] or doc.textual()
+    text = "\n".join(doc.units[i].text for i in units)
+    han, punctuation, words = count_characters(text)
+    characters = han + punctuation + words
+    marks = analyze(doc).marks
+    sections = sum(1 for m in marks if m.depth == 0 and not m.inline)
+    items = len(marks) - sections
+    return Stats(doc.path, characters, han, punctuation, words, sections, items, rate,
+                 round(characters * 60 / rate))
+
+
+def text_stats(text: str, rate: int = DEFAULT_RATE, path: str = "<text>") -> Stats:
+    """Return the Stats of plain text."""
+    from .checks.sources import doc_from_text
+
+    return doc_stats(doc_from_text(text, path), rate)

@@ -1,0 +1,55 @@
+"""Each rule against its case file: lines marked ``+`` must be flagged, lines marked ``-`` must not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from speechkit.checks.finding import RULES
+from speechkit.checks.runner import check_text
+
+CASES = Path(__file__).parent / "check_cases"
+
+
+def _blocks(path: Path) -> list[tuple[str, set[int]]]:
+    """Return (text, lines that must be flagged) for each block of a case file."""
+    blocks: list[tuple[str, set[int]]] = []
+    lines: list[str] = []
+    flagged: set[int] = set()
+    for raw in [*path.read_text(encoding="utf-8").splitlines(), "---"]:
+        if raw.startswith("#"):
+            continue
+        if raw == "---":
+            if lines:
+                blocks.append(("\n".join(lines), flagged))
+            lines, flagged = [], set()
+            continue
+        marker, text = raw[:2], raw[2:]
+        assert marker in ("+ ", "- "), f"{path.name}: bad line {raw!r}"
+        lines.append(text)
+        if marker == "+ ":
+            flagged.add(len(lines))
+    return blocks
+
+
+def test_every_rule_has_a_case_file() -> None:
+    assert sorted(p.stem for p in CASES.glob("SK*.txt")) == sorted(RULES)
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_cases(code: str) -> None:
+    for text, expected in _blocks(CASES / f"{code}.txt"):
+        findings = check_text(text, select=(code,))
+        assert {f.code for f in findings} <= {code}
+        got = {f.line for f in findings}
+        lines = text.split("\n")
+        missed = [lines[n - 1] for n in sorted(expected - got)]
+        extra = [(lines[n - 1], [f.message for f in findings if f.line == n]) for n in sorted(got - expected)]
+        assert not missed and not extra, f"{code}: missed {missed}, unexpected {extra}"
+
+
+def test_severity_and_json_fields() -> None:
+    findings = check_text("二、存在问题\n一是意识不强。\n二是作风不实。", select=("SK402",))
+    assert findings and all(f.severity == "warning" for f in findings)
+    assert set(findings[0].as_dict()) >= {"path", "line", "column", "code", "severity", "message"}

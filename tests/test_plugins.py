@@ -1,0 +1,85 @@
+"""Section types, kinds and filters come from plugins exactly as the built-ins do."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from speechkit import (
+    DocumentKind,
+    Enumeration,
+    Registry,
+    RegistryError,
+    SectionType,
+    build,
+    load_registry,
+    render,
+)
+from speechkit.build import SectionContext
+from speechkit.model import Section
+
+
+def test_duplicate_names_need_override() -> None:
+    registry = load_registry(plugins=False)
+    extra = SectionType("achievements", "again", "成效")
+    with pytest.raises(RegistryError, match="already registered"):
+        registry.add_section(extra)
+    registry.add_section(extra, override=True)
+    assert registry.sections["achievements"].description == "again"
+
+
+def test_a_plugin_section_type_builds_and_renders() -> None:
+    def build_honours(ctx: SectionContext) -> Section:
+        names = ctx.data["names"]
+        return ctx.section(lead=(ctx.text("受表彰的有{{ items | join('、') }}。", items=names),), items=())
+
+    def setup(registry: Registry) -> None:
+        registry.add_section(SectionType(
+            "honours", "表彰名单", "表彰情况", Enumeration("none"),
+            properties={"names": {"type": "array", "items": {"type": "string"}}}, required=("names",),
+            build=build_honours))
+        registry.add_kind(DocumentKind("memo", "备忘", sections=("honours",)))
+
+    registry = load_registry(plugins=False)
+    registry.use(setup, "honours")
+    speech = build({"kind": "memo", "title": "备忘", "sections": [{"type": "honours", "names": ["甲", "乙"]}]},
+                   registry=registry)
+    assert "受表彰的有甲、乙。" in str(render(speech, "md"))
+    assert "## 一、表彰情况" in str(render(speech, "md"))
+
+
+def test_entry_point_plugins_are_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "sk_demo_plugin.py"
+    package.write_text(textwrap.dedent("""
+        from speechkit import SectionType, Enumeration
+
+        def setup(registry):
+            registry.add_section(SectionType("praise", "表扬", "表扬", Enumeration("yishi")))
+            registry.add_filter("shout", lambda s: s + "！")
+    """), encoding="utf-8")
+    dist = tmp_path / "sk_demo_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: sk-demo-plugin\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[speechkit.sections]\ndemo = sk_demo_plugin:setup\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry = load_registry()
+    assert "praise" in registry.sections and "demo" in registry.plugins
+    speech = build({"title": "T", "opening": "{{ '好' | shout }}",
+                    "sections": [{"type": "praise", "items": [{"title": "甲"}]}]}, registry=registry)
+    assert "好！" in str(render(speech, "md"))
+    sys.modules.pop("sk_demo_plugin", None)
+
+
+def test_broken_plugin_is_a_registry_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dist = tmp_path / "sk_broken-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: sk-broken\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[speechkit.sections]\nbroken = sk_missing_module:setup\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(RegistryError, match="broken"):
+        load_registry()
