@@ -105,3 +105,18 @@ def test_unknown_format_and_missing_file(tmp_path: Path) -> None:
 def test_python_m_and_version() -> None:
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("speechkit ")
+
+
+def test_fonts_prints_and_installs_aliases(tmp_path: Path) -> None:
+    printed = run_cli("fonts")
+    assert printed.returncode == 0 and "<fontconfig>" in printed.stdout and "仿宋_GB2312" in printed.stdout
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "speechkit", "fonts", "--install"], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0
+    conf = tmp_path / "fontconfig" / "conf.d" / "60-speechkit.conf"
+    assert conf.read_text(encoding="utf-8") == printed.stdout

@@ -139,3 +139,11 @@ def test_every_text_survives_markdown(speech: Speech) -> None:
     parsed = "\u0000".join(paragraphs(md))
     missing = contains_in_order(parsed, [t for t in texts(speech) if t])
     assert missing is None, f"{missing!r} not found in order in {md!r}"
+
+
+def test_plain_data_may_hold_python_dates() -> None:
+    import datetime
+
+    speech = build({"kind": "notice", "title": "通知", "date": datetime.date(2018, 10, 7), "signature": "办公室",
+                    "addressee": "各党支部：", "sections": [{"type": "generic", "title": "要求"}]})
+    assert speech.meta.date == "2018年10月7日"

@@ -31,11 +31,22 @@ def schema_for(registry: Registry) -> dict[str, Any]:
 def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) -> Speech:
     """Validate facts (a mapping, or :class:`Facts` read from a file) and build the Speech."""
     registry = registry or default_registry()
-    facts = data if isinstance(data, Facts) else Facts(data, "<data>")
+    facts = data if isinstance(data, Facts) else Facts(_plain(data), "<data>")
     if not isinstance(facts.data, Mapping):
         raise FactsError("facts must be a mapping of fields", facts.locate(()))
     validate(facts, schema_for(registry), sorted(registry.sections), sorted(registry.kinds))
     return Builder(registry, facts).speech()
+
+
+def _plain(value: Any) -> Any:
+    """Return data as a facts file gives it: dates as ISO text, tuples as lists."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 class Builder:
