@@ -120,3 +120,24 @@ def test_fonts_prints_and_installs_aliases(tmp_path: Path) -> None:
     assert done.returncode == 0
     conf = tmp_path / "fontconfig" / "conf.d" / "60-speechkit.conf"
     assert conf.read_text(encoding="utf-8") == printed.stdout
+
+
+def test_build_reports_findings_and_strict_fails_without_writing(tmp_path: Path) -> None:
+    result = run_cli("build", str(OUTLINE), "-f", "md", "-o", str(tmp_path / "a"))
+    assert result.returncode == 0
+    warnings = result.stderr.splitlines()
+    assert warnings[0].startswith("warning: ") and " SK101 " in warnings[0]
+    assert "more findings" in warnings[-1] and len(warnings) == 6
+    strict = run_cli("build", str(OUTLINE), "-f", "md", "-o", str(tmp_path / "b"), "--strict")
+    assert strict.returncode == 1 and "--strict" in strict.stderr
+    assert not (tmp_path / "b").exists()
+
+
+@pytest.mark.parametrize(("script", "word"), [("hans", "党建"), ("hant", "黨建"), ("tw", "黨建"), ("hk", "黨建")])
+def test_build_in_both_scripts(tmp_path: Path, script: str, word: str) -> None:
+    result = run_cli("build", str(OUTLINE), "-f", "md,docx", "-o", str(tmp_path), "--script", script,
+                     "--no-check")
+    assert result.returncode == 0, result.stderr
+    md = (tmp_path / "critique_outline.md").read_text(encoding="utf-8")
+    assert word in md and "## 二、" in md
+    assert ("点评" in md) == (script == "hans")

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from .errors import SpeechkitError
 from .output import write_atomic
 from .registry import default_registry
 from .render import DEFAULT_FORMATS, FORMATS
+
+#: How many check findings ``build`` prints before summing up the rest.
+SHOWN_FINDINGS = 5
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,8 +156,14 @@ def _report_findings(args: argparse.Namespace, speech: object) -> int:
         findings = check_speech(speech, path=args.facts if args.facts != "-" else "<stdin>")
     else:
         findings = check_path(args.facts)
-    for finding in findings:
+    shown = findings if args.strict else findings[:SHOWN_FINDINGS]
+    for finding in shown:
         print(f"warning: {finding.format()}", file=sys.stderr)
+    if len(findings) > len(shown):
+        codes = Counter(f.code for f in findings)
+        summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
+        print(f"warning: {len(findings) - len(shown)} more findings ({summary} in all); "
+              f"`speechkit check {args.facts}` lists them", file=sys.stderr)
     return len(findings)
 
 
