@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..output import write_atomic
 from .finding import Finding, Fix
 from .sources import InputError, read_text_file
 
@@ -53,21 +52,3 @@ def apply_fixes(path: str | Path, findings: Iterable[Finding]) -> int:
         bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
         write_atomic(path, (bom + "\n".join(lines)).encode("utf-8"))
     return applied
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
