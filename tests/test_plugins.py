@@ -83,3 +83,12 @@ def test_broken_plugin_is_a_registry_error(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(RegistryError, match="broken"):
         load_registry()
+
+
+def test_a_plugin_kind_of_notice_form_is_laid_out_as_a_notice() -> None:
+    registry = load_registry(plugins=False)
+    registry.add_kind(DocumentKind("circular", "通报", form="notice"))
+    speech = build({"kind": "circular", "title": "通报", "date": "2018-10-07", "signature": "办公室",
+                    "sections": [{"type": "generic", "title": "情况"}]}, registry=registry)
+    md = str(render(speech, "md"))
+    assert md.rstrip().endswith("办公室\n\n2018年10月7日") and "（2018年10月7日）" not in md

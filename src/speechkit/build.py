@@ -73,6 +73,7 @@ class Builder:
         closing = get("closing", list(self.kind.closing))
         meta = Meta(
             kind=self.kind.name,
+            form=self.kind.form,
             title=self.line(get("title"), ("title",), context),
             subtitle=self.line(get("subtitle", ""), ("subtitle",), context),
             speaker=self.line(get("speaker", ""), ("speaker",), context),

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .errors import SpeechkitError
 from .output import write_atomic
-from .registry import default_registry
+from .registry import default_registry, load_registry
 from .render import DEFAULT_FORMATS, FORMATS
 
 #: How many check findings ``build`` prints before summing up the rest.
@@ -73,6 +73,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of facts files")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument("--builtin", action="store_true",
+                   help="leave out installed plugins (the checked-in schemas/speech.schema.json is built so)")
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("sections", help="list the registered section types")
@@ -183,7 +185,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """Print or write the JSON Schema generated from the registry."""
     from .schema import schema_json
 
-    text = schema_json(default_registry())
+    text = schema_json(load_registry(plugins=False) if args.builtin else default_registry())
     if args.output:
         write_atomic(args.output, text)
     else:

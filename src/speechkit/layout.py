@@ -69,7 +69,7 @@ class _Layout:
 
     def blocks(self) -> Iterator[LayoutBlock]:
         speech, meta = self.speech, self.speech.meta
-        notice = meta.kind == "notice" or bool(meta.addressee or meta.doc_number)
+        notice = meta.form == "notice" or bool(meta.addressee or meta.doc_number)
         if meta.issuer:
             yield _para("issuer", meta.issuer)
         if meta.doc_number:

@@ -72,6 +72,8 @@ class Meta:
     kind: str
     title: str
     subtitle: str = ""
+    #: ``speech`` or ``notice`` (number and addressee before, signature and date after the body).
+    form: str = "speech"
     speaker: str = ""
     occasion: str = ""
     date: str = ""
