@@ -132,13 +132,17 @@ class _Layout:
     def items(self, items: tuple[Item, ...], style: str, how: str, level: int) -> Iterator[LayoutBlock]:
         """Yield the paragraphs of a list; ``level`` is the heading level of the parent."""
         if how == "inline":
-            runs = [run for position, item in enumerate(items, 1)
-                    for run in self.inline_runs(item, style, position, len(items), level)]
+            runs = self.inline(items, style, level)
             if runs:
                 yield Para("body", tuple(runs))
             return
         for position, item in enumerate(items, 1):
             yield from self.item(item, style, how, position, len(items), level)
+
+    def inline(self, items: tuple[Item, ...], style: str, level: int) -> list[Run]:
+        """Return the runs of a list whose items all run on inside one paragraph."""
+        return [run for position, item in enumerate(items, 1)
+                for run in self.inline_runs(item, style, position, len(items), level)]
 
     def label(self, style: str, position: int, count: int, level: int) -> tuple[str, str, int]:
         """Return the label, the run role for the title and the heading level of an item."""
@@ -168,9 +172,7 @@ class _Layout:
     def inline_runs(self, item: Item, style: str, position: int, count: int, level: int) -> list[Run]:
         """Return the runs of an item that runs on inside a paragraph."""
         body = "".join(item.paragraphs)
-        child_runs = [run for index, child in enumerate(item.items, 1)
-                      for run in self.inline_runs(child, item.enumeration.style, index,
-                                                  len(item.items), self.child_level(style, level))]
+        child_runs = self.inline(item.items, item.enumeration.style, self.child_level(style, level))
         runs = self.head_runs(item, style, position, count, level, bool(body or child_runs))
         if body:
             runs.append(Run(body))
@@ -182,51 +184,37 @@ class _Layout:
 
     def item(self, item: Item, style: str, how: str, position: int, count: int,
              level: int) -> Iterator[LayoutBlock]:
-        role = "branch" if item.unit else "body"
-        first, *rest = item.paragraphs or ("",)
+        """Yield an item's paragraphs: its head runs into the first, inline children after the last."""
         sub = self.child_level(style, level)
-        inline_children = item.enumeration.layout == "inline" and bool(item.items)
+        inline = item.enumeration.layout == "inline"
+        children = self.inline(item.items, item.enumeration.style, sub) if inline else []
+        paragraphs = [[Run(text)] for text in item.paragraphs]
         if how == "separate" and not item.unit:
-            label, run_role, run_level = self.label(style, position, count, level)
-            if item.title or label:
-                if run_role == "heading":
-                    yield Para("heading", (Run(label + item.title, "heading", run_level),), run_level)
-                else:
-                    yield Para("body", (Run(label + item.title, "runin"),))
-            body_paras = list(item.paragraphs)
-            if inline_children:
-                last = body_paras.pop() if body_paras else ""
-                runs = [Run(last)] if last else []
-                runs += self._children_inline(item, sub)
-                yield from (_para("body", p) for p in body_paras)
-                yield Para("body", tuple(runs))
-                return
-            yield from (_para("body", p) for p in body_paras)
-            yield from self.items(item.items, item.enumeration.style, item.enumeration.layout, sub)
-            return
-        children_inline = self._children_inline(item, sub) if inline_children and not rest else []
-        # A heading-style title with nothing run into it heads its children; alone, it is a sentence.
-        standalone = bool(first or children_inline or not item.items)
-        runs = self.head_runs(item, style, position, count, level, standalone)
-        if runs and runs[0].role == "heading" and not first and not children_inline and item.items:
-            yield Para("heading", tuple(runs), runs[0].level)
-            runs = []
-        if first:
-            runs.append(Run(first))
-        runs += children_inline
-        if runs:
-            yield Para(role, tuple(runs))
-        for index, paragraph in enumerate(rest):
-            if inline_children and index == len(rest) - 1:
-                yield Para("body", (Run(paragraph), *self._children_inline(item, sub)))
-            else:
-                yield _para("body", paragraph)
-        if not inline_children:
+            yield from self.separate_head(item, style, position, count, level)
+        else:
+            # A heading-style title with nothing run into it heads its children; alone, it is a sentence.
+            ends_sentence = bool(paragraphs or children or not item.items)
+            head = self.head_runs(item, style, position, count, level, ends_sentence)
+            if head and head[0].role == "heading" and not ends_sentence:
+                yield Para("heading", tuple(head), head[0].level)
+            elif head:
+                paragraphs = [head + paragraphs[0], *paragraphs[1:]] if paragraphs else [head]
+        if children:
+            paragraphs = [*paragraphs[:-1], paragraphs[-1] + children] if paragraphs else [children]
+        for index, runs in enumerate(paragraphs):
+            yield Para("branch" if item.unit and index == 0 else "body", tuple(runs))
+        if not inline:
             yield from self.items(item.items, item.enumeration.style, item.enumeration.layout, sub)
 
-    def _children_inline(self, item: Item, level: int) -> list[Run]:
-        return [run for index, child in enumerate(item.items, 1)
-                for run in self.inline_runs(child, item.enumeration.style, index, len(item.items), level)]
+    def separate_head(self, item: Item, style: str, position: int, count: int, level: int) -> Iterator[Para]:
+        """Yield the title of a ``separate`` item as a paragraph of its own."""
+        label, role, run_level = self.label(style, position, count, level)
+        if not (item.title or label):
+            return
+        if role == "heading":
+            yield Para("heading", (Run(label + item.title, "heading", run_level),), run_level)
+        else:
+            yield Para("body", (Run(label + item.title, "runin"),))
 
 
 def _para(role: str, text: str) -> Para:
