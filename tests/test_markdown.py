@@ -147,3 +147,12 @@ def test_plain_data_may_hold_python_dates() -> None:
     speech = build({"kind": "notice", "title": "通知", "date": datetime.date(2018, 10, 7), "signature": "办公室",
                     "addressee": "各党支部：", "sections": [{"type": "generic", "title": "要求"}]})
     assert speech.meta.date == "2018年10月7日"
+
+
+def test_an_untitled_section_uses_up_no_number() -> None:
+    speech = build({"title": "T", "opening": "从{{ sections | count_cn }}个方面", "sections": [
+        {"type": "achievements", "items": [{"title": "甲", "text": "乙"}]},
+        {"type": "common_problems", "title": "", "items": [{"title": "丙", "text": "丁"}]},
+        {"type": "requirements", "items": [{"title": "戊", "text": "己"}]}]})
+    md = str(render(speech, "md"))
+    assert "从两个方面" in md and "## 二、下阶段工作打算及要求" in md and "## 三" not in md

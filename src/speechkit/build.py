@@ -66,7 +66,7 @@ class Builder:
     def speech(self) -> Speech:
         """Build the whole document: sections first, so front matter can count them."""
         sections = tuple(self.section(index, raw) for index, raw in enumerate(self.data["sections"]))
-        numbered = tuple(s for s in sections if s.numbered and s.title)
+        numbered = tuple(s for s in sections if s.has_number)
         context = {**self.context, "sections": numbered, "items": numbered}
         get = self.data.get
         salutation = get("salutation", self.kind.salutation)

@@ -90,8 +90,7 @@ class _Layout:
         yield from _blocks("body", speech.opening)
         number = 0
         for section in speech.sections:
-            if section.numbered:
-                number += 1
+            number += section.has_number
             yield from self.section(section, number)
         yield from _blocks("closing", speech.closing)
         for index, name in enumerate(meta.attachments, 1):
@@ -111,7 +110,7 @@ class _Layout:
             if not section.title:
                 continue
             label = ""
-            if section.numbered:
+            if section.has_number:
                 number += 1
                 label = heading_label(number, 1, self.scheme)
             yield Para("toc", (Run(label + section.title),), 1)
@@ -123,7 +122,7 @@ class _Layout:
 
     def section(self, section: Section, number: int) -> Iterator[LayoutBlock]:
         if section.title:
-            label = heading_label(number, 1, self.scheme) if section.numbered else ""
+            label = heading_label(number, 1, self.scheme) if section.has_number else ""
             yield Para("heading", (Run(label + section.title, "heading", 1),), 1)
         yield from _blocks("body", section.lead)
         yield from self.items(section.items, section.enumeration.style, section.enumeration.layout, 1)

@@ -64,6 +64,11 @@ class Section:
     #: ``False``: no number is used up; without a title the section continues the previous one.
     numbered: bool = True
 
+    @property
+    def has_number(self) -> bool:
+        """Tell whether the section uses up a heading number: numbered and with a heading."""
+        return self.numbered and bool(self.title)
+
 
 @dataclass(frozen=True)
 class Meta:

@@ -52,10 +52,7 @@ def build_branch_issues(ctx: SectionContext) -> Section:
         body = "；".join(t for t in texts if t) + "。"
         items.append(Item(paragraphs=(body,), unit=ctx.text(raw["branch"], "items", index, "branch"),
                           enumeration=Enumeration("none")))
-    title = ctx.title()
-    # Without a title the lines continue the previous section and must not use up a number.
-    return ctx.section(items=tuple(items), enumeration=Enumeration("none"), title=title,
-                       numbered=ctx.data.get("numbered", bool(title)))
+    return ctx.section(items=tuple(items), enumeration=Enumeration("none"))
 
 
 BRANCH_ISSUES = SectionType(
