@@ -92,3 +92,11 @@ def test_a_plugin_kind_of_notice_form_is_laid_out_as_a_notice() -> None:
                     "sections": [{"type": "generic", "title": "情况"}]}, registry=registry)
     md = str(render(speech, "md"))
     assert md.rstrip().endswith("办公室\n\n2018年10月7日") and "（2018年10月7日）" not in md
+
+
+def test_registering_after_a_build_updates_the_schema() -> None:
+    registry = load_registry(plugins=False)
+    build({"title": "T", "sections": []}, registry=registry)
+    registry.add_section(SectionType("praise", "表扬", "表扬", Enumeration("yishi")))
+    speech = build({"title": "T", "sections": [{"type": "praise", "items": [{"title": "甲"}]}]}, registry=registry)
+    assert speech.sections[0].title == "表扬"

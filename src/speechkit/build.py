@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -13,19 +12,14 @@ from .facts import DataPath, Facts, validate
 from .model import Block, Enumeration, HeadingScheme, Item, Meta, Section, Speech
 from .numbering import SCHEMES
 from .registry import DocumentKind, Registry, SectionType, default_registry
-from .schema import build_schema
+from .schema import build_schema, make_validator
 from .statistics import statistics_context
 from .text import clean_line, control_character, split_paragraphs
 
-_SCHEMAS: weakref.WeakKeyDictionary[Registry, dict[str, Any]] = weakref.WeakKeyDictionary()
-
 
 def schema_for(registry: Registry) -> dict[str, Any]:
-    """Return the registry's JSON Schema, computed once per registry."""
-    schema = _SCHEMAS.get(registry)
-    if schema is None:
-        schema = _SCHEMAS[registry] = build_schema(registry)
-    return schema
+    """Return the registry's JSON Schema, computed once until the registry changes."""
+    return registry.derived("schema", lambda: build_schema(registry))
 
 
 def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) -> Speech:
@@ -34,7 +28,8 @@ def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) 
     facts = data if isinstance(data, Facts) else Facts(_plain(data), "<data>")
     if not isinstance(facts.data, Mapping):
         raise FactsError("facts must be a mapping of fields", facts.locate(()))
-    validate(facts, schema_for(registry), sorted(registry.sections), sorted(registry.kinds))
+    validator = registry.derived("validator", lambda: make_validator(schema_for(registry)))
+    validate(facts, validator, sorted(registry.sections), sorted(registry.kinds))
     return Builder(registry, facts).speech()
 
 

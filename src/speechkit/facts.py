@@ -209,11 +209,9 @@ def _json_type(value: Any) -> str:
     return type(value).__name__
 
 
-def validate(facts: Facts, schema: Mapping[str, Any], known_types: list[str], known_kinds: list[str]) -> None:
-    """Validate facts against the JSON Schema; raise the first error in document order."""
-    from .schema import validator_for
-
-    errors = list(validator_for(schema).iter_errors(facts.data))
+def validate(facts: Facts, validator: Any, known_types: list[str], known_kinds: list[str]) -> None:
+    """Validate facts with a JSON Schema validator; raise the first error in document order."""
+    errors = list(validator.iter_errors(facts.data))
     if not errors:
         return
     raise _best(facts, errors, known_types, known_kinds)

@@ -76,22 +76,37 @@ class Registry:
         self.blocks: dict[str, BlockType] = {}
         self.filters: dict[str, Callable[..., Any]] = {}
         self.plugins: list[str] = []
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Return a value computed from the registry (its schema, say), recomputed after any change."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def add_section(self, section_type: SectionType, *, override: bool = False) -> None:
         """Register a section type; a duplicate name is an error unless ``override`` is true."""
-        _add(self.sections, section_type.name, section_type, "section type", override)
+        self._add(self.sections, section_type.name, section_type, "section type", override)
 
     def add_kind(self, kind: DocumentKind, *, override: bool = False) -> None:
         """Register a document kind; a duplicate name is an error unless ``override`` is true."""
-        _add(self.kinds, kind.name, kind, "document kind", override)
+        self._add(self.kinds, kind.name, kind, "document kind", override)
 
     def add_block(self, block: BlockType, *, override: bool = False) -> None:
         """Register a block type; a duplicate name is an error unless ``override`` is true."""
-        _add(self.blocks, block.name, block, "block type", override)
+        self._add(self.blocks, block.name, block, "block type", override)
 
     def add_filter(self, name: str, function: Callable[..., Any], *, override: bool = False) -> None:
         """Register a filter for text expressions; a duplicate is an error unless ``override``."""
-        _add(self.filters, name, function, "filter", override)
+        self._add(self.filters, name, function, "filter", override)
+
+    def _add(self, table: dict[str, Any], name: str, value: Any, what: str, override: bool) -> None:
+        if not name or not isinstance(name, str):
+            raise RegistryError(f"a {what} needs a non-empty name")
+        if name in table and not override:
+            raise RegistryError(f"{what} {name!r} is already registered (pass override=True to replace it)")
+        table[name] = value
+        self._derived.clear()
 
     def use(self, setup: Callable[[Registry], None], name: str = "") -> None:
         """Run a plugin's ``setup(registry)`` and remember its name."""
@@ -105,14 +120,6 @@ class Registry:
     def kind(self, name: str) -> DocumentKind:
         """Return a registered document kind."""
         return self.kinds[name]
-
-
-def _add(table: dict[str, Any], name: str, value: Any, what: str, override: bool) -> None:
-    if not name or not isinstance(name, str):
-        raise RegistryError(f"a {what} needs a non-empty name")
-    if name in table and not override:
-        raise RegistryError(f"{what} {name!r} is already registered (pass override=True to replace it)")
-    table[name] = value
 
 
 _DEFAULT: Registry | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 import jsonschema
@@ -139,14 +138,8 @@ def schema_json(registry: Registry) -> str:
     return json.dumps(build_schema(registry), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-@lru_cache(maxsize=8)
-def _validator(text: str) -> Any:
-    schema = json.loads(text)
+def make_validator(schema: Mapping[str, Any]) -> Any:
+    """Return a validator for a schema of the draft it declares, after checking the schema itself."""
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)
-
-
-def validator_for(schema: Mapping[str, Any]) -> Any:
-    """Return a (cached) validator for a schema."""
-    return _validator(json.dumps(schema, sort_keys=True))
