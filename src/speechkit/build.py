@@ -241,8 +241,7 @@ class SectionContext:
         if child_depth > levels:
             raise FactsError(f"items nest deeper than the {levels} heading levels of the numbering scheme",
                              self.builder.locate((*path, "items")))
-        sub = SectionContext(self.builder, self.path, self.data, self.type)
-        sub.here = path
+        sub = self.at(path)
         sub.check_count(enumeration, len(children_raw), "items")
         children = tuple(sub.item(child, (*path, "items", i), child_depth) for i, child in enumerate(children_raw))
         return Item(
