@@ -7,8 +7,9 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import SpeechkitError
@@ -211,29 +212,26 @@ def cmd_fonts(args: argparse.Namespace) -> int:
 
 def cmd_sections(args: argparse.Namespace) -> int:
     """List section types with their default titles and descriptions."""
-    registry = default_registry()
     rows = [{"name": t.name, "title": t.title, "style": t.enumeration.style, "description": t.description}
-            for t in sorted(registry.sections.values(), key=lambda t: t.name)]
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    width = max(len(r["name"]) for r in rows)
-    for row in rows:
-        print(f"{row['name']:<{width}}  {row['description']}")
-    return 0
+            for t in sorted(default_registry().sections.values(), key=lambda t: t.name)]
+    return _print_rows(rows, args.json, lambda row: row["description"])
 
 
 def cmd_kinds(args: argparse.Namespace) -> int:
     """List document kinds with their expected sections."""
-    registry = default_registry()
     rows = [{"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description}
-            for k in sorted(registry.kinds.values(), key=lambda k: k.name)]
-    if args.json:
+            for k in sorted(default_registry().kinds.values(), key=lambda k: k.name)]
+    return _print_rows(rows, args.json, lambda row: f"{row['description']}  [{', '.join(row['sections'])}]")
+
+
+def _print_rows(rows: list[dict[str, Any]], as_json: bool, describe: Callable[[dict[str, Any]], str]) -> int:
+    """Print registry rows as JSON, or as ``name  description`` lines with the names aligned."""
+    if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    width = max(len(r["name"]) for r in rows)
+    width = max(len(row["name"]) for row in rows)
     for row in rows:
-        print(f"{row['name']:<{width}}  {row['description']}  [{', '.join(row['sections'])}]")
+        print(f"{row['name']:<{width}}  {describe(row)}")
     return 0
 
 
