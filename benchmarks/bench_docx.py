@@ -26,26 +26,40 @@ from speechkit.layout import Para, TableBlock, layout
 from speechkit.model import Enumeration, Item, Meta, Section, Speech
 from speechkit.render.docx import render_docx
 
-SENTENCE = ("今年以来，在镇党委的领导下，在座各位支部书记、第一书记和驻村党建指导员的共同努力下，较好地完成了"
-            "全镇党建工作既定的各项目标任务，基本达到了抓党建、聚人心、强队伍、严管理、促发展的要求。")
+SENTENCE = (
+    "今年以来，在镇党委的领导下，在座各位支部书记、第一书记和驻村党建指导员的共同努力下，较好地完成了"
+    "全镇党建工作既定的各项目标任务，基本达到了抓党建、聚人心、强队伍、严管理、促发展的要求。"
+)
 
 
 def corpus_sized_speech() -> Speech:
     """Return a critique outline of corpus-000 size built from code."""
+
     def items(count: int) -> tuple[Item, ...]:
-        return tuple(Item(f"第{n}项工作扎实推进", (SENTENCE * 3,), enumeration=Enumeration("heading"))
-                     for n in range(1, count + 1))
+        return tuple(
+            Item(f"第{n}项工作扎实推进", (SENTENCE * 3,), enumeration=Enumeration("heading"))
+            for n in range(1, count + 1)
+        )
 
     sections = (
-        Section("heading", "主要成效", lead=(SENTENCE * 2,), items=items(10),
-                enumeration=Enumeration("yishi")),
+        Section("heading", "主要成效", lead=(SENTENCE * 2,), items=items(10), enumeration=Enumeration("yishi")),
         Section("heading", "存在问题", lead=(SENTENCE,), items=items(8), enumeration=Enumeration("yishi")),
-        Section("heading", "", numbered=False, enumeration=Enumeration("none"),
-                items=tuple(Item(unit=f"{n}号村", paragraphs=(SENTENCE,)) for n in range(1, 9))),
+        Section(
+            "heading",
+            "",
+            numbered=False,
+            enumeration=Enumeration("none"),
+            items=tuple(Item(unit=f"{n}号村", paragraphs=(SENTENCE,)) for n in range(1, 9)),
+        ),
         Section("heading", "下一步的工作要求", items=items(6), enumeration=Enumeration("yiyao")),
     )
-    return Speech(Meta("critique", "支部书记抓党建工作述职点评提纲"), sections, salutation="同志们：",
-                  opening=(SENTENCE * 2,), closing=("我的点评就到这里。谢谢大家。",))
+    return Speech(
+        Meta("critique", "支部书记抓党建工作述职点评提纲"),
+        sections,
+        salutation="同志们：",
+        opening=(SENTENCE * 2,),
+        closing=("我的点评就到这里。谢谢大家。",),
+    )
 
 
 def paragraphs(speech: Speech) -> list[tuple[str, str]]:

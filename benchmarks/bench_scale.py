@@ -28,8 +28,7 @@ def grown(items: int) -> str:
     data = yaml.safe_load((ROOT / "examples" / "critique_outline.yaml").read_text(encoding="utf-8"))
     section = data["sections"][0]
     base = [{"title": i.get("title", "要点"), "text": i.get("text", "正文。")} for i in section["items"]]
-    section["items"] = [dict(base[n % len(base)], title=f"{base[n % len(base)]['title']}{n}")
-                        for n in range(items)]
+    section["items"] = [dict(base[n % len(base)], title=f"{base[n % len(base)]['title']}{n}") for n in range(items)]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
@@ -58,8 +57,10 @@ def main(argv: list[str]) -> int:
             md = timed(lambda s=speech: render(s, "md"), args.rounds)
             docx = timed(lambda s=speech: render(s, "docx"), args.rounds)
             results[size] = (parse, total, md, docx)
-            print(f"{size:>6} items: read {parse:.3f} s, load+validate+build {total:.3f} s, "
-                  f"markdown {md:.3f} s, docx {docx:.3f} s")
+            print(
+                f"{size:>6} items: read {parse:.3f} s, load+validate+build {total:.3f} s, "
+                f"markdown {md:.3f} s, docx {docx:.3f} s"
+            )
     if len(args.sizes) >= 2:
         small, large = args.sizes[0], args.sizes[-1]
         names = ("read", "load+build", "markdown", "docx")

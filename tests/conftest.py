@@ -19,10 +19,15 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> 
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     result = subprocess.run(
         [sys.executable, "-m", "speechkit", *args],
-        cwd=cwd, input=stdin, capture_output=True, env=env, timeout=300,
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=300,
     )
-    return subprocess.CompletedProcess(result.args, result.returncode,
-                                       result.stdout.decode("utf-8"), result.stderr.decode("utf-8"))
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    )
 
 
 @pytest.fixture
@@ -33,26 +38,45 @@ def outline() -> dict[str, Any]:
         "title": "支部书记抓党建工作述职点评提纲",
         "facts": {"secretaries": 4, "first_secretaries": 4},
         "opening": "我们听取了{{ secretaries }}位支部书记和{{ first_secretaries }}位第一书记的述职，"
-                   "从{{ sections | count_cn }}个方面作简要点评。",
+        "从{{ sections | count_cn }}个方面作简要点评。",
         "sections": [
-            {"type": "achievements", "lead": "今年以来，各项任务较好完成。", "items": [
-                {"title": "党建责任有效落实", "text": "年初，镇党委创新提出工作法。"},
-                {"title": "党建重点工作任务稳步推进", "items": [
-                    {"title": "后进支部整顿成效明显", "text": "今年对列入后进的支部进行整顿。"},
-                    {"title": "示范点创建稳步提升", "text": "按照区上要求建设示范走廊。"},
-                ]},
-            ]},
-            {"type": "common_problems", "lead": "共性问题主要表现在{{ items | count_cn }}个方面：", "items": [
-                {"title": "主业意识不强", "text": "部分支部书记抓党建的意识没有内化于心。"},
-                {"title": "制度执行不力", "text": "“三会一课”开展不经常。"},
-            ], "closing": "同时，还存在一些个性问题，下面我逐一点评。"},
-            {"type": "branch_issues", "numbered": False, "items": [
-                {"branch": "xx社区", "issues": ["支委班子成员抓党建工作用力不均", "合力不足。"]},
-                {"branch": "xx村", "issues": "党员发展把关不严，程序不规范。"},
-            ]},
-            {"type": "requirements", "items": [
-                {"title": "强化主业抓责任", "text": "各党支部书记要坚决承担和落实党建责任。"},
-                {"title": "紧盯问题抓整改", "text": "逐条逐项列出问题清单。"},
-            ]},
+            {
+                "type": "achievements",
+                "lead": "今年以来，各项任务较好完成。",
+                "items": [
+                    {"title": "党建责任有效落实", "text": "年初，镇党委创新提出工作法。"},
+                    {
+                        "title": "党建重点工作任务稳步推进",
+                        "items": [
+                            {"title": "后进支部整顿成效明显", "text": "今年对列入后进的支部进行整顿。"},
+                            {"title": "示范点创建稳步提升", "text": "按照区上要求建设示范走廊。"},
+                        ],
+                    },
+                ],
+            },
+            {
+                "type": "common_problems",
+                "lead": "共性问题主要表现在{{ items | count_cn }}个方面：",
+                "items": [
+                    {"title": "主业意识不强", "text": "部分支部书记抓党建的意识没有内化于心。"},
+                    {"title": "制度执行不力", "text": "“三会一课”开展不经常。"},
+                ],
+                "closing": "同时，还存在一些个性问题，下面我逐一点评。",
+            },
+            {
+                "type": "branch_issues",
+                "numbered": False,
+                "items": [
+                    {"branch": "xx社区", "issues": ["支委班子成员抓党建工作用力不均", "合力不足。"]},
+                    {"branch": "xx村", "issues": "党员发展把关不严，程序不规范。"},
+                ],
+            },
+            {
+                "type": "requirements",
+                "items": [
+                    {"title": "强化主业抓责任", "text": "各党支部书记要坚决承担和落实党建责任。"},
+                    {"title": "紧盯问题抓整改", "text": "逐条逐项列出问题清单。"},
+                ],
+            },
         ],
     }

@@ -18,8 +18,7 @@ from speechkit.checks.cli import main
 from speechkit.checks.runner import check_path, check_text
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
-ALPHABET = ("一二三是要、（）()，,:：。“”《》的了和xX*□0123456789年月日号〔〕[]\n "
-            "鎮镇(zhèn)第点个方面问题村")
+ALPHABET = "一二三是要、（）()，,:：。“”《》的了和xX*□0123456789年月日号〔〕[]\n 鎮镇(zhèn)第点个方面问题村"
 HAS_MAIN = (Path(speechkit.__file__).parent / "__main__.py").exists()
 
 
@@ -65,8 +64,10 @@ def test_output_text_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixtur
     bad.write_text("同志们:\nx月xx日召开会议。\n", encoding="utf-8")
     assert main(["check", str(bad)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines == [f"{bad}:1:4: SK201 half-width ':' in Chinese text; use '：'",
-                     f"{bad}:2:1: SK101 placeholder 'x月xx日' left in the text"]
+    assert lines == [
+        f"{bad}:1:4: SK201 half-width ':' in Chinese text; use '：'",
+        f"{bad}:2:1: SK101 placeholder 'x月xx日' left in the text",
+    ]
 
 
 def test_json_select_ignore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,7 +113,7 @@ def test_fix_is_idempotent_and_local(tmp_path: Path) -> None:
         out, col = "", 0
         while col < len(line):
             fix = fixes.get((number, col))
-            if fix and line[col:fix.end_column - 1] == fix.old:
+            if fix and line[col : fix.end_column - 1] == fix.old:
                 out += fix.new
                 col = fix.end_column - 1
             else:
@@ -136,13 +137,11 @@ def test_fix_markdown_maps_to_source(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == source.replace(",", "，").replace("(zhèn)", "")
 
 
-def test_docx_input_positions_are_paragraph_numbers(tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_docx_input_positions_are_paragraph_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import docx
 
     document = docx.Document()
-    paragraphs = ("关于做好述职评议工作的通知", "", "各党支部:", "党办发[2018]12号",
-                  "一是抓责任。", "三是抓落实。")
+    paragraphs = ("关于做好述职评议工作的通知", "", "各党支部:", "党办发[2018]12号", "一是抓责任。", "三是抓落实。")
     for text in paragraphs:
         document.add_paragraph(text)
     path = tmp_path / "draft.docx"
@@ -164,12 +163,22 @@ def test_yaml_positions(tmp_path: Path) -> None:
 def test_real_cli_subprocess(tmp_path: Path) -> None:
     path = tmp_path / "draft.txt"
     path.write_text("同志们:\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "speechkit", "check", str(path)],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "speechkit", "check", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     assert run.returncode == 1, run.stderr
     assert run.stdout.strip() == f"{path}:1:4: SK201 half-width ':' in Chinese text; use '：'"
-    run = subprocess.run([sys.executable, "-m", "speechkit", "stats", str(path), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "speechkit", "stats", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     assert run.returncode == 0 and json.loads(run.stdout)["characters"] == 3
 
 

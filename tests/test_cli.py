@@ -21,14 +21,19 @@ def test_build_writes_markdown_and_docx(tmp_path: Path) -> None:
         assert heading in md
     assert "主要表现在六个方面：" in md and "从三个方面" in md
     assert [m for m in ("一是", "二是", "三是", "四是", "五是", "六是") if f"\n{m}" in md.split("## 二")[1]] == [
-        "一是", "二是", "三是", "四是", "五是", "六是"]
+        "一是",
+        "二是",
+        "三是",
+        "四是",
+        "五是",
+        "六是",
+    ]
     assert sum(1 for line in md.splitlines() if line.startswith(("xx村：", "xx社区："))) == 11
     assert all(f"\n{m}" in md for m in ("一要", "二要", "三要"))
 
 
 def test_build_from_stdin(tmp_path: Path) -> None:
-    result = run_cli("build", "-", "-f", "md", "-o", "o", "--stem", "s", cwd=tmp_path,
-                     stdin=OUTLINE.read_bytes())
+    result = run_cli("build", "-", "-f", "md", "-o", "o", "--stem", "s", cwd=tmp_path, stdin=OUTLINE.read_bytes())
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "o" / "s.md").exists()
 
@@ -87,8 +92,7 @@ def test_failed_build_keeps_previous_output(tmp_path: Path) -> None:
     assert run_cli("build", str(OUTLINE), "-o", str(out)).returncode == 0
     before = (out / "critique_outline.md").read_bytes()
     broken = tmp_path / "critique_outline.yaml"
-    broken.write_text(OUTLINE.read_text(encoding="utf-8").replace("type: requirements", "type: oops"),
-                      encoding="utf-8")
+    broken.write_text(OUTLINE.read_text(encoding="utf-8").replace("type: requirements", "type: oops"), encoding="utf-8")
     result = run_cli("build", str(broken), "-o", str(out))
     assert result.returncode == 2
     assert (out / "critique_outline.md").read_bytes() == before
@@ -115,8 +119,9 @@ def test_fonts_prints_and_installs_aliases(tmp_path: Path) -> None:
     import sys
 
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "speechkit", "fonts", "--install"], env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "speechkit", "fonts", "--install"], env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0
     conf = tmp_path / "fontconfig" / "conf.d" / "60-speechkit.conf"
     assert conf.read_text(encoding="utf-8") == printed.stdout
@@ -135,8 +140,7 @@ def test_build_reports_findings_and_strict_fails_without_writing(tmp_path: Path)
 
 @pytest.mark.parametrize(("script", "word"), [("hans", "党建"), ("hant", "黨建"), ("tw", "黨建"), ("hk", "黨建")])
 def test_build_in_both_scripts(tmp_path: Path, script: str, word: str) -> None:
-    result = run_cli("build", str(OUTLINE), "-f", "md,docx", "-o", str(tmp_path), "--script", script,
-                     "--no-check")
+    result = run_cli("build", str(OUTLINE), "-f", "md,docx", "-o", str(tmp_path), "--script", script, "--no-check")
     assert result.returncode == 0, result.stderr
     md = (tmp_path / "critique_outline.md").read_text(encoding="utf-8")
     assert word in md and "## 二、" in md

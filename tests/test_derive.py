@@ -12,11 +12,33 @@ import yaml
 from conftest import EXAMPLES, run_cli
 from speechkit import FactsError, Speech, build, load, render
 
-NAMES = ["小关社区", "新华社区", "邹庙村", "洛河村", "石门村", "关家村",
-         "龙潭村", "枣园村", "桥头村", "柳林村", "河湾村"]
+NAMES = [
+    "小关社区",
+    "新华社区",
+    "邹庙村",
+    "洛河村",
+    "石门村",
+    "关家村",
+    "龙潭村",
+    "枣园村",
+    "桥头村",
+    "柳林村",
+    "河湾村",
+]
 #: The tags of each of eleven branches: 组织生活 in 9, 合力 in 4, 宣传 in 2, 老化 in 1.
-TAGS = [["组织生活", "合力"], ["组织生活"], ["组织生活", "老化"], ["组织生活", "合力"], ["组织生活"],
-        ["组织生活", "宣传"], ["组织生活", "合力"], ["组织生活"], ["组织生活", "合力", "宣传"], [], []]
+TAGS = [
+    ["组织生活", "合力"],
+    ["组织生活"],
+    ["组织生活", "老化"],
+    ["组织生活", "合力"],
+    ["组织生活"],
+    ["组织生活", "宣传"],
+    ["组织生活", "合力"],
+    ["组织生活"],
+    ["组织生活", "合力", "宣传"],
+    [],
+    [],
+]
 
 
 OWN = "第一书记对党建工作思想不重视"
@@ -29,15 +51,23 @@ def outline(derive: dict[str, Any] | None = None) -> dict[str, Any]:
         issues: list[Any] = [{"text": f"{name}{tag}方面的问题", "tags": [tag]} for tag in tags]
         issues.append(f"{name}特有的问题")
         branches.append({"branch": name, "issues": issues})
-    problems: dict[str, Any] = {"type": "common_problems",
-                                "lead": "共性问题主要表现在{{ items | count_cn }}个方面：",
-                                "items": [{"title": OWN, "text": "督促工作不到位。"}]}
+    problems: dict[str, Any] = {
+        "type": "common_problems",
+        "lead": "共性问题主要表现在{{ items | count_cn }}个方面：",
+        "items": [{"title": OWN, "text": "督促工作不到位。"}],
+    }
     if derive is not None:
         problems["derive"] = derive
-    return {"kind": "critique_outline", "title": "述职点评提纲",
-            "opening": "全镇{{ 11 | cn }}个支部，从{{ sections | count_cn }}个方面点评。",
-            "sections": [problems, {"type": "branch_issues", "items": branches},
-                         {"type": "requirements", "items": [{"title": "强化主业抓责任"}]}]}
+    return {
+        "kind": "critique_outline",
+        "title": "述职点评提纲",
+        "opening": "全镇{{ 11 | cn }}个支部，从{{ sections | count_cn }}个方面点评。",
+        "sections": [
+            problems,
+            {"type": "branch_issues", "items": branches},
+            {"type": "requirements", "items": [{"title": "强化主业抓责任"}]},
+        ],
+    }
 
 
 DERIVE = {"min_branches": 3, "tags": {"组织生活": "组织生活不正常、不规范", "合力": "班子合力不足"}}
@@ -79,8 +109,12 @@ def test_a_branch_with_nothing_particular_left_is_left_out() -> None:
 
 def test_texts_with_count_branches_and_counting_words() -> None:
     own = {"title": "班子合力不足", "text": "{{ branches | join_cn }}{{ count }}个支部合力不强。"}
-    derive = {"min_branches": 3, "unit": "村（社区）", "tags": {"合力": own},
-              "text": "{{ count | count_cn }}个{{ unit }}存在{{ problem }}问题。"}
+    derive = {
+        "min_branches": 3,
+        "unit": "村（社区）",
+        "tags": {"合力": own},
+        "text": "{{ count | count_cn }}个{{ unit }}存在{{ problem }}问题。",
+    }
     items = build(outline(derive)).sections[0].items
     assert items[0].paragraphs == ("小关社区、洛河村、龙潭村和桥头村4个支部合力不强。",)
     assert items[1].title == "组织生活" and items[1].paragraphs == ("九个村（社区）存在组织生活问题。",)
@@ -109,12 +143,15 @@ def line_of(text: str, marker: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if marker in line)
 
 
-@pytest.mark.parametrize(("change", "message", "marker"), [
-    ({"tags": {"组织生活": "x", "组织生話": "y"}}, "no branch issue has the tag '组织生話'", "组织生話"),
-    ({"text": "{{ nobody }}"}, "unknown name 'nobody'", "nobody"),
-    ({"tags": {"合力": {"title": "{{ 1 | pct(0) }}"}}}, "total is 0", "pct(0)"),
-    ({"min_branches": 0}, "minimum", "min_branches"),
-])
+@pytest.mark.parametrize(
+    ("change", "message", "marker"),
+    [
+        ({"tags": {"组织生活": "x", "组织生話": "y"}}, "no branch issue has the tag '组织生話'", "组织生話"),
+        ({"text": "{{ nobody }}"}, "unknown name 'nobody'", "nobody"),
+        ({"tags": {"合力": {"title": "{{ 1 | pct(0) }}"}}}, "total is 0", "pct(0)"),
+        ({"min_branches": 0}, "minimum", "min_branches"),
+    ],
+)
 def test_faults_name_their_line(tmp_path: Path, change: dict[str, Any], message: str, marker: str) -> None:
     path, text = located(tmp_path, outline({**DERIVE, **change}))
     with pytest.raises(FactsError) as info:
@@ -153,9 +190,12 @@ def big(branches: int) -> dict[str, Any]:
     """Return an outline with many branches, each with tagged issues."""
     data = outline({"min_branches": 3, "tags": {"组织生活": "组织生活不正常、不规范"}})
     data["sections"][1]["items"] = [
-        {"branch": f"第{n}村", "issues": [{"text": "组织生活不正常", "tags": ["组织生活"]},
-                                         {"text": f"特有问题{n}", "tags": [f"t{n}"]}]}
-        for n in range(branches)]
+        {
+            "branch": f"第{n}村",
+            "issues": [{"text": "组织生活不正常", "tags": ["组织生活"]}, {"text": f"特有问题{n}", "tags": [f"t{n}"]}],
+        }
+        for n in range(branches)
+    ]
     return data
 
 

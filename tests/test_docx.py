@@ -21,58 +21,108 @@ from speechkit.render.docx_xml import plain_text
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 
-OPENING = ("按照镇党委的安排，今天我们召开第一书记、支部书记抓党建工作述职会议。刚才，我们听取了4位支部书记和"
-           "4位第一书记的述职发言，翻阅了书面报告。总体评价，各位支部书记、第一书记在履职尽责上，都能紧跟镇党委的"
-           "部署、狠抓落实；在查摆问题上，都能切中要害、找准症结；在改进落实上措施具体、切实可行。")
-PARAGRAPH = ("今年以来，在镇党委的领导下，在座各位支部书记、第一书记和驻村党建指导员的共同努力下，"
-             "较好地完成了全镇党建工作既定的各项目标任务。特别是各党支部书记认真履行抓党建促发展第一责任，推进党建创新，把党建"
-             "工作与脱贫攻坚为主的中心工作紧密结合，基本达到了抓党建、聚人心、强队伍、"
-             "严管理、促发展的要求。")
+OPENING = (
+    "按照镇党委的安排，今天我们召开第一书记、支部书记抓党建工作述职会议。刚才，我们听取了4位支部书记和"
+    "4位第一书记的述职发言，翻阅了书面报告。总体评价，各位支部书记、第一书记在履职尽责上，都能紧跟镇党委的"
+    "部署、狠抓落实；在查摆问题上，都能切中要害、找准症结；在改进落实上措施具体、切实可行。"
+)
+PARAGRAPH = (
+    "今年以来，在镇党委的领导下，在座各位支部书记、第一书记和驻村党建指导员的共同努力下，"
+    "较好地完成了全镇党建工作既定的各项目标任务。特别是各党支部书记认真履行抓党建促发展第一责任，推进党建创新，把党建"
+    "工作与脱贫攻坚为主的中心工作紧密结合，基本达到了抓党建、聚人心、强队伍、"
+    "严管理、促发展的要求。"
+)
 
 
 def critique(paragraphs: int = 1) -> Speech:
     """Return a critique outline shaped like corpus 000: run-ins, nested headings, branch lines."""
     body = (PARAGRAPH,) * paragraphs
-    results = Section("heading", "主要成效", lead=(PARAGRAPH,), items=(
-        Item("党建责任有效落实", body, enumeration=Enumeration("heading")),
-        Item("党建重点工作任务稳步推进", (), items=(
-            Item("后进支部整顿成效明显", body),
-            Item("示范点创建稳步提升", body),
-        ), enumeration=Enumeration("heading")),
-        Item("积极培树典型，打造党建特色品牌", body),
-    ), enumeration=Enumeration("yishi"))
+    results = Section(
+        "heading",
+        "主要成效",
+        lead=(PARAGRAPH,),
+        items=(
+            Item("党建责任有效落实", body, enumeration=Enumeration("heading")),
+            Item(
+                "党建重点工作任务稳步推进",
+                (),
+                items=(
+                    Item("后进支部整顿成效明显", body),
+                    Item("示范点创建稳步提升", body),
+                ),
+                enumeration=Enumeration("heading"),
+            ),
+            Item("积极培树典型，打造党建特色品牌", body),
+        ),
+        enumeration=Enumeration("yishi"),
+    )
     lead = ("全镇基层党建存在的共性问题主要表现在两个方面：",)
-    problems = Section("heading", "存在问题", lead=lead, items=(
-        Item("主业意识不强", body),
-        Item("制度执行不力", body),
-    ), enumeration=Enumeration("yishi"), closing=(
-        Table(("问题", "整改措施", "责任人", "完成时限"), (
-            ("党员发展把关不严", "严格执行发展党员程序 & 公示制度", "张三", "2024年3月"),
-            ("组织生活不经常", "每月固定主题党日<含学习>", "李四", "2024年6月"),
-        ), caption="问题整改清单"),
-    ))
-    branches = Section("heading", "", items=(
-        Item(unit="xx社区", paragraphs=("支委班子成员抓党建工作用力不均，合力不足。",)),
-        Item(unit="xx村", paragraphs=("党员年龄老化，活力不足，后继乏人现象突出。",)),
-    ), numbered=False, enumeration=Enumeration("none"))
-    demands = Section("heading", "下一步的工作要求", items=(
-        Item("强化主业抓责任", body),
-        Item("紧盯问题抓整改", body),
-    ), enumeration=Enumeration("yiyao"))
-    return Speech(Meta("critique", "支部书记抓党建工作述职点评提纲", date="2024年1月5日"),
-                  (results, problems, branches, demands), salutation="同志们：",
-                  opening=(OPENING,), closing=("我的点评就到这里。谢谢大家。",))
+    problems = Section(
+        "heading",
+        "存在问题",
+        lead=lead,
+        items=(
+            Item("主业意识不强", body),
+            Item("制度执行不力", body),
+        ),
+        enumeration=Enumeration("yishi"),
+        closing=(
+            Table(
+                ("问题", "整改措施", "责任人", "完成时限"),
+                (
+                    ("党员发展把关不严", "严格执行发展党员程序 & 公示制度", "张三", "2024年3月"),
+                    ("组织生活不经常", "每月固定主题党日<含学习>", "李四", "2024年6月"),
+                ),
+                caption="问题整改清单",
+            ),
+        ),
+    )
+    branches = Section(
+        "heading",
+        "",
+        items=(
+            Item(unit="xx社区", paragraphs=("支委班子成员抓党建工作用力不均，合力不足。",)),
+            Item(unit="xx村", paragraphs=("党员年龄老化，活力不足，后继乏人现象突出。",)),
+        ),
+        numbered=False,
+        enumeration=Enumeration("none"),
+    )
+    demands = Section(
+        "heading",
+        "下一步的工作要求",
+        items=(
+            Item("强化主业抓责任", body),
+            Item("紧盯问题抓整改", body),
+        ),
+        enumeration=Enumeration("yiyao"),
+    )
+    return Speech(
+        Meta("critique", "支部书记抓党建工作述职点评提纲", date="2024年1月5日"),
+        (results, problems, branches, demands),
+        salutation="同志们：",
+        opening=(OPENING,),
+        closing=("我的点评就到这里。谢谢大家。",),
+    )
 
 
 def notice() -> Speech:
     """Return a notice with issuer, document number, addressee, attachments, signature and date."""
-    meta = Meta("notice", "关于从严从实做好党支部书记抓基层党建述职评议考核工作的通知",
-                doc_number="党办发〔2018〕12号", issuer="中共某某委员会办公室", addressee="各党支部：",
-                signature="中共某某委员会办公室", date="2018年10月14日",
-                attachments=("述职评议考核评分表", "问题清单样表"))
-    section = Section("heading", "精心做好述职准备", items=(
-        Item("加强理论学习", (PARAGRAPH,)), Item("开展专题调研", (PARAGRAPH,))),
-        enumeration=Enumeration("heading", "separate"))
+    meta = Meta(
+        "notice",
+        "关于从严从实做好党支部书记抓基层党建述职评议考核工作的通知",
+        doc_number="党办发〔2018〕12号",
+        issuer="中共某某委员会办公室",
+        addressee="各党支部：",
+        signature="中共某某委员会办公室",
+        date="2018年10月14日",
+        attachments=("述职评议考核评分表", "问题清单样表"),
+    )
+    section = Section(
+        "heading",
+        "精心做好述职准备",
+        items=(Item("加强理论学习", (PARAGRAPH,)), Item("开展专题调研", (PARAGRAPH,))),
+        enumeration=Enumeration("heading", "separate"),
+    )
     return Speech(meta, (section,), opening=(OPENING,))
 
 
@@ -130,7 +180,11 @@ def test_page_setup_is_gbt9704() -> None:
     size, margins = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
     assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("11906", "16838")
     assert [margins.get(f"{W}{side}") for side in ("top", "bottom", "left", "right")] == [
-        "2098", "1984", "1587", "1474"]
+        "2098",
+        "1984",
+        "1587",
+        "1474",
+    ]
     assert sect.find("w:docGrid", NS).get(f"{W}linePitch") == "579"
 
 
@@ -154,8 +208,10 @@ def test_styles_name_east_asian_fonts_and_no_theme_fonts() -> None:
     assert body.find("w:pPr/w:spacing", NS).get(f"{W}lineRule") == "exact"
     assert body.find("w:pPr/w:widowControl", NS).get(f"{W}val") == "0"
     assert styles_of(data)["BodyText"].find("w:pPr/w:ind", NS).get(f"{W}firstLineChars") == "200"
-    heading_fonts = {level: styles_of(data)[f"Heading{level}"].find("w:rPr/w:rFonts", NS).get(f"{W}eastAsia")
-                     for level in (1, 2, 3, 4)}
+    heading_fonts = {
+        level: styles_of(data)[f"Heading{level}"].find("w:rPr/w:rFonts", NS).get(f"{W}eastAsia")
+        for level in (1, 2, 3, 4)
+    }
     assert heading_fonts == {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312", 4: "仿宋_GB2312"}
     title = styles_of(data)["Title"]
     assert title.find("w:rPr/w:sz", NS).get(f"{W}val") == "44"
@@ -181,8 +237,11 @@ def test_every_paragraph_names_a_style_and_body_runs_have_no_direct_format() -> 
 def run_styles(data: bytes) -> list[tuple[str, str]]:
     """Return (character style, text) of every run with a character style."""
     document = part(data, "word/document.xml")
-    return [(run.find("w:rPr/w:rStyle", NS).get(f"{W}val"), "".join(run.itertext()))
-            for run in document.iter(f"{W}r") if run.find("w:rPr/w:rStyle", NS) is not None]
+    return [
+        (run.find("w:rPr/w:rStyle", NS).get(f"{W}val"), "".join(run.itertext()))
+        for run in document.iter(f"{W}r")
+        if run.find("w:rPr/w:rStyle", NS) is not None
+    ]
 
 
 def test_run_ins_use_character_styles() -> None:
@@ -210,10 +269,8 @@ def test_footers_alternate_and_hold_a_page_field_between_em_dashes() -> None:
         paragraph = footer.find("w:p", NS)
         texts = [node.text for node in paragraph.iter(f"{W}t", f"{W}instrText")]
         assert texts == ["—  ", " PAGE ", "1", "  —"]
-        assert [el.get(f"{W}fldCharType") for el in paragraph.iter(f"{W}fldChar")] == [
-            "begin", "separate", "end"]
-        assert all(run.find("w:rPr/w:rStyle", NS).get(f"{W}val") == "PageNumber"
-                   for run in paragraph.iter(f"{W}r"))
+        assert [el.get(f"{W}fldCharType") for el in paragraph.iter(f"{W}fldChar")] == ["begin", "separate", "end"]
+        assert all(run.find("w:rPr/w:rStyle", NS).get(f"{W}val") == "PageNumber" for run in paragraph.iter(f"{W}r"))
         style = styles[paragraph.find("w:pPr/w:pStyle", NS).get(f"{W}val")]
         assert style.find("w:pPr/w:jc", NS).get(f"{W}val") == jc
         assert style.find("w:pPr/w:ind", NS).get(f"{W}{side}Chars") == "100"
@@ -233,8 +290,10 @@ def test_notice_matter_and_table() -> None:
     styles = styles_of(data)
     assert styles["TableText"].find("w:pPr/w:spacing", NS).get(f"{W}lineRule") == "auto"
     assert styles["TableGrid"].find("w:tblPr/w:tblBorders/w:insideH", NS) is not None
-    notice_styles = [p.find("w:pPr/w:pStyle", NS).get(f"{W}val")
-                     for p in part(render_docx(notice()), "word/document.xml").iter(f"{W}p")]
+    notice_styles = [
+        p.find("w:pPr/w:pStyle", NS).get(f"{W}val")
+        for p in part(render_docx(notice()), "word/document.xml").iter(f"{W}p")
+    ]
     assert notice_styles[:4] == ["Issuer", "DocNumber", "Title", "Addressee"]
     assert notice_styles[-4:] == ["Attachment", "Attachment", "Signature", "Date"]
     assert styles["Signature"].find("w:pPr/w:jc", NS).get(f"{W}val") == "right"
@@ -313,9 +372,11 @@ def make_layout_template(path) -> None:
     run.font.size = docx.shared.Pt(26)
     template.add_paragraph("{{ doc_number }}")
     rule = template.add_paragraph()
-    rule._p.get_or_add_pPr().append(docx.oxml.parse_xml(
-        f'<w:pBdr xmlns:w="{NS["w"]}"><w:bottom w:val="single" w:sz="12" w:space="1" '
-        'w:color="FF0000"/></w:pBdr>'))
+    rule._p.get_or_add_pPr().append(
+        docx.oxml.parse_xml(
+            f'<w:pBdr xmlns:w="{NS["w"]}"><w:bottom w:val="single" w:sz="12" w:space="1" w:color="FF0000"/></w:pBdr>'
+        )
+    )
     template.add_paragraph("{{ title }}")
     template.add_paragraph("{{p body }}")
     template.save(path)
@@ -325,9 +386,19 @@ def test_layout_template_renders_around_the_body(tmp_path) -> None:
     path = tmp_path / "layout.docx"
     make_layout_template(path)
     base = notice()
-    speech = Speech(Meta("notice", "关于A&B<C>的通知", doc_number="办发〔2024〕1号", issuer="某&某",
-                         addressee="各单位：", signature="某某", date="2024年1月2日"),
-                    base.sections, opening=("x < y & z",))
+    speech = Speech(
+        Meta(
+            "notice",
+            "关于A&B<C>的通知",
+            doc_number="办发〔2024〕1号",
+            issuer="某&某",
+            addressee="各单位：",
+            signature="某某",
+            date="2024年1月2日",
+        ),
+        base.sections,
+        opening=("x < y & z",),
+    )
     data = render_docx(speech, layout_template=path)
     texts = read_texts(data)
     assert texts[:4] == ["某&某文件", "办发〔2024〕1号", "", "关于A&B<C>的通知"]

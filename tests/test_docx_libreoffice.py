@@ -16,8 +16,9 @@ from test_docx import long_speech, notice
 
 pytestmark = [
     pytest.mark.libreoffice,
-    pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                       reason="needs soffice and pdftotext"),
+    pytest.mark.skipif(
+        shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs soffice and pdftotext"
+    ),
 ]
 
 LINE = re.compile(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S)
@@ -34,11 +35,18 @@ def measure(pdf: Path) -> list[dict]:
     pages = []
     for chunk in html.read_text(encoding="utf-8").split("<page ")[1:]:
         height = float(PAGE.match("<page " + chunk).group(2))
-        lines = sorted((float(y0), float(x0), float(x1), "".join(WORD.findall(body)))
-                       for x0, y0, x1, _y1, body in LINE.findall(chunk))
+        lines = sorted(
+            (float(y0), float(x0), float(x1), "".join(WORD.findall(body)))
+            for x0, y0, x1, _y1, body in LINE.findall(chunk)
+        )
         limit = height - BOTTOM_MARGIN_PT
-        pages.append({"body": [line for line in lines if line[0] < limit],
-                      "footer": [line for line in lines if line[0] >= limit], "width": 595.0})
+        pages.append(
+            {
+                "body": [line for line in lines if line[0] < limit],
+                "footer": [line for line in lines if line[0] >= limit],
+                "width": 595.0,
+            }
+        )
     return pages
 
 
@@ -81,8 +89,13 @@ def test_page_numbers_alternate_sides(pages) -> None:
 def test_page_one_text_shows_the_number_between_dashes(tmp_path) -> None:
     pdf = tmp_path / "notice.pdf"
     pdf.write_bytes(render_pdf(render_docx(notice())))
-    text = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
-                          capture_output=True, text=True, check=True, timeout=60).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
     assert "— 1 —" in text
 
 

@@ -122,13 +122,16 @@ def test_a_fault_in_a_nested_item_names_that_item(tmp_path: Path) -> None:
     assert info.value.location.path == "sections[1].items[1].text"
 
 
-@pytest.mark.parametrize(("source", "expected"), [
-    ("写作{{ '{{' }} name }}", "写作{{ name }}"),
-    ("{% raw %}{{ name }}{% endraw %}", "{{ name }}"),
-    ("{{ '{%' }}", "{%"),
-])
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("写作{{ '{{' }} name }}", "写作{{ name }}"),
+        ("{% raw %}{{ name }}{% endraw %}", "{{ name }}"),
+        ("{{ '{%' }}", "{%"),
+    ],
+)
 def test_literal_braces(tmp_path: Path, source: str, expected: str) -> None:
-    text = OUTLINE.replace("  - 35岁以下党员", f"  - \"{source}\"\n  - 35岁以下党员", 1)
+    text = OUTLINE.replace("  - 35岁以下党员", f'  - "{source}"\n  - 35岁以下党员', 1)
     speech = load(write(tmp_path, text))
     assert speech.opening[2] == expected
 

@@ -71,16 +71,19 @@ def test_unknown_kind_lists_known(tmp_path: Path) -> None:
     assert "notice" in error.message and "duty_report" in error.message
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    ("", 1, "empty"),
-    ("   \n\n", 1, "empty"),
-    ("title: x\nsections:\n\t- type: generic\n", 3, "tab"),
-    ("title: [unclosed\nsections: []\n", 2, ""),
-    ("title: !!python/object/apply:os.system ['true']\nsections: []\n", 1, "tag"),
-    ("title: x\ntitle: y\nsections: []\n", 2, "duplicate key"),
-    ("- a\n- b\n", 1, "top level must be a mapping"),
-    ("title: x\nsections: []\nfacts:\n  items: 3\n", 4, ""),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("", 1, "empty"),
+        ("   \n\n", 1, "empty"),
+        ("title: x\nsections:\n\t- type: generic\n", 3, "tab"),
+        ("title: [unclosed\nsections: []\n", 2, ""),
+        ("title: !!python/object/apply:os.system ['true']\nsections: []\n", 1, "tag"),
+        ("title: x\ntitle: y\nsections: []\n", 2, "duplicate key"),
+        ("- a\n- b\n", 1, "top level must be a mapping"),
+        ("title: x\nsections: []\nfacts:\n  items: 3\n", 4, ""),
+    ],
+)
 def test_broken_files(tmp_path: Path, text: str, line: int, words: str) -> None:
     error = error_of(text, tmp_path)
     assert error.location is not None and error.location.line == line

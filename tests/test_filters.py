@@ -20,8 +20,7 @@ def render(text: str, **facts: object) -> str:
     return speech.opening[0]
 
 
-@pytest.mark.parametrize(("value", "expected"), [(0, "零"), (11, "十一"), (20, "二十"), (101, "一百零一"),
-                                                 (6.0, "六")])
+@pytest.mark.parametrize(("value", "expected"), [(0, "零"), (11, "十一"), (20, "二十"), (101, "一百零一"), (6.0, "六")])
 def test_cn(value: object, expected: str) -> None:
     assert cn(value) == expected
 
@@ -44,18 +43,21 @@ def test_count_cn_counts_lists_and_takes_a_measure_word() -> None:
     assert count_cn([1, 2], "个方面") == "两个方面"
 
 
-@pytest.mark.parametrize(("value", "total", "digits", "expected"), [
-    (5963, 24729, 1, "24.1%"),
-    (1, 3, 1, "33.3%"),
-    (2, 3, 1, "66.7%"),
-    (1, 8, 1, "12.5%"),       # exactly half: rounds up
-    (1, 16, 2, "6.25%"),
-    (1, 16, 1, "6.3%"),       # 6.25 → 6.3 (half-up, not banker's 6.2)
-    (50, 100, 1, "50.0%"),
-    (1, 3, 0, "33%"),
-    (0, 7, 1, "0.0%"),
-    ("5963", "24729", 1, "24.1%"),
-])
+@pytest.mark.parametrize(
+    ("value", "total", "digits", "expected"),
+    [
+        (5963, 24729, 1, "24.1%"),
+        (1, 3, 1, "33.3%"),
+        (2, 3, 1, "66.7%"),
+        (1, 8, 1, "12.5%"),  # exactly half: rounds up
+        (1, 16, 2, "6.25%"),
+        (1, 16, 1, "6.3%"),  # 6.25 → 6.3 (half-up, not banker's 6.2)
+        (50, 100, 1, "50.0%"),
+        (1, 3, 0, "33%"),
+        (0, 7, 1, "0.0%"),
+        ("5963", "24729", 1, "24.1%"),
+    ],
+)
 def test_pct(value: object, total: object, digits: int, expected: str) -> None:
     assert pct(value, total, digits) == expected
 
@@ -84,13 +86,16 @@ def test_shares_of_parts_sum_to_100_within_rounding(parts: list[int], digits: in
     assert all(pct(p, total, digits) == f"{s:f}%" for p, s in zip(parts, shares, strict=True))
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2018-10-07", "2018年10月7日"),
-    (dt.date(2018, 1, 1), "2018年1月1日"),
-    (dt.datetime(2018, 10, 7, 9, 30), "2018年10月7日"),
-    ("2018-10-07T09:30:00", "2018年10月7日"),
-    ("2018-10", "2018年10月"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2018-10-07", "2018年10月7日"),
+        (dt.date(2018, 1, 1), "2018年1月1日"),
+        (dt.datetime(2018, 10, 7, 9, 30), "2018年10月7日"),
+        ("2018-10-07T09:30:00", "2018年10月7日"),
+        ("2018-10", "2018年10月"),
+    ],
+)
 def test_date_cn(value: object, expected: str) -> None:
     assert date_cn(value) == expected
 
@@ -101,11 +106,22 @@ def test_date_cn_refuses_what_is_not_a_date(value: object) -> None:
         date_cn(value)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (480000, "48万"), (120000000, "1.2亿"), (9500, "9500"), (0, "0"), (10000, "1万"),
-    (12345, "1.23万"), (12355, "1.24万"), (99999999, "1亿"), (-480000, "-48万"), (2.5, "2.5"),
-    (1234567890, "12.35亿"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (480000, "48万"),
+        (120000000, "1.2亿"),
+        (9500, "9500"),
+        (0, "0"),
+        (10000, "1万"),
+        (12345, "1.23万"),
+        (12355, "1.24万"),
+        (99999999, "1亿"),
+        (-480000, "-48万"),
+        (2.5, "2.5"),
+        (1234567890, "12.35亿"),
+    ],
+)
 def test_wan(value: object, expected: str) -> None:
     assert wan(value) == expected
 
@@ -122,10 +138,17 @@ def test_wan_reads_back_within_rounding(n: int) -> None:
     assert abs(Decimal(text[:-1]) * unit - n) <= unit / 200
 
 
-@pytest.mark.parametrize(("value", "previous", "expected"), [
-    (112.5, 100, "增长12.5%"), (97, 100, "下降3%"), (100, 100, "持平"), (1243, 1286, "下降3.3%"),
-    (100001, 100000, "基本持平"), (200, 100, "增长100%"),
-])
+@pytest.mark.parametrize(
+    ("value", "previous", "expected"),
+    [
+        (112.5, 100, "增长12.5%"),
+        (97, 100, "下降3%"),
+        (100, 100, "持平"),
+        (1243, 1286, "下降3.3%"),
+        (100001, 100000, "基本持平"),
+        (200, 100, "增长100%"),
+    ],
+)
 def test_change(value: object, previous: object, expected: str) -> None:
     assert change(value, previous) == expected
 
@@ -138,13 +161,18 @@ def test_change_refuses_a_previous_value_of_zero() -> None:
 @given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
 def test_change_says_the_direction(value: int, previous: int) -> None:
     text = change(value, previous)
-    assert text.startswith("增长" if value > previous else "下降" if value < previous else "持平") or \
-        text == "基本持平"
+    assert text.startswith("增长" if value > previous else "下降" if value < previous else "持平") or text == "基本持平"
 
 
-@pytest.mark.parametrize(("values", "expected"), [
-    (["甲"], "甲"), (["甲", "乙"], "甲和乙"), (["甲", "乙", "丙"], "甲、乙和丙"), ((1, 2, 3), "1、2和3"),
-])
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["甲"], "甲"),
+        (["甲", "乙"], "甲和乙"),
+        (["甲", "乙", "丙"], "甲、乙和丙"),
+        ((1, 2, 3), "1、2和3"),
+    ],
+)
 def test_join_cn(values: list[object], expected: str) -> None:
     assert join_cn(values) == expected
 
@@ -172,10 +200,14 @@ def test_every_filter_is_registered_in_the_default_registry() -> None:
 
 
 def test_filters_work_in_texts() -> None:
-    text = ("{{ 11 | cn }}|{{ 5963 | pct(24729) }}|{{ day | date_cn }}|{{ 480000 | wan }}|"
-            "{{ 120000000 | wan }}|{{ 112.5 | change(100) }}|{{ names | join_cn }}|{{ names | count_cn }}个")
-    assert render(text, day="2018-10-07", names=["甲", "乙", "丙"]) == \
-        "十一|24.1%|2018年10月7日|48万|1.2亿|增长12.5%|甲、乙和丙|三个"
+    text = (
+        "{{ 11 | cn }}|{{ 5963 | pct(24729) }}|{{ day | date_cn }}|{{ 480000 | wan }}|"
+        "{{ 120000000 | wan }}|{{ 112.5 | change(100) }}|{{ names | join_cn }}|{{ names | count_cn }}个"
+    )
+    assert (
+        render(text, day="2018-10-07", names=["甲", "乙", "丙"])
+        == "十一|24.1%|2018年10月7日|48万|1.2亿|增长12.5%|甲、乙和丙|三个"
+    )
 
 
 def test_a_template_author_adds_a_filter_through_the_registry() -> None:

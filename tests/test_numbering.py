@@ -19,10 +19,30 @@ from speechkit.numbering import (
 )
 
 KNOWN = {
-    1: "一", 9: "九", 10: "十", 11: "十一", 19: "十九", 20: "二十", 21: "二十一", 99: "九十九",
-    100: "一百", 101: "一百零一", 110: "一百一十", 111: "一百一十一", 1000: "一千", 1001: "一千零一",
-    1010: "一千零一十", 1100: "一千一百", 10000: "一万", 10001: "一万零一", 10010: "一万零一十",
-    100000: "十万", 110000: "十一万", 1000000: "一百万", 100000000: "一亿", 100010000: "一亿零一万",
+    1: "一",
+    9: "九",
+    10: "十",
+    11: "十一",
+    19: "十九",
+    20: "二十",
+    21: "二十一",
+    99: "九十九",
+    100: "一百",
+    101: "一百零一",
+    110: "一百一十",
+    111: "一百一十一",
+    1000: "一千",
+    1001: "一千零一",
+    1010: "一千零一十",
+    1100: "一千一百",
+    10000: "一万",
+    10001: "一万零一",
+    10010: "一万零一十",
+    100000: "十万",
+    110000: "十一万",
+    1000000: "一百万",
+    100000000: "一亿",
+    100010000: "一亿零一万",
     123456789: "一亿二千三百四十五万六千七百八十九",
 }
 
@@ -101,8 +121,7 @@ def test_runin_markers_parse_back(number: int, style: str) -> None:
     assert label is not None and label.number == number and label.rest == "强化责任"
 
 
-@given(st.integers(min_value=1, max_value=200), st.integers(min_value=1, max_value=4),
-       st.sampled_from(sorted(SCHEMES)))
+@given(st.integers(min_value=1, max_value=200), st.integers(min_value=1, max_value=4), st.sampled_from(sorted(SCHEMES)))
 def test_heading_labels_parse_back(number: int, level: int, name: str) -> None:
     label = parse_label(heading_label(number, level, SCHEMES[name]) + "加强理论学习")
     assert label is not None and label.number == number

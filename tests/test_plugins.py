@@ -37,39 +37,51 @@ def test_a_plugin_section_type_builds_and_renders() -> None:
         return ctx.section(lead=(ctx.text("受表彰的有{{ items | join('、') }}。", items=names),), items=())
 
     def setup(registry: Registry) -> None:
-        registry.add_section(SectionType(
-            "honours", "表彰名单", "表彰情况", Enumeration("none"),
-            properties={"names": {"type": "array", "items": {"type": "string"}}}, required=("names",),
-            build=build_honours))
+        registry.add_section(
+            SectionType(
+                "honours",
+                "表彰名单",
+                "表彰情况",
+                Enumeration("none"),
+                properties={"names": {"type": "array", "items": {"type": "string"}}},
+                required=("names",),
+                build=build_honours,
+            )
+        )
         registry.add_kind(DocumentKind("memo", "备忘", sections=("honours",)))
 
     registry = load_registry(plugins=False)
     registry.use(setup, "honours")
-    speech = build({"kind": "memo", "title": "备忘", "sections": [{"type": "honours", "names": ["甲", "乙"]}]},
-                   registry=registry)
+    speech = build(
+        {"kind": "memo", "title": "备忘", "sections": [{"type": "honours", "names": ["甲", "乙"]}]}, registry=registry
+    )
     assert "受表彰的有甲、乙。" in str(render(speech, "md"))
     assert "## 一、表彰情况" in str(render(speech, "md"))
 
 
 def test_entry_point_plugins_are_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     package = tmp_path / "sk_demo_plugin.py"
-    package.write_text(textwrap.dedent("""
+    package.write_text(
+        textwrap.dedent("""
         from speechkit import SectionType, Enumeration
 
         def setup(registry):
             registry.add_section(SectionType("praise", "表扬", "表扬", Enumeration("yishi")))
             registry.add_filter("shout", lambda s: s + "！")
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     dist = tmp_path / "sk_demo_plugin-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: sk-demo-plugin\nVersion: 1.0\n", encoding="utf-8")
-    (dist / "entry_points.txt").write_text("[speechkit.sections]\ndemo = sk_demo_plugin:setup\n",
-                                           encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[speechkit.sections]\ndemo = sk_demo_plugin:setup\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     registry = load_registry()
     assert "praise" in registry.sections and "demo" in registry.plugins
-    speech = build({"title": "T", "opening": "{{ '好' | shout }}",
-                    "sections": [{"type": "praise", "items": [{"title": "甲"}]}]}, registry=registry)
+    speech = build(
+        {"title": "T", "opening": "{{ '好' | shout }}", "sections": [{"type": "praise", "items": [{"title": "甲"}]}]},
+        registry=registry,
+    )
     assert "好！" in str(render(speech, "md"))
     sys.modules.pop("sk_demo_plugin", None)
 
@@ -78,8 +90,7 @@ def test_broken_plugin_is_a_registry_error(tmp_path: Path, monkeypatch: pytest.M
     dist = tmp_path / "sk_broken-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: sk-broken\nVersion: 1.0\n", encoding="utf-8")
-    (dist / "entry_points.txt").write_text("[speechkit.sections]\nbroken = sk_missing_module:setup\n",
-                                           encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[speechkit.sections]\nbroken = sk_missing_module:setup\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(RegistryError, match="broken"):
         load_registry()
@@ -88,8 +99,16 @@ def test_broken_plugin_is_a_registry_error(tmp_path: Path, monkeypatch: pytest.M
 def test_a_plugin_kind_of_notice_form_is_laid_out_as_a_notice() -> None:
     registry = load_registry(plugins=False)
     registry.add_kind(DocumentKind("circular", "通报", form="notice"))
-    speech = build({"kind": "circular", "title": "通报", "date": "2018-10-07", "signature": "办公室",
-                    "sections": [{"type": "generic", "title": "情况"}]}, registry=registry)
+    speech = build(
+        {
+            "kind": "circular",
+            "title": "通报",
+            "date": "2018-10-07",
+            "signature": "办公室",
+            "sections": [{"type": "generic", "title": "情况"}],
+        },
+        registry=registry,
+    )
     md = str(render(speech, "md"))
     assert md.rstrip().endswith("办公室\n\n2018年10月7日") and "（2018年10月7日）" not in md
 

@@ -13,15 +13,62 @@ from speechkit.model import Enumeration
 from speechkit.numbering import parse_label
 from speechkit.sections import setup as _setup  # noqa: F401  (the registry the build uses)
 
-KEYS = ["kind", "title", "sections", "type", "items", "title", "text", "style", "layout", "lead", "closing",
-        "numbered", "branch", "issues", "facts", "opening", "numbering", "table", "columns", "rows", "toc",
-        "date", "salutation", "levels", "tags", "x"]
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-3, 30), st.floats(allow_nan=False),
-                    st.text(max_size=8), st.sampled_from(["achievements", "branch_issues", "yishi", "heading",
-                                                          "inline", "notice", "{{ items | count_cn }}",
-                                                          "{{ x }}", "{{ 1/0 }}", "2018-10-07"]))
-VALUES = st.recursive(SCALARS, lambda children: st.one_of(
-    st.lists(children, max_size=4), st.dictionaries(st.sampled_from(KEYS), children, max_size=5)), max_leaves=25)
+KEYS = [
+    "kind",
+    "title",
+    "sections",
+    "type",
+    "items",
+    "title",
+    "text",
+    "style",
+    "layout",
+    "lead",
+    "closing",
+    "numbered",
+    "branch",
+    "issues",
+    "facts",
+    "opening",
+    "numbering",
+    "table",
+    "columns",
+    "rows",
+    "toc",
+    "date",
+    "salutation",
+    "levels",
+    "tags",
+    "x",
+]
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 30),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.sampled_from(
+        [
+            "achievements",
+            "branch_issues",
+            "yishi",
+            "heading",
+            "inline",
+            "notice",
+            "{{ items | count_cn }}",
+            "{{ x }}",
+            "{{ 1/0 }}",
+            "2018-10-07",
+        ]
+    ),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.sampled_from(KEYS), children, max_size=5)
+    ),
+    max_leaves=25,
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -39,15 +86,20 @@ def test_random_facts_build_or_raise_speechkit_error(data: dict[str, Any]) -> No
 @st.composite
 def nested(draw: st.DrawFn, depth: int = 0) -> Item:
     children = tuple(draw(nested(depth + 1)) for _ in range(draw(st.integers(0, 4)))) if depth < 2 else ()
-    return Item(title=f"标题{depth}", paragraphs=("正文。",), items=children,
-                enumeration=Enumeration(draw(st.sampled_from(["heading", "yishi", "yiyao", "diyi"])), "paragraphs"))
+    return Item(
+        title=f"标题{depth}",
+        paragraphs=("正文。",),
+        items=children,
+        enumeration=Enumeration(draw(st.sampled_from(["heading", "yishi", "yiyao", "diyi"])), "paragraphs"),
+    )
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(nested(), min_size=1, max_size=5), st.sampled_from(["heading", "yishi", "yiyao", "diyi"]))
 def test_sibling_labels_are_consecutive_at_every_depth(items: list[Item], style: str) -> None:
-    speech = Speech(Meta("speech", "T"), (Section("generic", "一节", items=tuple(items),
-                                                  enumeration=Enumeration(style)),))
+    speech = Speech(
+        Meta("speech", "T"), (Section("generic", "一节", items=tuple(items), enumeration=Enumeration(style)),)
+    )
     paras = [b for b in layout(speech) if isinstance(b, Para)]
     seen_numbers: list[int] = []
     for para in paras:

@@ -18,7 +18,8 @@ SCHEMA = ROOT / "schemas" / "speech.schema.json"
 def test_checked_in_schema_is_current() -> None:
     expected = schema_json(load_registry(plugins=False))
     assert SCHEMA.read_text(encoding="utf-8") == expected, (
-        "schemas/speech.schema.json is stale: run `speechkit schema -o schemas/speech.schema.json`")
+        "schemas/speech.schema.json is stale: run `speechkit schema -o schemas/speech.schema.json`"
+    )
 
 
 def test_schema_is_valid_draft_2020_12() -> None:

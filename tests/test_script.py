@@ -18,12 +18,15 @@ def test_official_opencc_is_installed() -> None:
     assert hasattr(opencc, "CONFIGS") or hasattr(opencc, "__version__")
 
 
-@pytest.mark.parametrize(("script", "expected"), [
-    ("hans", "镇党委的安排后面"),
-    ("hant", "鎮黨委的安排後面"),
-    ("tw", "鎮黨委的安排後面"),
-    ("hk", "鎮黨委的安排後面"),
-])
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("hans", "镇党委的安排后面"),
+        ("hant", "鎮黨委的安排後面"),
+        ("tw", "鎮黨委的安排後面"),
+        ("hk", "鎮黨委的安排後面"),
+    ],
+)
 def test_convert_both_directions(script: str, expected: str) -> None:
     assert convert("镇党委的安排后面", script) == expected
     assert convert("鎮黨委的安排後面", script) == expected

@@ -83,9 +83,13 @@ def test_a_group_becomes_a_table_with_a_total_row(tmp_path: Path) -> None:
     assert isinstance(table, Table)
     assert table.caption == "党员年龄结构"
     assert table.columns == ("类别", "人数", "占比")
-    assert table.rows == (("35岁以下", "5963", "24.1%"), ("36—45岁", "5286", "21.4%"),
-                          ("46—60岁", "7480", "30.2%"), ("61岁以上", "6000", "24.3%"),
-                          ("合计", "24729", "100.0%"))
+    assert table.rows == (
+        ("35岁以下", "5963", "24.1%"),
+        ("36—45岁", "5286", "21.4%"),
+        ("46—60岁", "7480", "30.2%"),
+        ("61岁以上", "6000", "24.3%"),
+        ("合计", "24729", "100.0%"),
+    )
     options = section.closing[0]
     assert isinstance(options, Table)
     assert options.caption == "学历结构" and options.columns == ("学历", "人数", "比例")
@@ -123,13 +127,17 @@ def test_a_listed_group_short_of_its_total(tmp_path: Path) -> None:
     assert error.location is not None and error.location.line == line_of(text, "total: 24729")
 
 
-@pytest.mark.parametrize(("old", "new", "marker", "stated", "computed"), [
-    ("share: 21.4%", "share: 22.4%", "share: 22.4%", "22.4%", "21.4%"),
-    ("share: 24.3}", "share: 25}", "share: 25}", "25%", "24.3%"),
-    ('share: "30.0%"', 'share: "31.0%"', 'share: "31.0%"', "31.0%", "30.0%"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "stated", "computed"),
+    [
+        ("share: 21.4%", "share: 22.4%", "share: 22.4%", "22.4%", "21.4%"),
+        ("share: 24.3}", "share: 25}", "share: 25}", "25%", "24.3%"),
+        ('share: "30.0%"', 'share: "31.0%"', 'share: "31.0%"', "31.0%", "30.0%"),
+    ],
+)
 def test_a_wrong_stated_share_is_reported_with_both_values(
-        tmp_path: Path, old: str, new: str, marker: str, stated: str, computed: str) -> None:
+    tmp_path: Path, old: str, new: str, marker: str, stated: str, computed: str
+) -> None:
     text = REPORT.replace(old, new)
     error = fault(tmp_path, text)
     assert f"stated share {stated}" in error.message and f"computed {computed}" in error.message
@@ -156,18 +164,21 @@ def test_a_partial_group_may_fall_short_but_not_over(tmp_path: Path) -> None:
     assert "4729 over" in error.message
 
 
-@pytest.mark.parametrize(("old", "new", "message", "marker"), [
-    ("  sex:\n", "  members:\n", "both a fact and a statistics group", "  members:\n"),
-    ("  sex:\n", "  items:\n", "expressions use themselves", "  items:\n"),
-    ("- stats: age", "- stats: ages", "unknown statistics group 'ages'", "- stats: ages"),
-    ('total: "{{ members }}"', 'total: "{{ member }}"', "unknown name 'member'", "{{ member }}"),
-    ('total: "{{ members }}"', 'total: "about {{ members }}"', "whole number", "about"),
-    ("35岁以下: 5963", "35岁以下: -1", "minimum of 0", "35岁以下: -1"),
-    ("share: 21.4%", "share: lots", "a share is a percentage", "share: lots"),
-    ("{{ sex.share('女') }}", "{{ sex.share('外') }}", "no category '外'", "sex.share"),
-    ("{{ age | breakdown }}", "{{ members | breakdown }}", "breakdown needs a statistics group", "breakdown"),
-    ("{{ age | breakdown }}", "{{ age }}", "is not text", "从年龄看"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message", "marker"),
+    [
+        ("  sex:\n", "  members:\n", "both a fact and a statistics group", "  members:\n"),
+        ("  sex:\n", "  items:\n", "expressions use themselves", "  items:\n"),
+        ("- stats: age", "- stats: ages", "unknown statistics group 'ages'", "- stats: ages"),
+        ('total: "{{ members }}"', 'total: "{{ member }}"', "unknown name 'member'", "{{ member }}"),
+        ('total: "{{ members }}"', 'total: "about {{ members }}"', "whole number", "about"),
+        ("35岁以下: 5963", "35岁以下: -1", "minimum of 0", "35岁以下: -1"),
+        ("share: 21.4%", "share: lots", "a share is a percentage", "share: lots"),
+        ("{{ sex.share('女') }}", "{{ sex.share('外') }}", "no category '外'", "sex.share"),
+        ("{{ age | breakdown }}", "{{ members | breakdown }}", "breakdown needs a statistics group", "breakdown"),
+        ("{{ age | breakdown }}", "{{ age }}", "is not text", "从年龄看"),
+    ],
+)
 def test_faults_name_their_line(tmp_path: Path, old: str, new: str, message: str, marker: str) -> None:
     text = REPORT.replace(old, new, 1)
     error = fault(tmp_path, text)
@@ -177,8 +188,10 @@ def test_faults_name_their_line(tmp_path: Path, old: str, new: str, message: str
 
 
 def test_the_cli_reports_a_wrong_share_and_a_wrong_total(tmp_path: Path) -> None:
-    for old, new, marker, words in (("share: 21.4%", "share: 22.4%", "share: 22.4%", "stated share 22.4%"),
-                                    ("7480", "7481", 'total: "{{ members }}"', "sum to 24730")):
+    for old, new, marker, words in (
+        ("share: 21.4%", "share: 22.4%", "share: 22.4%", "stated share 22.4%"),
+        ("7480", "7481", 'total: "{{ members }}"', "sum to 24730"),
+    ):
         text = REPORT.replace(old, new)
         path = write(tmp_path, text)
         for command in (("validate", str(path)), ("build", str(path), "-f", "md", "-o", str(tmp_path / "o"))):
@@ -189,8 +202,12 @@ def test_the_cli_reports_a_wrong_share_and_a_wrong_total(tmp_path: Path) -> None
 
 
 def test_the_api_takes_plain_data() -> None:
-    data: dict[str, Any] = {"title": "t", "statistics": {"sex": {"parts": {"男": 3, "女": 1}}},
-                            "opening": "女{{ sex.女 }}名，占{{ sex.share('女') }}", "sections": []}
+    data: dict[str, Any] = {
+        "title": "t",
+        "statistics": {"sex": {"parts": {"男": 3, "女": 1}}},
+        "opening": "女{{ sex.女 }}名，占{{ sex.share('女') }}",
+        "sections": [],
+    }
     assert build(data).opening == ("女1名，占25.0%",)
     data["statistics"]["sex"]["total"] = 5
     with pytest.raises(FactsError, match="sum to 4 but the total is 5"):
@@ -198,21 +215,23 @@ def test_the_api_takes_plain_data() -> None:
 
 
 def test_an_unknown_category_is_an_expression_error() -> None:
-    data = {"title": "t", "statistics": {"sex": {"parts": {"男": 3}}}, "opening": "{{ sex['外'] }}",
-            "sections": []}
+    data = {"title": "t", "statistics": {"sex": {"parts": {"男": 3}}}, "opening": "{{ sex['外'] }}", "sections": []}
     with pytest.raises(ExpressionError):
         build(data)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.integers(min_value=0, max_value=50_000), min_size=1, max_size=8).filter(any),
-       st.integers(min_value=0, max_value=3))
+@given(
+    st.lists(st.integers(min_value=0, max_value=50_000), min_size=1, max_size=8).filter(any),
+    st.integers(min_value=0, max_value=3),
+)
 def test_any_group_builds_with_consistent_shares(parts: list[int], digits: int) -> None:
     total = sum(parts)
     listed = [{"name": f"类{i}", "count": n, "share": pct(n, total, digits)} for i, n in enumerate(parts)]
     group = {"total": total, "digits": digits, "parts": listed}
-    speech = build({"title": "t", "statistics": {"g": group},
-                    "opening": ["{{ g | breakdown }}", {"stats": "g"}], "sections": []})
+    speech = build(
+        {"title": "t", "statistics": {"g": group}, "opening": ["{{ g | breakdown }}", {"stats": "g"}], "sections": []}
+    )
     table = speech.opening[1]
     assert isinstance(table, Table)
     assert [row[1] for row in table.rows[:-1]] == [str(n) for n in parts]

@@ -20,8 +20,7 @@ def test_count_characters() -> None:
 
 
 def test_text_stats_counts_sections_items_and_time() -> None:
-    text = ("同志们：\n一、主要成效\n一是责任落实。\n二是任务推进。\n"
-            "二、存在问题\n一是意识不强。二是制度不严。\n")
+    text = "同志们：\n一、主要成效\n一是责任落实。\n二是任务推进。\n二、存在问题\n一是意识不强。二是制度不严。\n"
     result = text_stats(text, rate=10)
     assert result.sections == 2
     assert result.items == 4

@@ -20,30 +20,49 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, source / name)
     for folder in ("src", "templates", "schemas"):
-        shutil.copytree(ROOT / folder, source / folder,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(source)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     wheel = next(dist.glob("speechkit-*.whl"))
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")
-    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)],
-                   check=True, capture_output=True, timeout=900)
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     shutil.copy(EXAMPLES / "critique_outline.yaml", elsewhere / "facts.yaml")
-    result = subprocess.run([str(bin_dir / "speechkit"), "build", "facts.yaml", "-f", "md", "-f", "docx",
-                             "-o", "out", "--no-check"], cwd=elsewhere, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [str(bin_dir / "speechkit"), "build", "facts.yaml", "-f", "md", "-f", "docx", "-o", "out", "--no-check"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     md = (elsewhere / "out" / "facts.md").read_text(encoding="utf-8")
     assert "## 二、存在问题" in md and "主要表现在六个方面" in md
     assert (elsewhere / "out" / "facts.docx").read_bytes()[:2] == b"PK"
-    where = subprocess.run([str(bin_dir / "python"), "-c",
-                            "import speechkit.templates as t, speechkit.schemas as s, os;"
-                            "print(t.__file__); print(os.path.exists(os.path.join(os.path.dirname(s.__file__),"
-                            " 'speech.schema.json')))"],
-                           cwd=elsewhere, capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "import speechkit.templates as t, speechkit.schemas as s, os;"
+            "print(t.__file__); print(os.path.exists(os.path.join(os.path.dirname(s.__file__),"
+            " 'speech.schema.json')))",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert str(venv) in where.stdout.splitlines()[0] and where.stdout.splitlines()[1] == "True"

@@ -78,8 +78,7 @@ class Builder:
             issuer=self.line(get("issuer", ""), ("issuer",), context),
             addressee=self.line(get("addressee", ""), ("addressee",), context),
             signature=self.line(get("signature", ""), ("signature",), context),
-            attachments=tuple(self.line(a, ("attachments", i), context)
-                              for i, a in enumerate(get("attachments", []))),
+            attachments=tuple(self.line(a, ("attachments", i), context) for i, a in enumerate(get("attachments", []))),
             toc=bool(get("toc", False)),
         )
         return Speech(
@@ -97,8 +96,9 @@ class Builder:
         builder = section_type.build or generic_section
         section = builder(ctx)
         if not isinstance(section, Section):
-            raise FactsError(f"section type {section_type.name!r} built {type(section).__name__}, not a Section",
-                             ctx.locate())
+            raise FactsError(
+                f"section type {section_type.name!r} built {type(section).__name__}, not a Section", ctx.locate()
+            )
         return section
 
     def scheme(self) -> HeadingScheme:
@@ -108,8 +108,9 @@ class Builder:
         levels = tuple(value["levels"])
         for index, fmt in enumerate(levels):
             if not any(token in fmt for token in ("{cn}", "{n}", "{circled}")):
-                raise FactsError("a level format needs {cn}, {n} or {circled}",
-                                 self.facts.locate(("numbering", "levels", index)))
+                raise FactsError(
+                    "a level format needs {cn}, {n} or {circled}", self.facts.locate(("numbering", "levels", index))
+                )
         return HeadingScheme(levels, "custom")
 
     # -- texts -------------------------------------------------------------------------------
@@ -133,15 +134,15 @@ class Builder:
         """Evaluate a text field that may be one string or a list, into paragraphs."""
         if value is None:
             return ()
-        values = [(value, path)] if isinstance(value, str) else [
-            (v, (*path, i)) for i, v in enumerate(value)]
+        values = [(value, path)] if isinstance(value, str) else [(v, (*path, i)) for i, v in enumerate(value)]
         out: list[str] = []
         for text, where in values:
             out.extend(split_paragraphs(self.evaluate(text, where, context)))
         return tuple(out)
 
-    def blocks(self, value: Any, path: DataPath, context: Mapping[str, Any],
-               section: SectionContext | None) -> tuple[Block, ...]:
+    def blocks(
+        self, value: Any, path: DataPath, context: Mapping[str, Any], section: SectionContext | None
+    ) -> tuple[Block, ...]:
         """Evaluate a list of paragraphs and blocks (``{table: …}`` and registered block types)."""
         if value is None:
             return ()
@@ -153,7 +154,7 @@ class Builder:
             if isinstance(entry, str):
                 out.extend(self.paragraphs(entry, where, context))
                 continue
-            (name, body), = entry.items()
+            ((name, body),) = entry.items()
             block = self.registry.blocks[name]
             ctx = section or SectionContext(self, path[:-1] or path, {}, None)
             out.extend(block.build(body, ctx.at(where)))
@@ -167,8 +168,9 @@ class Builder:
 class SectionContext:
     """What a section type's build function gets: its data, helpers to build texts and items."""
 
-    def __init__(self, builder: Builder, path: DataPath, data: Mapping[str, Any],
-                 section_type: SectionType | None) -> None:
+    def __init__(
+        self, builder: Builder, path: DataPath, data: Mapping[str, Any], section_type: SectionType | None
+    ) -> None:
         self.builder = builder
         self.path = path
         self.data = data
@@ -239,8 +241,10 @@ class SectionContext:
         child_depth = depth + 1 if enumeration.style == "heading" else depth
         levels = len(self.builder.heading_scheme.levels) if children_raw and enumeration.style == "heading" else 99
         if child_depth > levels:
-            raise FactsError(f"items nest deeper than the {levels} heading levels of the numbering scheme",
-                             self.builder.locate((*path, "items")))
+            raise FactsError(
+                f"items nest deeper than the {levels} heading levels of the numbering scheme",
+                self.builder.locate((*path, "items")),
+            )
         sub = self.at(path)
         sub.check_count(enumeration, len(children_raw), "items")
         children = tuple(sub.item(child, (*path, "items", i), child_depth) for i, child in enumerate(children_raw))

@@ -44,27 +44,43 @@ def main(argv: Sequence[str] | None = None) -> int:
 def make_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="speechkit", description="Write Chinese official speeches and critique outlines from YAML facts.")
+        prog="speechkit", description="Write Chinese official speeches and critique outlines from YAML facts."
+    )
     parser.add_argument("--version", action="version", version=f"speechkit {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser("build", help="build a document from facts (Markdown, DOCX, PDF)")
     p.add_argument("facts", help="facts YAML file, or - for standard input")
-    p.add_argument("-f", "--format", action="append", metavar="FMT",
-                   help=f"output format: {', '.join(FORMATS)} (repeat or comma-separate; "
-                        f"default: {', '.join(DEFAULT_FORMATS)})")
+    p.add_argument(
+        "-f",
+        "--format",
+        action="append",
+        metavar="FMT",
+        help=f"output format: {', '.join(FORMATS)} (repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
+    )
     p.add_argument("-o", "--outdir", default="out", help="output folder (default: ./out)")
     p.add_argument("--stem", help="output file name without extension (default: the facts file's)")
-    p.add_argument("--templates", action="append", metavar="DIR",
-                   help="folder of Markdown templates that override the built-ins (repeatable)")
+    p.add_argument(
+        "--templates",
+        action="append",
+        metavar="DIR",
+        help="folder of Markdown templates that override the built-ins (repeatable)",
+    )
     p.add_argument("--reference-doc", metavar="FILE", help="DOCX whose styles and page setup to use")
-    p.add_argument("--layout-template", metavar="FILE",
-                   help="DOCX layout template (docxtpl) with {{p body }} where the document goes")
+    p.add_argument(
+        "--layout-template",
+        metavar="FILE",
+        help="DOCX layout template (docxtpl) with {{p body }} where the document goes",
+    )
     p.add_argument("--runin-bold", action="store_true", help="set run-in sentences (一是…) in bold")
-    p.add_argument("--script", choices=("hans", "hant", "tw", "hk"),
-                   help="convert the output to Simplified (hans) or Traditional (hant, tw, hk) with OpenCC")
-    p.add_argument("--strict", action="store_true",
-                   help="fail (exit 1, nothing written) when `speechkit check` finds anything")
+    p.add_argument(
+        "--script",
+        choices=("hans", "hant", "tw", "hk"),
+        help="convert the output to Simplified (hans) or Traditional (hant, tw, hk) with OpenCC",
+    )
+    p.add_argument(
+        "--strict", action="store_true", help="fail (exit 1, nothing written) when `speechkit check` finds anything"
+    )
     p.add_argument("--no-check", action="store_true", help="do not run the checks on the result")
     p.set_defaults(func=cmd_build)
 
@@ -74,8 +90,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of facts files")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
-    p.add_argument("--builtin", action="store_true",
-                   help="leave out installed plugins (the checked-in schemas/speech.schema.json is built so)")
+    p.add_argument(
+        "--builtin",
+        action="store_true",
+        help="leave out installed plugins (the checked-in schemas/speech.schema.json is built so)",
+    )
     p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("sections", help="list the registered section types")
@@ -87,9 +106,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_kinds)
 
     p = sub.add_parser("fonts", help="print or install the fontconfig aliases for the official faces")
-    p.add_argument("--install", action="store_true",
-                   help="write them to ~/.config/fontconfig/conf.d/60-speechkit.conf so that LibreOffice "
-                        "draws 仿宋/楷体/宋体 in a serif and 黑体 in a sans face")
+    p.add_argument(
+        "--install",
+        action="store_true",
+        help="write them to ~/.config/fontconfig/conf.d/60-speechkit.conf so that LibreOffice "
+        "draws 仿宋/楷体/宋体 in a serif and 黑体 in a sans face",
+    )
     p.set_defaults(func=cmd_fonts)
 
     _register_extras(sub)
@@ -136,8 +158,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.no_check and _report_findings(args, speech) and args.strict:
         print("speechkit: --strict: findings above; nothing written", file=sys.stderr)
         return 1
-    options = {"templates": args.templates, "reference_doc": args.reference_doc,
-               "layout_template": args.layout_template, "runin_bold": args.runin_bold}
+    options = {
+        "templates": args.templates,
+        "reference_doc": args.reference_doc,
+        "layout_template": args.layout_template,
+        "runin_bold": args.runin_bold,
+    }
     outputs = {fmt: render(speech, fmt, **options) for fmt in formats}
     stem = args.stem or ("speech" if args.facts == "-" else Path(args.facts).stem)
     outdir = Path(args.outdir)
@@ -165,8 +191,11 @@ def _report_findings(args: argparse.Namespace, speech: object) -> int:
     if len(findings) > len(shown):
         codes = Counter(f.code for f in findings)
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
-        print(f"warning: {len(findings) - len(shown)} more findings ({summary} in all); "
-              f"`speechkit check {args.facts}` lists them", file=sys.stderr)
+        print(
+            f"warning: {len(findings) - len(shown)} more findings ({summary} in all); "
+            f"`speechkit check {args.facts}` lists them",
+            file=sys.stderr,
+        )
     return len(findings)
 
 
@@ -212,15 +241,19 @@ def cmd_fonts(args: argparse.Namespace) -> int:
 
 def cmd_sections(args: argparse.Namespace) -> int:
     """List section types with their default titles and descriptions."""
-    rows = [{"name": t.name, "title": t.title, "style": t.enumeration.style, "description": t.description}
-            for t in sorted(default_registry().sections.values(), key=lambda t: t.name)]
+    rows = [
+        {"name": t.name, "title": t.title, "style": t.enumeration.style, "description": t.description}
+        for t in sorted(default_registry().sections.values(), key=lambda t: t.name)
+    ]
     return _print_rows(rows, args.json, lambda row: row["description"])
 
 
 def cmd_kinds(args: argparse.Namespace) -> int:
     """List document kinds with their expected sections."""
-    rows = [{"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description}
-            for k in sorted(default_registry().kinds.values(), key=lambda k: k.name)]
+    rows = [
+        {"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description}
+        for k in sorted(default_registry().kinds.values(), key=lambda k: k.name)
+    ]
     return _print_rows(rows, args.json, lambda row: f"{row['description']}  [{', '.join(row['sections'])}]")
 
 

@@ -84,6 +84,7 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (list, tuple, dict)):
-        raise ExpressionError(f"an expression gave a {type(value).__name__}, not text; use a filter such "
-                              "as join_cn or count_cn")
+        raise ExpressionError(
+            f"an expression gave a {type(value).__name__}, not text; use a filter such as join_cn or count_cn"
+        )
     return value

@@ -85,8 +85,7 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
     """Parse YAML text or UTF-8 bytes into :class:`Facts`; every failure is a one-line FactsError."""
     text = _decode(content, name) if isinstance(content, bytes) else content
     if not text.strip():
-        raise FactsError("the file is empty; a facts file needs at least 'title' and 'sections'",
-                         Location(name, 1, 1))
+        raise FactsError("the file is empty; a facts file needs at least 'title' and 'sections'", Location(name, 1, 1))
     loader = _Loader(io.StringIO(text))
     try:
         node = loader.get_single_node()
@@ -102,8 +101,7 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
     builder = _Builder(facts, _Loader(""))
     facts.data = builder.value(node, (), 0)
     if not isinstance(facts.data, dict):
-        raise FactsError(f"the top level must be a mapping of fields, not {_json_type(facts.data)}",
-                         facts.locate(()))
+        raise FactsError(f"the top level must be a mapping of fields, not {_json_type(facts.data)}", facts.locate(()))
     return facts
 
 
@@ -113,15 +111,17 @@ def _decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise FactsError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-                         Location(name, line, column)) from None
+        raise FactsError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", Location(name, line, column)
+        ) from None
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> FactsError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     if (mark is not None and text and 0 <= mark.index < len(text) and text[mark.index] == "\t") or (
-            "\t" in problem or "'\\t'" in problem):
+        "\t" in problem or "'\\t'" in problem
+    ):
         problem = "a tab character; indent YAML with spaces"
     elif exc.context and exc.context not in problem:
         problem = f"{problem} ({exc.context})"
@@ -148,8 +148,10 @@ class _Builder:
             raise FactsError(f"nested deeper than {MAX_DEPTH} levels", self._loc(node, path))
         self.facts.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
-            raise FactsError(f"the tag {node.tag!r} is not read; only plain YAML is read (no Python or "
-                             "custom tags)", self._loc(node, path))
+            raise FactsError(
+                f"the tag {node.tag!r} is not read; only plain YAML is read (no Python or custom tags)",
+                self._loc(node, path),
+            )
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -255,10 +257,12 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
         hint = difflib.get_close_matches(str(instance), known_types, n=1, cutoff=0.6)
         tip = f"did you mean {hint[0]!r}? " if hint else ""
         return UnknownSectionTypeError(
-            f"unknown section type {instance!r}; {tip}known types: {', '.join(known_types)}", facts.locate(path))
+            f"unknown section type {instance!r}; {tip}known types: {', '.join(known_types)}", facts.locate(path)
+        )
     if path == ("kind",) and validator in ("enum", "type"):
-        return UnknownKindError(f"unknown document kind {instance!r}; known kinds: {', '.join(known_kinds)}",
-                                facts.locate(path))
+        return UnknownKindError(
+            f"unknown document kind {instance!r}; known kinds: {', '.join(known_kinds)}", facts.locate(path)
+        )
     if validator == "type":
         expected = error.validator_value
         names = expected if isinstance(expected, list) else [expected]
@@ -275,6 +279,11 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
 
 
 _TYPE_WORDS = {
-    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-    "array": "a list", "object": "a mapping", "null": "nothing",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
 }

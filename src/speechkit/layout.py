@@ -11,9 +11,24 @@ from .numbering import heading_label, runin_marker
 
 #: Paragraph roles a writer must know (DOCX maps each to a style, Markdown to syntax).
 PARA_ROLES: tuple[str, ...] = (
-    "issuer", "doc_number", "title", "subtitle", "dateline", "speaker", "toc_title", "toc",
-    "addressee", "salutation", "heading", "body", "branch", "closing", "attachment",
-    "signature", "date", "caption",
+    "issuer",
+    "doc_number",
+    "title",
+    "subtitle",
+    "dateline",
+    "speaker",
+    "toc_title",
+    "toc",
+    "addressee",
+    "salutation",
+    "heading",
+    "body",
+    "branch",
+    "closing",
+    "attachment",
+    "signature",
+    "date",
+    "caption",
 )
 #: Run roles: plain body text, a run-in heading (in its level's font), a run-in sentence
 #: (一是…), and the unit name that opens a branch-issue line.
@@ -140,8 +155,11 @@ class _Layout:
 
     def inline(self, items: tuple[Item, ...], style: str, level: int) -> list[Run]:
         """Return the runs of a list whose items all run on inside one paragraph."""
-        return [run for position, item in enumerate(items, 1)
-                for run in self.inline_runs(item, style, position, len(items), level)]
+        return [
+            run
+            for position, item in enumerate(items, 1)
+            for run in self.inline_runs(item, style, position, len(items), level)
+        ]
 
     def label(self, style: str, position: int, count: int, level: int) -> tuple[str, str, int]:
         """Return the label, the run role for the title and the heading level of an item."""
@@ -155,8 +173,7 @@ class _Layout:
         except ValueError as exc:
             raise RenderError(str(exc)) from None
 
-    def head_runs(self, item: Item, style: str, position: int, count: int, level: int,
-                  has_body: bool) -> list[Run]:
+    def head_runs(self, item: Item, style: str, position: int, count: int, level: int, has_body: bool) -> list[Run]:
         """Return the runs that open an item: unit name, or label and run-in title."""
         if item.unit:
             return [Run(item.unit, "unit"), Run("：", "unit")]
@@ -181,8 +198,7 @@ class _Layout:
         """Return the heading level the children of an item enumerated by ``style`` build on."""
         return level + 1 if style == "heading" else level
 
-    def item(self, item: Item, style: str, how: str, position: int, count: int,
-             level: int) -> Iterator[LayoutBlock]:
+    def item(self, item: Item, style: str, how: str, position: int, count: int, level: int) -> Iterator[LayoutBlock]:
         """Yield an item's paragraphs: its head runs into the first, inline children after the last."""
         sub = self.child_level(style, level)
         inline = item.enumeration.layout == "inline"

@@ -101,9 +101,7 @@ def count_cn(n: int) -> str:
 
 
 _CIRCLED = (
-    [chr(0x2460 + i) for i in range(20)]
-    + [chr(0x3251 + i) for i in range(15)]
-    + [chr(0x32B1 + i) for i in range(15)]
+    [chr(0x2460 + i) for i in range(20)] + [chr(0x3251 + i) for i in range(15)] + [chr(0x32B1 + i) for i in range(15)]
 )
 
 
@@ -137,8 +135,11 @@ def heading_label(position: int, level: int, scheme: HeadingScheme) -> str:
     if not 1 <= level <= len(scheme.levels):
         raise ValueError(f"heading level {level} is deeper than the scheme's {len(scheme.levels)} levels")
     fmt = scheme.levels[level - 1]
-    return fmt.replace("{cn}", cn(position) if "{cn}" in fmt else "").replace(
-        "{n}", str(position)).replace("{circled}", circled(position) if "{circled}" in fmt else "")
+    return (
+        fmt.replace("{cn}", cn(position) if "{cn}" in fmt else "")
+        .replace("{n}", str(position))
+        .replace("{circled}", circled(position) if "{circled}" in fmt else "")
+    )
 
 
 _SEQUENCE = {2: ("首先，", "其次，"), 3: ("首先，", "其次，", "最后，"), 4: ("首先，", "其次，", "再次，", "最后，")}
@@ -206,8 +207,8 @@ def parse_label(text: str) -> Label | None:
                 continue
         if family in ("一是", "一要") and number > 99:
             continue
-        return Label(family, number, stripped[match.end():], match.group(0))
+        return Label(family, number, stripped[match.end() :], match.group(0))
     for word, number in _SEQUENCE_WORDS.items():
-        if stripped.startswith(word) and stripped[len(word):len(word) + 1] in ("，", ",", "、", ""):
-            return Label("首先", number, stripped[len(word):].lstrip("，,、"), word)
+        if stripped.startswith(word) and stripped[len(word) : len(word) + 1] in ("，", ",", "、", ""):
+            return Label("首先", number, stripped[len(word) :].lstrip("，,、"), word)
     return None

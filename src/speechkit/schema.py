@@ -39,24 +39,36 @@ def build_schema(registry: Registry) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) for facts files of every registered type and kind."""
     types = sorted(registry.sections)
     blocks = {
-        name: {"type": "object", "properties": {name: block.schema}, "required": [name],
-               "additionalProperties": False, "description": block.description}
+        name: {
+            "type": "object",
+            "properties": {name: block.schema},
+            "required": [name],
+            "additionalProperties": False,
+            "description": block.description,
+        }
         for name, block in sorted(registry.blocks.items())
     }
-    block_list = {"anyOf": [
-        {"type": "string"},
-        {"type": "array", "items": {"anyOf": [{"type": "string"},
-                                              *({"$ref": f"#/$defs/block.{n}"} for n in blocks)]}},
-    ]}
+    block_list = {
+        "anyOf": [
+            {"type": "string"},
+            {
+                "type": "array",
+                "items": {"anyOf": [{"type": "string"}, *({"$ref": f"#/$defs/block.{n}"} for n in blocks)]},
+            },
+        ]
+    }
     defs: dict[str, Any] = {
         "texts": _TEXTS,
         "blocks": block_list,
-        "style": {"enum": list(LIST_STYLES),
-                  "description": "yishi 一是 · yiyao 一要 · diyi 第一， · shouxian 首先/其次 · "
-                                 "heading （一）/1. · none"},
-        "layout": {"enum": list(LIST_LAYOUTS),
-                   "description": "paragraphs: one paragraph each · inline: run on in one paragraph · "
-                                  "separate: title on its own line"},
+        "style": {
+            "enum": list(LIST_STYLES),
+            "description": "yishi 一是 · yiyao 一要 · diyi 第一， · shouxian 首先/其次 · heading （一）/1. · none",
+        },
+        "layout": {
+            "enum": list(LIST_LAYOUTS),
+            "description": "paragraphs: one paragraph each · inline: run on in one paragraph · "
+            "separate: title on its own line",
+        },
         "item": {
             "type": "object",
             "description": "A point: run-in title, text, and nested items.",
@@ -94,8 +106,12 @@ def build_schema(registry: Registry) -> dict[str, Any]:
             "required": ["type", *section_type.required],
             "additionalProperties": False,
         }
-        branches.append({"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
-                         "then": {"$ref": f"#/$defs/section.{name}"}})
+        branches.append(
+            {
+                "if": {"properties": {"type": {"const": name}}, "required": ["type"]},
+                "then": {"$ref": f"#/$defs/section.{name}"},
+            }
+        )
     defs["section"] = {
         "type": "object",
         "properties": {"type": common["type"]},
@@ -113,16 +129,27 @@ def build_schema(registry: Registry) -> dict[str, Any]:
         "properties": {
             "kind": {"enum": kinds, "description": "Document kind: " + ", ".join(kinds)},
             **META_PROPERTIES,
-            "numbering": {"anyOf": [
-                {"enum": schemes},
-                {"type": "object", "properties": {"levels": {
-                    "type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}},
-                 "required": ["levels"], "additionalProperties": False},
-            ], "description": "Heading scheme name or label formats ({cn} {n} {circled})."},
-            "facts": {"type": "object", "description": "Named values usable in texts as {{ name }}.",
-                      "propertyNames": {"not": {"enum": list(RESERVED_NAMES)}}},
+            "numbering": {
+                "anyOf": [
+                    {"enum": schemes},
+                    {
+                        "type": "object",
+                        "properties": {
+                            "levels": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
+                        },
+                        "required": ["levels"],
+                        "additionalProperties": False,
+                    },
+                ],
+                "description": "Heading scheme name or label formats ({cn} {n} {circled}).",
+            },
+            "facts": {
+                "type": "object",
+                "description": "Named values usable in texts as {{ name }}.",
+                "propertyNames": {"not": {"enum": list(RESERVED_NAMES)}},
+            },
             "statistics": statistics_schema(),
-            "salutation": {**_TEXT, "description": "称呼, e.g. 同志们：; \"\" for none."},
+            "salutation": {**_TEXT, "description": '称呼, e.g. 同志们：; "" for none.'},
             "opening": {"$ref": "#/$defs/blocks"},
             "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}},
             "closing": {"$ref": "#/$defs/blocks"},

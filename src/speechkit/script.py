@@ -72,15 +72,24 @@ def _convert_value(value: Any, script: str) -> Any:
     if isinstance(value, dict):
         return {k: _convert_value(v, script) for k, v in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _convert_value(getattr(value, f.name), script)
-                   for f in dataclasses.fields(value) if f.init and not _is_code_field(value, f.name)}
+        changes = {
+            f.name: _convert_value(getattr(value, f.name), script)
+            for f in dataclasses.fields(value)
+            if f.init and not _is_code_field(value, f.name)
+        }
         return dataclasses.replace(value, **changes)
     return value
 
 
 #: Fields that hold identifiers or formats, not text a reader sees.
-_CODE_FIELDS = {("Meta", "kind"), ("Section", "type"), ("Enumeration", "style"),
-                ("Enumeration", "layout"), ("HeadingScheme", "name"), ("HeadingScheme", "levels")}
+_CODE_FIELDS = {
+    ("Meta", "kind"),
+    ("Section", "type"),
+    ("Enumeration", "style"),
+    ("Enumeration", "layout"),
+    ("HeadingScheme", "name"),
+    ("HeadingScheme", "levels"),
+}
 
 
 def _is_code_field(value: Any, name: str) -> bool:

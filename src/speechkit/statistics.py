@@ -15,16 +15,27 @@ if TYPE_CHECKING:
     from .build import Builder
 
 _COUNT = {"type": "integer", "minimum": 0, "description": "How many in this category."}
-_SHARE = {"type": ["number", "string"],
-          "description": "Stated share, checked against the computed one: 24.1 or \"24.1%\"."}
-_PART = {"anyOf": [
-    _COUNT,
-    {"type": "object", "properties": {"count": _COUNT, "share": _SHARE},
-     "required": ["count"], "additionalProperties": False},
-]}
-_LISTED_PART = {"type": "object", "properties": {
-    "name": {"type": "string", "minLength": 1}, "count": _COUNT, "share": _SHARE},
-    "required": ["name", "count"], "additionalProperties": False}
+_SHARE = {
+    "type": ["number", "string"],
+    "description": 'Stated share, checked against the computed one: 24.1 or "24.1%".',
+}
+_PART = {
+    "anyOf": [
+        _COUNT,
+        {
+            "type": "object",
+            "properties": {"count": _COUNT, "share": _SHARE},
+            "required": ["count"],
+            "additionalProperties": False,
+        },
+    ]
+}
+_LISTED_PART = {
+    "type": "object",
+    "properties": {"name": {"type": "string", "minLength": 1}, "count": _COUNT, "share": _SHARE},
+    "required": ["name", "count"],
+    "additionalProperties": False,
+}
 
 GROUP_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -32,19 +43,33 @@ GROUP_SCHEMA: dict[str, Any] = {
     "properties": {
         "title": {"type": "string", "description": "Caption of its table, e.g. 党员年龄结构."},
         "unit": {"type": "string", "description": "Measure word after each count (default 名)."},
-        "total": {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}],
-                  "description": "Stated total (a number or an expression such as \"{{ members }}\"); "
-                                 "the parts must sum to it. Without it the total is their sum."},
+        "total": {
+            "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}],
+            "description": 'Stated total (a number or an expression such as "{{ members }}"); '
+            "the parts must sum to it. Without it the total is their sum.",
+        },
         "partial": {"type": "boolean", "description": "true: the parts may sum to less than the total."},
-        "digits": {"type": "integer", "minimum": 0, "maximum": 4,
-                   "description": "Decimals of computed shares (default 1)."},
-        "columns": {"type": "array", "minItems": 3, "maxItems": 3, "items": {"type": "string"},
-                    "description": "Table header: category, count, share."},
-        "parts": {"anyOf": [
-            {"type": "object", "minProperties": 1, "additionalProperties": _PART},
-            {"type": "array", "minItems": 1, "items": _LISTED_PART},
-        ], "description": "Categories in order: `name: count`, `name: {count, share}` or a list of "
-                          "{name, count, share}."},
+        "digits": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 4,
+            "description": "Decimals of computed shares (default 1).",
+        },
+        "columns": {
+            "type": "array",
+            "minItems": 3,
+            "maxItems": 3,
+            "items": {"type": "string"},
+            "description": "Table header: category, count, share.",
+        },
+        "parts": {
+            "anyOf": [
+                {"type": "object", "minProperties": 1, "additionalProperties": _PART},
+                {"type": "array", "minItems": 1, "items": _LISTED_PART},
+            ],
+            "description": "Categories in order: `name: count`, `name: {count, share}` or a list of "
+            "{name, count, share}.",
+        },
     },
     "required": ["parts"],
     "additionalProperties": False,
@@ -53,9 +78,12 @@ GROUP_SCHEMA: dict[str, Any] = {
 
 def statistics_schema() -> dict[str, Any]:
     """Return the JSON Schema of the top-level ``statistics:`` mapping."""
-    return {"type": "object", "description": "Statistics groups usable in texts ({{ age | breakdown }}) "
-                                             "and as tables ({stats: age}).",
-            "propertyNames": {"minLength": 1}, "additionalProperties": GROUP_SCHEMA}
+    return {
+        "type": "object",
+        "description": "Statistics groups usable in texts ({{ age | breakdown }}) and as tables ({stats: age}).",
+        "propertyNames": {"minLength": 1},
+        "additionalProperties": GROUP_SCHEMA,
+    }
 
 
 @dataclass(frozen=True)
@@ -70,8 +98,16 @@ class Part:
 class StatGroup:
     """A checked statistics group as expressions see it: ``age.total``, ``age['女']``, ``age.parts``."""
 
-    def __init__(self, name: str, title: str, unit: str, total: int, parts: tuple[Part, ...],
-                 digits: int, columns: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        unit: str,
+        total: int,
+        parts: tuple[Part, ...],
+        digits: int,
+        columns: tuple[str, ...],
+    ) -> None:
         self.name = name
         self.title = title
         self.unit = unit
@@ -95,8 +131,10 @@ class StatGroup:
         return len(self.parts)
 
     def __str__(self) -> str:
-        raise TypeError(f"statistics group {self.name!r} is not text; write {self.name}.total, "
-                        f"{self.name} | breakdown or {self.name}['category']")
+        raise TypeError(
+            f"statistics group {self.name!r} is not text; write {self.name}.total, "
+            f"{self.name} | breakdown or {self.name}['category']"
+        )
 
     def __repr__(self) -> str:
         return f"StatGroup({self.name!r}, total={self.total}, parts={len(self.parts)})"
@@ -114,14 +152,14 @@ class StatGroup:
     def share(self, name: str) -> str:
         """Return the computed share of a category: ``24.1%``."""
         if name not in self._by_name:
-            raise ValueError(f"statistics group {self.name!r} has no category {name!r}; "
-                             f"it has: {'、'.join(self.names)}")
+            raise ValueError(
+                f"statistics group {self.name!r} has no category {name!r}; it has: {'、'.join(self.names)}"
+            )
         return self._by_name[name].share
 
     def breakdown(self, shares: bool = True, sep: str = "；") -> str:
         """Write the run-in sentence: 35岁以下5963名，占24.1%；36—45岁5286名，占21.4%."""
-        return sep.join(f"{p.name}{p.count}{self.unit}" + (f"，占{p.share}" if shares else "")
-                        for p in self.parts)
+        return sep.join(f"{p.name}{p.count}{self.unit}" + (f"，占{p.share}" if shares else "") for p in self.parts)
 
     def rows(self, total_row: bool = True) -> tuple[tuple[str, ...], ...]:
         """Return table rows (category, count, share), with a 合计 row when ``total_row``."""
@@ -148,11 +186,14 @@ def statistics_context(builder: Builder) -> dict[str, StatGroup]:
     for name, spec in raw.items():
         path: DataPath = ("statistics", name)
         if name in RESERVED_NAMES:
-            raise FactsError(f"{name!r} is a name expressions use themselves; choose another group name",
-                             builder.facts.locate(path, key=True))
+            raise FactsError(
+                f"{name!r} is a name expressions use themselves; choose another group name",
+                builder.facts.locate(path, key=True),
+            )
         if name in facts:
-            raise FactsError(f"{name!r} is both a fact and a statistics group; rename one",
-                             builder.facts.locate(path, key=True))
+            raise FactsError(
+                f"{name!r} is both a fact and a statistics group; rename one", builder.facts.locate(path, key=True)
+            )
         groups[name] = read_group(builder, name, spec, path)
     return groups
 
@@ -219,21 +260,22 @@ def _whole_number(text: str, builder: Builder, where: DataPath) -> int:
     return int(value)
 
 
-def _check_share(builder: Builder, stated: Any, count: int, total: int, computed: str,
-                 where: DataPath) -> None:
+def _check_share(builder: Builder, stated: Any, count: int, total: int, computed: str, where: DataPath) -> None:
     try:
         if isinstance(stated, str):
             value = Decimal(stated.strip().removesuffix("%").strip())
         else:
             value = number(stated, "share")
     except (InvalidOperation, ValueError):
-        raise FactsError(f"a share is a percentage such as 24.1 or \"24.1%\", not {stated!r}",
-                         builder.locate(where)) from None
+        raise FactsError(
+            f'a share is a percentage such as 24.1 or "24.1%", not {stated!r}', builder.locate(where)
+        ) from None
     if not value.is_finite():
-        raise FactsError(f"a share is a percentage such as 24.1 or \"24.1%\", not {stated!r}",
-                         builder.locate(where))
+        raise FactsError(f'a share is a percentage such as 24.1 or "24.1%", not {stated!r}', builder.locate(where))
     places = max(0, -int(value.as_tuple().exponent))
     exact = Decimal(count) * 100 / Decimal(total)
     if abs(exact - value) > Decimal(5).scaleb(-places - 1):
-        raise FactsError(f"stated share {value:f}% does not match the computed {computed} "
-                         f"({count} of {total})", builder.locate(where))
+        raise FactsError(
+            f"stated share {value:f}% does not match the computed {computed} ({count} of {total})",
+            builder.locate(where),
+        )

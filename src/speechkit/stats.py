@@ -11,8 +11,10 @@ from typing import Any
 DEFAULT_RATE = 220
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_PUNCT = re.compile("[\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
-                    "\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]")
+_PUNCT = re.compile(
+    "[\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+    "\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]"
+)
 _WORD = re.compile("[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[.,:%][0-9]+)*%?")
 
 
@@ -37,12 +39,14 @@ class Stats:
     def format(self) -> str:
         """Format as a few lines for the terminal."""
         minutes, seconds = divmod(self.seconds, 60)
-        return (f"{self.path}\n"
-                f"  characters:    {self.characters} (Han {self.han}, punctuation {self.punctuation}, "
-                f"Latin words and numbers {self.words})\n"
-                f"  sections:      {self.sections}\n"
-                f"  items:         {self.items}\n"
-                f"  speaking time: {minutes} min {seconds:02d} s at {self.rate} characters a minute")
+        return (
+            f"{self.path}\n"
+            f"  characters:    {self.characters} (Han {self.han}, punctuation {self.punctuation}, "
+            f"Latin words and numbers {self.words})\n"
+            f"  sections:      {self.sections}\n"
+            f"  items:         {self.items}\n"
+            f"  speaking time: {minutes} min {seconds:02d} s at {self.rate} characters a minute"
+        )
 
 
 def count_characters(text: str) -> tuple[int, int, int]:
@@ -70,8 +74,7 @@ def doc_stats(doc: Any, rate: int = DEFAULT_RATE) -> Stats:
     marks = analyze(doc).marks
     sections = sum(1 for m in marks if m.depth == 0 and not m.inline)
     items = len(marks) - sections
-    return Stats(doc.path, characters, han, punctuation, words, sections, items, rate,
-                 round(characters * 60 / rate))
+    return Stats(doc.path, characters, han, punctuation, words, sections, items, rate, round(characters * 60 / rate))
 
 
 def text_stats(text: str, rate: int = DEFAULT_RATE, path: str = "<text>") -> Stats:

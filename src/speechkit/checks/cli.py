@@ -37,22 +37,32 @@ def _rate(value: str) -> int:
 def register(subparsers: Any) -> None:
     """Add the ``check`` and ``stats`` subcommands to an argparse subparsers object."""
     check = subparsers.add_parser(
-        "check", help="find placeholders, numbering, punctuation and format faults in drafts",
+        "check",
+        help="find placeholders, numbering, punctuation and format faults in drafts",
         description="Check .txt, .md, .docx and facts .yaml files. Exit 0 when clean, 1 when something "
-                    "is found (warnings included), 2 on unreadable input.")
+        "is found (warnings included), 2 on unreadable input.",
+    )
     check.add_argument("paths", nargs="+", metavar="FILE", help="files to check")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    check.add_argument("--select", type=_codes, default=(), metavar="CODES",
-                       help="only these codes or prefixes, comma-separated (SK101,SK2)")
-    check.add_argument("--ignore", type=_codes, default=(), metavar="CODES",
-                       help="skip these codes or prefixes, comma-separated")
+    check.add_argument(
+        "--select",
+        type=_codes,
+        default=(),
+        metavar="CODES",
+        help="only these codes or prefixes, comma-separated (SK101,SK2)",
+    )
+    check.add_argument(
+        "--ignore", type=_codes, default=(), metavar="CODES", help="skip these codes or prefixes, comma-separated"
+    )
     check.add_argument("--fix", action="store_true", help="apply the safe fixes (SK201, SK204) in place")
     check.set_defaults(func=run_check)
-    stats = subparsers.add_parser("stats", help="count characters, sections, items and speaking time",
-                                  description="Print characters, sections, items and speaking time.")
+    stats = subparsers.add_parser(
+        "stats",
+        help="count characters, sections, items and speaking time",
+        description="Print characters, sections, items and speaking time.",
+    )
     stats.add_argument("path", metavar="FILE", help="a .txt, .md, .docx or facts .yaml file")
-    stats.add_argument("--rate", type=_rate, default=None, metavar="N",
-                       help="characters a minute (default 220)")
+    stats.add_argument("--rate", type=_rate, default=None, metavar="N", help="characters a minute (default 220)")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     stats.set_defaults(func=run_stats)
 
@@ -68,8 +78,10 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             found = check_path(path, args.select, args.ignore)
             if args.fix and not can_fix(path):
-                print(f"speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed",
-                      file=sys.stderr)
+                print(
+                    f"speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed",
+                    file=sys.stderr,
+                )
             elif args.fix and any(f.fix for f in found) and apply_fixes(path, found):
                 found = check_path(path, args.select, args.ignore)
         except SpeechkitError as exc:

@@ -34,8 +34,15 @@ class Finding:
 
     def as_dict(self) -> dict[str, object]:
         """Return the JSON form: path, line, column, code, severity, message (and fixable)."""
-        return {"path": self.path, "line": self.line, "column": self.column, "code": self.code,
-                "severity": self.severity, "message": self.message, "fixable": self.fix is not None}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "fixable": self.fix is not None,
+        }
 
 
 @dataclass(frozen=True)
@@ -60,20 +67,23 @@ class Rule:
     summary: str
 
 
-RULES: dict[str, Rule] = {rule.code: rule for rule in (
-    Rule("SK101", "error", False, "placeholder left in the text"),
-    Rule("SK102", "error", False, "counting phrase disagrees with the items that follow"),
-    Rule("SK103", "error", False, "enumeration skips, repeats, restarts or mixes schemes"),
-    Rule("SK201", "error", True, "half-width punctuation inside Chinese text"),
-    Rule("SK202", "error", False, "unbalanced paired marks"),
-    Rule("SK203", "error", False, "doubled character or punctuation"),
-    Rule("SK204", "error", True, "pinyin left behind by a broken script conversion"),
-    Rule("SK205", "error", False, "Simplified and Traditional characters mixed"),
-    Rule("SK301", "error", False, "document number not in the form 党办发〔2018〕12号"),
-    Rule("SK302", "error", False, "date not in the form 2018年10月7日"),
-    Rule("SK401", "error", False, "a part the document kind requires is missing"),
-    Rule("SK402", "warning", False, "problem stated with nothing specific"),
-)}
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule("SK101", "error", False, "placeholder left in the text"),
+        Rule("SK102", "error", False, "counting phrase disagrees with the items that follow"),
+        Rule("SK103", "error", False, "enumeration skips, repeats, restarts or mixes schemes"),
+        Rule("SK201", "error", True, "half-width punctuation inside Chinese text"),
+        Rule("SK202", "error", False, "unbalanced paired marks"),
+        Rule("SK203", "error", False, "doubled character or punctuation"),
+        Rule("SK204", "error", True, "pinyin left behind by a broken script conversion"),
+        Rule("SK205", "error", False, "Simplified and Traditional characters mixed"),
+        Rule("SK301", "error", False, "document number not in the form 党办发〔2018〕12号"),
+        Rule("SK302", "error", False, "date not in the form 2018年10月7日"),
+        Rule("SK401", "error", False, "a part the document kind requires is missing"),
+        Rule("SK402", "warning", False, "problem stated with nothing specific"),
+    )
+}
 
 
 def selected(code: str, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> bool:

@@ -24,8 +24,9 @@ def apply_fixes(path: str | Path, findings: Iterable[Finding]) -> int:
     path = Path(path)
     if not can_fix(path):
         raise InputError(f"{path}: --fix does not rewrite {path.suffix} files")
-    fixes = sorted({f.fix for f in findings if f.fix is not None and f.code in FIXABLE},
-                   key=lambda fix: (fix.line, fix.column))
+    fixes = sorted(
+        {f.fix for f in findings if f.fix is not None and f.code in FIXABLE}, key=lambda fix: (fix.line, fix.column)
+    )
     if not fixes:
         return 0
     raw = path.read_bytes()

@@ -14,8 +14,9 @@ class _Source:
     """Source characters of a line range, with a cursor for in-order matching."""
 
     def __init__(self, lines: list[str], first: int, last: int) -> None:
-        self.chars = [(ch, (n + 1, c + 1)) for n in range(first, min(last, len(lines)))
-                      for c, ch in enumerate(lines[n] + "\n")]
+        self.chars = [
+            (ch, (n + 1, c + 1)) for n in range(first, min(last, len(lines))) for c, ch in enumerate(lines[n] + "\n")
+        ]
         self.cursor = 0
 
     def find(self, char: str) -> tuple[int, int]:

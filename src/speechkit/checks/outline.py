@@ -10,8 +10,9 @@ from .finding import Hit
 from .text import Doc
 
 _CN = "[一二三四五六七八九十]{1,3}"
-_INLINE = re.compile(f"(?:(?<=[。；;！？!?：:])|^)[ \u3000]*"
-                     f"(?:(?P<n>{_CN})(?P<kind>[是要])|第(?P<d>{_CN})(?P<p>[，,、]))")
+_INLINE = re.compile(
+    f"(?:(?<=[。；;！？!?：:])|^)[ \u3000]*(?:(?P<n>{_CN})(?P<kind>[是要])|第(?P<d>{_CN})(?P<p>[，,、]))"
+)
 _SALUTATION = re.compile(r"^[^，。,；;]{1,16}[：:]\s*$")
 _SALUTATION_WORDS = re.compile("同志|们|們|各|尊敬|领导|領導|代表|来宾|來賓|朋友|老师|老師|同学|同學")
 _TOC = re.compile(r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)")
@@ -80,9 +81,12 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         text = unit.text
         stripped = text.strip()
         toc = bool(_TOC.match(text)) or unit.role == "toc_title"
-        if (toc or _ANNEX.match(text) or (position and stripped == first_text)
-                or (_SALUTATION.match(stripped) and _SALUTATION_WORDS.search(stripped)
-                    and not parse_label(text))):
+        if (
+            toc
+            or _ANNEX.match(text)
+            or (position and stripped == first_text)
+            or (_SALUTATION.match(stripped) and _SALUTATION_WORDS.search(stripped) and not parse_label(text))
+        ):
             resets.add(index)
             in_toc = toc
             continue
@@ -94,8 +98,7 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         if label and label.family != "首先":
             end = offset + len(label.text)
             variant = _variant(label.family, label.text)
-            marks.append(Mark(index, offset, end, label.family, label.number, variant,
-                              False, label.text))
+            marks.append(Mark(index, offset, end, label.family, label.number, variant, False, label.text))
             body_from = end
         for match in _INLINE.finditer(text, body_from):
             if match.start() == 0 and body_from == 0 and label is None and match.group("n"):
@@ -108,8 +111,9 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
                 continue
             family = ("一是" if match.group("kind") == "是" else "一要") if match.group("n") else "第一"
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" \u3000"))
-            marks.append(Mark(index, start, match.end(), family, number,
-                              match.group("p") or "", True, match.group(0).strip()))
+            marks.append(
+                Mark(index, start, match.end(), family, number, match.group("p") or "", True, match.group(0).strip())
+            )
     return marks, resets
 
 
@@ -153,7 +157,7 @@ def analyze(doc: Doc) -> Outline:
             stack.append(_Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text))
             outline.marks.append(_with_depth(mark, len(stack) - 1))
             continue
-        del stack[found + 1:]
+        del stack[found + 1 :]
         level = stack[found]
         message = _sequence_fault(doc, order, level, mark)
         if message == "new list":
@@ -162,8 +166,9 @@ def analyze(doc: Doc) -> Outline:
             if message:
                 outline.hits.append(_hit(mark, message))
             elif mark.variant != level.variant:
-                outline.hits.append(_hit(mark, f"{mark.text} mixes numbering schemes at one level "
-                                               f"(earlier {level.label})"))
+                outline.hits.append(
+                    _hit(mark, f"{mark.text} mixes numbering schemes at one level (earlier {level.label})")
+                )
             level.last, level.unit, level.label = max(level.last, mark.number), mark.unit, mark.text
         outline.marks.append(_with_depth(mark, found))
     return outline
@@ -189,8 +194,7 @@ def _sequence_fault(doc: Doc, order: dict[int, int], level: _Level, mark: Mark) 
 
 
 def _with_depth(mark: Mark, depth: int) -> Mark:
-    return Mark(mark.unit, mark.start, mark.end, mark.family, mark.number, mark.variant, mark.inline,
-                mark.text, depth)
+    return Mark(mark.unit, mark.start, mark.end, mark.family, mark.number, mark.variant, mark.inline, mark.text, depth)
 
 
 def _hit(mark: Mark, message: str) -> Hit:

@@ -30,12 +30,13 @@ def to_finding(doc: Doc, hit: Hit) -> Finding:
     line, column = unit.pos(hit.start)
     fix = None
     if hit.replacement is not None and unit.fixable and unit.contiguous(hit.start, hit.end):
-        fix = Fix(line, column, column + hit.end - hit.start, unit.text[hit.start:hit.end], hit.replacement)
+        fix = Fix(line, column, column + hit.end - hit.start, unit.text[hit.start : hit.end], hit.replacement)
     return Finding(doc.path, line, column, hit.code, RULES[hit.code].severity, hit.message, fix)
 
 
-def check_text(text: str, path: str = "<text>", select: tuple[str, ...] = (),
-               ignore: tuple[str, ...] = ()) -> list[Finding]:
+def check_text(
+    text: str, path: str = "<text>", select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+) -> list[Finding]:
     """Check plain text (one unit per line)."""
     return check_doc(doc_from_text(text, path), select, ignore)
 
@@ -45,15 +46,17 @@ def check_path(path: str | Path, select: tuple[str, ...] = (), ignore: tuple[str
     return check_doc(load(path), select, ignore)
 
 
-def check_paths(paths: Iterable[str | Path], select: tuple[str, ...] = (),
-                ignore: tuple[str, ...] = ()) -> list[Finding]:
+def check_paths(
+    paths: Iterable[str | Path], select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+) -> list[Finding]:
     """Check several files; the first unreadable one raises InputError."""
     findings = [f for path in paths for f in check_path(path, select, ignore)]
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 
 
-def check_speech(speech: Any, path: str = "<speech>", select: tuple[str, ...] = (),
-                 ignore: tuple[str, ...] = ()) -> list[Finding]:
+def check_speech(
+    speech: Any, path: str = "<speech>", select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+) -> list[Finding]:
     """Check a built Speech; lines are the numbers of its laid-out paragraphs."""
     from .speech_source import doc_from_speech
 

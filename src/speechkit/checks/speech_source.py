@@ -35,13 +35,12 @@ def located_units(speech: Any, leaves: list[Unit]) -> list[Unit]:
         where: list[tuple[int, int] | None] = [None] * len(unit.text)
         for leaf in ordered:
             start = unit.text.find(leaf.text)
-            if start >= 0 and all(w is None for w in where[start:start + len(leaf.text)]):
-                where[start:start + len(leaf.text)] = [leaf.pos(i) for i in range(len(leaf.text))]
+            if start >= 0 and all(w is None for w in where[start : start + len(leaf.text)]):
+                where[start : start + len(leaf.text)] = [leaf.pos(i) for i in range(len(leaf.text))]
         known = next((w for w in where if w is not None), leaves[0].pos(0) if leaves else (1, 1))
         filled: list[tuple[int, int]] = []
         for w in where:
             known = w or known
             filled.append(known)
-        out.append(Unit(unit.text, filled[0][0], filled[0][1], tuple(filled), unit.role,
-                        fixable=False, derived=True))
+        out.append(Unit(unit.text, filled[0][0], filled[0][1], tuple(filled), unit.role, fixable=False, derived=True))
     return out

@@ -11,8 +11,23 @@ from .sources import InputError, leaf_strings, read_text_file, split_lines
 from .text import Doc, Unit
 
 #: Keys whose values are identifiers or options, not text a reader sees.
-_CODE_KEYS = {"kind", "type", "style", "layout", "scheme", "template", "script", "enumeration", "id",
-              "schema", "$schema", "format", "version", "numbered", "toc"}
+_CODE_KEYS = {
+    "kind",
+    "type",
+    "style",
+    "layout",
+    "scheme",
+    "template",
+    "script",
+    "enumeration",
+    "id",
+    "schema",
+    "$schema",
+    "format",
+    "version",
+    "numbered",
+    "toc",
+}
 
 #: ISO dates are data the build formats (2018-10-07 → 2018年10月7日), not text to check.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+-]+Z?)?")
@@ -28,10 +43,13 @@ def doc_from_yaml(path: Path) -> Doc:
     except SpeechkitError as exc:
         raise InputError(str(exc)) from None
     lines = split_lines(text)
-    units = [_unit(value, facts.positions.get(data_path, (1, 1)), lines)
-             for data_path, value in leaf_strings(facts.data)
-             if value.strip() and not _ISO_DATE.fullmatch(value.strip())
-             and not (data_path and str(data_path[-1]) in _CODE_KEYS)]
+    units = [
+        _unit(value, facts.positions.get(data_path, (1, 1)), lines)
+        for data_path, value in leaf_strings(facts.data)
+        if value.strip()
+        and not _ISO_DATE.fullmatch(value.strip())
+        and not (data_path and str(data_path[-1]) in _CODE_KEYS)
+    ]
     kind = facts.data.get("kind", "") if isinstance(facts.data, dict) else ""
     doc = Doc(str(path), units, kind=kind if isinstance(kind, str) else "", structural=False)
     looks_like_facts = isinstance(facts.data, dict) and "sections" in facts.data
@@ -65,7 +83,7 @@ def _unit(value: str, start: tuple[int, int], lines: list[str]) -> Unit:
         where.extend((cursor + 1, found + 1 + i) for i in range(len(part)))
         where.append((cursor + 1, found + 1 + len(part)))  # the line break
         cursor += 1
-    return Unit(value, line, column, tuple(where[:len(value)]))
+    return Unit(value, line, column, tuple(where[: len(value)]))
 
 
 def _try_build(facts: Any) -> Any:

@@ -18,16 +18,20 @@ def render(speech: Speech, fmt: str = "md", **options: Any) -> str | bytes:
     if fmt == "md":
         from .markdown import render_markdown
 
-        return render_markdown(speech, templates=options.get("templates"),
-                               runin_bold=bool(options.get("runin_bold", False)))
+        return render_markdown(
+            speech, templates=options.get("templates"), runin_bold=bool(options.get("runin_bold", False))
+        )
     if fmt in ("docx", "pdf"):
         try:
             from .docx import render_docx
         except ImportError as exc:  # pragma: no cover - only while the DOCX writer is absent
             raise RenderError(f"DOCX output is not available: {exc}") from None
-        docx = render_docx(speech, reference_doc=options.get("reference_doc"),
-                           layout_template=options.get("layout_template"),
-                           runin_bold=bool(options.get("runin_bold", False)))
+        docx = render_docx(
+            speech,
+            reference_doc=options.get("reference_doc"),
+            layout_template=options.get("layout_template"),
+            runin_bold=bool(options.get("runin_bold", False)),
+        )
         if fmt == "docx":
             return docx
         from .pdf import render_pdf

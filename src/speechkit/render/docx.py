@@ -19,8 +19,13 @@ from .docx_xml import check_text
 __all__ = ["pretty_document_xml", "render_docx"]
 
 
-def render_docx(speech: Speech, *, reference_doc: str | Path | None = None,
-                layout_template: str | Path | None = None, runin_bold: bool = False) -> bytes:
+def render_docx(
+    speech: Speech,
+    *,
+    reference_doc: str | Path | None = None,
+    layout_template: str | Path | None = None,
+    runin_bold: bool = False,
+) -> bytes:
     """Render a Speech as DOCX bytes; the same Speech and options always give the same bytes."""
     package = builtin_package() if reference_doc is None else reference_package(reference_doc)
     blocks = layout(speech)

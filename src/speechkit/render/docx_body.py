@@ -13,11 +13,24 @@ from .docx_xml import run_content
 
 #: Paragraph style of each paragraph role (headings and outline entries add their level).
 PARA_STYLES: dict[str, str] = {
-    "issuer": "Issuer", "doc_number": "DocNumber", "title": "Title", "subtitle": "Subtitle",
-    "dateline": "Dateline", "speaker": "Speaker", "toc_title": "TOCHeading", "toc": "TOC",
-    "addressee": "Addressee", "salutation": "Salutation", "heading": "Heading", "body": "BodyText",
-    "branch": "BranchLine", "closing": "Closing", "attachment": "Attachment",
-    "signature": "Signature", "date": "Date", "caption": "Caption",
+    "issuer": "Issuer",
+    "doc_number": "DocNumber",
+    "title": "Title",
+    "subtitle": "Subtitle",
+    "dateline": "Dateline",
+    "speaker": "Speaker",
+    "toc_title": "TOCHeading",
+    "toc": "TOC",
+    "addressee": "Addressee",
+    "salutation": "Salutation",
+    "heading": "Heading",
+    "body": "BodyText",
+    "branch": "BranchLine",
+    "closing": "Closing",
+    "attachment": "Attachment",
+    "signature": "Signature",
+    "date": "Date",
+    "caption": "Caption",
 }
 _MAX_LEVEL = HEADING_LEVELS[-1]
 
@@ -78,9 +91,11 @@ class BodyWriter:
 
     def document(self, blocks: Iterable[LayoutBlock]) -> str:
         """Return the whole ``word/document.xml``."""
-        return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-                f'{self.body(blocks)}{self.package.sect_pr()}</w:body></w:document>')
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
+            f"{self.body(blocks)}{self.package.sect_pr()}</w:body></w:document>"
+        )
 
     def paragraph(self, para: Para) -> str:
         """Return one ``w:p``."""
@@ -91,12 +106,10 @@ class BodyWriter:
                 continue
             style = run_style(run, para, self.runin_bold)
             if style:
-                runs.append(f'<w:r><w:rPr><w:rStyle w:val="{styles[style]}"/></w:rPr>'
-                            f'{run_content(run.text)}</w:r>')
+                runs.append(f'<w:r><w:rPr><w:rStyle w:val="{styles[style]}"/></w:rPr>{run_content(run.text)}</w:r>')
             else:
                 runs.append(f"<w:r>{run_content(run.text)}</w:r>")
-        return (f'<w:p><w:pPr><w:pStyle w:val="{styles[para_style(para)]}"/></w:pPr>'
-                f'{"".join(runs)}</w:p>')
+        return f'<w:p><w:pPr><w:pStyle w:val="{styles[para_style(para)]}"/></w:pPr>{"".join(runs)}</w:p>'
 
     def table(self, table: Table) -> str:
         """Return a bordered ``w:tbl`` as wide as the text block, the header row repeated."""
@@ -108,15 +121,16 @@ class BodyWriter:
         rows = [self.row(table.columns, widths, header=True)]
         for number, row in enumerate(table.rows, 1):
             if len(row) > columns:
-                raise RenderError(f"table row {number} has {len(row)} cells but the table has "
-                                  f"{columns} columns")
+                raise RenderError(f"table row {number} has {len(row)} cells but the table has {columns} columns")
             rows.append(self.row(tuple(row) + ("",) * (columns - len(row)), widths, header=False))
-        return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["TableGrid"]}"/>'
-                f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-                '<w:tblLayout w:type="fixed"/>'
-                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-                'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
-                f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+        return (
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["TableGrid"]}"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        )
 
     def row(self, cells: tuple[str, ...], widths: list[int], header: bool) -> str:
         """Return one ``w:tr``; a header row repeats on every page."""
@@ -125,8 +139,10 @@ class BodyWriter:
         out = []
         for text, width in zip(cells, widths, strict=True):
             run = f"<w:r>{run_content(text)}</w:r>" if text else ""
-            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
-                       f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>')
+            out.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
+                f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>'
+            )
         return f"<w:tr>{trpr}{''.join(out)}</w:tr>"
 
 

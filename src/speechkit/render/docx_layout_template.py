@@ -27,8 +27,18 @@ from .docx_xml import plain_text
 
 #: Paragraph roles a layout template places itself (the heading matter of a document).
 HEAD_ROLES = frozenset({"issuer", "doc_number", "title", "subtitle", "dateline", "speaker"})
-_META_FIELDS = ("title", "subtitle", "doc_number", "issuer", "addressee", "signature", "date",
-                "speaker", "occasion", "kind")
+_META_FIELDS = (
+    "title",
+    "subtitle",
+    "doc_number",
+    "issuer",
+    "addressee",
+    "signature",
+    "date",
+    "speaker",
+    "occasion",
+    "kind",
+)
 
 
 def template_context(speech: Speech, blocks: tuple[LayoutBlock, ...], writer: BodyWriter) -> dict:
@@ -43,8 +53,9 @@ def template_context(speech: Speech, blocks: tuple[LayoutBlock, ...], writer: Bo
     return context
 
 
-def render_layout_template(template: str | Path, speech: Speech, blocks: tuple[LayoutBlock, ...],
-                           package: Package, runin_bold: bool) -> bytes:
+def render_layout_template(
+    template: str | Path, speech: Speech, blocks: tuple[LayoutBlock, ...], package: Package, runin_bold: bool
+) -> bytes:
     """Render a docxtpl layout template around the generated body; the result is reproducible."""
     from docxtpl import DocxTemplate
     from jinja2 import Environment, StrictUndefined, TemplateError

@@ -34,11 +34,13 @@ PART_KINDS: dict[str, tuple[str, str]] = {
 }
 
 #: Page setup per GB/T 9704: A4, margins 37/35/28/26 mm, 22 lines of 28 characters.
-PAGE_SETUP = ('<w:pgSz w:w="11906" w:h="16838"/>'
-              '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" '
-              'w:header="851" w:footer="1247" w:gutter="0"/>'
-              '<w:cols w:space="425"/>'
-              '<w:docGrid w:type="lines" w:linePitch="579"/>')
+PAGE_SETUP = (
+    '<w:pgSz w:w="11906" w:h="16838"/>'
+    '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" '
+    'w:header="851" w:footer="1247" w:gutter="0"/>'
+    '<w:cols w:space="425"/>'
+    '<w:docGrid w:type="lines" w:linePitch="579"/>'
+)
 
 #: ``— N —``: two half-width spaces each side, wide enough that PDF text extraction keeps them.
 DASH_LEFT, DASH_RIGHT = "—  ", "  —"
@@ -69,35 +71,43 @@ class Package:
 
     def sect_pr(self) -> str:
         """Return the body's ``w:sectPr``: odd and even footers, then the page setup."""
-        refs = "".join(f'<w:footerReference w:type="{kind}" r:id="{rel}"/>'
-                       for kind, rel in (("default", ODD_FOOTER_ID), ("even", EVEN_FOOTER_ID))
-                       if any(part.rel_id == rel for part in self.parts))
+        refs = "".join(
+            f'<w:footerReference w:type="{kind}" r:id="{rel}"/>'
+            for kind, rel in (("default", ODD_FOOTER_ID), ("even", EVEN_FOOTER_ID))
+            if any(part.rel_id == rel for part in self.parts)
+        )
         return f"<w:sectPr>{refs}{self.page_setup}</w:sectPr>"
 
 
 def footer_xml(style: str) -> str:
     """Return a footer holding ``— N —`` with N a PAGE field, every run in the page-number style."""
     rpr = '<w:rPr><w:rStyle w:val="PageNumber"/></w:rPr>'
-    runs = (f'<w:r>{rpr}<w:t xml:space="preserve">{DASH_LEFT}</w:t></w:r>'
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
-            f'<w:r>{rpr}<w:t>1</w:t></w:r>'
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
-            f'<w:r>{rpr}<w:t xml:space="preserve">{DASH_RIGHT}</w:t></w:r>')
-    return (f'{XML_HEAD}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p></w:ftr>')
+    runs = (
+        f'<w:r>{rpr}<w:t xml:space="preserve">{DASH_LEFT}</w:t></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{rpr}<w:t>1</w:t></w:r>"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+        f'<w:r>{rpr}<w:t xml:space="preserve">{DASH_RIGHT}</w:t></w:r>'
+    )
+    return (
+        f'{XML_HEAD}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p></w:ftr>'
+    )
 
 
 def settings_xml() -> str:
     """Return ``word/settings.xml``: separate odd and even footers, no field-update prompt."""
-    return (f'{XML_HEAD}<w:settings xmlns:w="{W_NS}">'
-            '<w:zoom w:percent="100"/><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/>'
-            '<w:characterSpacingControl w:val="doNotCompress"/>'
-            '<w:compat><w:compatSetting w:name="compatibilityMode" '
-            'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
-            '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
-            '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>')
+    return (
+        f'{XML_HEAD}<w:settings xmlns:w="{W_NS}">'
+        '<w:zoom w:percent="100"/><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
+        '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>'
+    )
 
 
 def builtin_parts() -> tuple[Part, ...]:
@@ -119,60 +129,76 @@ def builtin_package() -> Package:
 
 def content_types_xml(parts: tuple[Part, ...]) -> str:
     """Return ``[Content_Types].xml`` for the document, properties and ``parts``."""
-    overrides = [("/word/document.xml", f"{_WML}.document.main+xml"),
-                 ("/docProps/core.xml", f"{_PKG}.core-properties+xml"),
-                 ("/docProps/app.xml", f"{_OFFICE}.extended-properties+xml")]
+    overrides = [
+        ("/word/document.xml", f"{_WML}.document.main+xml"),
+        ("/docProps/core.xml", f"{_PKG}.core-properties+xml"),
+        ("/docProps/app.xml", f"{_OFFICE}.extended-properties+xml"),
+    ]
     overrides += [(f"/{part.name}", PART_KINDS[part.kind][0]) for part in parts]
     body = "".join(f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in overrides)
-    return (f'{XML_HEAD}<Types xmlns="{CT_NS}">'
-            f'<Default Extension="rels" ContentType="{_PKG}.relationships+xml"/>'
-            f'<Default Extension="xml" ContentType="application/xml"/>{body}</Types>')
+    return (
+        f'{XML_HEAD}<Types xmlns="{CT_NS}">'
+        f'<Default Extension="rels" ContentType="{_PKG}.relationships+xml"/>'
+        f'<Default Extension="xml" ContentType="application/xml"/>{body}</Types>'
+    )
 
 
 def document_rels_xml(parts: tuple[Part, ...]) -> str:
     """Return ``word/_rels/document.xml.rels`` pointing at ``parts``."""
-    body = "".join(f'<Relationship Id="{part.rel_id}" Type="{PART_KINDS[part.kind][1]}" '
-                   f'Target="{part.name.removeprefix("word/")}"/>' for part in parts if part.rel_id)
+    body = "".join(
+        f'<Relationship Id="{part.rel_id}" Type="{PART_KINDS[part.kind][1]}" '
+        f'Target="{part.name.removeprefix("word/")}"/>'
+        for part in parts
+        if part.rel_id
+    )
     return f'{XML_HEAD}<Relationships xmlns="{PKG_RELS_NS}">{body}</Relationships>'
 
 
 def root_rels_xml() -> str:
     """Return ``_rels/.rels``: the main document and the two property parts."""
-    return (f'{XML_HEAD}<Relationships xmlns="{PKG_RELS_NS}">'
-            f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
-            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
-            'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-            f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>'
-            '</Relationships>')
+    return (
+        f'{XML_HEAD}<Relationships xmlns="{PKG_RELS_NS}">'
+        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
+        'relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+        f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>'
+        "</Relationships>"
+    )
 
 
 def core_xml(title: str) -> str:
     """Return ``docProps/core.xml`` with fixed values: no clock, no user name."""
-    return (f'{XML_HEAD}<cp:coreProperties '
-            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f'<dc:title>{escape(" ".join(title.split()))}</dc:title><dc:creator>speechkit</dc:creator>'
-            '<dc:language>zh-CN</dc:language>'
-            '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>'
-            '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>'
-            '</cp:coreProperties>')
+    return (
+        f"{XML_HEAD}<cp:coreProperties "
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(' '.join(title.split()))}</dc:title><dc:creator>speechkit</dc:creator>"
+        "<dc:language>zh-CN</dc:language>"
+        '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>'
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
 
 
 def app_xml() -> str:
     """Return ``docProps/app.xml``."""
-    return (f'{XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'extended-properties"><Application>speechkit</Application></Properties>')
+    return (
+        f'{XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties"><Application>speechkit</Application></Properties>'
+    )
 
 
 @lru_cache(maxsize=8)
 def _fixed_entries(parts: tuple[Part, ...]) -> tuple[tuple[str, bytes], ...]:
     """Return the entries every document of a package shares, in zip order."""
-    return (("[Content_Types].xml", content_types_xml(parts).encode()),
-            ("_rels/.rels", root_rels_xml().encode()),
-            ("docProps/app.xml", app_xml().encode()),
-            ("word/_rels/document.xml.rels", document_rels_xml(parts).encode()),
-            *((part.name, part.data) for part in parts))
+    return (
+        ("[Content_Types].xml", content_types_xml(parts).encode()),
+        ("_rels/.rels", root_rels_xml().encode()),
+        ("docProps/app.xml", app_xml().encode()),
+        ("word/_rels/document.xml.rels", document_rels_xml(parts).encode()),
+        *((part.name, part.data) for part in parts),
+    )
 
 
 def write_zip(entries: list[tuple[str, bytes]]) -> bytes:
@@ -191,6 +217,12 @@ def write_zip(entries: list[tuple[str, bytes]]) -> bytes:
 def package_docx(package: Package, document: str, title: str) -> bytes:
     """Assemble a DOCX from a package and the text of ``word/document.xml``."""
     fixed = _fixed_entries(package.parts)
-    entries = [fixed[0], fixed[1], ("docProps/core.xml", core_xml(title).encode()), fixed[2],
-               ("word/document.xml", document.encode()), *fixed[3:]]
+    entries = [
+        fixed[0],
+        fixed[1],
+        ("docProps/core.xml", core_xml(title).encode()),
+        fixed[2],
+        ("word/document.xml", document.encode()),
+        *fixed[3:],
+    ]
     return write_zip(entries)

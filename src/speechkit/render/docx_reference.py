@@ -70,8 +70,9 @@ def package_from_files(files: dict[str, bytes]) -> Package:
     for kind, rel_id in (("theme", "rId4"), ("numbering", "rId5")):
         name = targets.get(kind)
         if name in files:
-            parts.append(Part(f"word/{kind}.xml" if kind == "numbering" else "word/theme/theme1.xml",
-                              kind, files[name], rel_id))
+            parts.append(
+                Part(f"word/{kind}.xml" if kind == "numbering" else "word/theme/theme1.xml", kind, files[name], rel_id)
+            )
     page_setup, width = page_setup_from(files.get("word/document.xml", b""))
     return Package(tuple(parts), page_setup, style_ids, width)
 
@@ -80,10 +81,10 @@ def merge_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
     """Add speechkit styles missing from a styles part; map each speechkit ID to the ID to use."""
     root = etree.fromstring(data, _SAFE_PARSER)
     by_id = {el.get(f"{_W}styleId"): el for el in root.iterfind("w:style", _NS)}
-    by_name = {(el.get(f"{_W}type"), _name(el).lower()): el.get(f"{_W}styleId")
-               for el in root.iterfind("w:style", _NS)}
-    defaults = {el.get(f"{_W}type") for el in root.iterfind("w:style", _NS)
-                if el.get(f"{_W}default") in ("1", "true", "on")}
+    by_name = {(el.get(f"{_W}type"), _name(el).lower()): el.get(f"{_W}styleId") for el in root.iterfind("w:style", _NS)}
+    defaults = {
+        el.get(f"{_W}type") for el in root.iterfind("w:style", _NS) if el.get(f"{_W}default") in ("1", "true", "on")
+    }
     ours = etree.fromstring(styles_xml().encode())
     mapping: dict[str, str] = {}
     for style in all_styles():
@@ -158,8 +159,7 @@ def page_setup_from(document: bytes) -> tuple[str, int]:
         pieces.append(etree.tostring(chosen[tag], encoding="unicode").replace(f' xmlns:w="{W_NS}"', ""))
     size, margins = chosen["pgSz"], chosen["pgMar"]
     try:
-        width = (int(size.get(f"{_W}w")) - int(margins.get(f"{_W}left", "0"))
-                 - int(margins.get(f"{_W}right", "0")))
+        width = int(size.get(f"{_W}w")) - int(margins.get(f"{_W}left", "0")) - int(margins.get(f"{_W}right", "0"))
     except (TypeError, ValueError):
         width = 8845
     return "".join(pieces), max(width, 1440)

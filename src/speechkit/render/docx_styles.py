@@ -43,8 +43,10 @@ class Style:
     def xml(self) -> str:
         """Return the ``w:style`` element as XML text."""
         default = ' w:default="1"' if self.default else ""
-        parts = [f'<w:style w:type="{self.type}"{default} w:styleId="{self.id}">',
-                 f'<w:name w:val="{escape_attr(self.name)}"/>']
+        parts = [
+            f'<w:style w:type="{self.type}"{default} w:styleId="{self.id}">',
+            f'<w:name w:val="{escape_attr(self.name)}"/>',
+        ]
         if self.based_on:
             parts.append(f'<w:basedOn w:val="{self.based_on}"/>')
         if self.next:
@@ -63,8 +65,7 @@ class Style:
 
 def fonts(east_asia: str, latin: str = LATIN) -> str:
     """Return ``w:rFonts`` naming ``east_asia`` for Chinese and ``latin`` for the rest."""
-    return (f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asia}" '
-            f'w:cs="{latin}"/>')
+    return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asia}" w:cs="{latin}"/>'
 
 
 def size(half_points: int) -> str:
@@ -74,70 +75,127 @@ def size(half_points: int) -> str:
 
 def spacing(line: int = LINE, rule: str = "exact", before: int = 0, after: int = 0) -> str:
     """Return paragraph spacing: exact line pitch by default, nothing before or after."""
-    return (f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" '
-            f'w:lineRule="{rule}"/>')
+    return f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="{rule}"/>'
 
 
 def indent(first_chars: int = 0, left_chars: int = 0, right_chars: int = 0, char: int = CHAR) -> str:
     """Return ``w:ind`` in characters (hundredths), with twips for readers that ignore chars."""
-    return (f'<w:ind w:left="{left_chars * char // 100}" w:leftChars="{left_chars}" '
-            f'w:right="{right_chars * char // 100}" w:rightChars="{right_chars}" '
-            f'w:firstLine="{first_chars * char // 100}" w:firstLineChars="{first_chars}"/>')
+    return (
+        f'<w:ind w:left="{left_chars * char // 100}" w:leftChars="{left_chars}" '
+        f'w:right="{right_chars * char // 100}" w:rightChars="{right_chars}" '
+        f'w:firstLine="{first_chars * char // 100}" w:firstLineChars="{first_chars}"/>'
+    )
 
 
 _CENTRE = '<w:jc w:val="center"/>' + indent()
 _FLUSH = '<w:jc w:val="left"/>' + indent()
 _BODY_INDENT = indent(first_chars=200)
 _CONDENSED = '<w:spacing w:val="-5"/>'
-_TABLE_PPR = ('<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent())
+_TABLE_PPR = '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent()
 
 
 def paragraph_styles() -> tuple[Style, ...]:
     """Return the paragraph styles: Normal, body, front and back matter, headings, tables, footer."""
     body = fonts(FANGSONG) + size(32) + _CONDENSED
     styles = [
-        Style("paragraph", "Normal", "Normal", default=True,
-              ppr='<w:widowControl w:val="0"/><w:jc w:val="both"/>' + spacing(),
-              rpr=body),
+        Style(
+            "paragraph",
+            "Normal",
+            "Normal",
+            default=True,
+            ppr='<w:widowControl w:val="0"/><w:jc w:val="both"/>' + spacing(),
+            rpr=body,
+        ),
         Style("paragraph", "BodyText", "Body Text", "Normal", _BODY_INDENT, _CONDENSED, "BodyText"),
-        Style("paragraph", "Issuer", "发文机关标志", "Normal", _CENTRE + spacing(LINE * 2),
-              fonts(XIAOBIAOSONG) + size(52) + '<w:color w:val="FF0000"/>', "DocNumber"),
+        Style(
+            "paragraph",
+            "Issuer",
+            "发文机关标志",
+            "Normal",
+            _CENTRE + spacing(LINE * 2),
+            fonts(XIAOBIAOSONG) + size(52) + '<w:color w:val="FF0000"/>',
+            "DocNumber",
+        ),
         Style("paragraph", "DocNumber", "发文字号", "Normal", _CENTRE, "", "Title"),
-        Style("paragraph", "Title", "Title", "Normal", '<w:snapToGrid w:val="0"/>' + _CENTRE,
-              fonts(XIAOBIAOSONG) + size(44) + '<w:spacing w:val="0"/>', "BodyText"),
+        Style(
+            "paragraph",
+            "Title",
+            "Title",
+            "Normal",
+            '<w:snapToGrid w:val="0"/>' + _CENTRE,
+            fonts(XIAOBIAOSONG) + size(44) + '<w:spacing w:val="0"/>',
+            "BodyText",
+        ),
         Style("paragraph", "Subtitle", "Subtitle", "Normal", _CENTRE, fonts(KAITI), "BodyText"),
         Style("paragraph", "Dateline", "讲话日期", "Normal", _CENTRE, fonts(KAITI), "BodyText"),
         Style("paragraph", "Speaker", "讲话人", "Normal", _CENTRE, fonts(KAITI), "BodyText"),
         Style("paragraph", "TOCHeading", "TOC Heading", "Normal", _CENTRE, fonts(HEITI), "TOC1"),
         Style("paragraph", "TOC1", "toc 1", "Normal", _BODY_INDENT, fonts(HEITI), "TOC2"),
-        Style("paragraph", "TOC2", "toc 2", "Normal", indent(first_chars=200, left_chars=200),
-              fonts(KAITI), "TOC2"),
+        Style("paragraph", "TOC2", "toc 2", "Normal", indent(first_chars=200, left_chars=200), fonts(KAITI), "TOC2"),
         Style("paragraph", "Addressee", "主送机关", "Normal", _FLUSH, "", "BodyText"),
         Style("paragraph", "Salutation", "Salutation", "Normal", _FLUSH, "", "BodyText"),
         Style("paragraph", "BranchLine", "支部问题行", "BodyText", "", "", "BranchLine"),
         Style("paragraph", "Closing", "Closing", "BodyText", "", "", "Closing"),
-        Style("paragraph", "Attachment", "附件说明", "BodyText",
-              '<w:contextualSpacing/>' + spacing(before=LINE), "", "Attachment"),
-        Style("paragraph", "Signature", "Signature", "Normal",
-              '<w:jc w:val="right"/>' + spacing(before=LINE) + indent(right_chars=400), "", "Date"),
+        Style(
+            "paragraph",
+            "Attachment",
+            "附件说明",
+            "BodyText",
+            "<w:contextualSpacing/>" + spacing(before=LINE),
+            "",
+            "Attachment",
+        ),
+        Style(
+            "paragraph",
+            "Signature",
+            "Signature",
+            "Normal",
+            '<w:jc w:val="right"/>' + spacing(before=LINE) + indent(right_chars=400),
+            "",
+            "Date",
+        ),
         Style("paragraph", "Date", "Date", "Normal", '<w:jc w:val="right"/>' + indent(right_chars=400)),
         Style("paragraph", "Caption", "caption", "Normal", _CENTRE, fonts(HEITI), "BodyText"),
-        Style("paragraph", "TableText", "表格文字", "Normal", _TABLE_PPR,
-              size(28) + '<w:spacing w:val="0"/>', "TableText"),
-        Style("paragraph", "TableHeader", "表格表头", "TableText", '<w:jc w:val="center"/>',
-              fonts(HEITI), "TableText"),
-        Style("paragraph", "Footer", "footer", "Normal",
-              '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent(),
-              fonts(SONGTI) + size(28) + '<w:spacing w:val="0"/>', hidden=True),
-        Style("paragraph", "FooterOdd", "页码（奇数页）", "Footer",
-              '<w:jc w:val="right"/>' + indent(right_chars=100, char=280)),
-        Style("paragraph", "FooterEven", "页码（偶数页）", "Footer",
-              '<w:jc w:val="left"/>' + indent(left_chars=100, char=280)),
+        Style(
+            "paragraph", "TableText", "表格文字", "Normal", _TABLE_PPR, size(28) + '<w:spacing w:val="0"/>', "TableText"
+        ),
+        Style("paragraph", "TableHeader", "表格表头", "TableText", '<w:jc w:val="center"/>', fonts(HEITI), "TableText"),
+        Style(
+            "paragraph",
+            "Footer",
+            "footer",
+            "Normal",
+            '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent(),
+            fonts(SONGTI) + size(28) + '<w:spacing w:val="0"/>',
+            hidden=True,
+        ),
+        Style(
+            "paragraph",
+            "FooterOdd",
+            "页码（奇数页）",
+            "Footer",
+            '<w:jc w:val="right"/>' + indent(right_chars=100, char=280),
+        ),
+        Style(
+            "paragraph",
+            "FooterEven",
+            "页码（偶数页）",
+            "Footer",
+            '<w:jc w:val="left"/>' + indent(left_chars=100, char=280),
+        ),
     ]
     for level, face in HEADING_FONTS.items():
-        styles.append(Style(
-            "paragraph", f"Heading{level}", f"heading {level}", "BodyText",
-            f'<w:outlineLvl w:val="{level - 1}"/>', fonts(face), "BodyText"))
+        styles.append(
+            Style(
+                "paragraph",
+                f"Heading{level}",
+                f"heading {level}",
+                "BodyText",
+                f'<w:outlineLvl w:val="{level - 1}"/>',
+                fonts(face),
+                "BodyText",
+            )
+        )
     return tuple(styles)
 
 
@@ -148,27 +206,39 @@ def character_styles() -> tuple[Style, ...]:
         Style("character", "RunIn", "分项句", "DefaultParagraphFont"),
         Style("character", "RunInBold", "分项句（加粗）", "DefaultParagraphFont", rpr="<w:b/><w:bCs/>"),
         Style("character", "BranchUnit", "支部名称", "DefaultParagraphFont"),
-        Style("character", "PageNumber", "page number", "DefaultParagraphFont",
-              rpr=fonts(SONGTI) + size(28)),
+        Style("character", "PageNumber", "page number", "DefaultParagraphFont", rpr=fonts(SONGTI) + size(28)),
     ]
     for level, face in HEADING_FONTS.items():
-        styles.append(Style("character", f"HeadingRunIn{level}", f"段内标题 {level}",
-                            "DefaultParagraphFont", rpr=fonts(face)))
+        styles.append(
+            Style("character", f"HeadingRunIn{level}", f"段内标题 {level}", "DefaultParagraphFont", rpr=fonts(face))
+        )
     return tuple(styles)
 
 
 def table_styles() -> tuple[Style, ...]:
     """Return the default table style and the bordered grid speechkit tables use."""
-    margins = ('<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-               '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>')
+    margins = (
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+    )
     border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
-    borders = "".join(f"<w:{side} {border}/>"
-                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    borders = "".join(f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     return (
-        Style("table", "TableNormal", "Normal Table", default=True, hidden=True,
-              extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{margins}</w:tblPr>'),
-        Style("table", "TableGrid", "Table Grid", "TableNormal",
-              extra=f'<w:tblPr><w:tblBorders>{borders}</w:tblBorders>{margins}</w:tblPr>'),
+        Style(
+            "table",
+            "TableNormal",
+            "Normal Table",
+            default=True,
+            hidden=True,
+            extra=f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{margins}</w:tblPr>',
+        ),
+        Style(
+            "table",
+            "TableGrid",
+            "Table Grid",
+            "TableNormal",
+            extra=f"<w:tblPr><w:tblBorders>{borders}</w:tblBorders>{margins}</w:tblPr>",
+        ),
     )
 
 
@@ -179,14 +249,21 @@ def all_styles() -> tuple[Style, ...]:
 
 def styles_xml() -> str:
     """Return the built-in ``word/styles.xml``."""
-    defaults = ('<w:docDefaults><w:rPrDefault><w:rPr>' + fonts(FANGSONG) + size(32)
-                + '<w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
-                + '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>'
-                + '<w:widowControl w:val="0"/>' + spacing()
-                + '</w:pPr></w:pPrDefault></w:docDefaults>')
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        + fonts(FANGSONG)
+        + size(32)
+        + '<w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+        + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        + '<w:widowControl w:val="0"/>'
+        + spacing()
+        + "</w:pPr></w:pPrDefault></w:docDefaults>"
+    )
     body = "".join(style.xml() for style in all_styles())
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:styles xmlns:w="{W_NS}">{defaults}{body}</w:styles>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:styles xmlns:w="{W_NS}">{defaults}{body}</w:styles>'
+    )
 
 
 @dataclass(frozen=True)
@@ -218,13 +295,14 @@ FONTS: tuple[Font, ...] = (
 
 def font_xml(font: Font) -> str:
     """Return one ``w:font`` element."""
-    return (f'<w:font w:name="{escape_attr(font.name)}"><w:altName w:val="{escape_attr(font.alt_name)}"/>'
-            f'<w:panose1 w:val="{font.panose}"/><w:charset w:val="{font.charset}"/>'
-            f'<w:family w:val="{font.family}"/><w:pitch w:val="{font.pitch}"/></w:font>')
+    return (
+        f'<w:font w:name="{escape_attr(font.name)}"><w:altName w:val="{escape_attr(font.alt_name)}"/>'
+        f'<w:panose1 w:val="{font.panose}"/><w:charset w:val="{font.charset}"/>'
+        f'<w:family w:val="{font.family}"/><w:pitch w:val="{font.pitch}"/></w:font>'
+    )
 
 
 def font_table_xml() -> str:
     """Return the built-in ``word/fontTable.xml``."""
     body = "".join(font_xml(font) for font in FONTS)
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:fonts xmlns:w="{W_NS}">{body}</w:fonts>')
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="{W_NS}">{body}</w:fonts>'

@@ -68,4 +68,4 @@ def plain_text(text: str) -> str:
 
 def _excerpt(text: str, index: int) -> str:
     start = max(0, index - 10)
-    return text[start:index + 10]
+    return text[start : index + 10]

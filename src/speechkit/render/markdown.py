@@ -40,8 +40,9 @@ def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
     return env
 
 
-def render_markdown(speech: Speech, *, templates: str | os.PathLike[str] | Sequence[str] | None = None,
-                    runin_bold: bool = False) -> str:
+def render_markdown(
+    speech: Speech, *, templates: str | os.PathLike[str] | Sequence[str] | None = None, runin_bold: bool = False
+) -> str:
     """Render a Speech as Markdown; ``templates`` names folders whose templates win."""
     dirs: tuple[str, ...]
     if templates is None:
@@ -56,8 +57,11 @@ def render_markdown(speech: Speech, *, templates: str | os.PathLike[str] | Seque
     blocks = layout(speech)
     bold = frozenset({"heading", "runin"} if runin_bold else {"heading"})
     for block in blocks:
-        texts = [block.text] if isinstance(block, Para) else [
-            *block.table.columns, *(c for row in block.table.rows for c in row)]
+        texts = (
+            [block.text]
+            if isinstance(block, Para)
+            else [*block.table.columns, *(c for row in block.table.rows for c in row)]
+        )
         for text in texts:
             bad = control_character(text)
             if bad is not None:

@@ -77,7 +77,7 @@ def inline(para: Para, *, bold_roles: frozenset[str] = frozenset({"heading"})) -
     runs = list(para.runs)
     for index, run in enumerate(runs):
         if run.role in bold_roles and run.text:
-            pieces.append(_strong(run, pieces, runs[index + 1:]))
+            pieces.append(_strong(run, pieces, runs[index + 1 :]))
         else:
             pieces.append(escape(run.text))
     return "".join(pieces)
@@ -86,7 +86,7 @@ def inline(para: Para, *, bold_roles: frozenset[str] = frozenset({"heading"})) -
 def _strong(run: Run, before: list[str], rest: list[Run]) -> str:
     raw = run.text
     core = raw.rstrip(_TRAILING_END)
-    tail = raw[len(core):]
+    tail = raw[len(core) :]
     following = tail or "".join(r.text for r in rest)
     previous = "".join(before)
     prev_ch = previous[-1] if previous else None

@@ -27,11 +27,14 @@ def fontconfig_xml(*, standalone: bool = True) -> str:
     """
     aliases = "".join(
         f'<alias binding="same"><family>{escape(font.name)}</family>'
-        f'<prefer><family>{escape(font.alt_name)}</family></prefer></alias>'
-        for font in FONTS)
+        f"<prefer><family>{escape(font.alt_name)}</family></prefer></alias>"
+        for font in FONTS
+    )
     include = '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' if standalone else ""
-    return ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-            f'{include}{aliases}</fontconfig>\n')
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+        f"{include}{aliases}</fontconfig>\n"
+    )
 
 
 def render_pdf(docx: bytes) -> bytes:
@@ -46,11 +49,19 @@ def render_pdf(docx: bytes) -> bytes:
         fonts = work / "fonts.conf"
         fonts.write_text(fontconfig_xml(), encoding="utf-8")
         env = dict(os.environ, FONTCONFIG_FILE=str(fonts))
-        command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-                   "--norestore", "--convert-to", "pdf", "--outdir", str(work), str(source)]
+        command = [
+            soffice,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(source),
+        ]
         try:
-            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
-                                 env=env, check=False)
+            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=env, check=False)
         except subprocess.TimeoutExpired:
             raise RenderError(f"LibreOffice did not finish the PDF within {TIMEOUT} s") from None
         except OSError as exc:

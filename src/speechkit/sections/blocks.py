@@ -31,5 +31,4 @@ def build_table(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
     return (Table(columns, tuple(rows), ctx.text(value.get("caption", ""), "caption")),)
 
 
-TABLE = BlockType("table", "A table with a header row, e.g. 问题清单 (问题、措施、责任人、时限).", SCHEMA,
-                  build_table)
+TABLE = BlockType("table", "A table with a header row, e.g. 问题清单 (问题、措施、责任人、时限).", SCHEMA, build_table)

@@ -8,26 +8,37 @@ from ..registry import SectionType
 from ..text import strip_end
 from .derive import common_tags
 
-_ISSUE = {"anyOf": [
-    {"type": "string", "minLength": 1},
-    {"type": "object", "properties": {
-        "text": {"type": "string", "minLength": 1},
-        "tags": {"type": "array", "items": {"type": "string"}},
-    }, "required": ["text"], "additionalProperties": False},
-]}
+_ISSUE = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "tags": {"type": "array", "items": {"type": "string"}},
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ]
+}
 
 PROPERTIES = {
-    "items": {"type": "array", "items": {
-        "type": "object",
-        "description": "A branch (村, 社区, 支部) and its particular issues.",
-        "properties": {
-            "branch": {"type": "string", "minLength": 1, "description": "Name: xx村, xx社区…"},
-            "issues": {"anyOf": [{"type": "string", "minLength": 1},
-                                 {"type": "array", "minItems": 1, "items": _ISSUE}]},
+    "items": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "description": "A branch (村, 社区, 支部) and its particular issues.",
+            "properties": {
+                "branch": {"type": "string", "minLength": 1, "description": "Name: xx村, xx社区…"},
+                "issues": {
+                    "anyOf": [{"type": "string", "minLength": 1}, {"type": "array", "minItems": 1, "items": _ISSUE}]
+                },
+            },
+            "required": ["branch", "issues"],
+            "additionalProperties": False,
         },
-        "required": ["branch", "issues"],
-        "additionalProperties": False,
-    }},
+    },
 }
 
 
@@ -43,15 +54,26 @@ def build_branch_issues(ctx: SectionContext) -> Section:
             if common and not isinstance(issue, str) and common.intersection(issue.get("tags", ())):
                 continue
             text = issue if isinstance(issue, str) else issue["text"]
-            sub = ("items", index, "issues") if isinstance(raw["issues"], str) else (
-                ("items", index, "issues", number) if isinstance(issue, str)
-                else ("items", index, "issues", number, "text"))
+            sub = (
+                ("items", index, "issues")
+                if isinstance(raw["issues"], str)
+                else (
+                    ("items", index, "issues", number)
+                    if isinstance(issue, str)
+                    else ("items", index, "issues", number, "text")
+                )
+            )
             texts.append(strip_end(ctx.text(text, *sub)))
         if not texts:
             continue
         body = "；".join(t for t in texts if t) + "。"
-        items.append(Item(paragraphs=(body,), unit=ctx.text(raw["branch"], "items", index, "branch"),
-                          enumeration=Enumeration("none")))
+        items.append(
+            Item(
+                paragraphs=(body,),
+                unit=ctx.text(raw["branch"], "items", index, "branch"),
+                enumeration=Enumeration("none"),
+            )
+        )
     return ctx.section(items=tuple(items), enumeration=Enumeration("none"))
 
 

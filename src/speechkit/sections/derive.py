@@ -17,26 +17,41 @@ from ..registry import SectionType
 DEFAULT_TEXT = "{{ count }}个{{ unit }}不同程度存在{{ problem }}的问题。"
 BRANCH_TYPE = "branch_issues"
 
-_STATEMENT = {"anyOf": [
-    {"type": "string", "minLength": 1, "description": "The problem as stated: 主业意识不强."},
-    {"type": "object", "properties": {
-        "title": {"type": "string", "minLength": 1, "description": "Run-in sentence (一是 + this)."},
-        "text": {"type": "string", "description": "Body; may use count, branches, problem, issues."},
-    }, "required": ["title"], "additionalProperties": False},
-]}
+_STATEMENT = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "description": "The problem as stated: 主业意识不强."},
+        {
+            "type": "object",
+            "properties": {
+                "title": {"type": "string", "minLength": 1, "description": "Run-in sentence (一是 + this)."},
+                "text": {"type": "string", "description": "Body; may use count, branches, problem, issues."},
+            },
+            "required": ["title"],
+            "additionalProperties": False,
+        },
+    ]
+}
 
 DERIVE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "Derive common problems from the tags of the branch_issues section.",
     "properties": {
-        "min_branches": {"type": "integer", "minimum": 1,
-                         "description": "A tag found in this many branches or more is common (default 3)."},
-        "tags": {"type": "object", "additionalProperties": _STATEMENT,
-                 "description": "tag: 问题表述 (or {title, text}); listed tags come first, in this order."},
+        "min_branches": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "A tag found in this many branches or more is common (default 3).",
+        },
+        "tags": {
+            "type": "object",
+            "additionalProperties": _STATEMENT,
+            "description": "tag: 问题表述 (or {title, text}); listed tags come first, in this order.",
+        },
         "text": {"type": "string", "description": f"Body of each derived point (default {DEFAULT_TEXT})."},
         "unit": {"type": "string", "description": "What a branch is called in the text (default 支部)."},
-        "prune": {"type": "boolean",
-                  "description": "Drop issues with a common tag from the branch lines (default true)."},
+        "prune": {
+            "type": "boolean",
+            "description": "Drop issues with a common tag from the branch lines (default true).",
+        },
     },
     "additionalProperties": False,
 }
@@ -80,8 +95,7 @@ def _records(builder: Builder) -> Iterator[tuple[str, list[tuple[str, list[str]]
             if isinstance(issues, str):
                 yield raw["branch"], [(issues, [])]
                 continue
-            yield raw["branch"], [(i, []) if isinstance(i, str) else (i["text"], i.get("tags", []))
-                                  for i in issues]
+            yield raw["branch"], [(i, []) if isinstance(i, str) else (i["text"], i.get("tags", [])) for i in issues]
 
 
 def _derive(builder: Builder) -> Derivation:
@@ -104,8 +118,10 @@ def _derive(builder: Builder) -> Derivation:
             continue
         path: DataPath = ("sections", index, "derive")
         if not any_branch:
-            raise FactsError("derive needs a branch_issues section with branches in this document",
-                             builder.facts.locate(path, key=True))
+            raise FactsError(
+                "derive needs a branch_issues section with branches in this document",
+                builder.facts.locate(path, key=True),
+            )
         listed = spec.get("tags", {})
         for tag in listed:
             if tag not in branches:
@@ -113,8 +129,7 @@ def _derive(builder: Builder) -> Derivation:
                 raise FactsError(f"no branch issue has the tag {tag!r}", where)
         least = spec.get("min_branches", 3)
         order = [*listed, *(t for t in branches if t not in listed)]
-        chosen = [CommonProblem(t, tuple(branches[t]), tuple(issues[t]))
-                  for t in order if len(branches[t]) >= least]
+        chosen = [CommonProblem(t, tuple(branches[t]), tuple(issues[t])) for t in order if len(branches[t]) >= least]
         result.problems[index] = chosen
         if spec.get("prune", True):
             result.pruned.update(p.tag for p in chosen)
@@ -142,8 +157,14 @@ def derived_items(ctx: SectionContext) -> tuple[Item, ...]:
             title, title_path = statement["title"], (*title_path, "title")
             if "text" in statement:
                 text, text_path = statement["text"], (*base, "tags", problem.tag, "text")
-        context = {**ctx.context(), "tag": problem.tag, "branches": problem.branches,
-                   "count": len(problem.branches), "issues": problem.issues, "unit": spec.get("unit", "支部")}
+        context = {
+            **ctx.context(),
+            "tag": problem.tag,
+            "branches": problem.branches,
+            "count": len(problem.branches),
+            "issues": problem.issues,
+            "unit": spec.get("unit", "支部"),
+        }
         context["problem"] = ctx.builder.line(title, title_path, context)
         body = ctx.builder.paragraphs(text, text_path, context)
         items.append(Item(title=context["problem"], paragraphs=body, enumeration=Enumeration("heading")))
@@ -161,6 +182,10 @@ def build_common_problems(ctx: SectionContext) -> Section:
 
 
 COMMON_PROBLEMS = SectionType(
-    "common_problems", "存在问题 / 共性问题: problems many units share, as 一是/二是 points; "
-                       "may be derived from tagged branch issues.",
-    "存在问题", Enumeration("yishi"), properties={"derive": DERIVE_SCHEMA}, build=build_common_problems)
+    "common_problems",
+    "存在问题 / 共性问题: problems many units share, as 一是/二是 points; may be derived from tagged branch issues.",
+    "存在问题",
+    Enumeration("yishi"),
+    properties={"derive": DERIVE_SCHEMA},
+    build=build_common_problems,
+)

@@ -39,8 +39,11 @@ KINDS: tuple[DocumentKind, ...] = (
         "duty_report",
         "述职报告: 述责任 (duties done), 挖问题 (problems and causes), 谈打算 (plans and promises).",
         sections=("achievements", "common_problems", "plans"),
-        titles={"achievements": "履行抓党建工作责任情况", "common_problems": "存在的问题及原因",
-                "plans": "下一步工作打算"},
+        titles={
+            "achievements": "履行抓党建工作责任情况",
+            "common_problems": "存在的问题及原因",
+            "plans": "下一步工作打算",
+        },
         required_meta=("speaker",),
     ),
 )

@@ -9,15 +9,22 @@ from ..model import Block, Table
 from ..registry import BlockType
 from ..statistics import StatGroup
 
-SCHEMA = {"anyOf": [
-    {"type": "string", "minLength": 1, "description": "Name of a group under 'statistics:'."},
-    {"type": "object", "properties": {
-        "group": {"type": "string", "minLength": 1},
-        "caption": {"type": "string", "description": "Defaults to the group's title."},
-        "total_row": {"type": "boolean", "description": "Add a 合计 row (default true)."},
-        "columns": {"type": "array", "minItems": 3, "maxItems": 3, "items": {"type": "string"}},
-    }, "required": ["group"], "additionalProperties": False},
-]}
+SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "description": "Name of a group under 'statistics:'."},
+        {
+            "type": "object",
+            "properties": {
+                "group": {"type": "string", "minLength": 1},
+                "caption": {"type": "string", "description": "Defaults to the group's title."},
+                "total_row": {"type": "boolean", "description": "Add a 合计 row (default true)."},
+                "columns": {"type": "array", "minItems": 3, "maxItems": 3, "items": {"type": "string"}},
+            },
+            "required": ["group"],
+            "additionalProperties": False,
+        },
+    ]
+}
 
 
 def build_stats(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
@@ -31,11 +38,9 @@ def build_stats(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
         hint = f"; groups: {', '.join(known)}" if known else "; declare it under 'statistics:'"
         raise ctx.error(f"unknown statistics group {name!r}{hint}", *sub)
     columns = options.get("columns", group.columns)
-    columns = tuple(ctx.text(c, "stats", "columns", i) if "columns" in options else c
-                    for i, c in enumerate(columns))
+    columns = tuple(ctx.text(c, "stats", "columns", i) if "columns" in options else c for i, c in enumerate(columns))
     caption = ctx.text(options["caption"], "stats", "caption") if "caption" in options else group.title
     return (Table(columns, group.rows(options.get("total_row", True)), caption),)
 
 
-STATS = BlockType("stats", "A statistics group as a table (类别、人数、占比, with a 合计 row).", SCHEMA,
-                  build_stats)
+STATS = BlockType("stats", "A statistics group as a table (类别、人数、占比, with a 合计 row).", SCHEMA, build_stats)

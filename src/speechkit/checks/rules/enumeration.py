@@ -13,7 +13,8 @@ from ..text import Doc
 _COUNT = re.compile(
     "(?<![第\\d一二两三四五六七八九十几])(?P<num>[一二两三四五六七八九十]{1,3}|\\d{1,2})"
     "(?P<unit>个方面|方面|点|条|项|个问题|个要求|个重点|个环节|个特点|件事|句话)"
-    "(?![钟\\d一二三四五六七八九十])")
+    "(?![钟\\d一二三四五六七八九十])"
+)
 #: What may follow a counting phrase before its items: the rest of one short clause.
 _REST_OF_SENTENCE = re.compile(r"[^。！？!?，,；;]{0,30}[。：:！？!?；;]?[\s“”\"]*")
 
@@ -42,10 +43,15 @@ def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:
                 continue
             items = _siblings(outline, first)
             if len(items) != announced:
-                phrase = doc.units[index].text[match.start():match.end()]
+                phrase = doc.units[index].text[match.start() : match.end()]
                 listed = f"{items[0].text}…{items[-1].text}" if len(items) > 1 else items[0].text
-                yield Hit(index, match.start(), match.end(), "SK102",
-                          f"{phrase!r} announces {announced} but {len(items)} follow ({listed})")
+                yield Hit(
+                    index,
+                    match.start(),
+                    match.end(),
+                    "SK102",
+                    f"{phrase!r} announces {announced} but {len(items)} follow ({listed})",
+                )
 
 
 def _quoted(text: str, offset: int) -> bool:
@@ -67,7 +73,7 @@ def _first_item(doc: Doc, outline: Outline, index: int, end: int, next_index: in
     inline = [m for m in outline.marks if m.unit == index and m.start >= end]
     if inline:
         mark = inline[0]
-        if _REST_OF_SENTENCE.fullmatch(text[end:mark.start]) and mark.number == 1:
+        if _REST_OF_SENTENCE.fullmatch(text[end : mark.start]) and mark.number == 1:
             return mark
         return None
     if next_index is None or next_index in outline.resets or not _REST_OF_SENTENCE.fullmatch(text[end:]):
@@ -81,7 +87,7 @@ def _first_item(doc: Doc, outline: Outline, index: int, end: int, next_index: in
 def _siblings(outline: Outline, first: Mark) -> list[Mark]:
     """Return ``first`` and the labels of its list that follow it at the same depth."""
     items = [first]
-    after = outline.marks[outline.marks.index(first) + 1:]
+    after = outline.marks[outline.marks.index(first) + 1 :]
     for mark in after:
         if outline.reset_between(items[-1].unit, mark.unit) or mark.depth < first.depth:
             break

@@ -10,7 +10,8 @@ from ..text import Doc
 
 _DOC_NUMBER = re.compile(
     "(?P<prefix>[\u4e00-\u9fff]{1,10})(?P<open>[〔\\[【(（［〖｛{])(?P<year>(?:19|20)\\d{2})"
-    "(?P<close>[〕\\]】)）］〗｝}]?)(?P<di>第?)(?P<num>\\d{0,5})(?P<hao>[号號]?)")
+    "(?P<close>[〕\\]】)）］〗｝}]?)(?P<di>第?)(?P<num>\\d{0,5})(?P<hao>[号號]?)"
+)
 #: Last characters of an issuing body's code (机关代字) before the year.
 _CODE_ENDINGS = set("发發字函办辦文令电電报報复復批示呈通告议議纪紀委组組宣政")
 
@@ -23,8 +24,13 @@ def check_doc_numbers(doc: Doc) -> Iterator[Hit]:
             if problems:
                 year, num = match.group("year"), match.group("num").lstrip("0") or "N"
                 hint = f"{match.group('prefix')}〔{year}〕{num}号"
-                yield Hit(index, match.start(), match.end(), "SK301",
-                          f"document number {match.group(0)!r}: {'; '.join(problems)} (write {hint!r})")
+                yield Hit(
+                    index,
+                    match.start(),
+                    match.end(),
+                    "SK301",
+                    f"document number {match.group(0)!r}: {'; '.join(problems)} (write {hint!r})",
+                )
 
 
 def _doc_number_problems(match: re.Match[str]) -> list[str]:
@@ -53,13 +59,11 @@ def _doc_number_problems(match: re.Match[str]) -> list[str]:
 _CN_DIGIT = "〇零一二三四五六七八九"
 _DATE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
 _DATE_LINE_CN = re.compile(f"[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}十]{{1,3}}月(?:[{_CN_DIGIT}十]{{1,3}}日)?")
-_DATE_LINE_NUMERIC = re.compile(
-    r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
+_DATE_LINE_NUMERIC = re.compile(r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
 _DATE_LINE_SHORT = re.compile(r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _WRAP = " \u3000\t（）()"
 #: A whole line that is a date in any common form (correct or not).
-DATE_LINE = re.compile(
-    f"(?:\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{_DATE_LINE_CN.pattern}|{_DATE_LINE_NUMERIC.pattern})")
+DATE_LINE = re.compile(f"(?:\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{_DATE_LINE_CN.pattern}|{_DATE_LINE_NUMERIC.pattern})")
 
 
 def is_date_line(text: str) -> bool:
@@ -104,8 +108,7 @@ def _date_line(text: str) -> tuple[int, int, str] | None:
     start = text.index(core)
     end = start + len(core)
     if _DATE_LINE_CN.fullmatch(core):
-        return start, end, (f"date {core!r} in Chinese numerals; "
-                            "a 成文日期 uses Arabic numerals (2018年10月7日)")
+        return start, end, (f"date {core!r} in Chinese numerals; a 成文日期 uses Arabic numerals (2018年10月7日)")
     for pattern in (_DATE_LINE_NUMERIC, _DATE_LINE_SHORT):
         match = pattern.fullmatch(core)
         if match:

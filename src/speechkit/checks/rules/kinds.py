@@ -18,8 +18,11 @@ _DUTY_PARTS = (
     ("挖问题", re.compile("挖问题|问题|不足|差距|短板")),
     ("谈打算", re.compile("谈打算|打算|下一步|今后|努力方向|整改措施|工作思路|计划")),
 )
-_TABLE_NEEDS = (("measure", re.compile("措施|举措|办法")), ("owner", re.compile("责任人|责任单位|责任|负责")),
-                ("deadline", re.compile("时限|期限|完成时间|时间")))
+_TABLE_NEEDS = (
+    ("measure", re.compile("措施|举措|办法")),
+    ("owner", re.compile("责任人|责任单位|责任|负责")),
+    ("deadline", re.compile("时限|期限|完成时间|时间")),
+)
 _NEED_NAMES = {"measure": "整改措施", "owner": "责任人", "deadline": "完成时限"}
 
 
@@ -63,10 +66,11 @@ def _notice(doc: Doc, units: list[int]) -> Iterator[Hit]:
     roles = {doc.units[i].role for i in units}
     title = next((i for i in units[:12] if doc.simple(i).strip().endswith("通知")), units[0])
     body = next((p for p, i in enumerate(units) if p > units.index(title) and _is_body(doc, i)), len(units))
-    head = units[units.index(title) + 1:body]
+    head = units[units.index(title) + 1 : body]
     if "addressee" not in roles and not any(_ADDRESSEE.match(doc.units[i].text.strip()) for i in head):
-        yield Hit(title, 0, 1, "SK401",
-                  "a notice needs an addressee line (主送机关, e.g. '各党支部：') after the title")
+        yield Hit(
+            title, 0, 1, "SK401", "a notice needs an addressee line (主送机关, e.g. '各党支部：') after the title"
+        )
     if {"signature", "date"} <= roles:
         return
     tail = units[body:]
@@ -90,8 +94,9 @@ def _three_lists(doc: Doc, table: DocTable) -> Iterator[Hit]:
     problem = next((i for i, c in enumerate(columns) if "问题" in c or "問題" in c), None)
     if problem is None:
         return
-    found = {need: next((i for i, c in enumerate(columns) if i != problem and p.search(c)), None)
-             for need, p in _TABLE_NEEDS}
+    found = {
+        need: next((i for i, c in enumerate(columns) if i != problem and p.search(c)), None) for need, p in _TABLE_NEEDS
+    }
     if all(v is None for v in found.values()):
         return
     anchor = _anchor(doc, table)
@@ -101,11 +106,11 @@ def _three_lists(doc: Doc, table: DocTable) -> Iterator[Hit]:
     for number, row in enumerate(table.rows, 1):
         if problem >= len(row) or not row[problem].strip():
             continue
-        empty = [_NEED_NAMES[n] for n, v in found.items()
-                 if v is not None and (v >= len(row) or not row[v].strip())]
+        empty = [_NEED_NAMES[n] for n, v in found.items() if v is not None and (v >= len(row) or not row[v].strip())]
         if empty:
-            yield Hit(anchor, 0, 1, "SK401",
-                      f"problem {row[problem].strip()[:20]!r} (row {number}) has no {'、'.join(empty)}")
+            yield Hit(
+                anchor, 0, 1, "SK401", f"problem {row[problem].strip()[:20]!r} (row {number}) has no {'、'.join(empty)}"
+            )
 
 
 def _anchor(doc: Doc, table: DocTable) -> int:

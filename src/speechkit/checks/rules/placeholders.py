@@ -17,7 +17,7 @@ _PATTERNS = (
     re.compile("[□■]+"),
     re.compile("[〇○]{2,}(?=[\u4e00-\u9fff])"),
 )
-_QUOTES = {"“": "”", "\"": "\"", "‘": "’", "「": "」"}
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "「": "」"}
 
 
 def check(doc: Doc) -> Iterator[Hit]:
@@ -50,6 +50,8 @@ def _is_placeholder(text: str, start: int, end: int) -> bool:
         return False  # 3×4 is a product
     if before in _QUOTES and after == _QUOTES[before]:
         return False  # “X”实体 names a term
-    near = (text[start - 2] if start >= 2 and before == " " else before,
-            text[end + 1] if after == " " and end + 1 < len(text) else after)
+    near = (
+        text[start - 2] if start >= 2 and before == " " else before,
+        text[end + 1] if after == " " and end + 1 < len(text) else after,
+    )
     return any(is_han(ch) for ch in near)

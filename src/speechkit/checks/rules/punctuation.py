@@ -12,8 +12,9 @@ from .chars import is_cjk, is_han
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_RE = re.compile(f"(?<=[\u4e00-\u9fff])[（(]([a-zü{_TONED}]{{1,6}}[1-5]?)[）)]", re.IGNORECASE)
-_URL_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*",
-                     re.IGNORECASE)
+_URL_RE = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*", re.IGNORECASE
+)
 
 
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
@@ -37,8 +38,14 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
     """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text."""
     for index in doc.textual():
         for start, end, char in halfwidth_spans(doc.units[index].text):
-            yield Hit(index, start, end, "SK201",
-                      f"half-width {char!r} in Chinese text; use {FULLWIDTH[char]!r}", FULLWIDTH[char])
+            yield Hit(
+                index,
+                start,
+                end,
+                "SK201",
+                f"half-width {char!r} in Chinese text; use {FULLWIDTH[char]!r}",
+                FULLWIDTH[char],
+            )
 
 
 def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
@@ -101,11 +108,9 @@ def check_pairs(doc: Doc) -> Iterator[Hit]:
                     if stack:
                         stack.pop()
                     elif not (label and i == label.end() - 1):
-                        yield Hit(index, i, i + 1, "SK202",
-                                  f"{char!r} closes nothing (no {opens[0]!r} before it)")
+                        yield Hit(index, i, i + 1, "SK202", f"{char!r} closes nothing (no {opens[0]!r} before it)")
             for i in stack:
-                yield Hit(index, i, i + 1, "SK202",
-                          f"{text[i]!r} is never closed (no {closes[0]!r} after it)")
+                yield Hit(index, i, i + 1, "SK202", f"{text[i]!r} is never closed (no {closes[0]!r} after it)")
 
 
 _DOUBLE_PUNCT = set("。，、；：？！?")
@@ -115,9 +120,21 @@ _DOUBLE_WORDS: dict[str, tuple[str, str]] = {
     "的": ("目", "确確"),
     "了": ("不时時", "之分"),
     "和": ("总總温溫平饱飽调調柔缓緩祥共谐諧随隨讲講中人议議附暖", ""),
-    "与": ("", ""), "與": ("", ""), "及": ("", ""), "把": ("", ""), "被": ("", ""),
-    "从": ("", ""), "從": ("", ""), "向": ("", ""), "于": ("", ""), "於": ("", ""),
-    "并": ("", ""), "並": ("", ""), "而": ("", ""), "或": ("", ""), "也": ("", ""),
+    "与": ("", ""),
+    "與": ("", ""),
+    "及": ("", ""),
+    "把": ("", ""),
+    "被": ("", ""),
+    "从": ("", ""),
+    "從": ("", ""),
+    "向": ("", ""),
+    "于": ("", ""),
+    "於": ("", ""),
+    "并": ("", ""),
+    "並": ("", ""),
+    "而": ("", ""),
+    "或": ("", ""),
+    "也": ("", ""),
 }
 
 

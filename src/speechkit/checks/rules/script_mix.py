@@ -39,5 +39,10 @@ def check(doc: Doc) -> Iterator[Hit]:
             continue
         text = doc.units[index].text
         chars = "".join(dict.fromkeys(text[i] for i in offsets))
-        yield Hit(index, offsets[0], offsets[0] + 1, "SK205",
-                  f"{name} {chars[:8]!r} in a {other} document ({total} such characters in all)")
+        yield Hit(
+            index,
+            offsets[0],
+            offsets[0] + 1,
+            "SK205",
+            f"{name} {chars[:8]!r} in a {other} document ({total} such characters in all)",
+        )

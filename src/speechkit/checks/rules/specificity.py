@@ -13,13 +13,18 @@ _PROBLEM_HEADING = re.compile("问题")
 _NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
 _NUMBER = re.compile(
     "[0-9０-９]|[两三四五六七八九十百千万][个名次项人户家条件起场天年月元成批所处份篇位]"
-    "|一[名次项人户家条件起场天年元批所处份篇位]")
-_UNIT = re.compile("([A-Za-z\u4e00-\u9fff]{1,4})(村|社区|街道|镇|乡|局|公司|集团|"
-                   "学校|中学|小学|医院|中心|市场|"
-                   "党委|党组|党工委|企业|委员会|办公室|支部|大队|工厂|园区|合作社|景区)")
-_GENERIC = re.compile("部分|个别|一些|有的|少数|多数|全|各|本|该|基层|"
-                      "所有|相关|有关|下级|上级|乡镇|村级|农村|"
-                      "城市|我|党|黨|在|的|和|与|等|到|对|个|些")
+    "|一[名次项人户家条件起场天年元批所处份篇位]"
+)
+_UNIT = re.compile(
+    "([A-Za-z\u4e00-\u9fff]{1,4})(村|社区|街道|镇|乡|局|公司|集团|"
+    "学校|中学|小学|医院|中心|市场|"
+    "党委|党组|党工委|企业|委员会|办公室|支部|大队|工厂|园区|合作社|景区)"
+)
+_GENERIC = re.compile(
+    "部分|个别|一些|有的|少数|多数|全|各|本|该|基层|"
+    "所有|相关|有关|下级|上级|乡镇|村级|农村|"
+    "城市|我|党|黨|在|的|和|与|等|到|对|个|些"
+)
 _EXAMPLE = re.compile("(?:^|[，。；：,;:])(?:如|比如|例如|譬如|诸如)|“[^”]{2,}”|《[^》]+》")
 
 
@@ -29,13 +34,14 @@ def check(doc: Doc) -> Iterator[Hit]:
         return
     outline = analyze(doc)
     for heading in outline.marks:
-        text = doc.simple(heading.unit)[heading.end:]
+        text = doc.simple(heading.unit)[heading.end :]
         if heading.inline or not _PROBLEM_HEADING.search(text) or _NOT_PROBLEMS.search(text):
             continue
         for item, body in _items(doc, outline, heading):
             if not is_specific(body):
-                yield Hit(item.unit, item.start, item.end, "SK402",
-                          f"problem {item.text}… names no number, unit or example")
+                yield Hit(
+                    item.unit, item.start, item.end, "SK402", f"problem {item.text}… names no number, unit or example"
+                )
 
 
 def is_specific(text: str) -> bool:
@@ -72,7 +78,7 @@ def _span_text(doc: Doc, outline: Outline, first: Mark, stop: Mark | None) -> st
         text = doc.simple(index)
         lo = first.end if index == first.unit else 0
         if stop is not None and index == stop.unit:
-            parts.append(text[lo:stop.start])
+            parts.append(text[lo : stop.start])
             break
         parts.append(text[lo:])
     return "\n".join(parts)
