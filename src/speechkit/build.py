@@ -19,7 +19,8 @@ from .text import clean_line, control_character, split_paragraphs
 
 def schema_for(registry: Registry) -> dict[str, Any]:
     """Return the registry's JSON Schema, computed once until the registry changes."""
-    return registry.derived("schema", lambda: build_schema(registry))
+    schema: dict[str, Any] = registry.derived("schema", lambda: build_schema(registry))
+    return schema
 
 
 def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) -> Speech:
@@ -187,7 +188,8 @@ class SectionContext:
     @property
     def facts(self) -> Mapping[str, Any]:
         """Return the ``facts:`` mapping of the document."""
-        return self.builder.data.get("facts", {})
+        facts: Mapping[str, Any] = self.builder.data.get("facts", {})
+        return facts
 
     def locate(self, *sub: str | int) -> Location:
         """Return the location of a field of this section (or of the current block)."""

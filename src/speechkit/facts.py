@@ -266,7 +266,7 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
     if validator == "type":
         expected = error.validator_value
         names = expected if isinstance(expected, list) else [expected]
-        wanted = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
+        wanted = " or ".join(_TYPE_WORDS.get(n, str(n)) for n in names)
         return FactsError(f"expected {wanted}, got {_json_type(instance)}", facts.locate(path))
     if validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)

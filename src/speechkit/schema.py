@@ -168,5 +168,5 @@ def schema_json(registry: Registry) -> str:
 def make_validator(schema: Mapping[str, Any]) -> Any:
     """Return a validator for a schema of the draft it declares, after checking the schema itself."""
     cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
+    cls.check_schema(dict(schema))
     return cls(schema)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from .errors import SpeechkitError
 
@@ -59,7 +59,7 @@ def to_simplified(text: str) -> str:
 def convert_speech(speech: T, script: str) -> T:
     """Return a copy of a Speech (or any dataclass tree) with every text converted to ``script``."""
     _check(script)
-    return _convert_value(speech, script)
+    return cast(T, _convert_value(speech, script))
 
 
 def _convert_value(value: Any, script: str) -> Any:

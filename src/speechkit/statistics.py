@@ -238,7 +238,7 @@ def _total(builder: Builder, spec: Mapping[str, Any], path: DataPath, parts_sum:
     if "total" not in spec:
         return parts_sum
     where = (*path, "total")
-    stated = spec["total"]
+    stated: int = spec["total"]
     if isinstance(stated, str):
         text = builder.expressions.render(stated, builder.context, lambda: builder.locate(where))
         stated = _whole_number(text, builder, where)

@@ -41,7 +41,7 @@ _META_FIELDS = (
 )
 
 
-def template_context(speech: Speech, blocks: tuple[LayoutBlock, ...], writer: BodyWriter) -> dict:
+def template_context(speech: Speech, blocks: tuple[LayoutBlock, ...], writer: BodyWriter) -> dict[str, object]:
     """Return the docxtpl context: metadata as text, ``body`` and ``content`` as markup."""
     context: dict[str, object] = {}
     for name in _META_FIELDS:

@@ -95,12 +95,16 @@ def merge_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
         if existing:
             mapping[style.id] = existing
             continue
-        element = copy.deepcopy(ours.find(f"w:style[@w:styleId='{style.id}']", _NS))
-        if style.type in defaults:
-            element.attrib.pop(f"{_W}default", None)
+        found = ours.find(f"w:style[@w:styleId='{style.id}']", _NS)
+        if found is None:
+            continue
+        element = copy.deepcopy(found)
+        if style.type in defaults and f"{_W}default" in element.attrib:
+            del element.attrib[f"{_W}default"]
         based = element.find("w:basedOn", _NS)
         if based is not None:
-            based.set(f"{_W}val", mapping.get(based.get(f"{_W}val"), based.get(f"{_W}val")))
+            base_id = based.get(f"{_W}val") or ""
+            based.set(f"{_W}val", mapping.get(base_id, base_id))
         root.append(element)
         mapping[style.id] = style.id
     return XML_HEAD.encode() + etree.tostring(root, encoding="UTF-8"), mapping
@@ -155,11 +159,13 @@ def page_setup_from(document: bytes) -> tuple[str, int]:
     chosen: dict[str, etree._Element] = {}
     for tag in _PAGE_ELEMENTS:
         element = sect.find(f"w:{tag}", _NS) if sect is not None else None
-        chosen[tag] = element if element is not None else ours.find(f"w:{tag}", _NS)
+        fallback = ours.find(f"w:{tag}", _NS)
+        assert fallback is not None, tag
+        chosen[tag] = element if element is not None else fallback
         pieces.append(etree.tostring(chosen[tag], encoding="unicode").replace(f' xmlns:w="{W_NS}"', ""))
     size, margins = chosen["pgSz"], chosen["pgMar"]
     try:
-        width = int(size.get(f"{_W}w")) - int(margins.get(f"{_W}left", "0")) - int(margins.get(f"{_W}right", "0"))
+        width = int(size.get(f"{_W}w") or "") - int(margins.get(f"{_W}left", "0")) - int(margins.get(f"{_W}right", "0"))
     except (TypeError, ValueError):
         width = 8845
     return "".join(pieces), max(width, 1440)

@@ -40,7 +40,7 @@ def build_stats(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
     columns = options.get("columns", group.columns)
     columns = tuple(ctx.text(c, "stats", "columns", i) if "columns" in options else c for i, c in enumerate(columns))
     caption = ctx.text(options["caption"], "stats", "caption") if "caption" in options else group.title
-    return (Table(columns, group.rows(options.get("total_row", True)), caption),)
+    return (Table(columns, group.rows(bool(options.get("total_row", True))), caption),)
 
 
 STATS = BlockType("stats", "A statistics group as a table (类别、人数、占比, with a 合计 row).", SCHEMA, build_stats)
