@@ -13,7 +13,7 @@ from .model import Block, Enumeration, HeadingScheme, Item, Meta, Section, Speec
 from .numbering import SCHEMES
 from .registry import DocumentKind, Registry, SectionType, default_registry
 from .schema import build_schema, make_validator
-from .statistics import statistics_context
+from .stat_groups import statistics_context
 from .text import clean_line, control_character, split_paragraphs
 
 

@@ -118,15 +118,16 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Modules whose ``register(sub)`` adds their subcommands; each command family lives in its own module.
+COMMAND_MODULES: tuple[str, ...] = ("speechkit.checks.cli",)
+
+
 def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the subcommands that live in their own packages (check, stats)."""
-    try:
-        from .checks import cli as checks_cli
-    except ImportError:  # pragma: no cover
-        return
-    register = getattr(checks_cli, "register", None)
-    if register is not None:
-        register(sub)
+    """Add the subcommands that live in their own modules (check, stats, …)."""
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
 
 
 def _formats(values: list[str] | None) -> list[str]:

@@ -11,7 +11,7 @@ import jsonschema
 from .model import LIST_LAYOUTS, LIST_STYLES
 from .numbering import SCHEMES
 from .registry import Registry
-from .statistics import statistics_schema
+from .stat_groups import statistics_schema
 
 SCHEMA_ID = "https://speechkit.invalid/schemas/speech.schema.json"
 #: Names the text expressions bind themselves; facts may not use them.

@@ -102,7 +102,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_stats(args: argparse.Namespace) -> int:
     """Run ``speechkit stats``: print the counts and speaking time of one file."""
-    from ..stats import DEFAULT_RATE, stats
+    from ..speaking_time import DEFAULT_RATE, stats
 
     try:
         result = stats(args.path, args.rate or DEFAULT_RATE)

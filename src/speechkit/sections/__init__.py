@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..filters import FILTERS
 from ..registry import Registry
-from ..statistics import breakdown
+from ..stat_groups import breakdown
 from .blocks import TABLE
 from .branch_issues import BRANCH_ISSUES
 from .kinds import KINDS

@@ -7,7 +7,7 @@ from typing import Any
 from ..build import SectionContext
 from ..model import Block, Table
 from ..registry import BlockType
-from ..statistics import StatGroup
+from ..stat_groups import StatGroup
 
 SCHEMA = {
     "anyOf": [

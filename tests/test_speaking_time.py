@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.checks.cli import main
-from speechkit.stats import DEFAULT_RATE, count_characters, stats, text_stats
+from speechkit.speaking_time import DEFAULT_RATE, count_characters, stats, text_stats
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
