@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -99,6 +99,20 @@ class HeadingScheme:
     name: str = "gbt9704"
 
 
+#: Where a text of the model sits in the model: ``("sections", 0, "items", 1, "paragraphs", 0)``,
+#: ``("meta", "title")``, ``("opening", 2)``, ``("sections", 1, "lead", 0)``, ``("closing", 0)``.
+ModelPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class SourcePos:
+    """Where a text of the model came from: a file, a 1-based line (a paragraph in DOCX) and column."""
+
+    path: str
+    line: int
+    column: int = 1
+
+
 @dataclass(frozen=True)
 class Speech:
     """A whole document: metadata, salutation, opening, sections, closing."""
@@ -109,6 +123,18 @@ class Speech:
     opening: tuple[Block, ...] = ()
     closing: tuple[Block, ...] = ()
     scheme: HeadingScheme = field(default_factory=HeadingScheme)
+    #: Source positions of the texts, by model path (filled by readers and the builder; not compared).
+    source: Mapping[ModelPath, SourcePos] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def pos(self, *path: str | int) -> SourcePos | None:
+        """Return the source position of the text at a model path, or of its nearest ancestor that has one."""
+        key: ModelPath = tuple(path)
+        while key:
+            found = self.source.get(key)
+            if found is not None:
+                return found
+            key = key[:-1]
+        return None
 
 
 def walk_items(items: tuple[Item, ...]) -> Iterator[tuple[int, Item]]:

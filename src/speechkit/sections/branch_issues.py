@@ -67,14 +67,13 @@ def build_branch_issues(ctx: SectionContext) -> Section:
         if not texts:
             continue
         body = "；".join(t for t in texts if t) + "。"
-        items.append(
-            Item(
-                paragraphs=(body,),
-                unit=ctx.text(raw["branch"], "items", index, "branch"),
-                enumeration=Enumeration("none"),
-            )
-        )
+        items.append(branch_item(ctx.text(raw["branch"], "items", index, "branch"), body))
     return ctx.section(items=tuple(items), enumeration=Enumeration("none"))
+
+
+def branch_item(unit: str, text: str) -> Item:
+    """Return the model of one branch line ``unit：text`` (readers build branch lines through this too)."""
+    return Item(paragraphs=(text,), unit=unit, enumeration=Enumeration("none"))
 
 
 BRANCH_ISSUES = SectionType(
