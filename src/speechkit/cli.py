@@ -9,13 +9,16 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import SpeechkitError
 from .output import write_atomic
 from .registry import default_registry, load_registry
 from .render import DEFAULT_FORMATS, FORMATS
+
+if TYPE_CHECKING:
+    from .model import Speech
 
 #: How many check findings ``build`` prints before summing up the rest.
 SHOWN_FINDINGS = 5
@@ -178,14 +181,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_findings(args: argparse.Namespace, speech: object) -> int:
-    """Run the checks on what was built, print findings as warnings, and return their number."""
-    from .checks import check_path, check_speech
+def _report_findings(args: argparse.Namespace, speech: Speech) -> int:
+    """Run the checks on the Speech as built (no second parse or build), print them, return their number."""
+    from .checks import check_speech
 
-    if args.facts == "-" or args.script:
-        findings = check_speech(speech, path=args.facts if args.facts != "-" else "<stdin>")
-    else:
-        findings = check_path(args.facts)
+    path = args.facts if args.facts != "-" else "<stdin>"
+    findings = check_speech(speech, path=path, source=_source_text(args.facts))
     shown = findings if args.strict else findings[:SHOWN_FINDINGS]
     for finding in shown:
         print(f"warning: {finding.format()}", file=sys.stderr)
@@ -198,6 +199,16 @@ def _report_findings(args: argparse.Namespace, speech: object) -> int:
             file=sys.stderr,
         )
     return len(findings)
+
+
+def _source_text(name: str) -> str | None:
+    """Return the text of a facts file, for findings at its very characters (None for stdin or unreadable)."""
+    if name == "-":
+        return None
+    try:
+        return Path(name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

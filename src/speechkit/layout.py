@@ -82,6 +82,15 @@ class _Layout:
         self.speech = speech
         self.scheme = speech.scheme
 
+    def word(self, text: str) -> str:
+        """Return a word the layout adds itself (提纲, 附件) in the script of the document."""
+        script = self.speech.meta.script
+        if script in ("", "hans"):
+            return text
+        from .script import convert
+
+        return convert(text, script)
+
     def blocks(self) -> Iterator[LayoutBlock]:
         speech, meta = self.speech, self.speech.meta
         notice = meta.form == "notice" or bool(meta.addressee or meta.doc_number)
@@ -109,7 +118,7 @@ class _Layout:
             yield from self.section(section, number)
         yield from _blocks("closing", speech.closing)
         for index, name in enumerate(meta.attachments, 1):
-            prefix = "附件：" if index == 1 else "\u3000\u3000\u3000"
+            prefix = self.word("附件：") if index == 1 else "\u3000\u3000\u3000"
             label = f"{index}." if len(meta.attachments) > 1 else ""
             yield Para("attachment", (Run(prefix + label), Run(name)))
         if meta.signature:
@@ -119,7 +128,7 @@ class _Layout:
 
     def outline(self) -> Iterator[Para]:
         """Yield the outline (提纲) of section headings and their heading-style items."""
-        yield _para("toc_title", "提纲")
+        yield _para("toc_title", self.word("提纲"))
         number = 0
         for section in self.speech.sections:
             if not section.title:

@@ -1,4 +1,4 @@
-"""The registry of section types, document kinds, block types and text filters."""
+"""The registry of section types, document kinds, block types, text filters, check rules and formats."""
 
 from __future__ import annotations
 
@@ -11,11 +11,17 @@ from .errors import RegistryError
 from .model import Block, Enumeration, Section
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .build import SectionContext
+    from .checks.finding import Hit, Rule
+    from .checks.text import Doc
 
 #: The entry-point group plugins register under; each entry is a ``setup(registry)`` function.
 ENTRY_POINT_GROUP = "speechkit.sections"
 
+#: A check: reads a Doc (text units; the Speech for structural rules) and yields hits.
+RuleCheck = Callable[["Doc"], "Iterator[Hit]"]
 SectionBuilder = Callable[["SectionContext"], Section]
 BlockBuilder = Callable[[Any, "SectionContext"], tuple[Block, ...]]
 
@@ -52,9 +58,13 @@ class DocumentKind:
     titles: Mapping[str, str] = field(default_factory=dict)
     #: Enumerations that replace a section type's default in this kind.
     enumerations: Mapping[str, Enumeration] = field(default_factory=dict)
-    #: Metadata fields a complete document of this kind has (checked by ``speechkit check``).
+    #: Metadata fields a complete document of this kind has (SK401 of ``speechkit check``).
     required_meta: tuple[str, ...] = ()
     numbering: str = "gbt9704"
+    #: Parts a complete document of this kind has, each with a pattern (Simplified) that finds it (SK401).
+    required_parts: Mapping[str, str] = field(default_factory=dict)
+    #: A pattern (Simplified) that tells this kind from a draft's title, e.g. ``通知$``.
+    title_pattern: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,9 @@ class Registry:
         self.kinds: dict[str, DocumentKind] = {}
         self.blocks: dict[str, BlockType] = {}
         self.filters: dict[str, Callable[..., Any]] = {}
+        #: Check rules by code, and the function that reports each code.
+        self.rules: dict[str, Rule] = {}
+        self.rule_checks: dict[str, RuleCheck] = {}
         self.plugins: list[str] = []
         self._derived: dict[str, Any] = {}
 
@@ -99,6 +112,14 @@ class Registry:
     def add_filter(self, name: str, function: Callable[..., Any], *, override: bool = False) -> None:
         """Register a filter for text expressions; a duplicate is an error unless ``override``."""
         self._add(self.filters, name, function, "filter", override)
+
+    def add_rule(self, rule: Rule, check: RuleCheck, *, override: bool = False) -> None:
+        """Register a check rule: its code, severity and summary, and the function that yields its hits.
+
+        One function may report several codes (register it under each); it runs once per document.
+        """
+        self._add(self.rules, rule.code, rule, "rule", override)
+        self.rule_checks[rule.code] = check
 
     def _add(self, table: dict[str, Any], name: str, value: Any, what: str, override: bool) -> None:
         if not name or not isinstance(name, str):

@@ -23,3 +23,6 @@ def setup(registry: Registry) -> None:
     for name, function in FILTERS.items():
         registry.add_filter(name, function)
     registry.add_filter("breakdown", breakdown)
+    from ..checks.rules import register_rules
+
+    register_rules(registry)
