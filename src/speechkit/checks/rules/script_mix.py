@@ -20,7 +20,12 @@ def classify(text: str) -> tuple[list[int], list[int]]:
     if len(simple) != len(text) or any(len(v) != len(text) for v in variants):
         return [], []
     trad = [i for i, (a, b) in enumerate(zip(text, simple, strict=True)) if a != b]
-    simp = [i for i, a in enumerate(text) if a == simple[i] and all(v[i] != a for v in variants)]
+    s2t, s2tw, s2hk = variants
+    simp = [
+        i
+        for i, (a, s, x, y, z) in enumerate(zip(text, simple, s2t, s2tw, s2hk, strict=True))
+        if a == s and a != x and a != y and a != z
+    ]
     return trad, simp
 
 
