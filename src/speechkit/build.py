@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .errors import FactsError, Location
@@ -63,6 +63,14 @@ class Builder:
         #: Where each evaluated text came from (this build's own state).
         self.positions = TextPositions(facts.file)
         self._script: str | None = None
+        #: What section types compute once per build (derivations and the like), by key.
+        self._state: dict[str, Any] = {}
+
+    def state(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Return this build's value under ``key``, computing it on first use (per build, never global)."""
+        if key not in self._state:
+            self._state[key] = compute()
+        return self._state[key]
 
     @property
     def script(self) -> str:

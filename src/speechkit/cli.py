@@ -15,7 +15,7 @@ from . import __version__
 from .errors import SpeechkitError
 from .output import write_atomic
 from .registry import default_registry, load_registry
-from .render import DEFAULT_FORMATS, FORMATS
+from .render import DEFAULT_FORMATS
 
 if TYPE_CHECKING:
     from .model import Speech
@@ -59,7 +59,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--format",
         action="append",
         metavar="FMT",
-        help=f"output format: {', '.join(FORMATS)} (repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
+        help="output format: md, docx, pdf or a plugin's "
+        f"(repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
     )
     p.add_argument("-o", "--outdir", default="out", help="output folder (default: ./out)")
     p.add_argument("--stem", help="output file name without extension (default: the facts file's)")
@@ -134,15 +135,16 @@ def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _formats(values: list[str] | None) -> list[str]:
+    """Return the registered writer formats asked for (names or suffixes), in order, without repeats."""
     if not values:
         return list(DEFAULT_FORMATS)
+    registry = default_registry()
     out: list[str] = []
     for value in values:
         for name in value.split(","):
             name = name.strip().lower().lstrip(".")
             name = {"markdown": "md"}.get(name, name)
-            if name not in FORMATS:
-                raise SpeechkitError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}")
+            name = registry.writer(name).name
             if name not in out:
                 out.append(name)
     return out
@@ -175,7 +177,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise SpeechkitError(f"{outdir}: exists and is not a folder")
     outdir.mkdir(parents=True, exist_ok=True)
     for fmt, data in outputs.items():
-        path = outdir / f"{stem}.{FORMATS[fmt]}"
+        path = outdir / f"{stem}.{default_registry().formats[fmt].extension}"
         write_atomic(path, data)
         print(path)
     return 0

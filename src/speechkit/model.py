@@ -47,8 +47,6 @@ class Item:
     paragraphs: tuple[str, ...] = ()
     items: tuple[Item, ...] = ()
     enumeration: Enumeration = field(default_factory=lambda: Enumeration("heading"))
-    #: A branch-issue line (``xx村：…``) names its unit here instead of carrying a label.
-    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,8 +163,6 @@ def texts(speech: Speech) -> Iterator[str]:
             yield section.title
         yield from _block_texts(section.lead)
         for _depth, item in walk_items(section.items):
-            if item.unit:
-                yield item.unit
             if item.title:
                 yield item.title
             yield from item.paragraphs
