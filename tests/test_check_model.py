@@ -181,3 +181,13 @@ def test_a_traditional_statistics_table_writes_its_own_words_in_traditional(tmp_
     assert table.rows[-1][0] == "合計" and table.columns == ("類別", "人數", "佔比")  # type: ignore[union-attr]
     md = render(speech, "md")
     assert isinstance(md, str) and "合计" not in md
+
+
+def test_stats_of_facts_count_the_model() -> None:
+    from speechkit.speaking_time import stats
+
+    found = stats(EXAMPLES / "critique_outline.yaml")
+    speech = load(EXAMPLES / "critique_outline.yaml")
+    assert found.sections == sum(1 for s in speech.sections if s.has_number) == 3
+    # 3 + 6 + 3 labelled points of sections, and 7 + 2 nested ones; the 11 branch lines carry no label
+    assert found.items == 21

@@ -23,7 +23,7 @@ from .errors import (
 from .facts import Facts, read_facts
 from .layout import Para, Run, TableBlock, layout
 from .model import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
-from .registry import BlockType, DocumentKind, Registry, SectionType, default_registry, load_registry
+from .registry import BlockType, DocumentKind, Format, Registry, Role, SectionType, default_registry, load_registry
 from .render import render
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "ExpressionError",
     "Facts",
     "FactsError",
+    "Format",
     "HeadingScheme",
     "Item",
     "Location",
@@ -41,6 +42,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "RenderError",
+    "Role",
     "Run",
     "Section",
     "SectionType",
