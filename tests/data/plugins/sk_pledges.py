@@ -45,7 +45,7 @@ def setup(registry: Registry) -> None:
     registry.add_section(
         SectionType("pledges", "承诺事项: one pledge a line.", "公开承诺", Enumeration("none"), layout=layout_pledges)
     )
-    style = Style("paragraph", "PledgeLine", "承诺事项", "BodyText", indent(left_chars=2), fonts(KAITI))
+    style = Style("paragraph", "PledgeLine", "承诺事项", "BodyText", indent(left_chars=200), fonts(KAITI))
     registry.add_role(Role("pledge", "paragraph", {"docx": style, "md": pledge_markdown}))
     box = Style("character", "PledgeBox", "承诺框", "DefaultParagraphFont", rpr="<w:b/>")
     registry.add_role(Role("pledge_box", "run", {"docx": box, "md": lambda text: f"**{text}** "}))
