@@ -191,3 +191,20 @@ def test_stats_of_facts_count_the_model() -> None:
     assert found.sections == sum(1 for s in speech.sections if s.has_number) == 3
     # 3 + 6 + 3 labelled points of sections, and 7 + 2 nested ones; the 11 branch lines carry no label
     assert found.items == 21
+
+
+def test_labels_typed_into_titles_of_an_unlabelled_list_are_checked(tmp_path: Path) -> None:
+    path = _facts(tmp_path, "- title: 一是抓学习\n- title: 三是抓落实\n", style="none")
+    found = [(f.line, f.code) for f in check_path(path, select=STRUCTURAL)]
+    assert found == [(8, "SK103")]
+
+
+def test_sk401_reads_the_kinds_required_meta(tmp_path: Path) -> None:
+    from speechkit import DocumentKind, build, load_registry
+    from speechkit.checks import check_speech
+
+    registry = load_registry(plugins=False)
+    registry.add_kind(DocumentKind("minutes", "纪要", required_meta=("date", "occasion")))
+    speech = build({"kind": "minutes", "title": "会议纪要", "date": "2018-10-07", "sections": []}, registry=registry)
+    found = [f.message for f in check_speech(speech, select=("SK401",), registry=registry)]
+    assert found == ["a minutes needs an occasion"]
