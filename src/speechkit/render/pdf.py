@@ -55,7 +55,8 @@ def render_pdf(docx: bytes) -> bytes:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            # Keep the blank page LibreOffice inserts before a section that starts on an even page (版记).
+            'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}',
             "--outdir",
             str(work),
             str(source),
