@@ -21,8 +21,8 @@ def test_missing_libreoffice_names_the_package(monkeypatch) -> None:
 
 def test_fontconfig_maps_official_faces_to_free_ones() -> None:
     xml = pdf_module.fontconfig_xml()
-    assert "<family>仿宋_GB2312</family><prefer><family>Noto Serif CJK SC</family>" in xml
-    assert "<family>黑体</family><prefer><family>Noto Sans CJK SC</family>" in xml
+    assert "<string>仿宋_GB2312</string></test><edit name=\"family\" mode=\"prepend\" binding=\"strong\"><string>Noto Serif CJK SC</string>" in xml
+    assert "<string>黑体</string></test><edit name=\"family\" mode=\"prepend\" binding=\"strong\"><string>Noto Sans CJK SC</string>" in xml
 
 
 @pytest.mark.libreoffice

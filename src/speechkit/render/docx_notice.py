@@ -34,7 +34,7 @@ HALF_CHAR = BODY_CHAR // 2
 IMPRINT_CHAR = 280
 #: Red separator: 1.5 pt, ``w:space`` points below the 发文字号 so that it lies 4 mm under the text.
 SEPARATOR_SIZE = 12
-SEPARATOR_SPACE = 4
+SEPARATOR_SPACE = 5
 #: 版记 rules in eighths of a point: thick 0.35 mm (1 pt), thin 0.25 mm (0.75 pt).
 THICK_RULE = 8
 THIN_RULE = 6

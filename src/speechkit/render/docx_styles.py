@@ -325,10 +325,11 @@ class Font:
 #: as the substitute (fontconfig alone would draw every face in one sans).
 SERIF_CJK = "Noto Serif CJK SC"
 SANS_CJK = "Noto Sans CJK SC"
+KAI_CJK = "AR PL UKai CN"
 FONTS: tuple[Font, ...] = (
     Font(LATIN, "Liberation Serif", "roman", panose="02020603050405020304", charset="00"),
     Font(FANGSONG, SERIF_CJK, "roman", "fixed", "02010609030101010101"),
-    Font(KAITI, SERIF_CJK, "roman", "fixed", "02010609030101010101"),
+    Font(KAITI, KAI_CJK, "script", "fixed", "02010609030101010101"),
     Font(SONGTI, SERIF_CJK, "roman", "variable", "02010600030101010101"),
     Font(XIAOBIAOSONG, SERIF_CJK, "roman", "variable", "02010600010101010101"),
     Font(HEITI, SANS_CJK, "swiss", "variable", "02010609060101010101"),
