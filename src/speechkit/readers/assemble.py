@@ -37,7 +37,7 @@ class Reading:
 def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry) -> str:
     """Guess the document kind from the title and the front matter."""
     title = to_simplified(meta_fields.get("title", ""))
-    if meta_fields.get("doc_number") or meta_fields.get("addressee") or title.endswith("通知"):
+    if meta_fields.get("doc_number") or meta_fields.get("addressee") or meta_fields.get("form") or title.endswith("通知"):
         kind = "notice"
     elif "点评" in title:
         kind = "critique_outline"
@@ -122,3 +122,4 @@ def _fallback_title(blocks: list[object], path: str) -> str:
     """Return a title for a draft that has none: its file name."""
     name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return name if name and not name.startswith("<") else "无标题"
+

@@ -145,6 +145,7 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> i
         text = last.text.strip()
         if last.role == "date" or (not last.role and DATE.match(text) and "date" not in front.fields):
             _set(front, "date", re.sub(r"\s+", "", text), last, path)
+            front.fields["form"] = "notice"  # a date under the body is a notice's
             end -= 1
             if end > start and isinstance(blocks[end - 1], RawPara):
                 before = blocks[end - 1]

@@ -60,7 +60,7 @@ def split_title(rest: str, title_end: int = -1) -> tuple[str, str, bool]:
         while cut < len(rest) and rest[cut] in TITLE_END + "，、,":
             cut += 1
         title, body = rest[:cut], rest[cut:]
-        ended = cut > title_end or bool(body)
+        ended = cut > title_end or bool(body) or (title_end > 0 and rest[title_end - 1] in TITLE_END)
     else:
         cut = next((i for i, ch in enumerate(rest) if ch in TITLE_END), -1)
         if cut < 0:
@@ -215,7 +215,7 @@ class BodyReader:
         # Find the open list this marker continues: its style, one item fewer than the ordinal.
         for depth in range(len(self.stack) - 1, -1, -1):
             node = self.stack[depth]
-            if node.child_style == label.style and len(node.children) == label.ordinal - 1 and node.children:
+            if node.child_style == label.style and node.children and _continues(label, len(node.children)):
                 if node.child_layout == "inline":
                     continue
                 del self.stack[depth + 1 :]
@@ -233,12 +233,28 @@ class BodyReader:
                 and self.stack[-2].child_style not in ("heading", "none")
             ):
                 self.stack.pop()
+        if label.ordinal == 1 and self.inline_section(block, text):
+            return
         parent = self.parent_for(label.style, label.ordinal, block)
         title, body, ended = split_title(text[label.end :], block.title_end - label.end if block.title_end > 0 else -1)
         node = Node("item", parent.level, title, self.pos(block), alone=not ended)
         self.attach(parent, node, label.style)
         if body:
             self.fill(node, body, block)
+
+    def inline_section(self, block: RawPara, text: str) -> bool:
+        """Read ``一是A。…二是B。…`` filling a whole paragraph as a section's inline list, if it is one."""
+        head, children = self.inline_list(text, block)
+        if head or not children:
+            return False
+        del self.stack[1:]
+        section = self.stack[0] if self.stack else None
+        if section is None or section.children or section.closing:
+            section = Node("section", 1, "", self.pos(block), numbered=False, section_type=section.section_type if section else "")
+            self.body.sections.append(section)
+            self.stack = [section]
+        section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
+        return True
 
     def fill(self, node: Node, text: str, block: RawPara) -> None:
         """Put a paragraph into an item: as its text, and its run-on 一是…二是… as inline children."""
@@ -268,7 +284,7 @@ class BodyReader:
                 continue
             run = [first]
             for nxt in labels[start + 1 :]:
-                if nxt.style == first.style and nxt.ordinal == run[-1].ordinal + 1:
+                if nxt.style == first.style and _continues(nxt, run[-1].ordinal if first.style != "shouxian" else len(run)):
                     run.append(nxt)
             if len(run) >= 2 and (first.style != "shouxian" or len(run) <= 4):
                 best = run
@@ -338,7 +354,9 @@ class BodyReader:
         self.block_target().append((text, where))
 
     def finish(self) -> None:
-        """Move closing words at the end of the body into the closing."""
+        """Settle layouts and move closing words at the end of the body into the closing."""
+        for section in self.body.sections:
+            _settle_layout(section)
         if self.body.closing:
             return
         holder = self._last_text_holder()
@@ -373,6 +391,21 @@ class BodyReader:
         if node.unit or not node.paragraphs:
             return None
         return node.paragraphs, len(node.paragraphs) - 1
+
+
+def _continues(label: LabelMatch, count: int) -> bool:
+    """Tell whether a marker follows ``count`` items: 二是 after one; 最后 after 首先…其次 or …再次."""
+    if label.style == "shouxian" and label.ordinal == 4:
+        return count in (2, 3)
+    return label.ordinal == count + 1
+
+
+def _settle_layout(node: Node) -> None:
+    """A title standing alone with nothing under it is a ``separate`` list's (a run-in one ends with 。)."""
+    for child in node.children:
+        if child.alone and not child.paragraphs and not child.children and node.child_layout == "paragraphs":
+            node.child_layout = "separate"
+        _settle_layout(child)
 
 
 def _starts_closing(text: str) -> bool:
