@@ -83,14 +83,21 @@ def _split_points(text: str, long_line: bool) -> list[int]:
     """Return where a run-on line splits: before headings after a space, or after a sentence end when long."""
     points = []
     for label in find_labels(text):
-        if label.kind != "heading" or label.start == 0:
+        if label.kind != "heading":
             continue
-        before = text[label.start - 1]
-        if before in _SPACES or (long_line and before in "。！？!?"):
+        before = text[label.start - 1] if label.start else ""
+        if label.start and (before in _SPACES or (long_line and before in "。！？!?")):
             points.append(label.start)
+        if long_line and (not label.start or before in _SPACES):
+            # a heading in a one-line draft ends at the first space: 一、标题 正文…
+            space = re.search(r"[ \u3000\t]", text[label.end : label.end + 41])
+            if space and not any(mark in text[label.end : label.end + space.start()] for mark in "。！？"):
+                points.append(label.end + space.start())
     simple = to_simplified(text)
     for match in re.finditer(r"(?<=[\s\u3000])(同志们|各位[\u4e00-\u9fff]{0,10})[:：]", simple):
-        points.append(match.start())
+        points.extend((match.start(), match.end()))
+    if long_line:
+        points.extend(m.end() for m in re.finditer(r"[。！？!?][ \u3000\t]+(?=\S)", text))
     return sorted(set(points))
 
 
@@ -121,7 +128,8 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     notes: list[Note] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     longest = max((len(line) for line in lines), default=0)
-    one_line = longest > 400 and sum(1 for line in lines if line.strip()) <= 8
+    filled = sum(1 for line in lines if line.strip())
+    one_line = (longest > 150 and filled <= 3) or (longest > 400 and filled <= 8)
     pieces: list[tuple[int, int, str] | None] = []  # (line, column, text); None = blank line
     for number, raw in enumerate(lines, 1):
         line, removed = set_aside(raw)

@@ -348,7 +348,10 @@ class BodyReader:
         section = self.stack[0] if self.stack else None
         if section is not None and not section.children and not section.closing:
             head, children = self.inline_list(text, block)
-            if children and not head:
+            if children:
+                if head:  # 现将…通知如下。一是…二是…: the lead, then the points
+                    section.lead.append((head, where))
+                    self.notes.append(Note(block.line, "split", f"{head[:12]}… from its 一是…"))
                 section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
                 return
         self.block_target().append((text, where))
@@ -386,7 +389,7 @@ class BodyReader:
             if isinstance(target[-1][0], str):
                 return target, len(target) - 1  # type: ignore[return-value]
             return None
-        while node.children and node.child_layout != "inline":
+        while node.children:
             node = node.children[-1]
         if node.unit or not node.paragraphs:
             return None
