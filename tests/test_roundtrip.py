@@ -62,14 +62,14 @@ def _items(draw: Any, style: str, depth: int) -> list[dict[str, Any]]:
     out = []
     for _ in range(count):
         item: dict[str, Any] = {"title": draw(_titles)}
-        texts = draw(st.lists(_paragraphs, max_size=2))
+        texts = draw(st.lists(_paragraphs, max_size=1 if depth else 2))
         if texts:
             item["text"] = texts if len(texts) > 1 else texts[0]
         if depth == 0 and draw(st.booleans()):
             child_style = draw(st.sampled_from(["heading", "yishi"]))
             item["style"] = child_style
             item["items"] = draw(_items(child_style, depth + 1))
-            if draw(st.booleans()) and child_style != "heading":
+            if child_style != "heading":  # 一是 under 一是, one per paragraph, reads as a new list
                 item["layout"] = "inline"
         out.append(item)
     return out
@@ -87,7 +87,9 @@ def facts(draw: Any) -> dict[str, Any]:
     sections = []
     for _ in range(draw(st.integers(1, 4))):
         style = draw(st.sampled_from(["yishi", "yiyao", "diyi", "shouxian", "heading"]))
-        layout = draw(st.sampled_from(["paragraphs", "inline", "separate"] if style == "heading" else ["paragraphs", "inline"]))
+        layout = draw(
+            st.sampled_from(["paragraphs", "inline", "separate"] if style == "heading" else ["paragraphs", "inline"])
+        )
         section: dict[str, Any] = {"type": "generic", "title": draw(_titles), "style": style, "layout": layout}
         if draw(st.booleans()):
             section["lead"] = draw(_paragraphs)

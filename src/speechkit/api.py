@@ -22,9 +22,7 @@ def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) 
     return _build(data, registry=registry)
 
 
-def read(
-    source: str | os.PathLike[str] | bytes, format: str | None = None, *, kind: str | None = None
-) -> Speech:
+def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *, kind: str | None = None) -> Speech:
     """Read a draft (.txt, .md, .docx path; or text/bytes with ``format``) into a Speech with positions."""
     from .readers import read_draft
 

@@ -34,9 +34,7 @@ def dump(speech: Speech, *, schema: str = SCHEMA_ID, registry: Registry | None =
 
 def dump_text(data: dict[str, Any], schema: str = SCHEMA_ID) -> str:
     """Write facts data as YAML headed by the ``yaml-language-server`` schema line."""
-    body = yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000, default_flow_style=False
-    )
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000, default_flow_style=False)
     return f"# yaml-language-server: $schema={schema}\n{body}"
 
 

@@ -44,8 +44,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     load(io.StringIO(text))  # what is written must validate and build
     for note in reading.notes:
         print(note.format(reading.path), file=sys.stderr)
-    for note in dumped.notes:
-        print(f"{reading.path}: count: {note}", file=sys.stderr)
+    for count_note in dumped.notes:
+        print(f"{reading.path}: count: {count_note}", file=sys.stderr)
     speech = reading.speech
     print(
         f"{reading.path}: {speech.meta.kind}, {len(speech.sections)} sections"

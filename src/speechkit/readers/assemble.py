@@ -11,7 +11,7 @@ from ..registry import Registry, default_registry
 from ..script import to_simplified
 from .clean import fix_text
 from .front import split_back, split_front
-from .raw import Draft, Note, RawPara
+from .raw import Draft, Note, RawBlock, RawPara
 from .structure import read_body, to_blocks, to_section
 
 #: Section titles → section types, first match wins (matched on Simplified text).
@@ -37,7 +37,12 @@ class Reading:
 def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry) -> str:
     """Guess the document kind from the title and the front matter."""
     title = to_simplified(meta_fields.get("title", ""))
-    if meta_fields.get("doc_number") or meta_fields.get("addressee") or meta_fields.get("form") or title.endswith("通知"):
+    if (
+        meta_fields.get("doc_number")
+        or meta_fields.get("addressee")
+        or meta_fields.get("form")
+        or title.endswith("通知")
+    ):
         kind = "notice"
     elif "点评" in title:
         kind = "critique_outline"
@@ -118,8 +123,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     return Reading(speech, notes, path)
 
 
-def _fallback_title(blocks: list[object], path: str) -> str:
+def _fallback_title(blocks: list[RawBlock], path: str) -> str:
     """Return a title for a draft that has none: its file name."""
     name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return name if name and not name.startswith("<") else "无标题"
-

@@ -145,14 +145,14 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             pieces.append((number, column + 1, piece))
     paragraphs: list[RawPara] = []
     previous: tuple[int, int, str] | None = None
-    for piece in [*pieces, None]:
-        if piece is not None and previous is not None and _joins(previous[2], piece[2], paragraphs == []):
-            previous = (previous[0], previous[1], previous[2] + piece[2])
-            notes.append(Note(piece[0], "joined", f"line {piece[0]} continues line {previous[0]}"))
+    for entry in [*pieces, None]:
+        if entry is not None and previous is not None and _joins(previous[2], entry[2], paragraphs == []):
+            previous = (previous[0], previous[1], previous[2] + entry[2])
+            notes.append(Note(entry[0], "joined", f"line {entry[0]} continues line {previous[0]}"))
             continue
         if previous is not None:
             paragraphs.append(RawPara(previous[2], previous[0], previous[1]))
-        previous = piece
+        previous = entry
     return paragraphs, notes
 
 
@@ -162,6 +162,4 @@ def _joins(first: str, second: str, is_first: bool) -> bool:
         return False
     if len(first) <= 40 and not any(mark in first for mark in "。，；,;"):
         return False  # a title or a heading, not a broken sentence
-    if find_labels(second, midline=False) or re.match(r"^(同志们|各位)", to_simplified(second)):
-        return False
-    return True
+    return not (find_labels(second, midline=False) or re.match(r"^(同志们|各位)", to_simplified(second)))

@@ -98,7 +98,7 @@ def _styles(parts: dict[str, bytes], name: str) -> dict[str, tuple[str, int]]:
         outline = style.find(f"{W}pPr/{W}outlineLvl")
         heading = _HEADING_NAME.match(style_name) or _HEADING_NAME.match(sid)
         if re.fullmatch(r"Heading[1-9]", sid) or heading:
-            out[sid] = ("heading", int((heading.group(1) if heading else sid[-1])))
+            out[sid] = ("heading", int(heading.group(1) if heading else sid[-1]))
         elif outline is not None and outline.get(f"{W}val", "9").isdigit() and int(outline.get(f"{W}val", "9")) < 9:
             out[sid] = ("heading", int(outline.get(f"{W}val", "0")) + 1)
         elif sid in STYLE_ROLES:

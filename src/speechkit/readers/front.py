@@ -11,13 +11,19 @@ from ..script import to_simplified
 from .raw import Note, RawBlock, RawPara
 
 DATELINE = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")
-DATE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")
+DATE = re.compile(
+    r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+)
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]?\s*\d*\s*号?$")
-SALUTATION = re.compile(r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|[\u4e00-\u9fff、]{0,24}(同志们|朋友们|代表们))\s*[:：]$")
+SALUTATION = re.compile(
+    r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|[\u4e00-\u9fff、]{0,24}(同志们|朋友们|代表们))\s*[:：]$"
+)
 ADDRESSEE = re.compile(r"^各[\u4e00-\u9fff、，（）()]{1,60}\s*[:：]$")
 TOC_START = re.compile(r"^(目\s*录|提\s*纲)(\s*/\s*提纲)?\s*[:：]?\s*[.…]*$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+[.．、]\s*)?(.+)$")
-ISSUER_END = re.compile(r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$")
+ISSUER_END = re.compile(
+    r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
+)
 _PUNCT = "。，；！？：,;!?:"
 
 
@@ -114,7 +120,9 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         pick = -1
     else:
         repeated = [i for i, t in enumerate(texts) if texts.count(t) > 1]
-        named = [i for i, t in enumerate(texts) if re.search(r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞)$", t)]
+        named = [
+            i for i, t in enumerate(texts) if re.search(r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞)$", t)
+        ]
         pick = repeated[-1] if repeated else (named[0] if named else 0)
         _set(front, "title", texts[pick], candidates[pick], path)
     for i, block in enumerate(candidates):
@@ -167,7 +175,7 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> i
         if not isinstance(block, RawPara):
             break
         text = block.text.strip().lstrip("\u3000 ")
-        if block.role == "attachment" and ATTACHMENT.match(text) or not block.role and ATTACHMENT.match(text):
+        if (block.role == "attachment" and ATTACHMENT.match(text)) or (not block.role and ATTACHMENT.match(text)):
             first_attachment = index
             break
         if not (block.role == "attachment" or (not block.role and re.match(r"^\d+[.．、]", text))):

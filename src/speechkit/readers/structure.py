@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Block, Enumeration, Item, ModelPath, Section, SourcePos, Table
+from ..model import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
 from ..numbering import LabelMatch, find_labels, label_at, scheme_from_formats
-from ..model import HeadingScheme
 from ..script import to_simplified
 from ..sections.branch_issues import branch_item
 from .raw import Note, RawBlock, RawPara, RawTable
@@ -18,7 +17,9 @@ BRANCH_LINE = re.compile(
     r"^([\u4e00-\u9fffA-Za-z0-9×*＊]{0,14}(村|社区|支部|街道|镇|乡|居委会|单位|部门|科室|站|所|中心|小组|学校|组))[:：](.+)$"
 )
 CLOSING = re.compile(r"(讲话就到这里|就讲这些|讲到这里|就到这里|谢谢大家|谢谢！|谢谢。)")
-_CLOSING_TAIL = re.compile(r"[，,。]?((?:我的|我)?(?:点评|讲话|发言)?(?:就讲这些|讲到这里|就到这里)[^。！]{0,12}[。！]?(?:谢谢大家[。！!]?)?)$")
+_CLOSING_TAIL = re.compile(
+    r"[，,。]?((?:我的|我)?(?:点评|讲话|发言)?(?:就讲这些|讲到这里|就到这里)[^。！]{0,12}[。！]?(?:谢谢大家[。！!]?)?)$"
+)
 
 
 @dataclass
@@ -170,6 +171,8 @@ class BodyReader:
             title, body, ended = rest.strip(), "", False
         else:
             title, body, ended = split_title(rest, title_end)
+        if level == 2 and label.ordinal == 1 and block.role != "heading" and self.inline_section(block, text):
+            return
         if level <= 1:
             node = Node("section", 1, title, self.pos(block))
             if len([s for s in self.body.sections if s.numbered and s.title]) + 1 != label.ordinal:
@@ -194,12 +197,11 @@ class BodyReader:
             self.body.sections.append(node)
             self.stack = [node]
         parent = self.stack[-1]
-        if parent.children and parent.child_style != style:
-            if parent.kind == "section":
-                node = Node("section", 1, "", self.pos(block), numbered=False, section_type=parent.section_type)
-                self.body.sections.append(node)
-                self.stack = [node]
-                return node
+        if parent.children and parent.child_style != style and parent.kind == "section":
+            node = Node("section", 1, "", self.pos(block), numbered=False, section_type=parent.section_type)
+            self.body.sections.append(node)
+            self.stack = [node]
+            return node
         if parent.children and len(parent.children) + 1 != ordinal:
             self.notes.append(Note(block.line, "renumbered", f"item {ordinal} follows item {len(parent.children)}"))
         return parent
@@ -250,7 +252,9 @@ class BodyReader:
         del self.stack[1:]
         section = self.stack[0] if self.stack else None
         if section is None or section.children or section.closing:
-            section = Node("section", 1, "", self.pos(block), numbered=False, section_type=section.section_type if section else "")
+            section = Node(
+                "section", 1, "", self.pos(block), numbered=False, section_type=section.section_type if section else ""
+            )
             self.body.sections.append(section)
             self.stack = [section]
         section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
@@ -276,7 +280,7 @@ class BodyReader:
 
     def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node]]:
         """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order)."""
-        labels = [m for m in find_labels(text) if m.kind == "runin"]
+        labels = [m for m in find_labels(text) if m.kind == "runin" or m.start == 0 or text[m.start - 1] in TITLE_END]
         best: list[LabelMatch] = []
         for start in range(len(labels)):
             first = labels[start]
@@ -284,7 +288,7 @@ class BodyReader:
                 continue
             run = [first]
             for nxt in labels[start + 1 :]:
-                if nxt.style == first.style and _continues(nxt, run[-1].ordinal if first.style != "shouxian" else len(run)):
+                if nxt.fmt == first.fmt and _continues(nxt, run[-1].ordinal if first.style != "shouxian" else len(run)):
                     run.append(nxt)
             if len(run) >= 2 and (first.style != "shouxian" or len(run) <= 4):
                 best = run
@@ -319,10 +323,12 @@ class BodyReader:
         colon = match.end(1) if match else text.find("：")
         unit, rest = text[:colon], text[colon + 1 :]
         section = next((n for n in self.stack if n.kind == "section"), None)
-        if section is None or section.section_type != "branch_issues":
+        if section is None or section.section_type != "branch_issues" or section.closing:
             previous = self.last_paragraph_holder()
             node = Node("section", 1, "", self.pos(block), numbered=False, section_type="branch_issues")
-            if previous is not None and re.search(r"(个性问题|逐一|如下|分别)", to_simplified(previous.paragraphs[-1][0])):
+            if previous is not None and re.search(
+                r"(个性问题|逐一|如下|分别)", to_simplified(previous.paragraphs[-1][0])
+            ):
                 node.lead.append(previous.paragraphs.pop())
             self.body.sections.append(node)
             section = node
@@ -419,10 +425,13 @@ def _is_caption(text: str) -> bool:
     return len(text) <= 40 and text[-1] not in "。！？；：:"
 
 
-def to_blocks(pairs: list[tuple[Block, SourcePos]], path: ModelPath, source: dict[ModelPath, SourcePos]) -> tuple[Block, ...]:
+def to_blocks(
+    pairs: list[tuple[Block, SourcePos]], path: ModelPath, source: dict[ModelPath, SourcePos]
+) -> tuple[Block, ...]:
     """Return the blocks of a list, recording their positions under ``path``."""
     for index, (_block, where) in enumerate(pairs):
-        source[(*path, index)] = where
+        key: ModelPath = (*path, index)
+        source[key] = where
     return tuple(block for block, _where in pairs)
 
 
@@ -432,15 +441,19 @@ def to_item(node: Node, path: ModelPath, source: dict[ModelPath, SourcePos]) -> 
         source[path] = node.title_pos or SourcePos("", 0)
         return branch_item(node.unit, node.paragraphs[0][0] if node.paragraphs else "")
     if node.title and node.title_pos is not None:
-        source[(*path, "title")] = node.title_pos
+        title_key: ModelPath = (*path, "title")
+        source[title_key] = node.title_pos
     for index, (_text, where) in enumerate(node.paragraphs):
-        source[(*path, "paragraphs", index)] = where
+        paragraph_key: ModelPath = (*path, "paragraphs", index)
+        source[paragraph_key] = where
     children = tuple(to_item(child, (*path, "items", i), source) for i, child in enumerate(node.children))
     return Item(
         title=node.title,
         paragraphs=tuple(text for text, _ in node.paragraphs),
         items=children,
-        enumeration=Enumeration(node.child_style or "heading", node.child_layout) if children else Enumeration("heading"),  # type: ignore[arg-type]
+        enumeration=Enumeration(node.child_style or "heading", node.child_layout)  # type: ignore[arg-type]
+        if children
+        else Enumeration("heading"),
     )
 
 
@@ -461,7 +474,9 @@ def to_section(node: Node, index: int, section_type: str, source: dict[ModelPath
     )
 
 
-def read_body(blocks: list[RawBlock], path: str, notes: list[Note], midline: bool = True) -> tuple[Body, dict[int, str]]:
+def read_body(
+    blocks: list[RawBlock], path: str, notes: list[Note], midline: bool = True
+) -> tuple[Body, dict[int, str]]:
     """Read the body blocks; return the body and the heading format of each level seen."""
     reader = BodyReader(path, notes, midline)
     body = reader.read(blocks)
