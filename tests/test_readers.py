@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -211,3 +211,40 @@ def test_unreadable_drafts_are_one_line_errors(tmp_path: Path) -> None:
 def test_read_takes_text_with_a_format() -> None:
     speech = speechkit.read("标题\n\n同志们：\n\n一、情况\n\n一是好。二是很好。", format="txt")
     assert speech.sections[0].enumeration.layout == "inline"
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 5_000_000)
+    with pytest.raises(speechkit.SpeechkitError, match="zip bomb"):
+        read_draft(bomb)
+
+
+def test_docx_entities_are_not_resolved(tmp_path: Path) -> None:
+    import zipfile
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        "<w:p><w:r><w:t>标题&x;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    path = tmp_path / "entity.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", xml)
+    speech = speechkit.read(path)
+    assert "SECRET" not in speech.meta.title
+
+
+@pytest.mark.parametrize(
+    "draft", sorted((DATA / "drafts").glob("*.txt")) + sorted((DATA / "corpus").glob("*.txt")), ids=lambda p: p.stem
+)
+def test_importing_what_an_import_builds_gives_the_same_facts(draft: Path) -> None:
+    facts = dump(read_draft(draft).speech)
+    markdown = speechkit.render(speechkit.load(io.StringIO(facts)), "md")
+    assert isinstance(markdown, str)
+    assert dump(speechkit.read(markdown, format="md")) == facts

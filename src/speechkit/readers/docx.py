@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from ..errors import SpeechkitError
@@ -50,22 +51,34 @@ def open_package(data: bytes, name: str) -> dict[str, bytes]:
     """Open a DOCX package within safe limits and return the parts speechkit reads."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError):
         raise DocxError(f"{name}: not a .docx file (not a zip archive)") from None
-    with archive:
-        members = archive.infolist()
-        if len(members) > MAX_MEMBERS:
-            raise DocxError(f"{name}: {len(members)} members in the package (more than {MAX_MEMBERS})")
-        total = sum(m.file_size for m in members)
-        packed = max(sum(m.compress_size for m in members), 1)
-        if total > MAX_UNCOMPRESSED or total > MAX_RATIO * packed + 1_000_000:
-            raise DocxError(f"{name}: the package unpacks to {total} bytes (a zip bomb?)")
-        wanted = ("word/document.xml", "word/styles.xml")
-        parts = {}
-        for member in members:
-            if member.filename in wanted:
-                with archive.open(member) as handle:
-                    parts[member.filename] = handle.read(MAX_UNCOMPRESSED + 1)
+    try:
+        return _parts(archive, name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError) as exc:
+        raise DocxError(f"{name}: broken .docx ({type(exc).__name__})") from None
+    finally:
+        archive.close()
+
+
+def _parts(archive: zipfile.ZipFile, name: str) -> dict[str, bytes]:
+    """Read the document and styles parts of an open package, refusing bombs."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise DocxError(f"{name}: {len(members)} members in the package (more than {MAX_MEMBERS})")
+    total = sum(m.file_size for m in members)
+    packed = max(sum(m.compress_size for m in members), 1)
+    if total > MAX_UNCOMPRESSED or total > MAX_RATIO * packed + 1_000_000:
+        raise DocxError(f"{name}: the package unpacks to {total} bytes (a zip bomb?)")
+    wanted = ("word/document.xml", "word/styles.xml")
+    parts: dict[str, bytes] = {}
+    for member in members:
+        if member.filename in wanted:
+            with archive.open(member) as handle:
+                content = handle.read(MAX_UNCOMPRESSED + 1)
+            if len(content) > MAX_UNCOMPRESSED:
+                raise DocxError(f"{name}: {member.filename} unpacks to more than {MAX_UNCOMPRESSED} bytes")
+            parts[member.filename] = content
     if "word/document.xml" not in parts:
         raise DocxError(f"{name}: not a .docx file (no word/document.xml)")
     return parts
