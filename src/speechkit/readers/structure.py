@@ -249,6 +249,12 @@ class BodyReader:
         head, children = self.inline_list(text, block)
         if head or not children:
             return False
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == "item" and top.alone and not top.paragraphs and not top.children:
+            # a title on its own line, its points run on below it: a ``separate`` list's item
+            top.children, top.child_style, top.child_layout = children, self.inline_style, "inline"
+            self.stack[-2].child_layout = "separate"
+            return True
         del self.stack[1:]
         section = self.stack[0] if self.stack else None
         if section is None or section.children or section.closing:
