@@ -182,11 +182,23 @@ def test_an_installed_plugin_lays_out_styles_and_checks_its_own_section(tmp_path
 def test_formats_and_rules_are_registry_entries() -> None:
     registry = load_registry(plugins=False)
     assert {"md", "docx", "pdf"} <= set(registry.formats) and "SK103" in registry.rules
-    registry.add_format(Format("txt", (".txt",), write=lambda speech, **_: speech.meta.title + "\n"))
+    registry.add_format(Format("title", (".title",), write=lambda speech, **_: speech.meta.title + "\n"))
     speech = build({"title": "标题", "sections": []}, registry=registry)
-    assert render(speech, "txt", registry=registry) == "标题\n"
-    assert render(speech, ".txt", registry=registry) == "标题\n"
+    assert render(speech, "title", registry=registry) == "标题\n"
+    assert render(speech, ".title", registry=registry) == "标题\n"
     with pytest.raises(RegistryError, match="already registered"):
         registry.add_format(Format("md", (".md",)))
     with pytest.raises(RenderError, match="unknown format 'odt'"):
         render(speech, "odt", registry=registry)
+
+
+def test_draft_readers_are_registered_formats(tmp_path: Path) -> None:
+    registry = load_registry(plugins=False)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于加强学习的讲话\n同志们：\n一、抓学习\n一是读原著。二是写心得。\n", encoding="utf-8")
+    fmt = registry.for_suffix(".txt")
+    assert fmt is not None and fmt.read is not None and fmt.write is None
+    speech = fmt.read(str(draft))
+    assert speech.meta.title == "关于加强学习的讲话" and speech.sections[0].title == "抓学习"
+    with pytest.raises(RenderError, match="unknown format 'txt'"):
+        render(speech, "txt", registry=registry)

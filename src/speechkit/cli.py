@@ -116,6 +116,7 @@ def make_parser() -> argparse.ArgumentParser:
 COMMAND_MODULES: tuple[str, ...] = (
     "speechkit.checks.cli",
     "speechkit.fonts",
+    "speechkit.import_cli",
 )
 
 

@@ -87,9 +87,6 @@ class Meta:
     attachments: tuple[str, ...] = ()
     #: Print an outline (目录/提纲) of section and item headings before the body.
     toc: bool = False
-    #: The script of the texts (``hans``, ``hant``, ``tw``, ``hk``; ``""`` when unknown): words the
-    #: writers add themselves (提纲, 附件, 合计) are written in it.
-    script: str = ""
     #: 份号 (six digits), 密级和保密期限 (``机密★1年``) and 紧急程度 (``特急``) at the top left of a notice.
     copy_number: str = ""
     secrecy: str = ""
@@ -112,6 +109,9 @@ class Meta:
     attachment_texts: tuple[tuple[str, ...], ...] = ()
     #: Put a real TOC field (updated by Word with F9) in place of the printed outline.
     toc_field: bool = False
+    #: The script of the texts (``hans``, ``hant``, ``tw``, ``hk``; ``""`` when unknown): words the
+    #: writers add themselves (提纲, 附件, 合计) are written in it.
+    script: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,8 +202,20 @@ def texts(speech: Speech) -> Iterator[str]:
 
 
 #: Meta fields in reading order before the body, and after it.
-_META_BEFORE = ("doc_number", "issuer", "title", "subtitle", "speaker", "occasion", "date", "addressee")
-_META_AFTER = ("signature", "note", "cc", "printer")
+_META_BEFORE = (
+    "copy_number",
+    "secrecy",
+    "urgency",
+    "doc_number",
+    "issuer",
+    "title",
+    "subtitle",
+    "speaker",
+    "occasion",
+    "date",
+    "addressee",
+)
+_META_AFTER = ("signature", "note", "cc", "printer", "print_date")
 
 
 def model_texts(speech: Speech) -> Iterator[tuple[ModelPath, str]]:
@@ -235,6 +247,10 @@ def model_texts(speech: Speech) -> Iterator[tuple[ModelPath, str]]:
         value = getattr(meta, name)
         if value:
             yield ("meta", name), value
+    for index, pages in enumerate(meta.attachment_texts):
+        for number, text in enumerate(pages):
+            if text:
+                yield ("meta", "attachment_texts", index, number), text
 
 
 def _items_with_paths(base: ModelPath, items: tuple[Item, ...]) -> Iterator[tuple[ModelPath, str]]:

@@ -43,7 +43,7 @@ def render_docx(
         from .docx_layout_template import render_layout_template
 
         return render_layout_template(layout_template, speech, blocks, package, runin_bold)
-    document = BodyWriter(package, runin_bold, speech.meta, registry.roles).document(blocks)
+    document = BodyWriter(package, runin_bold, registry.roles, speech.meta).document(blocks)
     return package_docx(package, document, title)
 
 

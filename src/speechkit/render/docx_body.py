@@ -103,8 +103,8 @@ class BodyWriter:
         self,
         package: Package,
         runin_bold: bool = False,
-        meta: Meta | None = None,
         roles: Mapping[str, Role] | None = None,
+        meta: Meta | None = None,
     ) -> None:
         if roles is None:
             from ..registry import default_registry

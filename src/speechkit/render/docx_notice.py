@@ -93,19 +93,18 @@ class NoticeWriter:
         self.width = width
         self.height = height
 
-    def word(self, text: str) -> str:
-        """Return a word the writer adds itself (印发, 抄送) in the script of the document."""
-        script = getattr(self.meta, "script", "")
-        if script in ("", "hans"):
-            return text
-        from ..script import convert
-
-        return convert(text, script)
-
     def p(self, style: str, runs: str = "", *ppr: str) -> str:
         """Return a paragraph of ``style`` with extra paragraph properties ``ppr``."""
         props = ordered("pPr", f'<w:pStyle w:val="{self.styles[style]}"/>', *ppr)
         return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
+
+    def word(self, text: str) -> str:
+        """Return a word the writer adds itself (签发人, 附件, 抄送, 印发) in the script of the document."""
+        if self.meta.script in ("", "hans"):
+            return text
+        from ..script import convert
+
+        return convert(text, self.meta.script)
 
     def r(self, text: str, *rpr: str) -> str:
         """Return a run of ``text`` with direct run properties ``rpr`` (character style first)."""
