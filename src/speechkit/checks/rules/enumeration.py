@@ -9,6 +9,7 @@ from ...numbering import parse_cn
 from ..finding import Hit
 from ..outline import Mark, Outline, analyze
 from ..text import Doc
+from .attachments import note_units
 
 _COUNT = re.compile(
     "(?<![第\\d一二两三四五六七八九十几])(?P<num>[一二两三四五六七八九十]{1,3}|\\d{1,2})"
@@ -24,7 +25,8 @@ def check(doc: Doc) -> Iterator[Hit]:
     if not doc.structural:
         return
     outline = analyze(doc)
-    yield from outline.hits
+    annex = note_units(doc)  # 附件：1.… / 2.… is a list of attachments (SK107), not an enumeration
+    yield from (hit for hit in outline.hits if hit.unit not in annex)
     yield from counting_hits(doc, outline)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..finding import Hit
 from ..text import Doc
 from .chars import is_cjk, is_han
+from .garbled import garbled_spans
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -50,7 +51,7 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
 
 def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, char) for each half-width mark to replace; ``end`` takes trailing spaces."""
-    skip = [span for span in pinyin_spans(text)] + [m.span() for m in _URL_RE.finditer(text)]
+    skip = [*pinyin_spans(text), *(m.span() for m in _URL_RE.finditer(text)), *garbled_spans(text)]
     flagged: dict[int, bool] = {}
     for i, char in enumerate(text):
         if char not in FULLWIDTH or any(s <= i < e for s, e in skip):
@@ -73,9 +74,9 @@ def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def _next_visible(text: str, start: int) -> str:
-    for char in text[start:]:
-        if char != " ":
-            return char
+    for position in range(start, len(text)):  # no slice: a copy per mark made long lines quadratic
+        if text[position] != " ":
+            return text[position]
     return ""
 
 
@@ -142,10 +143,11 @@ def check_doubled(doc: Doc) -> Iterator[Hit]:
     """SK203: yield a hit for a doubled function word (的的) or mark (。。), not for reduplicated words."""
     for index in doc.textual():
         text = doc.units[index].text
+        garbled = garbled_spans(text) if "?" in text else []
         i = 0
         while i < len(text) - 1:
             char = text[i]
-            if text[i + 1] == char and _is_doubled(text, i):
+            if text[i + 1] == char and _is_doubled(text, i) and not any(s <= i < e for s, e in garbled):
                 end = i + 2
                 while end < len(text) and text[end] == char:
                     end += 1
