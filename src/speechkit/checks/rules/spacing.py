@@ -15,6 +15,7 @@ UNITS = "个名人位万亿元角分年月日号时岁次项条家户所场期�
 _GAP = "[ \u3000\u00a0]+"
 _SPACE = re.compile(
     f"(?<=[{HAN}]){_GAP}(?=[{HAN}])"  # 召开 会议
+    f"|(?<=[{HAN}]){_GAP}(?=\\d)(?!\\d{{1,2}}[:：]\\d{{2}})"  # 共有 25 (not a time: 14日 16:30)
     f"|(?<=\\d){_GAP}(?=[%‰％])"  # 19.2 %
     f"|(?<=\\d){_GAP}(?=[{UNITS}])"  # 25 个
     f"|(?<=[A-Za-z]){_GAP}(?=[{HAN}])"  # X 区 (a single letter only, see below)
