@@ -40,17 +40,24 @@ def is_boilerplate_line(simple: str) -> bool:
     return _LINE.match(simple) is not None
 
 
+def boilerplate_spans(simple: str) -> list[tuple[int, int]]:
+    """Return the spans of a line (in Simplified script) that are boilerplate or cut marks."""
+    if is_boilerplate_line(simple):
+        return [(0, len(simple))]
+    return [match.span() for match in _INLINE.finditer(simple) if match.group().strip()]
+
+
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield a fixable hit deleting each boilerplate line and each inline cut mark."""
     for index in doc.textual():
         text = doc.units[index].text
-        if is_boilerplate_line(doc.simple(index)):
+        simple = doc.simple(index)
+        if is_boilerplate_line(simple):
             yield Hit(index, 0, len(text), "SK105", f"web boilerplate {_short(text)!r}; delete the line", "")
             continue
-        for match in _INLINE.finditer(doc.simple(index)):
-            if match.group().strip():
-                cut = text[match.start() : match.end()]
-                yield Hit(index, match.start(), match.end(), "SK105", f"cut mark {_short(cut)!r}; delete it", "")
+        for start, end in boilerplate_spans(simple):
+            cut = text[start:end]
+            yield Hit(index, start, end, "SK105", f"cut mark {_short(cut)!r}; delete it", "")
 
 
 def _short(text: str) -> str:

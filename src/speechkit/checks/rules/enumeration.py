@@ -26,8 +26,25 @@ def check(doc: Doc) -> Iterator[Hit]:
         return
     outline = analyze(doc)
     annex = note_units(doc)  # 附件：1.… / 2.… is a list of attachments (SK107), not an enumeration
-    yield from (hit for hit in outline.hits if hit.unit not in annex)
+    yield from (hit for hit in outline.hits if hit.unit not in annex and not _cannot_tell(doc, outline, hit))
     yield from counting_hits(doc, outline)
+
+
+#: A heading label run on inside a paragraph (``…。二、存在问题。``): the paragraph is a whole document on
+#: one line, whose levels the outline cannot see, so its run-in lists cannot be judged.
+_MIDLINE_HEADING = re.compile(r"[。！？；]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
+def _cannot_tell(doc: Doc, outline: Outline, hit: Hit) -> bool:
+    """Return whether an SK103 hit on a run-in label cannot be judged: the paragraph holds mid-line
+    headings, or it starts with the label before this one (``一是…。二是…`` in one paragraph)."""
+    mark = next((m for m in outline.marks if m.unit == hit.unit and m.start == hit.start), None)
+    if mark is None or not mark.inline:
+        return False
+    if _MIDLINE_HEADING.search(doc.units[hit.unit].text):
+        return True
+    first = next((m for m in outline.marks if m.unit == hit.unit and not m.inline), None)
+    return first is not None and first.family == mark.family and first.number == mark.number - 1
 
 
 def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:

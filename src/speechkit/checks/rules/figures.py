@@ -20,6 +20,7 @@ _SHARE = re.compile(
 #: A share of some other base (the whole county, last year) cannot be checked against this paragraph.
 _OTHER_BASE = re.compile("全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值")
 _BREAKDOWN = re.compile("其中|分别为|包括")
+_BREAKDOWN_START = re.compile("其中|分别占")
 #: A share in a breakdown: ``占30.2%`` or the next of a list ``分别占30.2%、50.0%``.
 _BREAKDOWN_SHARE = re.compile(r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]")
 _MULT = {"": 1, "万": 10_000, "亿": 100_000_000}
@@ -130,25 +131,38 @@ def _shares(index: int, text: str, found: list[Count]) -> Iterator[Hit]:
 
 
 def _sums(index: int, text: str, found: list[Count]) -> Iterator[Hit]:
-    """Check each breakdown after 其中 (to the end of its sentence): its shares, then its parts."""
+    """Check the shares of each sentence's breakdown, then the parts of each breakdown after 其中."""
+    yield from _share_sums(index, text)
     starts = [c.start for c in found]
-    for marker in re.finditer("其中|分别占", text):
+    for marker in re.finditer("其中", text):
         end = text.find("。", marker.end(), marker.end() + _REACH)
         end = min(len(text), marker.end() + _REACH) if end < 0 else end
-        shares = [m for m in _BREAKDOWN_SHARE.finditer(text, marker.start(), end)]
-        if len(shares) >= 2:
-            stated = sum(float(m.group("share")) for m in shares)
-            slack = sum(_tolerance(m.group("share")) / 2 for m in shares)
-            if 98 <= stated <= 102 and abs(stated - 100) > slack:
-                yield Hit(
-                    index,
-                    shares[0].start(),
-                    shares[-1].end(),
-                    "SK104",
-                    f"the shares of this breakdown add up to {stated:g}%, not 100%",
-                )
-                continue
+        shares = list(_BREAKDOWN_SHARE.finditer(text, marker.start(), end))
         yield from _parts(index, text, _near(found, starts, marker.start() - _REACH, end), marker, end, shares)
+
+
+def _share_sums(index: int, text: str) -> Iterator[Hit]:
+    """Yield a hit for a sentence whose shares make one breakdown (three or more, two complementary ones,
+    or the shares after 其中/分别占) that adds up to nearly, but not within rounding of, 100%."""
+    start = 0
+    for stop in [*(m.start() for m in re.finditer("[。！？]", text)), len(text)]:
+        sentence = text[start:stop]
+        shares = list(_BREAKDOWN_SHARE.finditer(text, start, stop))
+        start = stop + 1
+        if len(shares) < 2:
+            continue
+        if len(shares) == 2 and not (_BREAKDOWN_START.search(sentence) or _is_partition(sentence)):
+            continue
+        stated = sum(float(m.group("share")) for m in shares)
+        slack = sum(_tolerance(m.group("share")) / 2 for m in shares)
+        if 98 <= stated <= 102 and abs(stated - 100) > slack:
+            yield Hit(
+                index,
+                shares[0].start(),
+                shares[-1].end(),
+                "SK104",
+                f"the shares of this breakdown add up to {stated:g}%, not 100%",
+            )
 
 
 def _parts(

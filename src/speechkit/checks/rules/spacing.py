@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from ..finding import Hit
 from ..text import Doc
-from .boilerplate import is_boilerplate_line
+from .boilerplate import boilerplate_spans
 from .chars import HAN
+from .garbled import span_mask
 
 #: Chinese units and measure words that follow a number directly (GB/T 15835: no space).
 UNITS = "个名人位万亿元角分年月日号时岁次项条家户所场期批件篇份台辆套处座座米亩吨倍届周天"
@@ -29,12 +30,13 @@ def check(doc: Doc) -> Iterator[Hit]:
     """Yield a fixable hit deleting each space inside a Chinese sentence."""
     for index in doc.textual():
         text = doc.units[index].text
-        if not _PROSE.search(text) or is_boilerplate_line(doc.simple(index)):
+        if not _PROSE.search(text):
             continue
+        removed = span_mask(len(text), boilerplate_spans(doc.simple(index)))
         body_start = len(text) - len(text.lstrip())
         body_end = len(text.rstrip())
         for match in _SPACE.finditer(text, body_start, body_end):
-            if not _single_letter_ok(text, match):
+            if removed[match.start()] or not _single_letter_ok(text, match):
                 continue
             before, after = text[max(0, match.start() - 4) : match.start()], text[match.end() : match.end() + 4]
             yield Hit(
