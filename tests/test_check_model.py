@@ -63,7 +63,7 @@ sections:
   - type: situation
     lead: [黨員結構如下：, {stats: members}]
     items:
-      - {title: 壓實責任, text: 每月召開1次黨建例會。}
+      - {title: 壓實責任, text: 每月召開1次黨建例會，占用時間不長。}
       - {title: 建強隊伍, text: 新發展黨員3名。}
 """
 
