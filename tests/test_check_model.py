@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from conftest import EXAMPLES, run_cli
-from speechkit import load, render
+from speechkit import build, load, render
 from speechkit.checks import check_path, check_speech
 from speechkit.errors import FactsError
 from speechkit.script import convert_speech
+from test_roundtrip import facts as generated_facts
 
 STRUCTURAL = ("SK102", "SK103", "SK205")
 
@@ -210,3 +213,18 @@ def test_sk401_reads_the_kinds_required_meta(tmp_path: Path) -> None:
     speech = build({"kind": "minutes", "title": "会议纪要", "date": "2018-10-07", "sections": []}, registry=registry)
     found = [f.message for f in check_speech(speech, select=("SK401",), registry=registry)]
     assert found == ["a minutes needs an occasion"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(data=generated_facts())
+def test_generated_facts_build_and_check_clean(tmp_path: Path, data: dict[str, Any]) -> None:
+    """Any buildable facts: the tool's own numbering never draws SK102/SK103, in the build or in its output."""
+    speech = build(data)
+    assert not [f.format() for f in check_speech(speech, select=("SK102", "SK103"))]
+    for fmt in ("md", "docx"):
+        out = tmp_path / f"generated.{fmt}"
+        rendered = render(speech, fmt)
+        out.write_bytes(rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
+        assert not [f.format() for f in check_path(out, select=("SK102", "SK103"))]
