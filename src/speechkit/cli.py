@@ -246,7 +246,7 @@ def _executor(address: str | None) -> tuple[Any, Any]:
         raise SpeechkitError("speechkit: --scheduler needs Dask: pip install 'speechkit[dask]'") from None
     try:
         make_client: Any = distributed.Client
-        client: Any = make_client(address, timeout=30)
+        client: Any = make_client(address)  # waits distributed.comm.timeouts.connect (30 s unless configured)
     except OSError as exc:
         raise SpeechkitError(f"speechkit: cannot reach the Dask scheduler at {address}: {exc}") from None
     return client.get_executor(), client
