@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -14,6 +13,8 @@ from .errors import SpeechkitError
 from .render import DEFAULT_FORMATS, FORMATS
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     from .checks import Finding
     from .facts import Facts
     from .model import Speech
@@ -204,6 +205,8 @@ def run_jobs(
         for index, job in enumerate(jobs):
             yield index, build_one(job, options)
         return
+    from concurrent.futures import as_completed
+
     own = executor is None
     if executor is None:
         executor = process_pool(min(count, len(jobs)))
