@@ -76,9 +76,9 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def interleave(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
-    """Warm up once, then run one of each action per round; return the times of each."""
-    for action in actions.values():
+def interleave(actions: dict[str, Callable[[], object]], rounds: int, *, warm: bool = True) -> dict[str, list[float]]:
+    """Warm up once (unless told not to), then run one of each action per round; return the times of each."""
+    for action in actions.values() if warm else ():
         action()
     times: dict[str, list[float]] = {name: [] for name in actions}
     for _ in range(rounds):
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             f"speechkit build DIR -j 1 ({args.batch})": batch(1),
             f"speechkit build DIR -j {cores} ({args.batch})": batch(cores),
         }
-        batches = interleave(names, args.batch_rounds)
+        batches = interleave(names, args.batch_rounds, warm=False)
         per = dict(zip(names, (args.sample, args.batch, args.batch), strict=True))
         table += rows("batch, per document", batches, next(iter(names)), per)
 

@@ -144,3 +144,39 @@ def test_jobs_carry_their_facts_so_workers_need_no_shared_disk(tmp_path: Path, o
     content = yaml.safe_dump(outline, allow_unicode=True).encode("utf-8")
     result = build_many([Job("elsewhere/x.yaml", "x", content)], tmp_path, options=BuildOptions(formats=("md",)))
     assert result.exit_status == 0 and (tmp_path / "x.md").read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_terminal_gets_a_progress_bar(tmp_path: Path, outline: dict[str, Any]) -> None:
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    write_facts(tmp_path / "facts", outline, 5)
+    main, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # a terminal 80 wide
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "speechkit", "build", str(tmp_path / "facts"), "-j", "1", "-f", "md",
+             "-o", str(tmp_path / "out")],
+            stderr=secondary, stdout=subprocess.DEVNULL, timeout=120, check=False,
+        )  # fmt: skip
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+    assert done.returncode == 0
+    text = shown.decode("utf-8", "replace")
+    assert "0/5" in text and "doc/s" in text  # tqdm's bar, counting documents
+    assert text.rstrip().splitlines()[-1].endswith("(5 files in " + str(tmp_path / "out") + ")")

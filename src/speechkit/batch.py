@@ -24,6 +24,9 @@ FACTS_SUFFIXES = (".yaml", ".yml")
 #: The most documents one task carries to a worker (fewer tasks, less overhead; more, a smoother progress bar).
 MAX_CHUNK = 32
 
+#: Modules the fork server imports once, so that every worker it forks starts with them loaded.
+PRELOAD = ["speechkit.batch", "speechkit.api", "speechkit.render.docx", "speechkit.render.markdown", "speechkit.checks"]
+
 Status = Literal["ok", "bad", "strict"]
 
 
@@ -231,7 +234,7 @@ def process_pool(workers: int) -> Executor:
     context: Any
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["speechkit.batch"])
+        context.set_forkserver_preload(PRELOAD)
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
