@@ -145,7 +145,7 @@ def test_stems_that_clash_or_cannot_be_file_names_are_errors(tmp_path: Path, out
     table = write_csv(tmp_path / "t.csv", rows(3))
     with pytest.raises(SpeechkitError, match="row 2: --stem gives 'a/b'"):
         merge_jobs(facts, table, "{{ 'a/b' if members == 22 else branch }}")
-    with pytest.raises(SpeechkitError, match=r"t.csv:2: row 1: unknown name 'nope'"):
+    with pytest.raises(SpeechkitError, match=r"t.csv:2: row 1: --stem: unknown name 'nope'"):
         merge_jobs(facts, table, "{{ nope }}")
     result = run_cli("build", str(facts), "--each", str(table), "--stem", "{{ year }}", "-o", str(tmp_path / "out"))
     assert result.returncode == 2 and "output name '2024'" in result.stderr

@@ -296,16 +296,24 @@ def _report_batch(result: BatchResult, options: Any, outdir: str) -> None:
         codes = Counter(f.code for o in with_findings for f in o.findings)
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
         print(
-            f"warning: {sum(codes.values())} findings in {len(with_findings)} documents ({summary}); "
-            "`speechkit check FILE` lists them",
+            f"warning: {_count(sum(codes.values()), 'finding')} in {_count(len(with_findings), 'document')} "
+            f"({summary}); `speechkit check FILE` lists them",
             file=sys.stderr,
         )
-    parts = [f"{len(result.built)} of {len(result.outcomes)} documents built ({len(result.written)} files in {outdir})"]
+    files = len(result.written)
+    parts = [
+        f"{len(result.built)} of {_count(len(result.outcomes), 'document')} built ({_count(files, 'file')} in {outdir})"
+    ]
     if result.failed:
         parts.append(f"{len(result.failed)} failed")
     if result.rejected:
         parts.append(f"{len(result.rejected)} not written for findings (--strict)")
     print("speechkit: " + ", ".join(parts), file=sys.stderr)
+
+
+def _count(number: int, noun: str) -> str:
+    """Return ``1 file``, ``2 files``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class _Progress:

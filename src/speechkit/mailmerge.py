@@ -182,7 +182,7 @@ def merge_jobs(template: str | os.PathLike[str], table: str | os.PathLike[str], 
             try:
                 name = expressions.render(stem, context, lambda: place)  # noqa: B023 - called at once
             except SpeechkitError as exc:
-                raise SpeechkitError(f"{where}{exc.message}") from None
+                raise SpeechkitError(f"{where}--stem: {exc.message}") from None
             name = _checked_stem(name, where)
         merged = Facts({**data, "facts": values}, facts.file, facts.positions, facts.key_positions)
         jobs.append(Job(str(template), name, facts=merged, context=where))
