@@ -6,7 +6,6 @@ Only what a command needs is imported, and only when it runs: ``speechkit --help
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -412,6 +411,8 @@ def cmd_kinds(args: argparse.Namespace) -> int:
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, describe: Callable[[dict[str, Any]], str]) -> int:
     """Print registry rows as JSON, or as ``name  description`` lines with the names aligned."""
     if as_json:
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     width = max(len(row["name"]) for row in rows)
