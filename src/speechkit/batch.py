@@ -24,6 +24,8 @@ FACTS_SUFFIXES = (".yaml", ".yml")
 #: The most documents one task carries to a worker (fewer tasks, less overhead; more, a smoother progress bar).
 MAX_CHUNK = 32
 
+#: Below this many documents, and unless workers are asked for, the batch is built in this process.
+SMALL_BATCH = 8
 #: Modules the fork server imports once, so that every worker it forks starts with them loaded.
 PRELOAD = ["speechkit.batch", "speechkit.api", "speechkit.render.docx", "speechkit.render.markdown", "speechkit.checks"]
 
@@ -163,7 +165,8 @@ def build_many(
     document is written, each all or nothing. Two documents with the same stem are an error
     before anything is written. The work runs on ``executor`` (any ``concurrent.futures.Executor``:
     a process pool, a Dask ``Client.get_executor()``, …), else in ``workers`` processes (default:
-    the number of cores; 1 builds in this process). PDFs are converted in one LibreOffice run.
+    the number of cores, or this process for fewer than SMALL_BATCH documents; 1 builds in this
+    process). PDFs are converted in one LibreOffice run.
     """
     options = options or BuildOptions()
     if formats is not None:
@@ -204,11 +207,12 @@ def run_jobs(
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count < 1:
         raise SpeechkitError(f"-j/--jobs must be at least 1, not {count}")
-    if executor is None and (count == 1 or len(jobs) == 1):
+    small = workers is None and len(jobs) < SMALL_BATCH  # starting workers would cost more than it saves
+    if executor is None and (count == 1 or len(jobs) == 1 or small):
         for index, job in enumerate(jobs):
             yield index, build_one(job, options)
         return
-    from concurrent.futures import as_completed
+    from concurrent.futures import BrokenExecutor, as_completed
 
     own = executor is None
     if executor is None:
@@ -220,7 +224,11 @@ def run_jobs(
             executor.submit(build_chunk, [jobs[i] for i in chunk], options): chunk for chunk in chunks
         }
         for future in as_completed(futures):
-            yield from zip(futures[future], future.result(), strict=True)
+            try:
+                outcomes = future.result()
+            except BrokenExecutor as exc:
+                raise SpeechkitError(f"speechkit: a worker stopped ({exc}); -j 1 builds in this process") from None
+            yield from zip(futures[future], outcomes, strict=True)
     finally:
         if own:
             executor.shutdown(cancel_futures=True)
