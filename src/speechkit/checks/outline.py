@@ -91,14 +91,10 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         label = parse_label(text)
         offset = len(text) - len(text.lstrip(" \u3000\t"))
         body_from = 0
-        if label and label.family != "首先":
+        if label:
             end = offset + len(label.text)
             variant = _variant(label.family, label.text)
-            # 一是… that more of its kind follow inside the paragraph opens an inline list (layout: inline).
-            inline = label.family in _RUNIN_FAMILIES.values() and any(
-                _RUNIN_FAMILIES[m.style] == label.family for m in _inline_runins(text, end)
-            )
-            marks.append(Mark(index, offset, end, label.family, label.number, variant, inline, label.text))
+            marks.append(Mark(index, offset, end, label.family, label.number, variant, False, label.text))
             body_from = end
         for found in _inline_runins(text, body_from):
             variant = found.text[-1] if found.style == "diyi" else ""
@@ -155,13 +151,15 @@ def analyze(doc: Doc) -> Outline:
             stack.clear()
         previous = mark.unit
         found = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].key == mark.key), None)
+        if found is None and mark.inline:
+            found = _continued(stack, mark)
         if found is None:
             if not mark.inline:
                 while stack and stack[-1].key.startswith("inline:"):
                     stack.pop()
             if mark.number != 1:
                 missing = label_text(mark.family, 1, mark.variant)
-                outline.hits.append(_hit(mark, f"{mark.text} starts a list; {missing} is missing"))
+                _report(outline, mark, f"{mark.text} starts a list; {missing} is missing")
             stack.append(_Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text))
             outline.marks.append(_with_depth(mark, len(stack) - 1))
             continue
@@ -172,14 +170,21 @@ def analyze(doc: Doc) -> Outline:
             stack[found] = _Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text)
         else:
             if message:
-                outline.hits.append(_hit(mark, message))
+                _report(outline, mark, message)
             elif mark.variant != level.variant:
-                outline.hits.append(
-                    _hit(mark, f"{mark.text} mixes numbering schemes at one level (earlier {level.label})")
-                )
+                _report(outline, mark, f"{mark.text} mixes numbering schemes at one level (earlier {level.label})")
             level.last, level.unit, level.label = max(level.last, mark.number), mark.unit, mark.text
         outline.marks.append(_with_depth(mark, found))
     return outline
+
+
+def _continued(stack: list[_Level], mark: Mark) -> int | None:
+    """Return the level an inline 二是 continues: the 一是 that opens its own paragraph (layout: inline)."""
+    for position in range(len(stack) - 1, -1, -1):
+        level = stack[position]
+        if level.key == mark.family and level.unit == mark.unit and mark.number == level.last + 1:
+            return position
+    return None
 
 
 def _sequence_fault(doc: Doc, order: dict[int, int], level: _Level, mark: Mark) -> str:
@@ -205,5 +210,7 @@ def _with_depth(mark: Mark, depth: int) -> Mark:
     return Mark(mark.unit, mark.start, mark.end, mark.family, mark.number, mark.variant, mark.inline, mark.text, depth)
 
 
-def _hit(mark: Mark, message: str) -> Hit:
-    return Hit(mark.unit, mark.start, mark.end, "SK103", message)
+def _report(outline: Outline, mark: Mark, message: str) -> None:
+    """Add an SK103 hit; 首先/其次/再次/最后 nest lists but are never judged (最后 may follow 其次)."""
+    if mark.family != "首先":
+        outline.hits.append(Hit(mark.unit, mark.start, mark.end, "SK103", message))
