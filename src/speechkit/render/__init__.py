@@ -1,4 +1,4 @@
-"""Writers: turn a Speech into Markdown, DOCX or PDF."""
+"""Writers: turn a Speech into Markdown, HTML, DOCX or PDF."""
 
 from __future__ import annotations
 
@@ -8,17 +8,23 @@ from ..errors import RenderError
 from ..model import Speech
 
 #: Output formats and the file extension each writes.
-FORMATS: dict[str, str] = {"md": "md", "docx": "docx", "pdf": "pdf"}
+FORMATS: dict[str, str] = {"md": "md", "docx": "docx", "pdf": "pdf", "html": "html"}
 #: What ``speechkit build`` writes when no ``--format`` is given.
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx")
 
 
 def render(speech: Speech, fmt: str = "md", **options: Any) -> str | bytes:
-    """Render a Speech: ``"md"`` gives text, ``"docx"`` and ``"pdf"`` give bytes."""
+    """Render a Speech: ``"md"`` and ``"html"`` give text, ``"docx"`` and ``"pdf"`` give bytes."""
     if fmt == "md":
         from .markdown import render_markdown
 
         return render_markdown(
+            speech, templates=options.get("templates"), runin_bold=bool(options.get("runin_bold", False))
+        )
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(
             speech, templates=options.get("templates"), runin_bold=bool(options.get("runin_bold", False))
         )
     if fmt in ("docx", "pdf"):

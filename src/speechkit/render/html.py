@@ -1,0 +1,137 @@
+"""Render a Speech as one self-contained HTML page: A4 sheets, GB/T 9704 margins and faces."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+from markupsafe import Markup
+
+from .. import __version__
+from ..errors import RenderError, TemplateError
+from ..layout import LayoutBlock, Para, TableBlock, layout
+from ..model import Speech
+from ..text import control_character
+
+TEMPLATE = "document.html.j2"
+BLOCKS = "blocks.html.j2"
+STYLE = "page.css"
+SCRIPT = "paginate.js"
+
+
+@dataclass(frozen=True)
+class Assets:
+    """The page's style sheet and pagination script, inlined into every page."""
+
+    css: Markup
+    script: Markup
+
+
+def template_dirs(templates: str | os.PathLike[str] | Sequence[str] | None) -> tuple[str, ...]:
+    """Return the user's template folders as a tuple; raise TemplateError for a missing one."""
+    if templates is None:
+        dirs: tuple[str, ...] = ()
+    elif isinstance(templates, (str, os.PathLike)):
+        dirs = (os.fspath(templates),)
+    else:
+        dirs = tuple(os.fspath(t) for t in templates)
+    for folder in dirs:
+        if not os.path.isdir(folder):
+            raise TemplateError(f"template folder not found: {folder}")
+    return dirs
+
+
+@lru_cache(maxsize=16)
+def environment(dirs: tuple[str, ...] = ()) -> jinja2.Environment:
+    """Return an autoescaping Jinja2 environment; the user's folders win over the built-ins."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in dirs]
+    loaders.append(jinja2.PackageLoader("speechkit.templates", "html"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(is_table=lambda block: isinstance(block, TableBlock), version=__version__)
+    return env
+
+
+def assets(dirs: tuple[str, ...] = ()) -> Assets:
+    """Return the style sheet and script, taken from the user's folders first."""
+    env = environment(dirs)
+    return Assets(css=Markup(_source(env, STYLE)), script=Markup(_source(env, SCRIPT)))
+
+
+def _source(env: jinja2.Environment, name: str) -> str:
+    assert env.loader is not None
+    try:
+        text, _, _ = env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        raise TemplateError(f"template not found: {name}") from None
+    for closing in ("</style", "</script"):
+        if closing in text.lower():
+            raise TemplateError(f"{name}: must not contain {closing}>")
+    return text
+
+
+def _refuse_control_characters(blocks: tuple[LayoutBlock, ...]) -> None:
+    for block in blocks:
+        texts = (
+            [block.text]
+            if isinstance(block, Para)
+            else [*block.table.columns, *(c for row in block.table.rows for c in row), block.table.caption]
+        )
+        for text in texts:
+            bad = control_character(text)
+            if bad is not None:
+                raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
+
+
+def _render(env: jinja2.Environment, name: str, macro: str | None = None, **context: object) -> str:
+    """Render a template (or one macro of it) and turn Jinja2's errors into TemplateError."""
+    try:
+        template = env.get_template(name)
+        if macro is None:
+            return template.render(**context)
+        module = template.make_module(context)
+        return str(getattr(module, macro)(context["blocks"]))
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"template uses an undefined value: {exc.message}") from None
+
+
+def render_fragment(speech: Speech, *, templates: str | os.PathLike[str] | Sequence[str] | None = None) -> str:
+    """Return the document's blocks as an HTML fragment: what the page's flow holds."""
+    dirs = template_dirs(templates)
+    blocks = layout(speech)
+    _refuse_control_characters(blocks)
+    return _render(environment(dirs), BLOCKS, "document", blocks=blocks).strip("\n") + "\n"
+
+
+def render_html(
+    speech: Speech, *, templates: str | os.PathLike[str] | Sequence[str] | None = None, runin_bold: bool = False
+) -> str:
+    """Render a Speech as a self-contained HTML page (inline style and script, no network)."""
+    dirs = template_dirs(templates)
+    blocks = layout(speech)
+    _refuse_control_characters(blocks)
+    page_assets = assets(dirs)
+    out = _render(
+        environment(dirs),
+        TEMPLATE,
+        speech=speech,
+        meta=speech.meta,
+        blocks=blocks,
+        runin_bold=runin_bold,
+        css=page_assets.css,
+        script=page_assets.script,
+    )
+    return out.rstrip("\n") + "\n"
