@@ -119,7 +119,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 #: Modules whose ``register(sub)`` adds their subcommands; each command family lives in its own module.
-COMMAND_MODULES: tuple[str, ...] = ("speechkit.checks.cli",)
+COMMAND_MODULES: tuple[str, ...] = ("speechkit.checks.cli", "speechkit.serve", "speechkit.mcp_server")
 
 
 def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -63,11 +63,12 @@ def environment(dirs: tuple[str, ...] = ()) -> jinja2.Environment:
 
 def assets(dirs: tuple[str, ...] = ()) -> Assets:
     """Return the style sheet and script, taken from the user's folders first."""
+    return Assets(css=asset(STYLE, dirs), script=asset(SCRIPT, dirs))
+
+
+def asset(name: str, dirs: tuple[str, ...] = ()) -> Markup:
+    """Return a style sheet or script to inline, from the user's folders first; it may not close its element."""
     env = environment(dirs)
-    return Assets(css=Markup(_source(env, STYLE)), script=Markup(_source(env, SCRIPT)))
-
-
-def _source(env: jinja2.Environment, name: str) -> str:
     assert env.loader is not None
     try:
         text, _, _ = env.loader.get_source(env, name)
@@ -76,7 +77,7 @@ def _source(env: jinja2.Environment, name: str) -> str:
     for closing in ("</style", "</script"):
         if closing in text.lower():
             raise TemplateError(f"{name}: must not contain {closing}>")
-    return text
+    return Markup(text)
 
 
 def _refuse_control_characters(blocks: tuple[LayoutBlock, ...]) -> None:
