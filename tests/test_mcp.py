@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ import anyio
 from mcp import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from speechkit import load, render
 
 TOOLS = {"get_schema", "list_kinds", "list_section_types", "validate_facts", "build", "check_draft"}
@@ -110,10 +111,17 @@ def test_valid_facts_come_back_with_summary_and_findings(tmp_path: Path) -> None
     facts.write_text(good + "date: 2025年x月xx日\n", encoding="utf-8")
     seen: dict[str, Any] = {}
 
+    skill = (ROOT / "docs" / "SKILL.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", skill, re.S)
+    assert example
+
     async def work(session: ClientSession) -> None:
         seen["answer"] = await call(session, "validate_facts", path=str(facts))
+        seen["skill"] = await call(session, "validate_facts", text=example.group(1))
 
     with_session(work)
+    failed, answer = seen["skill"]
+    assert not failed and answer["valid"] is True and answer["clean"] is True, "docs/SKILL.md's example is clean"
     failed, answer = seen["answer"]
     assert not failed and answer["valid"] is True
     assert answer["summary"] == {"kind": "critique_outline", "title": "述职点评提纲", "sections": 1, "items": 1}
