@@ -103,8 +103,8 @@ class Browser:
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
 
     def evaluate(self, expression: str) -> Any:
-        """Evaluate JavaScript in the page and return its value."""
-        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        """Evaluate JavaScript in the page and return its value (a promise is awaited)."""
+        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
         return result["result"].get("value")
 
     def wait_for(self, expression: str, timeout: float = 30) -> Any:

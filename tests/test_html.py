@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
+import chromium
 from conftest import EXAMPLES, run_cli
 from speechkit import Meta, Para, RenderError, Section, Speech, TemplateError, layout, load, render
 from speechkit.model import Table
@@ -189,3 +192,51 @@ def test_any_title_and_text_survive(title: str, text: str) -> None:
     speech = Speech(Meta("speech", title), (Section("generic", "S", lead=(text,)),))
     blocks = [text for _, _, text in read(str(render(speech, "html"))).blocks]
     assert blocks == [title, "一、S", text]
+
+
+needs_print = pytest.mark.skipif(
+    not (chromium.available() and shutil.which("pdftotext") and shutil.which("pdfinfo")),
+    reason="chromium or poppler-utils is not installed",
+)
+
+
+@needs_print
+@pytest.mark.parametrize("name", ["critique_outline", "notice"])
+def test_printed_pages_are_a4_numbered_and_match_the_screen_sheets(name: str, tmp_path: Path) -> None:
+    page = tmp_path / f"{name}.html"
+    page.write_text(str(render(load(EXAMPLES / f"{name}.yaml"), "html")), encoding="utf-8")
+    pdf = tmp_path / f"{name}.pdf"
+    subprocess.run(
+        [
+            chromium.CHROMIUM,
+            *chromium.FLAGS,
+            f"--user-data-dir={tmp_path / 'print'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)", info), info
+    count = re.search(r"Pages:\s+(\d+)", info)
+    assert count and int(count.group(1)) >= 2
+    pages = int(count.group(1))
+    for number in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"], capture_output=True, text=True
+        ).stdout
+        assert re.search(rf"—\s*{number}\s*—", text), f"page {number} has no — {number} —"
+
+    browser = chromium.Browser(tmp_path / "screen")
+    try:
+        browser.open(page.as_uri())
+        browser.wait_for("document.body.classList.contains('sk-paginated')")
+        sheets = browser.evaluate("document.fonts.ready.then(() => document.querySelectorAll('.sk-page').length)")
+        numbers = browser.evaluate("Array.from(document.querySelectorAll('.sk-page-number'), n => n.textContent)")
+    finally:
+        browser.close()
+    assert sheets == pages, "the screen shows the sheets the printer makes"
+    assert numbers == [f"— {n} —" for n in range(1, pages + 1)]
