@@ -17,6 +17,7 @@ from speechkit.layout import TableBlock, layout
 from speechkit.model import Enumeration, Item, Meta, Section, Speech, Table
 from speechkit.render.docx import pretty_document_xml, render_docx
 from speechkit.render.docx_xml import plain_text
+from speechkit.title_lines import title_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -139,6 +140,8 @@ def expected_texts(speech: Speech) -> list[str]:
         if isinstance(block, TableBlock):
             out.append("|".join(block.table.columns))
             out.extend("|".join(row) for row in block.table.rows)
+        elif block.role == "title" and not any(char in block.text for char in "\t\n\r\x0b"):
+            out.append("\n".join(title_lines(block.text)))
         else:
             out.append(plain_text(block.text))
     return out

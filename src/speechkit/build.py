@@ -67,6 +67,7 @@ class Builder:
         get = self.data.get
         salutation = get("salutation", self.kind.salutation)
         closing = get("closing", list(self.kind.closing))
+        issuers = self.lines(get("issuer", []), ("issuer",), context)
         meta = Meta(
             kind=self.kind.name,
             form=self.kind.form,
@@ -76,10 +77,26 @@ class Builder:
             occasion=self.line(get("occasion", ""), ("occasion",), context),
             date=format_date(self.line(get("date", ""), ("date",), context)),
             doc_number=self.line(get("doc_number", ""), ("doc_number",), context),
-            issuer=self.line(get("issuer", ""), ("issuer",), context),
+            issuer="、".join(issuers),
+            issuers=issuers if len(issuers) > 1 else (),
+            issuer_suffix=self.line(get("issuer_suffix", ""), ("issuer_suffix",), context),
+            copy_number=self.line(get("copy_number", ""), ("copy_number",), context),
+            secrecy=self.line(get("secrecy", ""), ("secrecy",), context),
+            urgency=self.line(get("urgency", ""), ("urgency",), context),
+            signers=self.lines(get("signers", []), ("signers",), context),
+            seal=bool(get("seal", False)),
+            note=self.line(get("note", ""), ("note",), context),
+            cc=self.line(get("cc", ""), ("cc",), context),
+            printer=self.line(get("printer", ""), ("printer",), context),
+            print_date=format_date(self.line(get("print_date", ""), ("print_date",), context)),
+            attachment_texts=self.attachment_texts(context),
+            toc_field=bool(get("toc_field", False)),
             addressee=self.line(get("addressee", ""), ("addressee",), context),
             signature=self.line(get("signature", ""), ("signature",), context),
-            attachments=tuple(self.line(a, ("attachments", i), context) for i, a in enumerate(get("attachments", []))),
+            attachments=tuple(
+                self.line(a["title"] if isinstance(a, Mapping) else a, ("attachments", i), context)
+                for i, a in enumerate(get("attachments", []))
+            ),
             toc=bool(get("toc", False)),
         )
         return Speech(
@@ -130,6 +147,20 @@ class Builder:
         if value is None or value == "":
             return ""
         return clean_line(self.evaluate(value, path, context))
+
+    def lines(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> tuple[str, ...]:
+        """Evaluate a field that holds one line or a list of lines (empty ones dropped)."""
+        values = [(value, path)] if isinstance(value, str) else [(v, (*path, i)) for i, v in enumerate(value)]
+        return tuple(line for line in (self.line(v, where, context) for v, where in values) if line)
+
+    def attachment_texts(self, context: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
+        """Return the text of each attachment given as ``{title, text}`` (empty for a bare name)."""
+        raw = self.data.get("attachments", [])
+        texts = tuple(
+            self.paragraphs(a.get("text"), ("attachments", i, "text"), context) if isinstance(a, Mapping) else ()
+            for i, a in enumerate(raw)
+        )
+        return texts if any(texts) else ()
 
     def paragraphs(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> tuple[str, ...]:
         """Evaluate a text field that may be one string or a list, into paragraphs."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -105,21 +104,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_kinds)
 
-    p = sub.add_parser("fonts", help="print or install the fontconfig aliases for the official faces")
-    p.add_argument(
-        "--install",
-        action="store_true",
-        help="write them to ~/.config/fontconfig/conf.d/60-speechkit.conf so that LibreOffice "
-        "draws 仿宋/楷体/宋体 in a serif and 黑体 in a sans face",
-    )
-    p.set_defaults(func=cmd_fonts)
-
     _register_extras(sub)
     return parser
 
 
 #: Modules whose ``register(sub)`` adds their subcommands; each command family lives in its own module.
-COMMAND_MODULES: tuple[str, ...] = ("speechkit.checks.cli", "speechkit.serve", "speechkit.mcp_server")
+COMMAND_MODULES: tuple[str, ...] = (
+    "speechkit.checks.cli",
+    "speechkit.fonts",
+    "speechkit.serve",
+    "speechkit.mcp_server",
+)
 
 
 def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -221,22 +216,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
-    return 0
-
-
-def cmd_fonts(args: argparse.Namespace) -> int:
-    """Print the fontconfig aliases, or install them for the current user."""
-    from .render.pdf import fontconfig_xml
-
-    text = fontconfig_xml(standalone=False)
-    if not args.install:
-        sys.stdout.write(text)
-        return 0
-    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    target = home / "fontconfig" / "conf.d" / "60-speechkit.conf"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, text)
-    print(target)
     return 0
 
 

@@ -89,6 +89,28 @@ class Meta:
     attachments: tuple[str, ...] = ()
     #: Print an outline (目录/提纲) of section and item headings before the body.
     toc: bool = False
+    #: 份号 (six digits), 密级和保密期限 (``机密★1年``) and 紧急程度 (``特急``) at the top left of a notice.
+    copy_number: str = ""
+    secrecy: str = ""
+    urgency: str = ""
+    #: Joint issuers, stacked in the 发文机关标志 (``issuer`` then joins them with ``、``).
+    issuers: tuple[str, ...] = ()
+    #: ``文件`` printed after (or, for joint issuers, beside) the issuer's name in the 标志.
+    issuer_suffix: str = ""
+    #: 签发人 of an upward document (上行文), printed on the 发文字号 line.
+    signers: tuple[str, ...] = ()
+    #: The document is sealed (印章): date 4 characters from the right, signature centred over it.
+    seal: bool = False
+    #: 附注, printed in brackets on the line after the date.
+    note: str = ""
+    #: 版记: 抄送机关, 印发机关 and 印发日期 between full-width rules at the foot of the last, even page.
+    cc: str = ""
+    printer: str = ""
+    print_date: str = ""
+    #: Text of each attachment (by position in ``attachments``), printed on pages of its own.
+    attachment_texts: tuple[tuple[str, ...], ...] = ()
+    #: Put a real TOC field (updated by Word with F9) in place of the printed outline.
+    toc_field: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,6 +193,11 @@ def texts(speech: Speech) -> Iterator[str]:
     yield from _block_texts(speech.closing)
     yield from meta.attachments
     for value in (meta.signature, meta.date):
+        if value:
+            yield value
+    for pages in meta.attachment_texts:
+        yield from pages
+    for value in (meta.note, meta.cc, meta.printer):
         if value:
             yield value
 

@@ -35,7 +35,7 @@ def render_docx(
         from .docx_layout_template import render_layout_template
 
         return render_layout_template(layout_template, speech, blocks, package, runin_bold)
-    document = BodyWriter(package, runin_bold).document(blocks)
+    document = BodyWriter(package, runin_bold, speech.meta).document(blocks)
     return package_docx(package, document, title)
 
 
