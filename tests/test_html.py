@@ -14,7 +14,7 @@ from hypothesis import given, settings
 
 import chromium
 from conftest import EXAMPLES, run_cli
-from speechkit import Meta, Para, RenderError, Section, Speech, TemplateError, layout, load, render
+from speechkit import Meta, Para, RenderError, Section, Speech, TemplateError, build, layout, load, render
 from speechkit.model import Table
 from test_markdown import LINE, TEXT, speeches
 
@@ -25,7 +25,10 @@ BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "th", "td"}
 
 
 class FlowReader(HTMLParser):
-    """Collect the text of every block inside ``<main id="sk-flow">``, and the classes of those blocks."""
+    """Collect the text of every layout block inside ``<main id="sk-flow">`` and their classes.
+
+    Text inside elements of class ``sk-matter`` (notice matter printed beside the layout) goes to ``matter``.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -38,9 +41,13 @@ class FlowReader(HTMLParser):
         self.in_title = False
         self.scripts = 0
         self.external: list[str] = []
+        self.open: list[tuple[str, bool]] = []
+        self.matter: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
+        if self.depth:
+            self.open.append((tag, "sk-matter" in (attributes.get("class") or "").split()))
         for name in ("src", "href"):
             if attributes.get(name):
                 self.external.append(str(attributes[name]))
@@ -50,22 +57,27 @@ class FlowReader(HTMLParser):
             self.scripts += 1
         if tag == "main" and attributes.get("id") == "sk-flow":
             self.depth = 1
-        elif self.depth and tag in BLOCK_TAGS:
+        elif self.depth and tag in BLOCK_TAGS and not any(matter for _, matter in self.open):
             self.current, self.tag, self.cls = [], tag, attributes.get("class") or ""
 
     def handle_endtag(self, tag: str) -> None:
+        if self.open and self.open[-1][0] == tag:
+            self.open.pop()
         if tag == "title":
             self.in_title = False
         if tag == "main" and self.depth:
             self.depth = 0
-        elif self.current is not None and tag == self.tag:
+        elif self.current is not None and tag == self.tag and not any(matter for _, matter in self.open):
             self.blocks.append((self.tag, self.cls, "".join(self.current)))
             self.current = None
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title += data
-        if self.current is not None:
+        if any(matter for _, matter in self.open):
+            if data.strip("\n"):  # not the line breaks between tags
+                self.matter.append(data)
+        elif self.current is not None:
             self.current.append(data)
 
 
@@ -240,3 +252,40 @@ def test_printed_pages_are_a4_numbered_and_match_the_screen_sheets(name: str, tm
         browser.close()
     assert sheets == pages, "the screen shows the sheets the printer makes"
     assert numbers == [f"— {n} —" for n in range(1, pages + 1)]
+
+
+def test_notice_matter_is_printed_around_the_layout() -> None:
+    speech = load(EXAMPLES / "notice.yaml")
+    page = str(render(speech, "html"))
+    reader = read(page)
+    assert reader.matter == [
+        *("000012", "加急", "文件", "（此件发至各党支部）"),
+        *("抄送：党委组织部，党委宣传部，校工会，校团委。", "高级中学党委办公室", "2018年10月8日印发"),
+    ]
+    flow = page[page.index('<main id="sk-flow"') :]
+    order = ["000012", "加急", "委员会办公室", "文件", "党办发〔2018〕12号", "牡丹江管理局高级中学党委办公室"]
+    order += ["（此件发至", "抄送"]
+    positions = [flow.index(text) for text in order]
+    assert positions == sorted(positions)
+
+
+def test_attachments_with_text_get_pages_and_upward_documents_name_signers() -> None:
+    speech = build(
+        {
+            "kind": "notice",
+            "issuer": "某某委员会",
+            "doc_number": "某发〔2024〕3号",
+            "signers": ["张三", "李四"],
+            "title": "关于某事的请示",
+            "addressee": "市委：",
+            "sections": [{"type": "generic", "title": "事由", "items": [{"title": "一件事", "text": "正文。"}]}],
+            "attachments": [{"title": "名单", "text": "第一段。\n\n第二段。"}, "无正文的附件"],
+            "signature": "某某委员会",
+            "date": "2024-03-05",
+        }
+    )
+    page = str(render(speech, "html"))
+    reader = read(page)
+    assert [text for _, _, text in reader.blocks] == expected_blocks(speech)
+    assert reader.matter == ["签发人：", "张三　李四", "附件1", "名单", "第一段。", "第二段。"]
+    assert page.count('<section class="sk-matter sk-attachment-page">') == 1

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..errors import RenderError, TemplateError
 from ..layout import LayoutBlock, Para, TableBlock, layout
-from ..model import Speech
+from ..model import Meta, Speech
 from ..text import control_character
 
 TEMPLATE = "document.html.j2"
@@ -80,13 +80,20 @@ def asset(name: str, dirs: tuple[str, ...] = ()) -> Markup:
     return Markup(text)
 
 
-def _refuse_control_characters(blocks: tuple[LayoutBlock, ...]) -> None:
-    for block in blocks:
-        texts = (
-            [block.text]
-            if isinstance(block, Para)
-            else [*block.table.columns, *(c for row in block.table.rows for c in row), block.table.caption]
-        )
+def _matter(meta: Meta) -> list[str]:
+    """Return the GB/T 9704 matter the page prints beside the layout's paragraphs."""
+    singles = (meta.copy_number, meta.secrecy, meta.urgency, meta.issuer_suffix, meta.note, meta.cc, meta.printer)
+    return [*singles, meta.print_date, *meta.signers, *(t for texts in meta.attachment_texts for t in texts)]
+
+
+def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> None:
+    for block in [*blocks, None]:
+        if block is None:
+            texts = _matter(meta)
+        elif isinstance(block, Para):
+            texts = [block.text]
+        else:
+            texts = [*block.table.columns, *(c for row in block.table.rows for c in row), block.table.caption]
         for text in texts:
             bad = control_character(text)
             if bad is not None:
@@ -100,7 +107,7 @@ def _render(env: jinja2.Environment, name: str, macro: str | None = None, **cont
         if macro is None:
             return template.render(**context)
         module = template.make_module(context)
-        return str(getattr(module, macro)(context["blocks"]))
+        return str(getattr(module, macro)(context["blocks"], context["meta"]))
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}") from None
     except jinja2.TemplateSyntaxError as exc:
@@ -113,8 +120,8 @@ def render_fragment(speech: Speech, *, templates: str | os.PathLike[str] | Seque
     """Return the document's blocks as an HTML fragment: what the page's flow holds."""
     dirs = template_dirs(templates)
     blocks = layout(speech)
-    _refuse_control_characters(blocks)
-    return _render(environment(dirs), BLOCKS, "document", blocks=blocks).strip("\n") + "\n"
+    _refuse_control_characters(blocks, speech.meta)
+    return _render(environment(dirs), BLOCKS, "document", blocks=blocks, meta=speech.meta).strip("\n") + "\n"
 
 
 def render_html(
@@ -123,7 +130,7 @@ def render_html(
     """Render a Speech as a self-contained HTML page (inline style and script, no network)."""
     dirs = template_dirs(templates)
     blocks = layout(speech)
-    _refuse_control_characters(blocks)
+    _refuse_control_characters(blocks, speech.meta)
     page_assets = assets(dirs)
     out = _render(
         environment(dirs),
