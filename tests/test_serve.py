@@ -250,3 +250,32 @@ def test_urls_outside_the_app_are_not_found(server: Server) -> None:
         urllib.request.urlopen(server.url + "facts.yaml", timeout=30)
     assert info.value.code == 404
     info.value.close()
+
+
+def test_preview_keeps_the_last_good_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechkit.render import html
+    from speechkit.serve import Preview
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    preview = Preview(facts)
+    first = preview.snapshot
+    assert (first.version, first.title, first.error) == (1, "支部书记述职点评提纲", "")
+    assert [f.code for f in first.findings] == ["SK101"] and first.findings[0].line == 3
+    assert not preview.changed()
+
+    facts.write_text(BROKEN, encoding="utf-8")
+    assert preview.changed()
+    broken = preview.refresh()
+    assert broken.version == 2 and broken.error == broken_message(facts)
+    assert (broken.document, broken.findings, broken.server) == (first.document, first.findings, first.server)
+
+    def fail(*args: object, **kwargs: object) -> str:
+        raise ValueError("boom\nsecond line")
+
+    facts.write_text(FACTS, encoding="utf-8")
+    monkeypatch.setattr(html, "render_fragment", fail)
+    crashed = preview.refresh()
+    assert crashed.error == f"{facts}: internal error, please report it: ValueError: boom second line"
+    monkeypatch.undo()
+    assert preview.refresh().error == ""

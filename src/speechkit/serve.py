@@ -108,6 +108,9 @@ class Preview:
             self.snapshot = replace(self.snapshot, version=version, error=str(exc))
         except (OSError, UnicodeError) as exc:
             self.snapshot = replace(self.snapshot, version=version, error=f"{self.path}: {exc}")
+        except Exception as exc:  # a bug in speechkit must not stop the preview: show it, keep serving
+            message = f"{self.path}: internal error, please report it: {type(exc).__name__}: {exc}"
+            self.snapshot = replace(self.snapshot, version=version, error=message.replace("\n", " "))
         else:
             self.snapshot = Snapshot(self.snapshot.server, version, speech.meta.title, document, findings)
         return self.snapshot
