@@ -289,3 +289,28 @@ def test_attachments_with_text_get_pages_and_upward_documents_name_signers() -> 
     assert [text for _, _, text in reader.blocks] == expected_blocks(speech)
     assert reader.matter == ["签发人：", "张三　李四", "附件1", "名单", "第一段。", "第二段。"]
     assert page.count('<section class="sk-matter sk-attachment-page">') == 1
+
+
+def test_roles_a_section_type_registers_may_write_their_own_html() -> None:
+    from speechkit import load_registry
+    from speechkit.registry import Role
+
+    registry = load_registry(plugins=False)
+    registry.add_role(
+        Role("branch", "paragraph", {"html": lambda para, default: f'<div class="mine">{default(para)}</div>'}),
+        override=True,
+    )
+    registry.add_role(Role("unit", "run", {"html": lambda text: f"<b>{text}</b>"}), override=True)
+    speech = build(
+        {
+            "kind": "critique_outline",
+            "title": "点评",
+            "sections": [{"type": "branch_issues", "items": [{"branch": "<东村>", "issues": ["分工不明确"]}]}],
+        },
+        registry=registry,
+    )
+    page = str(render(speech, "html", registry=registry))
+    assert '<div class="mine"><p class="sk-branch"><b>&lt;东村&gt;</b><b>：</b>分工不明确。</p></div>' in page
+    assert [text for _, _, text in read(page).blocks] == expected_blocks(speech)
+    plain = str(render(speech, "html"))
+    assert '<p class="sk-branch"><span class="sk-unit">&lt;东村&gt;</span><span class="sk-unit">：</span>' in plain

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -17,7 +18,7 @@ from mcp.client.stdio import StdioServerParameters, stdio_client
 from conftest import EXAMPLES, ROOT
 from speechkit import load, render
 
-TOOLS = {"get_schema", "list_kinds", "list_section_types", "validate_facts", "build", "check_draft"}
+TOOLS = {"get_schema", "list_kinds", "list_section_types", "validate_facts", "build", "check_draft", "import_draft"}
 #: Line 5 holds a section type nobody registered.
 BAD_FACTS = """\
 kind: critique_outline
@@ -179,3 +180,33 @@ def test_drafts_are_checked_from_text_or_path(tmp_path: Path) -> None:
     assert not failed and answer == {"clean": True, "lines": [], "findings": []}
     failed, message = seen["missing"]
     assert failed and "nope.md" in message and "no such file" in message
+
+
+def test_drafts_are_imported_as_facts_that_rebuild_them(tmp_path: Path) -> None:
+    draft = ROOT / "tests" / "data" / "corpus" / "002_adb10e59eea42815.txt"
+    markdown = "# 关于做好工作的讲话\n\n同志们：\n\n## 一、主要成效\n\n一是责任落实。二是任务推进。\n"
+    written = tmp_path / "facts.yaml"
+    seen: dict[str, Any] = {}
+
+    async def work(session: ClientSession) -> None:
+        seen["path"] = await call(session, "import_draft", path=str(draft), output=str(written))
+        seen["text"] = await call(session, "import_draft", text=markdown, format="md")
+        seen["kind"] = await call(session, "import_draft", text=markdown, kind="no_such_kind")
+        seen["validated"] = await call(session, "validate_facts", path=str(written))
+
+    with_session(work)
+    failed, answer = seen["path"]
+    assert not failed and answer["written"] == str(written)
+    assert written.read_text(encoding="utf-8") == answer["facts"]
+    assert any(note.startswith(f"{draft}:1: set aside: ") for note in answer["notes"])
+    rebuilt = load(written)
+    assert rebuilt.meta.title == "在书记抓党建工作调度会上的讲话" and len(rebuilt.sections) == answer["sections"]
+    failed, validated = seen["validated"]
+    assert not failed and validated["valid"] is True
+    failed, answer = seen["text"]
+    assert not failed
+    markdown_out = str(render(load(io.StringIO(answer["facts"])), "md"))
+    assert "# 关于做好工作的讲话" in markdown_out and "## 一、主要成效" in markdown_out
+    assert "一是责任落实。" in markdown_out
+    failed, message = seen["kind"]
+    assert failed and "no_such_kind" in message

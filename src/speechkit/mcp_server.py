@@ -24,8 +24,9 @@ speechkit writes Chinese official speeches, critique outlines and notices from Y
 Work in this order: get_schema (and list_kinds, list_section_types) to learn the fields; draft the
 facts YAML; validate_facts until it says valid and the findings are gone (each error and finding
 names file:line:col); build to get the Markdown (or write DOCX/HTML/PDF to a folder); check_draft
-to check any draft text, Markdown or facts file. Never write numbering labels (一、（一）一是) or
-counts (三个方面) into the facts: speechkit computes them from the structure."""
+to check any draft text, Markdown or facts file; import_draft to turn an existing draft into facts.
+Never write numbering labels (一、（一）一是) or counts (三个方面) into the facts: speechkit computes
+them from the structure."""
 
 DraftFormat = Literal["md", "txt", "yaml"]
 _T = TypeVar("_T")
@@ -37,7 +38,7 @@ def register(subparsers: Any) -> None:
         "mcp",
         help="run a Model Context Protocol server on standard input and output (for LLM assistants)",
         description="Serve speechkit's tools over MCP on stdio: get_schema, list_kinds, list_section_types, "
-        "validate_facts, build, check_draft. Needs speechkit[mcp].",
+        "validate_facts, build, check_draft, import_draft. Needs speechkit[mcp].",
     )
     p.set_defaults(func=run_mcp)
 
@@ -206,6 +207,50 @@ def check_draft(
     return _report(_findings(path, text, label, f".{format}"))
 
 
+def import_draft(
+    path: str | None = None,
+    text: str | None = None,
+    format: Literal["md", "txt", "docx"] | None = None,
+    kind: str | None = None,
+    output: str | None = None,
+    name: str | None = None,
+) -> dict[str, Any]:
+    """Import a draft (.md, .txt or .docx path; or Markdown or plain text) into facts YAML that rebuilds it.
+
+    Labels become structure and counts become expressions. ``notes`` say what the reader fixed or set
+    aside (``file:line: action: text``). ``kind`` forces the document kind (else it is guessed). With
+    ``output`` the facts are also written to that file. Check the result with validate_facts.
+    """
+    from .api import dump, load
+    from .readers import read_draft
+    from .registry import default_registry
+
+    _one_source(path, text)
+    if kind is not None and kind not in default_registry().kinds:
+        known = ", ".join(sorted(default_registry().kinds))
+        raise SpeechkitError(f"unknown document kind {kind!r}; known kinds: {known}")
+    if text is not None:
+        if format == "docx":
+            raise SpeechkitError("a .docx draft is read from a path, not from text")
+        reading = read_draft(text.encode("utf-8"), format or "md", kind=kind, name=name or f"draft.{format or 'md'}")
+    else:
+        reading = read_draft(str(path), format, kind=kind)
+    facts = dump(reading.speech)
+    load(io.StringIO(facts))  # what is returned validates and builds
+    answer: dict[str, Any] = {
+        "facts": facts,
+        "kind": reading.speech.meta.kind,
+        "sections": len(reading.speech.sections),
+        "notes": [note.format(reading.path) for note in reading.notes],
+    }
+    if output is not None:
+        from .output import write_atomic
+
+        write_atomic(output, facts)
+        answer["written"] = output
+    return answer
+
+
 def make_server() -> MCPServer:
     """Return the MCP server with speechkit's tools registered."""
     from mcp.server.mcpserver import MCPServer
@@ -213,6 +258,6 @@ def make_server() -> MCPServer:
     from . import __version__
 
     server: MCPServer = MCPServer("speechkit", instructions=INSTRUCTIONS, version=__version__, log_level="WARNING")
-    for tool in (get_schema, list_kinds, list_section_types, validate_facts, build, check_draft):
+    for tool in (get_schema, list_kinds, list_section_types, validate_facts, build, check_draft, import_draft):
         server.add_tool(_tool_errors(tool), name=tool.__name__, description=tool.__doc__)
     return server

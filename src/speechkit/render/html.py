@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -14,6 +16,7 @@ from .. import __version__
 from ..errors import RenderError, TemplateError
 from ..layout import LayoutBlock, Para, TableBlock, layout
 from ..model import Meta, Speech
+from ..registry import Registry, default_registry
 from ..text import control_character
 
 TEMPLATE = "document.html.j2"
@@ -100,14 +103,11 @@ def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> N
                 raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
 
 
-def _render(env: jinja2.Environment, name: str, macro: str | None = None, **context: object) -> str:
-    """Render a template (or one macro of it) and turn Jinja2's errors into TemplateError."""
+@contextmanager
+def _template_errors() -> Iterator[None]:
+    """Turn Jinja2's errors into TemplateError."""
     try:
-        template = env.get_template(name)
-        if macro is None:
-            return template.render(**context)
-        module = template.make_module(context)
-        return str(getattr(module, macro)(context["blocks"], context["meta"]))
+        yield
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}") from None
     except jinja2.TemplateSyntaxError as exc:
@@ -116,30 +116,96 @@ def _render(env: jinja2.Environment, name: str, macro: str | None = None, **cont
         raise TemplateError(f"template uses an undefined value: {exc.message}") from None
 
 
-def render_fragment(speech: Speech, *, templates: str | os.PathLike[str] | Sequence[str] | None = None) -> str:
-    """Return the document's blocks as an HTML fragment: what the page's flow holds."""
-    dirs = template_dirs(templates)
-    blocks = layout(speech)
+@dataclass(frozen=True)
+class RoleWriters:
+    """What the roles a section type registers bring for ``"html"``.
+
+    A paragraph role maps to ``render(para, default) -> str`` (``default(para)`` is the built-in HTML), a
+    run role to ``render(escaped_text) -> str``; what they return is put in the page as it is.
+    """
+
+    paras: dict[str, Callable[[Para, Callable[[Para], Markup]], str]]
+    runs: dict[str, Callable[[Markup], str]]
+
+    @classmethod
+    def of(cls, registry: Registry) -> RoleWriters:
+        """Collect the ``"html"`` writers of the registry's roles."""
+        paras: dict[str, Callable[[Para, Callable[[Para], Markup]], str]] = {}
+        runs: dict[str, Callable[[Markup], str]] = {}
+        for name, role in registry.roles.items():
+            writer = role.render.get("html")
+            if callable(writer):
+                (paras if role.kind == "paragraph" else runs)[name] = writer
+        return cls(paras, runs)
+
+
+def _document(speech: Speech, dirs: tuple[str, ...], registry: Registry | None) -> Markup:
+    """Lay the Speech out and write its blocks through ``blocks.html.j2`` and the roles' own writers."""
+    registry = registry or default_registry()
+    blocks = layout(speech, registry)
     _refuse_control_characters(blocks, speech.meta)
-    return _render(environment(dirs), BLOCKS, "document", blocks=blocks, meta=speech.meta).strip("\n") + "\n"
+    writers = RoleWriters.of(registry)
+    para_writers: dict[str, Callable[[Para], Markup]] = {}
+    run_writers = {name: _run_writer(write) for name, write in writers.runs.items()}
+    context: dict[str, Any] = {"meta": speech.meta, "para_writers": para_writers, "run_writers": run_writers}
+    with _template_errors():
+        module: Any = environment(dirs).get_template(BLOCKS).make_module(context)
+
+        def default(para: Para) -> Markup:
+            return Markup(module.para(para, speech.meta))
+
+        for name, write in writers.paras.items():
+            para_writers[name] = _para_writer(write, default)
+        html = str(module.document(blocks, speech.meta))
+    return Markup(html.strip("\n") + "\n")
+
+
+def _run_writer(write: Callable[[Markup], str]) -> Callable[[str], Markup]:
+    return lambda text: Markup(write(Markup.escape(text)))
+
+
+def _para_writer(
+    write: Callable[[Para, Callable[[Para], Markup]], str], default: Callable[[Para], Markup]
+) -> Callable[[Para], Markup]:
+    return lambda para: Markup(write(para, default))
+
+
+def render_fragment(
+    speech: Speech,
+    *,
+    templates: str | os.PathLike[str] | Sequence[str] | None = None,
+    registry: Registry | None = None,
+) -> str:
+    """Return the document as an HTML fragment: what the page's flow holds."""
+    return str(_document(speech, template_dirs(templates), registry))
 
 
 def render_html(
-    speech: Speech, *, templates: str | os.PathLike[str] | Sequence[str] | None = None, runin_bold: bool = False
+    speech: Speech,
+    *,
+    templates: str | os.PathLike[str] | Sequence[str] | None = None,
+    runin_bold: bool = False,
+    registry: Registry | None = None,
 ) -> str:
-    """Render a Speech as a self-contained HTML page (inline style and script, no network)."""
+    """Render a Speech as a self-contained HTML page (inline style and script, no network).
+
+    Section types of ``registry`` lay out their own items; the roles they register may bring an ``"html"``
+    writer (see :class:`RoleWriters`), others are written as ``<p class="sk-ROLE">``.
+    """
     dirs = template_dirs(templates)
-    blocks = layout(speech)
-    _refuse_control_characters(blocks, speech.meta)
+    document = _document(speech, dirs, registry)
     page_assets = assets(dirs)
-    out = _render(
-        environment(dirs),
-        TEMPLATE,
-        speech=speech,
-        meta=speech.meta,
-        blocks=blocks,
-        runin_bold=runin_bold,
-        css=page_assets.css,
-        script=page_assets.script,
-    )
+    with _template_errors():
+        out = (
+            environment(dirs)
+            .get_template(TEMPLATE)
+            .render(
+                speech=speech,
+                meta=speech.meta,
+                document=document,
+                runin_bold=runin_bold,
+                css=page_assets.css,
+                script=page_assets.script,
+            )
+        )
     return out.rstrip("\n") + "\n"
