@@ -279,3 +279,17 @@ def test_preview_keeps_the_last_good_document(tmp_path: Path, monkeypatch: pytes
     assert crashed.error == f"{facts}: internal error, please report it: ValueError: boom second line"
     monkeypatch.undo()
     assert preview.refresh().error == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "missing", "extra"), [(["serve", "FACTS"], "uvicorn", "serve"), (["mcp"], "mcp", "mcp")]
+)
+def test_a_missing_extra_is_named(argv: list[str], missing: str, extra: str, tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    args = [str(facts) if a == "FACTS" else a for a in argv]
+    code = f"import sys; sys.modules[{missing!r}] = None; from speechkit.cli import main; sys.exit(main({args!r}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"speechkit {argv[0]} needs the {extra} extra: pip install 'speechkit[{extra}]'")
+    assert result.stderr.count("\n") == 1
