@@ -146,6 +146,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "speechkit.checks.cli",
     "speechkit.fonts",
     "speechkit.import_cli",
+    "speechkit.serve",
+    "speechkit.mcp_server",
 )
 
 
