@@ -13,7 +13,7 @@ from typing import Any
 
 from . import __version__
 from .errors import SpeechkitError
-from .output import write_atomic
+from .output import write_atomic, write_outputs
 from .registry import default_registry, load_registry
 from .render import DEFAULT_FORMATS, FORMATS
 
@@ -36,6 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         name = f"{exc.filename}: " if exc.filename else ""
         print(f"speechkit: {name}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("speechkit: input nested too deeply to process", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("speechkit: out of memory (input too large)", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -171,9 +177,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if outdir.exists() and not outdir.is_dir():
         raise SpeechkitError(f"{outdir}: exists and is not a folder")
     outdir.mkdir(parents=True, exist_ok=True)
-    for fmt, data in outputs.items():
-        path = outdir / f"{stem}.{FORMATS[fmt]}"
-        write_atomic(path, data)
+    paths = {outdir / f"{stem}.{FORMATS[fmt]}": data for fmt, data in outputs.items()}
+    write_outputs(paths)
+    for path in paths:
         print(path)
     return 0
 

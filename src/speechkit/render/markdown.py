@@ -8,9 +8,10 @@ from functools import lru_cache
 
 import jinja2
 
-from ..errors import RenderError, TemplateError
+from ..errors import Location, RenderError, TemplateError
 from ..layout import Para, TableBlock, layout
 from ..model import Speech
+from ..sandbox import RENDER_FAILURES, BudgetedSandbox, budget, failure_message, template_line
 from ..text import control_character
 from . import markdown_text
 
@@ -18,11 +19,11 @@ TEMPLATE = "document.md.j2"
 
 
 @lru_cache(maxsize=16)
-def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
-    """Return a Jinja2 environment whose loader tries the user's folders before the built-ins."""
+def environment(template_dirs: tuple[str, ...] = ()) -> BudgetedSandbox:
+    """Return a sandboxed environment whose loader tries the user's folders before the built-ins."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
     loaders.append(jinja2.PackageLoader("speechkit.templates", "markdown"))
-    env = jinja2.Environment(
+    env = BudgetedSandbox(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -30,12 +31,14 @@ def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        md_escape=markdown_text.escape,
-        md_heading=markdown_text.heading,
-        md_cell=markdown_text.cell,
-        md_row=lambda cells: "| " + " | ".join(markdown_text.cell(c) for c in cells) + " |",
-        md_rule=lambda cells: "|" + " --- |" * len(cells),
+    env.add_filters(
+        {
+            "md_escape": markdown_text.escape,
+            "md_heading": markdown_text.heading,
+            "md_cell": markdown_text.cell,
+            "md_row": lambda cells: "| " + " | ".join(markdown_text.cell(c) for c in cells) + " |",
+            "md_rule": lambda cells: "|" + " --- |" * len(cells),
+        }
     )
     return env
 
@@ -68,18 +71,18 @@ def render_markdown(
                 raise RenderError(f"control character U+{ord(bad):04X} cannot be written to Markdown")
     env = environment(dirs)
     try:
-        template = env.get_template(TEMPLATE)
-        out = template.render(
-            speech=speech,
-            meta=speech.meta,
-            blocks=blocks,
-            inline=lambda para: markdown_text.inline(para, bold_roles=bold),
-            is_table=lambda block: isinstance(block, TableBlock),
-        )
+        with budget():
+            template = env.get_template(TEMPLATE)
+            out = template.render(
+                speech=speech,
+                meta=speech.meta,
+                blocks=blocks,
+                inline=lambda para: markdown_text.inline(para, bold_roles=bold),
+                is_table=lambda block: isinstance(block, TableBlock),
+            )
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}") from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template uses an undefined value: {exc.message}") from None
+    except RENDER_FAILURES as exc:
+        file, line = template_line(exc)
+        raise TemplateError(f"template: {failure_message(exc)}", Location(file or TEMPLATE, line)) from None
     return out.rstrip("\n") + "\n"

@@ -12,9 +12,13 @@ from .chars import is_cjk, is_han
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_RE = re.compile(f"(?<=[\u4e00-\u9fff])[（(]([a-zü{_TONED}]{{1,6}}[1-5]?)[）)]", re.IGNORECASE)
+#: A URL: the scheme starts only where a word starts and is at most 32 characters, so a long
+#: run of letters is scanned once (the unbounded ``[a-z][a-z0-9+.-]*://`` backtracked quadratically).
 _URL_RE = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*", re.IGNORECASE
+    r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*",
+    re.IGNORECASE,
 )
+_VISIBLE = re.compile("[^ ]")
 
 
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
@@ -50,10 +54,12 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
 
 def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, char) for each half-width mark to replace; ``end`` takes trailing spaces."""
-    skip = [span for span in pinyin_spans(text)] + [m.span() for m in _URL_RE.finditer(text)]
+    skipped = bytearray(len(text))
+    for start, end in [*pinyin_spans(text), *(m.span() for m in _URL_RE.finditer(text))]:
+        skipped[start:end] = b"\x01" * (end - start)
     flagged: dict[int, bool] = {}
     for i, char in enumerate(text):
-        if char not in FULLWIDTH or any(s <= i < e for s, e in skip):
+        if char not in FULLWIDTH or skipped[i]:
             continue
         before = text[i - 1] if i else ""
         after = _next_visible(text, i + 1)
@@ -65,18 +71,16 @@ def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
             flagged[open_at] = flagged[close_at] = True
     out = []
     for i in sorted(k for k, v in flagged.items() if v):
-        end = i + 1
-        while end < len(text) and text[end] == " " and is_cjk(_next_visible(text, end)):
-            end += 1
+        visible = _VISIBLE.search(text, i + 1)
+        end = visible.start() if visible and is_cjk(visible.group(0)) else i + 1
         out.append((i, end, text[i]))
     return out
 
 
 def _next_visible(text: str, start: int) -> str:
-    for char in text[start:]:
-        if char != " ":
-            return char
-    return ""
+    """Return the first character other than a space at or after ``start`` ("" at the end)."""
+    visible = _VISIBLE.search(text, start)
+    return visible.group(0) if visible else ""
 
 
 def _paren_pairs(text: str) -> list[tuple[int, int]]:
