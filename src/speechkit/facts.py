@@ -26,6 +26,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 #: Guards against alias bombs and runaway nesting in hostile input.
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
+#: Values that aliases (``*name``) may repeat in all: anchors are for reuse, not for multiplying data.
+MAX_ALIASED = 100_000
 #: Parser events (scalars, starts and ends of lists and mappings) counted before anything is composed.
 MAX_EVENTS = 2_000_000
 #: Characters a facts file may hold (a long speech's facts are well under 1 MB).
@@ -203,9 +205,19 @@ class _Builder:
         self.facts = facts
         self.loader = loader
         self.count = 0
+        self.seen: set[int] = set()
+        self.repeats = 0
 
     def value(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
         self.count += 1
+        if id(node) in self.seen:
+            self.repeats += 1
+            if self.repeats > MAX_ALIASED:
+                raise FactsError(
+                    f"aliases repeat more than {MAX_ALIASED:,} values (an alias bomb?)", self._loc(node, path)
+                )
+        else:
+            self.seen.add(id(node))
         if self.count > MAX_NODES:
             raise FactsError(f"more than {MAX_NODES} values (an alias bomb?)", self._loc(node, path))
         if depth > MAX_DEPTH:

@@ -65,25 +65,27 @@ class Budget:
     """What one render has used so far."""
 
     deadline: float
+    seconds: float = MAX_SECONDS
+    max_steps: int = MAX_STEPS
     steps: int = 0
     depth: int = 0
 
     def step(self) -> None:
         """Count one step; raise BudgetError past the step or time budget."""
         self.steps += 1
-        if self.steps > MAX_STEPS:
-            raise BudgetError(f"over budget: more than {MAX_STEPS:,} steps (a loop or recursion too large)")
+        if self.steps > self.max_steps:
+            raise BudgetError(f"over budget: more than {self.max_steps:,} steps (a loop or recursion too large)")
         if not self.steps & 0x3F and time.monotonic() > self.deadline:
-            raise BudgetError(f"over budget: took longer than {MAX_SECONDS:g} seconds")
+            raise BudgetError(f"over budget: took longer than {self.seconds:g} seconds")
 
 
 _BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("speechkit_budget", default=None)
 
 
 @contextlib.contextmanager
-def budget(seconds: float = MAX_SECONDS) -> Iterator[Budget]:
+def budget(seconds: float = MAX_SECONDS, steps: int = MAX_STEPS) -> Iterator[Budget]:
     """Run the body under a fresh budget (one per field or template render)."""
-    token = _BUDGET.set(Budget(time.monotonic() + seconds))
+    token = _BUDGET.set(Budget(time.monotonic() + seconds, seconds, steps))
     try:
         yield _current()
     finally:
@@ -158,6 +160,8 @@ def check_plain(value: Any, depth: int = 0) -> Any:
         return value
     if isinstance(value, jinja2.Undefined):
         value._fail_with_undefined_error()
+    if type(value).__module__.startswith("speechkit.") and type(value).__str__ is not object.__str__:
+        str(value)  # speechkit's own values say themselves why they are not text (a statistics group)
     raise BudgetError(f"a {type(value).__name__} cannot be written as text")
 
 
@@ -386,7 +390,16 @@ def _loop(iterable: Any) -> Iterator[Any]:
 
 
 class _Generator(CodeGenerator):
-    """Jinja's code generator, with ``~`` concatenation routed through a size check."""
+    """Jinja's code generator: ``~`` routed through a size check, and no output folded at compile time.
+
+    Jinja folds a constant ``{{ … }}`` into text when it compiles, escaping it before ``finalize``
+    sees it; that would print the repr of a function (with its address) in an autoescaped template.
+    """
+
+    def _output_child_to_const(self, node: nodes.Expr, frame: Frame, finalize: Any) -> str:
+        if not isinstance(node, nodes.TemplateData):
+            raise nodes.Impossible()
+        return str(super()._output_child_to_const(node, frame, finalize))
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         """Write ``a ~ b`` as a call to the environment's checked concatenation."""
