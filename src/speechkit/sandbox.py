@@ -160,7 +160,7 @@ def check_plain(value: Any, depth: int = 0) -> Any:
         return value
     if isinstance(value, jinja2.Undefined):
         value._fail_with_undefined_error()
-    if type(value).__module__.startswith("speechkit.") and type(value).__str__ is not object.__str__:
+    if type(value).__module__.startswith("speechkit.") and "__str__" in vars(type(value)):
         str(value)  # speechkit's own values say themselves why they are not text (a statistics group)
     raise BudgetError(f"a {type(value).__name__} cannot be written as text")
 
