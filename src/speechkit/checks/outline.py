@@ -115,8 +115,10 @@ def _inline_runins(text: str, start: int) -> list[LabelMatch]:
     for found in find_labels(text):
         if found.kind != "runin" or found.style not in _RUNIN_FAMILIES or found.start < max(start, 1):
             continue
-        before = text[: found.start].rstrip(" \u3000")
-        if before and before[-1] in _AFTER:
+        back = found.start - 1
+        while back >= 0 and text[back] in " \u3000":
+            back -= 1
+        if back >= 0 and text[back] in _AFTER:
             out.append(found)
     return out
 
