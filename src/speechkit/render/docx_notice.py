@@ -214,7 +214,10 @@ class NoticeWriter:
         date = text_twips(meta.date)
         if meta.seal:
             date_right = 4 * BODY_CHAR
-            sig_right = max(0, date_right + (date - sig) // 2)
+            sig_right = date_right + (date - sig) // 2
+            if sig_right < 0:  # a signature wider than the room: the date moves left to keep it centred
+                date_right -= sig_right
+                sig_right = 0
         else:
             sig_right = 2 * BODY_CHAR
             date_right = sig_right + sig - 2 * BODY_CHAR - date
