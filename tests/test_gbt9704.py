@@ -180,9 +180,10 @@ def test_without_a_seal_the_date_starts_two_characters_right_of_the_signature() 
     (sig,) = paragraphs_of(root, "Signature")
     (date,) = paragraphs_of(root, "Date")
     assert right_indent(sig) == 2 * BODY_CHAR
-    sig_start = right_indent(sig) + text_twips(text(sig))
-    date_start = right_indent(date) + text_twips(text(date))
-    assert sig_start - date_start == 2 * BODY_CHAR
+    sig_start = 8845 - right_indent(sig) - text_twips(text(sig))
+    date_start = int(date.find("w:pPr/w:ind", NS).get(f"{W}left"))
+    assert date.find("w:pPr/w:jc", NS).get(f"{W}val") == "left"
+    assert date_start - sig_start == 2 * BODY_CHAR
     assert sig.find("w:pPr/w:pStyle", NS) is not None
     (note,) = paragraphs_of(root, "Note")
     assert text(note) == "（此件发至各党支部）"

@@ -224,11 +224,17 @@ class NoticeWriter:
             if date_right < 2 * BODY_CHAR:
                 date_right = 2 * BODY_CHAR
                 sig_right = date_right + date + 2 * BODY_CHAR - sig
+        date_ppr = self.right(date_right)
+        if not meta.seal and date_right > 2 * BODY_CHAR and meta.signature:
+            # The date starts two characters right of the signature's start: set that start as a
+            # left indent, so it holds whatever width the reader's Latin face gives the digits.
+            start = self.width - sig_right - sig + 2 * BODY_CHAR
+            date_ppr = f'<w:ind w:left="{start}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>'
         out = []
         if meta.signature:
             out.append(self.p("Signature", self.r(meta.signature), self.right(sig_right)))
         if meta.date:
-            out.append(self.p("Date", self.r(meta.date), self.right(date_right)))
+            out.append(self.p("Date", self.r(meta.date), date_ppr))
         if meta.note:
             note = meta.note if meta.note.startswith("（") else f"（{meta.note}）"
             out.append(self.p("Note", self.r(note)))
