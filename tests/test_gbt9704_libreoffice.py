@@ -100,7 +100,7 @@ def find(page: list[tuple[float, float, float, float, str]], start: str) -> tupl
 
 
 def test_the_issuer_is_red_on_one_line_35_mm_below_the_text_block_top(lines, first_page_red) -> None:
-    issuer, rule = first_page_red
+    issuer, _rule = first_page_red
     assert abs(issuer[0] - (TOP + 35 * MM)) <= 0.7 * MM, f"top edge {(issuer[0] - TOP) / MM:.1f} mm below"
     assert issuer[1] - issuer[0] < 1.5 * LINE_PT  # one line of characters, not two
     assert abs((issuer[2] + issuer[3]) / 2 - (LEFT + WIDTH / 2)) <= 2  # centred
@@ -116,7 +116,7 @@ def test_the_red_separator_is_as_wide_as_the_text_block_4_mm_under_the_number(no
     dark = [band for band in ink_bands(notice_pdf, 1, "dark") if number[1] - 2 <= band[0] <= number[3]]
     ink_bottom = max(band[1] for band in dark)
     assert abs(rule[0] - ink_bottom - 4 * MM) <= 0.7 * MM, f"{(rule[0] - ink_bottom) / MM:.1f} mm"
-    issuer = [line for line in lines[0] if line[4].startswith("中共")][0]
+    issuer = next(line for line in lines[0] if line[4].startswith("中共"))
     assert 2.5 * LINE_PT <= number[1] - issuer[1] <= 3.5 * LINE_PT  # two blank lines under the 标志
 
 
