@@ -373,3 +373,32 @@ def test_fonts_check_names_every_official_face_and_its_stand_in() -> None:
         assert face in run.stdout
     if run.returncode == 1:
         assert "missing" in run.stdout and "with speechkit's mapping" in run.stdout
+
+
+#: Folder of the transitional RELAX NG schemas (e.g. python-docx's ``ref/rnc``); not shipped with speechkit.
+RNC = os.environ.get("SPEECHKIT_OOXML_RNC", "")
+SCHEMAS = {
+    "document": "WordprocessingML_Main_Document.rnc",
+    "styles": "WordprocessingML_Style_Definitions.rnc",
+    "settings": "WordprocessingML_Document_Settings.rnc",
+    "fontTable": "WordprocessingML_Font_Table.rnc",
+    "footer": "WordprocessingML_Footer.rnc",
+}
+
+
+@pytest.mark.skipif(
+    not RNC or subprocess.run(["sh", "-c", "command -v jing"], capture_output=True).returncode != 0,
+    reason="set SPEECHKIT_OOXML_RNC to the transitional .rnc schemas and install jing",
+)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_part_validates_against_the_transitional_schemas(example: Path, tmp_path: Path) -> None:
+    for name, xml in parts(render_docx(load(example))).items():
+        kind = Path(name).stem.rstrip("0123456789")
+        if not name.startswith("word/") or kind not in SCHEMAS:
+            continue
+        target = tmp_path / Path(name).name
+        target.write_bytes(xml)
+        run = subprocess.run(
+            ["jing", "-c", str(Path(RNC) / SCHEMAS[kind]), str(target)], capture_output=True, text=True, check=False
+        )
+        assert run.returncode == 0, f"{name}: {run.stdout.strip()}"
