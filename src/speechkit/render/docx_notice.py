@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..model import Meta
+from ..title_lines import title_lines
 from .docx_order import ordered
 from .docx_styles import CHAR, ISSUER_SIZE, LINE, RED
 from .docx_xml import run_content
@@ -130,7 +131,10 @@ class NoticeWriter:
                 used += 1
         names = meta.issuers or ((meta.issuer,) if meta.issuer else ())
         if names:
-            fit = fit_issuer(max(names, key=len) + ("" if meta.issuers else meta.issuer_suffix), self.width)
+            widest = max(names, key=lambda name: text_twips(name, 2))
+            # Joint issuers share the line with the suffix beside them (and a character's gap).
+            beside = "\u3000" + meta.issuer_suffix if meta.issuers and meta.issuer_suffix else ""
+            fit = fit_issuer(widest + (beside if meta.issuers else meta.issuer_suffix), self.width)
             line = round(fit.size * 10 * ISSUER_LEADING)
             gap = ISSUER_TOP - used * LINE - round(fit.size * 10 * INK_OFFSET) - (line - fit.size * 10) // 2
             out.append(self.issuer(names, fit, line, max(gap, 0)))
@@ -157,9 +161,10 @@ class NoticeWriter:
         if len(names) == 1:
             first = f'<w:spacing w:before="{gap}" w:after="0" w:line="{line}" w:lineRule="exact"/>'
             return self.p("Issuer", self.r(names[0] + suffix, *rpr), first)
-        widest = max(text_twips(name, fit.size * 10) for name in names) * fit.scale // 100
-        suffix_width = text_twips(suffix, fit.size * 10) * fit.scale // 100 + 240 if suffix else 0
-        left = min(widest + 240, self.width - suffix_width)
+        char = fit.size * 10 * fit.scale // 100
+        widest = max(text_twips(name, char) for name in names)
+        suffix_width = text_twips(suffix, char) + char if suffix else 0
+        left = min(widest + char // 4, self.width - suffix_width)
         cells = "".join(self.p("Issuer", self.r(name, *rpr), spacing, '<w:jc w:val="distribute"/>') for name in names)
         beside = self.p("Issuer", self.r(suffix, *rpr), spacing) if suffix else self.p("Issuer")
         none = '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>' + (
@@ -256,7 +261,7 @@ class NoticeWriter:
             if not texts:
                 continue
             out.append(self.p("AttachmentLabel", self.r(f"附件{index if several else ''}")))
-            out.append(self.p("AttachmentTitle", self.r(title)))
+            out.append(self.p("AttachmentTitle", self.r("\n".join(title_lines(title)))))
             first = True
             for text in texts:
                 extra = f'<w:spacing w:before="{LINE}" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
