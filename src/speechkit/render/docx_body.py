@@ -124,8 +124,8 @@ class BodyWriter:
             before = 0
             if role == "title" and previous in ("issuer", "doc_number"):
                 before = 2 * LINE
-            elif previous in HEAD_ROLES and role not in HEAD_ROLES:
-                before = LINE
+            elif (previous in HEAD_ROLES and role not in HEAD_ROLES) or (previous == "toc" and role != "toc"):
+                before = LINE  # one blank line after the title block, and after the printed outline
             begin = field and index == toc[0]
             end = field and index == toc[-1]
             out.append(self.paragraph(block, before, begin, end))
