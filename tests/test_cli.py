@@ -28,7 +28,9 @@ def test_build_writes_markdown_and_docx(tmp_path: Path) -> None:
         "五是",
         "六是",
     ]
-    assert sum(1 for line in md.splitlines() if line.startswith(("xx村：", "xx社区："))) == 11
+    assert sum(1 for line in md.splitlines() if line.startswith(("小关社区：", "邹庙村：", "红岩村："))) == 3
+    assert sum(1 for line in md.splitlines() if line.endswith("。") and ("村：" in line or "社区：" in line)) == 11
+    assert result.stderr == "", "the Quickstart example builds without a single warning"
     assert all(f"\n{m}" in md for m in ("一要", "二要", "三要"))
 
 
@@ -128,12 +130,13 @@ def test_fonts_prints_and_installs_aliases(tmp_path: Path) -> None:
 
 
 def test_build_reports_findings_and_strict_fails_without_writing(tmp_path: Path) -> None:
-    result = run_cli("build", str(OUTLINE), "-f", "md", "-o", str(tmp_path / "a"))
+    faithful = EXAMPLES / "corpus_000_faithful.yaml"
+    result = run_cli("build", str(faithful), "-f", "md", "-o", str(tmp_path / "a"))
     assert result.returncode == 0
     warnings = result.stderr.splitlines()
     assert warnings[0].startswith("warning: ") and " SK101 " in warnings[0]
     assert "more findings" in warnings[-1] and len(warnings) == 6
-    strict = run_cli("build", str(OUTLINE), "-f", "md", "-o", str(tmp_path / "b"), "--strict")
+    strict = run_cli("build", str(faithful), "-f", "md", "-o", str(tmp_path / "b"), "--strict")
     assert strict.returncode == 1 and "--strict" in strict.stderr
     assert not (tmp_path / "b").exists()
 
