@@ -402,3 +402,20 @@ def test_every_part_validates_against_the_transitional_schemas(example: Path, tm
             ["jing", "-c", str(Path(RNC) / SCHEMAS[kind]), str(target)], capture_output=True, text=True, check=False
         )
         assert run.returncode == 0, f"{name}: {run.stdout.strip()}"
+
+
+def test_notice_matter_reads_back_from_the_docx() -> None:
+    from speechkit.readers import read_draft
+
+    facts = notice_facts(
+        secrecy="机密★1年",
+        signers=["张三", "李四", "王五"],
+        issuer=["中共某某县委办公室", "某某县人民政府办公室"],
+        attachments=[{"title": "述职评议考核评分表", "text": ["一、评分办法。"]}],
+    )
+    original = build(facts).meta
+    meta = read_draft(render_docx(build(facts)), "docx", name="n.docx").speech.meta
+    for name in ("copy_number", "secrecy", "urgency", "issuers", "issuer_suffix", "signers", "doc_number", "note"):
+        assert getattr(meta, name) == getattr(original, name), name
+    for name in ("cc", "printer", "print_date", "attachments", "attachment_texts", "title", "signature", "date"):
+        assert getattr(meta, name) == getattr(original, name), name
