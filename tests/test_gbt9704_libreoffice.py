@@ -191,3 +191,22 @@ def test_title_level_1_level_2_and_body_use_four_distinct_faces(tmp_path: Path) 
     assert any("SansCJK" in n for n in names), names  # 黑体 level 1
     assert any("UKai" in n for n in names), names  # 楷体 level 2
     assert any("SerifCJK" in n and "Regular" in n for n in names), names  # 仿宋 body
+
+
+def test_an_attachment_starts_a_page_label_top_left_title_on_the_third_line(tmp_path: Path) -> None:
+    import yaml
+
+    from speechkit.api import build
+
+    data = yaml.safe_load((ROOT / "examples" / "notice.yaml").read_text(encoding="utf-8"))
+    data["attachments"] = [{"title": "党支部书记抓基层党建述职评议考核评分表", "text": ["一、评分办法。"]}]
+    pdf = tmp_path / "attachment.pdf"
+    pdf.write_bytes(render_pdf(render_docx(build(data))))
+    pages = text_lines(pdf)
+    (page,) = [page for page in pages if page and page[0][4] == "附件"]
+    label, title, text = page[0], page[1], page[2]
+    assert abs(label[0] - LEFT) <= 1 and label[1] < TOP + LINE_PT  # first line, flush left
+    assert 2 * LINE_PT - 3 <= title[1] - TOP <= 3 * LINE_PT  # the third line
+    assert abs((title[0] + title[2]) / 2 - (LEFT + WIDTH / 2)) <= 3  # centred
+    assert text[4] == "一、评分办法。"
+    assert len(pages) % 2 == 0 and pages[-1][0][4].startswith("抄送")
