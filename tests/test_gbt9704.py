@@ -419,3 +419,12 @@ def test_notice_matter_reads_back_from_the_docx() -> None:
         assert getattr(meta, name) == getattr(original, name), name
     for name in ("cc", "printer", "print_date", "attachments", "attachment_texts", "title", "signature", "date"):
         assert getattr(meta, name) == getattr(original, name), name
+    assert meta.seal is False
+
+
+@pytest.mark.parametrize("signature", ["高级中学党委", "牡丹江管理局高级中学党委办公室"])
+def test_a_seal_reads_back_from_the_date_placement(signature: str) -> None:
+    from speechkit.readers import read_draft
+
+    data = render_docx(build(notice_facts(seal=True, signature=signature)))
+    assert read_draft(data, "docx", name="n.docx").speech.meta.seal is True

@@ -146,6 +146,8 @@ def _notice_fields(found: dict[str, object], attachments: tuple[str, ...]) -> di
         value = found.get(name)
         if isinstance(value, list) and value:
             out[name] = tuple(str(v) for v in value)
+    if found.get("seal") is True:
+        out["seal"] = True
     pages = found.get("attachment_pages")
     if isinstance(pages, list) and any(text for _title, text in pages):
         texts = {title: tuple(text) for title, text in pages}

@@ -186,6 +186,8 @@ def read_docx(data: bytes, path: str = "<docx>") -> Draft:
                 text = text.replace("\n", "")  # the balanced lines of a long title
             elif role == "issuer":
                 text = notice.issuer(text)
+            elif role == "date":
+                notice.date(child)
             if not role and 0 <= outline < 9:
                 role, level = "heading", outline + 1
             if role == "title":
@@ -222,6 +224,14 @@ class _NoticeMatter:
             self.meta["issuer_suffix"] = "文件"
             return text[:-2]
         return text
+
+    def date(self, p: Any) -> None:
+        """Note a seal: speechkit sets a sealed date right-aligned four characters (1260 twips) or more in."""
+        ind = p.find(f"{W}pPr/{W}ind")
+        jc = p.find(f"{W}pPr/{W}jc")
+        right = ind.get(f"{W}right", "0") if ind is not None else "0"
+        if right.isdigit() and int(right) >= 1260 and (jc is None or jc.get(f"{W}val") != "left"):
+            self.meta["seal"] = True
 
     def take(self, p: Any, style_id: str, text: str, number: int) -> bool:
         """Take a paragraph of notice matter (or of an attachment page); tell whether it was one."""
