@@ -428,3 +428,12 @@ def test_a_seal_reads_back_from_the_date_placement(signature: str) -> None:
 
     data = render_docx(build(notice_facts(seal=True, signature=signature)))
     assert read_draft(data, "docx", name="n.docx").speech.meta.seal is True
+
+
+def test_marks_without_an_issuer_stand_above_the_title() -> None:
+    facts = notice_facts(secrecy="秘密★1年")
+    del facts["issuer"], facts["doc_number"], facts["issuer_suffix"]
+    root = document(render_docx(build(facts)))
+    styles = [p.find("w:pPr/w:pStyle", NS).get(f"{W}val") for p in root.find("w:body", NS) if p.tag == f"{W}p"][:4]
+    assert styles == ["CopyNumber", "Secrecy", "Urgency", "Title"]
+    assert paragraphs_of(root, "DocNumber") == []

@@ -146,7 +146,8 @@ class NoticeWriter:
             line = round(fit.size * 10 * ISSUER_LEADING)
             gap = ISSUER_TOP - used * LINE - round(fit.size * 10 * INK_OFFSET) - (line - fit.size * 10) // 2
             out.append(self.issuer(names, fit, line, max(gap, 0)))
-        out.append(self.doc_number_line(bool(names)))
+        if names or meta.doc_number:
+            out.append(self.doc_number_line(bool(names)))
         return "".join(out)
 
     def spacer(self, height: int) -> str:
