@@ -210,3 +210,7 @@ def test_an_attachment_starts_a_page_label_top_left_title_on_the_third_line(tmp_
     assert abs((title[0] + title[2]) / 2 - (LEFT + WIDTH / 2)) <= 3  # centred
     assert text[4] == "一、评分办法。"
     assert len(pages) % 2 == 0 and pages[-1][0][4].startswith("抄送")
+    # The attachment ends on an even page: a blank page, without a page number, comes before the 版记.
+    number = pages.index(page) + 1
+    after = pages[number:-1]
+    assert after == ([[]] if number % 2 == 0 else [])
