@@ -154,6 +154,8 @@ def test_an_upward_document_puts_signers_on_the_number_line() -> None:
     root = document(render_docx(build(notice_facts(signers=["张三", "李四", "王五"]))))
     lines = paragraphs_of(root, "Signer")
     assert [text(p) for p in lines] == ["签发人：张三\u3000李四", "党办发〔2018〕12号\u3000\u3000\u3000\u3000王五"]
+    assert [len(p.xpath("w:r/w:tab", namespaces=NS)) for p in lines] == [2, 2]
+    assert {p.find("w:pPr/w:ind", NS).get(f"{W}left") for p in lines} == {"0"}  # the rule spans the block
     assert lines[-1].find("w:pPr/w:pBdr/w:bottom", NS) is not None
     assert lines[0].find("w:pPr/w:pBdr", NS) is None
     names = lines[0].xpath("w:r[w:rPr/w:rStyle/@w:val='SignerName']", namespaces=NS)

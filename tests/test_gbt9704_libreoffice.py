@@ -214,3 +214,22 @@ def test_an_attachment_starts_a_page_label_top_left_title_on_the_third_line(tmp_
     number = pages.index(page) + 1
     after = pages[number:-1]
     assert after == ([[]] if number % 2 == 0 else [])
+
+
+def test_an_upward_document_has_number_and_signers_one_character_in_over_a_full_rule(tmp_path: Path) -> None:
+    import yaml
+
+    from speechkit.api import build
+
+    data = yaml.safe_load((ROOT / "examples" / "notice.yaml").read_text(encoding="utf-8"))
+    data["signers"] = ["张三", "李四", "王五"]
+    pdf = tmp_path / "upward.pdf"
+    pdf.write_bytes(render_pdf(render_docx(build(data))))
+    page = text_lines(pdf)[0]
+    number = find(page, "党办发")
+    last_signer = find(page, "王五")
+    assert abs(number[0] - (LEFT + CHAR_PT)) <= 1.5  # one character in on the left
+    assert abs((LEFT + WIDTH) - last_signer[2] - CHAR_PT) <= 1.5  # one character in on the right
+    assert abs(number[1] - last_signer[1]) <= 1  # on the same line
+    _issuer, rule = ink_bands(pdf, 1, "red")
+    assert abs(rule[2] - LEFT) <= 1 and abs((rule[3] - rule[2]) - WIDTH) <= 0.7 * MM

@@ -248,7 +248,9 @@ class _NoticeMatter:
             if text.strip().startswith(("（", "(")) and text.strip().endswith(("）", ")")):
                 self.meta["note"] = text.strip()[1:-1]
         elif style_id == "Signer":
-            left, _tab, right = text.partition("\t")
+            # "\t发文字号\t签发人：名" (a tab stop one character in, then a right tab); older: "号\t签发人".
+            pieces = text.split("\t")
+            left, right = (pieces[-2], pieces[-1]) if len(pieces) >= 2 else ("", pieces[0])
             if left.strip():
                 self.draft.blocks.append(RawPara(left.strip(), number, 1, "doc_number"))
             names = re.sub(r"^[\s\u3000]*\S{3}[:：]", "", right) if "签发人" in simple else right

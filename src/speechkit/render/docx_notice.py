@@ -203,16 +203,20 @@ class NoticeWriter:
         # 上行文: 签发人 right, one character in; the number flush left one character in, on the last line.
         label = self.word("签发人：")
         pairs = [meta.signers[i : i + 2] for i in range(0, len(meta.signers), 2)]
-        tab = self.width - BODY_CHAR
-        tabs = f'<w:tabs><w:tab w:val="right" w:pos="{tab}"/></w:tabs>'
-        ind = f'<w:ind w:left="{BODY_CHAR}" w:right="0" w:firstLine="0"/>'
+        # The number sits one character in by a tab stop, not an indent: the separator under the
+        # last line must span the whole text block.
+        tabs = (
+            f'<w:tabs><w:tab w:val="left" w:pos="{BODY_CHAR}"/>'
+            f'<w:tab w:val="right" w:pos="{self.width - BODY_CHAR}"/></w:tabs>'
+        )
+        ind = '<w:ind w:left="0" w:right="0" w:firstLine="0"/>'
         out = []
         for index, pair in enumerate(pairs):
             last = index == len(pairs) - 1
             lead = self.r(meta.doc_number) if last and meta.doc_number else ""
             names = self.r("\u3000".join(pair), self.rstyle("SignerName"))
             prefix = self.r(label if index == 0 else "\u3000" * len(label))
-            runs = f"{lead}<w:r><w:tab/></w:r>{prefix}{names}"
+            runs = f"<w:r><w:tab/></w:r>{lead}<w:r><w:tab/></w:r>{prefix}{names}"
             props = [spacing if index == 0 else "", tabs, ind, '<w:jc w:val="left"/>']
             if last:
                 props.append(border)
