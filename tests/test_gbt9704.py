@@ -439,3 +439,21 @@ def test_marks_without_an_issuer_stand_above_the_title() -> None:
     styles = [p.find("w:pPr/w:pStyle", NS).get(f"{W}val") for p in root.find("w:body", NS) if p.tag == f"{W}p"][:4]
     assert styles == ["CopyNumber", "Secrecy", "Urgency", "Title"]
     assert paragraphs_of(root, "DocNumber") == []
+
+
+def test_a_copy_number_is_six_digits(tmp_path: Path) -> None:
+    facts = tmp_path / "n.yaml"
+    text = (
+        (ROOT / "examples" / "notice.yaml")
+        .read_text(encoding="utf-8")
+        .replace('copy_number: "000012"', 'copy_number: "00001a"')
+    )
+    facts.write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "speechkit", "build", str(facts), "-f", "md", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "copy_number" in run.stderr and "six digits" in run.stderr
