@@ -82,6 +82,10 @@ class _Writer:
             data["signature"] = self.text(meta.signature)
         if meta.attachments:
             data["attachments"] = [self.text(a) for a in meta.attachments]
+        for name in ("issuer_suffix", "copy_number", "secrecy", "urgency", "note", "cc", "printer", "print_date"):
+            value = getattr(meta, name, "")
+            if value:
+                data[name] = self.text(value)
         return Dumped(data, self.notes)
 
     def numbering(self) -> Any:
@@ -165,7 +169,8 @@ class _Writer:
         for item in section.items:
             text = "".join(item.paragraphs)
             issues = [self.text(part) for part in strip_end(text).split("；") if part.strip()]
-            items.append({"branch": self.text(item.unit), "issues": issues or [self.text(text or item.unit)]})
+            unit = item.title  # a branch line's unit is its title (see sections.branch_issues.branch_item)
+            items.append({"branch": self.text(unit), "issues": issues or [self.text(text or unit)]})
         if items:
             data["items"] = items
         if section.closing:

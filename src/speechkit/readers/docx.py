@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import SpeechkitError
 from ..model import Table
+from ..text import join_lines
 from .raw import Draft, RawPara, RawTable
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -38,6 +39,11 @@ STYLE_ROLES: dict[str, str] = {
     "Signature": "signature",
     "Date": "date",
     "Caption": "caption",
+    "CopyNumber": "copy_number",
+    "Secrecy": "secrecy",
+    "Urgency": "urgency",
+    "Note": "note",
+    "Imprint": "imprint",
 }
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_RUN = re.compile(r"^(HeadingRunIn\d|RunIn|RunInBold|BranchUnit)$")
@@ -178,6 +184,7 @@ def read_docx(data: bytes, path: str = "<docx>") -> Draft:
                 role, level = "heading", outline + 1
             if role == "title":
                 level = 0
+                text = join_lines(text)  # the title is balanced over lines with breaks
             elif role == "heading":
                 level = max(level, 1)
             draft.blocks.append(RawPara(text, number, 1, role if role != "body" else "", level, title_end))
@@ -186,6 +193,14 @@ def read_docx(data: bytes, path: str = "<docx>") -> Draft:
             for row in child.iter(f"{W}tr"):
                 cells = ["\n".join(_paragraph(p)[0] for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
                 rows.append(tuple(cells))
+            imprint = [
+                RawPara(_paragraph(p)[0], max(number, 1), 1, "imprint")
+                for p in child.iter(f"{W}p")
+                if _paragraph(p)[1] == "Imprint" and _paragraph(p)[0].strip()
+            ]
+            if imprint:  # the 版记 of a speechkit notice: 抄送 and 印发 rows
+                draft.blocks.extend(imprint)
+                continue
             if rows:
                 columns = rows[0]
                 width = len(columns)

@@ -25,6 +25,8 @@ ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
 _PUNCT = "。，；！？：,;!?:"
+#: Marks at the top left of a notice: 份号, 密级, 紧急程度.
+MARKS = ("copy_number", "secrecy", "urgency")
 
 
 @dataclass
@@ -78,7 +80,10 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
                 else:
                     notes.append(Note(before.line, "set aside", before.text.strip()))
             candidates = []
-        if role in ("title", "subtitle", "speaker", "issuer", "doc_number", "addressee"):
+        if role == "issuer" and text.endswith("文件"):
+            front.fields["issuer_suffix"] = "文件"
+            text = text[: -len("文件")]
+        if role in ("title", "subtitle", "speaker", "issuer", "doc_number", "addressee", *MARKS):
             _set(front, role, text, block, path)
         elif role == "dateline" or (not role and DATELINE.match(text)):
             match = DATELINE.match(text)
@@ -147,6 +152,11 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
 def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> int:
     """Read signature, date and attachments from the end; return the end of the body."""
     end = len(blocks)
+    while end > start and isinstance(blocks[end - 1], RawPara) and blocks[end - 1].role in ("imprint", "note"):  # type: ignore[union-attr]
+        block = blocks[end - 1]
+        assert isinstance(block, RawPara)
+        _back_mark(front, block, path)
+        end -= 1
     if end > start and isinstance(blocks[end - 1], RawPara):
         last = blocks[end - 1]
         assert isinstance(last, RawPara)
@@ -189,3 +199,19 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> i
         front.positions[("meta", "attachments", len(front.attachments))] = SourcePos(path, block.line, block.column)
         front.attachments.append(name.strip())
     return first_attachment
+
+
+def _back_mark(front: Front, block: RawPara, path: str) -> None:
+    """Read a 附注 or a 版记 row (抄送：…; printer, date 印发) of a notice."""
+    text = block.text.strip()
+    if block.role == "note":
+        _set(front, "note", text, block, path)
+        return
+    cc = re.match(r"^(抄送|抄\s*送)[:：]\s*(.+)$", to_simplified(text))
+    if cc:
+        _set(front, "cc", text[cc.start(2) :], block, path)
+        return
+    printer, _, date = text.partition("\t")
+    _set(front, "printer", printer.strip(), block, path)
+    if date.strip():
+        _set(front, "print_date", re.sub(r"印发$", "", date.strip()), block, path)

@@ -294,8 +294,12 @@ class BodyReader:
                 continue
             run = [first]
             for nxt in labels[start + 1 :]:
-                if nxt.fmt == first.fmt and _continues(nxt, run[-1].ordinal if first.style != "shouxian" else len(run)):
+                if nxt.fmt != first.fmt:
+                    continue
+                if _continues(nxt, run[-1].ordinal if first.style != "shouxian" else len(run)):
                     run.append(nxt)
+                elif nxt.ordinal == 1:
+                    break  # a new list starts: the first marker heads an item whose points follow
             if len(run) >= 2 and (first.style != "shouxian" or len(run) <= 4):
                 best = run
                 break

@@ -13,13 +13,19 @@ def classify(text: str) -> tuple[list[int], list[int]]:
     """Return the offsets of Traditional-only and of Simplified-only characters in ``text``."""
     try:
         simple = converter("t2s").convert(text)
-        traditional = converter("s2tw").convert(text)
+        # Simplified-only: every Traditional standard changes it (着 stays in s2t and s2hk, so it is shared).
+        variants = [converter(config).convert(text) for config in ("s2t", "s2tw", "s2hk")]
     except (UnicodeError, RuntimeError, ValueError):
         return [], []
-    if len(simple) != len(text) or len(traditional) != len(text):
+    if len(simple) != len(text) or any(len(v) != len(text) for v in variants):
         return [], []
     trad = [i for i, (a, b) in enumerate(zip(text, simple, strict=True)) if a != b]
-    simp = [i for i, (a, b, c) in enumerate(zip(text, traditional, simple, strict=True)) if a != b and a == c]
+    s2t, s2tw, s2hk = variants
+    simp = [
+        i
+        for i, (a, s, x, y, z) in enumerate(zip(text, simple, s2t, s2tw, s2hk, strict=True))
+        if a == s and a != x and a != y and a != z
+    ]
     return trad, simp
 
 
