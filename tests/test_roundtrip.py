@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import speechkit
 from speechkit.dump import dump
+from speechkit.numbering import SCHEMES
 from speechkit.readers import read_draft
 
 EXAMPLES = sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml"))
@@ -80,8 +81,17 @@ def facts(draw: Any) -> dict[str, Any]:
     """Buildable facts: any kind, sections of every enumeration, nested and inline items."""
     kind = draw(st.sampled_from(["speech", "critique_outline", "research_report", "duty_report", "notice"]))
     data: dict[str, Any] = {"kind": kind, "title": draw(_words)}
+    data["numbering"] = draw(st.sampled_from([*sorted(SCHEMES), {"levels": ["{cn}、", "{n}、", "（{n}）"]}]))
     if kind == "notice":
         data.update(addressee="各党支部：", signature="党委办公室", date="2018-10-07")
+        if draw(st.booleans()):
+            data["attachments"] = draw(st.lists(_words, min_size=1, max_size=3))
+    elif draw(st.booleans()):
+        data.update(speaker="张三", date="2016-04-10")
+    if kind != "notice" and draw(st.booleans()):
+        data["toc"] = True
+    if draw(st.booleans()):
+        data["closing"] = ["我就讲这些。谢谢大家。"]
     if draw(st.booleans()):
         data["opening"] = draw(st.lists(_paragraphs, min_size=1, max_size=2))
     sections = []
@@ -98,7 +108,13 @@ def facts(draw: Any) -> dict[str, Any]:
             for item in items:
                 item.setdefault("text", draw(_paragraphs))
         section["items"] = items
+        if draw(st.booleans()):
+            table = {"columns": ["问题", "措施"], "rows": [[draw(_words), draw(_words)]]}
+            section["closing"] = [{"table": table}]
         sections.append(section)
+    if draw(st.booleans()):
+        branches = [{"branch": "xx村", "issues": draw(st.lists(_words, min_size=1, max_size=3))} for _ in range(2)]
+        sections.insert(1, {"type": "branch_issues", "numbered": False, "items": branches})
     data["sections"] = sections
     return data
 

@@ -71,7 +71,9 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         changes.extend(f"SK204 removed pinyin {text[s:e]}" for s, e in spans)
         for start, end in reversed(spans):
             text = text[:start] + text[end:]
-    marks = halfwidth_spans(text)
+    labels = [(m.start, m.end) for m in find_labels(text) if m.kind == "heading"]
+    # (一) and (1) are labels of the halfwidth scheme, not punctuation to fix
+    marks = [m for m in halfwidth_spans(text) if not any(s <= m[0] < e for s, e in labels)]
     if marks:
         changes.append("SK201 " + "".join(sorted({c for _, _, c in marks})) + " → full-width")
         for start, end, char in reversed(marks):

@@ -58,8 +58,8 @@ def _inline(token: Any) -> tuple[str, int]:
     out: list[str] = []
     title_end = -1
     bold = False
-    for index, child in enumerate(token.children or ()):
-        if child.type == "strong_open" and index == 0:
+    for child in token.children or ():
+        if child.type == "strong_open" and not any(out):
             bold = True
         elif child.type == "strong_close" and bold:
             title_end, bold = sum(len(p) for p in out), False
