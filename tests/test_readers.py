@@ -248,3 +248,16 @@ def test_importing_what_an_import_builds_gives_the_same_facts(draft: Path) -> No
     markdown = speechkit.render(speechkit.load(io.StringIO(facts)), "md")
     assert isinstance(markdown, str)
     assert dump(speechkit.read(markdown, format="md")) == facts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "要加强网络治理，清理网上不良信息，营造清朗空间。",
+        "坚持问题导向，把技术支持和服务保障落到实处，确保各项工作顺利推进，让群众满意。",
+        "今年以来，全镇共开展培训12次，参训党员达到了上千人次，取得了较好的效果。",
+    ],
+)
+def test_body_sentences_with_web_words_are_not_boilerplate(line: str) -> None:
+    speech = speechkit.read(f"标题\n\n同志们：\n\n{line}", format="txt")
+    assert speech.opening == (line,)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import speechkit
 from speechkit.dump import dump
 from speechkit.numbering import SCHEMES
+from speechkit.script import convert_speech
 from speechkit.readers import read_draft
 
 EXAMPLES = sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml"))
@@ -37,6 +38,15 @@ def test_every_example_survives_the_round_trip_byte_for_byte(example: Path, fmt:
     markdown, facts, again = _round_trip(speechkit.load(example), fmt)
     assert facts.startswith("# yaml-language-server: $schema=")
     assert again == markdown
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_traditional_documents_survive_the_round_trip_in_their_script(example: Path, fmt: str) -> None:
+    speech = convert_speech(speechkit.load(example), "hant")
+    markdown, facts, again = _round_trip(speech, fmt)
+    assert again == markdown
+    assert "黨" in facts or "們" in facts or "於" in facts
 
 
 def test_facts_read_back_keep_structure_not_labels() -> None:

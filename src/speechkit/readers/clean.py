@@ -13,20 +13,29 @@ from .raw import Note, RawPara
 BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
-        r"^(您的位置|当前位置|所在位置|当前的位置|位置)\s*[:：]",
+        r"^(您的位置|当前位置|所在位置|当前的位置)\s*[:：]",
+        r"(访问量|浏览量|阅读量|点击数|点击量|浏览次数|阅读次数)\s*[:：]?\s*\d",
+        r"ICP\s*[备证]|公网安备|增值电信业务|电信经营许可证",
+        r"^(郑重声明|免责声明)|本站(全部|所有)内容|违法和不良信息举报",
+    )
+)
+#: Patterns that mark boilerplate only on a short line (a body paragraph may use the same words).
+SHORT_BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"^位置\s*[:：]",
         r"^.{0,30}>\s*.{0,30}>",  # breadcrumbs: 首页 > 党的建设 > …
         r"(发表|发布|更新)(时间|日期)\s*[:：]",
-        r"(访问量|浏览量|阅读量|点击数|点击量|浏览次数|阅读次数)\s*[:：]?\s*\d",
         r"^(编辑|责任编辑|作者|来源|录入|审核|文章来源)\s*[:：]",
         r"^(评论区|发表评论|网友评论|搜索框|上一篇|下一篇|相关文章|相关阅读|推荐阅读|热门文章|返回顶部|打印本页|关闭窗口|分享到)",
-        r"ICP\s*[备证]|公网安备|增值电信|电信经营许可证",
         r"版权所有|Copyright|©|\(c\)\s*\d{4}",
-        r"^(郑重声明|免责声明|特此声明)|本站(全部|所有)内容|联系地址\s*[:：]|技术支持|举报中心|违法和不良信息",
-        r"评论仅供|不良信息|网警|^查看更多|^展开全文|^阅读全文|^扫一扫|^微信扫|二维码",
+        r"联系地址\s*[:：]|技术支持|举报中心|特此声明$",
+        r"^评论仅供|垃圾信息|网警|^查看更多|^展开全文|^阅读全文|^扫一扫|^微信扫|二维码",
         r"^第?\s*\d{1,3}\s*页?$|^[-—\s]*\d{1,3}\s*[-—]?$",
         r"^[.…。·\s]+$",
     )
 )
+SHORT_LINE = 80
 #: Cut marks and links inside a line: ``……(…省略773字…)……``, ``收藏《…》``, ``查看更多``.
 CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
@@ -60,7 +69,9 @@ def set_aside(text: str) -> tuple[str, list[str]]:
 def is_boilerplate(text: str) -> bool:
     """Tell whether a whole line belongs to the web page (breadcrumbs, footers, counters)."""
     simple = to_simplified(text)
-    return any(p.search(simple) for p in BOILERPLATE_LINES)
+    if any(p.search(simple) for p in BOILERPLATE_LINES):
+        return True
+    return len(simple) <= SHORT_LINE and any(p.search(simple) for p in SHORT_BOILERPLATE)
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:

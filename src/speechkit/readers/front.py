@@ -95,7 +95,7 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
         elif not role and ADDRESSEE.match(simple):
             _set(front, "addressee", _full_colon(text), block, path)
             return _settle(front, candidates, path, notes), index + 1
-        elif not role and DOC_NUMBER.match(text) and "doc_number" not in front.fields:
+        elif not role and DOC_NUMBER.match(simple) and "doc_number" not in front.fields:
             _set(front, "doc_number", text, block, path)
         elif not role and _short_line(text) and not find_labels(text, midline=False):
             candidates.append(block)
