@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 import speechkit
 from speechkit.dump import dump
 from speechkit.numbering import SCHEMES
-from speechkit.script import convert_speech
 from speechkit.readers import read_draft
+from speechkit.script import convert_speech
 
 EXAMPLES = sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml"))
 
