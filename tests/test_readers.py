@@ -261,3 +261,17 @@ def test_importing_what_an_import_builds_gives_the_same_facts(draft: Path) -> No
 def test_body_sentences_with_web_words_are_not_boilerplate(line: str) -> None:
     speech = speechkit.read(f"标题\n\n同志们：\n\n{line}", format="txt")
     assert speech.opening == (line,)
+
+
+def test_short_lines_under_the_title_that_are_not_front_matter_stay_in_the_body() -> None:
+    speech = speechkit.read(
+        "关于做好述职工作的通知\n\n现将有关事项通知如下：\n\n一、述职范围\n\n全体书记。", format="txt"
+    )
+    assert speech.opening == ("现将有关事项通知如下：",)
+    assert speech.meta.speaker == ""
+
+
+def test_markdown_with_several_top_headings_reads_them_as_sections() -> None:
+    speech = speechkit.read("# 讲话\n\n# 一、情况\n\n很好。\n\n# 二、要求\n\n要落实。\n", format="md")
+    assert speech.meta.title == "讲话"
+    assert [s.title for s in speech.sections] == ["情况", "要求"]

@@ -79,7 +79,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     path = draft.path
     front, start = split_front(blocks, path, notes)
     end = split_back(blocks, start, front, path)
-    body, _formats = read_body(blocks[start:end], path, notes)
+    body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes)
     if "title" not in front.fields:
         front.fields["title"] = _fallback_title(blocks, path)
     kind_name = kind or guess_kind(front.fields, front.salutation, registry)

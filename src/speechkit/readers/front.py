@@ -38,6 +38,8 @@ class Front:
     salutation: str = ""
     toc: bool = False
     positions: dict[tuple[str | int, ...], SourcePos] = field(default_factory=dict)
+    #: Short lines under the title that are not front matter after all: they open the body.
+    leftovers: list[RawBlock] = field(default_factory=list)
 
 
 def _plain(block: RawBlock) -> str:
@@ -142,10 +144,10 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
             notes.append(Note(block.line, "set aside", text))
         elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
             _set(front, "subtitle", text, block, path)
-        elif len(text) <= 30 and "speaker" not in front.fields:
+        elif len(text) <= 30 and "speaker" not in front.fields and not any(c in text for c in "，。；！？,;!?：:"):
             _set(front, "speaker", text, block, path)
         else:
-            notes.append(Note(block.line, "set aside", text))
+            front.leftovers.append(block)  # body text, not front matter: nothing of the body is dropped
     return front
 
 

@@ -17,13 +17,15 @@ def read_md(data: str | bytes, path: str = "<markdown>") -> Draft:
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     draft = Draft(path)
     role, level, in_list = "", 0, 0
+    titled = False  # a second # heading is a section heading, not another title
     rows: list[list[str]] = []
     table_line = 1
     for token in tokens:
         kind = token.type
         if kind == "heading_open":
             depth = int(token.tag[1:])
-            role, level = ("title", 0) if depth == 1 else ("heading", depth - 1)
+            role, level = ("title", 0) if depth == 1 and not titled else ("heading", max(depth - 1, 1))
+            titled = titled or depth == 1
         elif kind == "paragraph_open":
             role, level = ("toc", in_list) if in_list else ("", 0)
         elif kind == "bullet_list_open":
