@@ -275,3 +275,18 @@ def test_markdown_with_several_top_headings_reads_them_as_sections() -> None:
     speech = speechkit.read("# 讲话\n\n# 一、情况\n\n很好。\n\n# 二、要求\n\n要落实。\n", format="md")
     assert speech.meta.title == "讲话"
     assert [s.title for s in speech.sections] == ["情况", "要求"]
+
+
+def test_an_indented_web_copy_keeps_its_paragraphs_and_loses_its_page() -> None:
+    reading = read_draft(DATA / "drafts" / "indented.txt")
+    speech = reading.speech
+    aside = {note.line for note in reading.notes if note.action == "set aside"}
+    assert aside == {1, 2, 4, 20, 21}
+    assert speech.opening == ("这次会议的主要任务是，总结去年全市组织工作，部署今年任务。下面，我讲两点意见。",)
+    first, second = speech.sections
+    assert [i.title for i in first.items] == ["干部队伍建设扎实推进", "基层组织建设全面加强"]
+    assert first.items[0].enumeration == speechkit.Enumeration("yishi", "inline")
+    assert [i.title for i in first.items[1].items] == ["村级组织换届顺利完成", "阵地建设持续加强"]
+    assert speech.scheme.levels[2] == "{n}．"
+    assert second.enumeration.style == "diyi"
+    assert speech.closing == ("同志们，做好今年的组织工作意义重大。让我们奋发有为，开创新局面！",)

@@ -33,6 +33,9 @@ SHORT_BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
         r"^评论仅供|垃圾信息|网警|^查看更多|^展开全文|^阅读全文|^扫一扫|^微信扫|二维码",
         r"^第?\s*\d{1,3}\s*页?$|^[-—\s]*\d{1,3}\s*[-—]?$",
         r"^[.…。·\s]+$",
+        r"来源\s*[:：]|点击\s*[:：]?\s*\d+\s*次|浏览\s*[:：]?\s*\d+\s*次|【?字体\s*[:：]",
+        r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}",
+        r"^[（(]?(全文完|本文完|全文结束|完)[）)]?$",
     )
 )
 SHORT_LINE = 80
@@ -144,6 +147,8 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     filled = sum(1 for line in lines if line.strip())
     one_line = (longest > 150 and filled <= 3) or (longest > 400 and filled <= 8)
     pieces: list[tuple[int, int, str] | None] = []  # (line, column, text); None = blank line
+    indented: set[int] = {n for n, line in enumerate(lines, 1) if re.match(r"^( {2,}|\u3000|\t)", line)}
+    by_indent = len(indented) >= 3  # paragraphs start indented: an indented line starts one
     for number, raw in enumerate(lines, 1):
         line, removed = set_aside(raw)
         notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
@@ -159,7 +164,8 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     paragraphs: list[RawPara] = []
     previous: tuple[int, int, str] | None = None
     for entry in [*pieces, None]:
-        if entry is not None and previous is not None and _joins(previous[2], entry[2], paragraphs == []):
+        starts = by_indent and entry is not None and entry[0] in indented and entry[1] <= 3
+        if entry is not None and previous is not None and not starts and _joins(previous[2], entry[2], not paragraphs):
             previous = (previous[0], previous[1], previous[2] + entry[2])
             notes.append(Note(entry[0], "joined", f"line {entry[0]} continues line {previous[0]}"))
             continue

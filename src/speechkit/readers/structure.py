@@ -384,7 +384,10 @@ class BodyReader:
         paragraphs, index = holder
         text, where = paragraphs[index]
         simple = to_simplified(text)
-        if index == len(paragraphs) - 1 and CLOSING.search(simple) and len(text) <= 60 and _starts_closing(simple):
+        appeal = simple.startswith(("同志们，", "同志们！")) and len(paragraphs) > 1
+        if index == len(paragraphs) - 1 and (
+            appeal or (CLOSING.search(simple) and len(text) <= 60 and _starts_closing(simple))
+        ):
             paragraphs.pop()
             self.body.closing.append((text, where))
             return
