@@ -290,3 +290,18 @@ def test_an_indented_web_copy_keeps_its_paragraphs_and_loses_its_page() -> None:
     assert speech.scheme.levels[2] == "{n}．"
     assert second.enumeration.style == "diyi"
     assert speech.closing == ("同志们，做好今年的组织工作意义重大。让我们奋发有为，开创新局面！",)
+
+
+def test_dump_protects_braces_and_reports_counts_that_disagree() -> None:
+    from speechkit.dump import to_facts
+
+    draft = "标题\n\n同志们：\n\n下面讲五个方面。模板写{{ name }}。\n\n一、情况\n\n主要有两个方面：\n\n一是好。\n\n二是很好。"
+    speech = speechkit.read(draft, format="txt")
+    dumped = to_facts(speech)
+    assert dumped.data["opening"] == ["{% raw %}下面讲五个方面。模板写{{ name }}。{% endraw %}"]
+    assert dumped.data["sections"][0]["lead"] == ["主要有{{ items | count_cn }}个方面："]
+    rebuilt = speechkit.load(io.StringIO(dump(speech)))
+    assert rebuilt.opening == speech.opening and rebuilt.sections[0].lead == ("主要有两个方面：",)
+    wrong = speechkit.read(draft.replace("两个方面", "三个方面"), format="txt")
+    notes = to_facts(wrong).notes
+    assert notes == ["sections[0].lead: 三个方面 but 2 items; kept as text"]
