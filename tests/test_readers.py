@@ -295,7 +295,17 @@ def test_an_indented_web_copy_keeps_its_paragraphs_and_loses_its_page() -> None:
 def test_dump_protects_braces_and_reports_counts_that_disagree() -> None:
     from speechkit.dump import to_facts
 
-    draft = "标题\n\n同志们：\n\n下面讲五个方面。模板写{{ name }}。\n\n一、情况\n\n主要有两个方面：\n\n一是好。\n\n二是很好。"
+    draft = "\n\n".join(
+        [
+            "标题",
+            "同志们：",
+            "下面讲五个方面。模板写{{ name }}。",
+            "一、情况",
+            "主要有两个方面：",
+            "一是好。",
+            "二是很好。",
+        ]
+    )
     speech = speechkit.read(draft, format="txt")
     dumped = to_facts(speech)
     assert dumped.data["opening"] == ["{% raw %}下面讲五个方面。模板写{{ name }}。{% endraw %}"]
