@@ -315,3 +315,12 @@ def test_dump_protects_braces_and_reports_counts_that_disagree() -> None:
     wrong = speechkit.read(draft.replace("两个方面", "三个方面"), format="txt")
     notes = to_facts(wrong).notes
     assert notes == ["sections[0].lead: 三个方面 but 2 items; kept as text"]
+
+
+def test_labels_typed_twice_are_stripped_from_titles() -> None:
+    reading = read_draft("标题\n\n一、情况\n\n（一）（一）加强学习。要学。\n\n一是1.第一书记要带头。".encode(), "txt")
+    section = reading.speech.sections[0]
+    assert section.title == "情况"
+    assert section.items[0].title == "加强学习"
+    assert section.items[0].items[0].title == "第一书记要带头"
+    assert [n.text for n in reading.notes if n.action == "stripped label"] == ["（一）", "1."]

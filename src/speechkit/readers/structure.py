@@ -72,6 +72,17 @@ def split_title(rest: str, title_end: int = -1) -> tuple[str, str, bool]:
     return title.strip(), body.strip(), ended
 
 
+def strip_labels(title: str) -> tuple[str, str]:
+    """Remove labels typed into a title (``（三）（三）加强`` → ``加强``): labels are computed."""
+    removed = ""
+    label = label_at(title)
+    while label is not None and label.end < len(title):
+        removed += title[: label.end]
+        title = title[label.end :].lstrip(" \u3000")
+        label = label_at(title)
+    return title, removed
+
+
 class BodyReader:
     """Read body blocks one by one into a tree of sections and items."""
 
@@ -174,6 +185,7 @@ class BodyReader:
         if level == 2 and label.ordinal == 1 and block.role != "heading" and self.inline_section(block, text):
             return
         if level <= 1:
+            title = self.clean_title(title, block)
             node = Node("section", 1, title, self.pos(block))
             if len([s for s in self.body.sections if s.numbered and s.title]) + 1 != label.ordinal:
                 self.notes.append(Note(block.line, "renumbered", text[: label.end]))
@@ -185,10 +197,18 @@ class BodyReader:
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         parent = self.parent_for("heading", label.ordinal, block)
+        title = self.clean_title(title, block)
         node = Node("item", level, title, self.pos(block), alone=not ended)
         self.attach(parent, node, "heading")
         if body:
             self.fill(node, body, block)
+
+    def clean_title(self, title: str, block: RawPara) -> str:
+        """Strip a second label typed into a title, with a note."""
+        clean, removed = strip_labels(title)
+        if removed:
+            self.notes.append(Note(block.line, "stripped label", removed))
+        return clean
 
     def parent_for(self, style: str, ordinal: int, block: RawPara) -> Node:
         """Return the node whose list a new item joins, opening a section if there is none."""
@@ -239,6 +259,7 @@ class BodyReader:
             return
         parent = self.parent_for(label.style, label.ordinal, block)
         title, body, ended = split_title(text[label.end :], block.title_end - label.end if block.title_end > 0 else -1)
+        title = self.clean_title(title, block)
         node = Node("item", parent.level, title, self.pos(block), alone=not ended)
         self.attach(parent, node, label.style)
         if body:
