@@ -324,3 +324,15 @@ def test_labels_typed_twice_are_stripped_from_titles() -> None:
     assert section.items[0].title == "加强学习"
     assert section.items[0].items[0].title == "第一书记要带头"
     assert [n.text for n in reading.notes if n.action == "stripped label"] == ["（一）", "1."]
+
+
+def test_a_title_broken_over_two_lines_and_a_plain_date_under_it() -> None:
+    speech = speechkit.read(
+        "在全市组织工作会议上的\n讲话\n2019年3月5日\n同志们：\n大家好。\n一、情况\n很好。", format="txt"
+    )
+    assert (speech.meta.title, speech.meta.date, speech.meta.kind) == (
+        "在全市组织工作会议上的讲话",
+        "2019年3月5日",
+        "speech",
+    )
+    assert speech.opening == ("大家好。",)

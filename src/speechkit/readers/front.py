@@ -87,6 +87,8 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             text = text[: -len("文件")]
         if role in ("title", "subtitle", "speaker", "issuer", "doc_number", "addressee", *MARKS):
             _set(front, role, text, block, path)
+        elif not role and DATE.match(text) and "date" not in front.fields and candidates:
+            _set(front, "date", re.sub(r"\s+", "", text), block, path)  # a date under the title
         elif role == "dateline" or (not role and DATELINE.match(text)):
             match = DATELINE.match(text)
             _set(front, "date", match.group(1) if match else text.strip("（）()"), block, path)
@@ -131,7 +133,20 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
             i for i, t in enumerate(texts) if re.search(r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞)$", t)
         ]
         pick = repeated[-1] if repeated else (named[0] if named else 0)
-        _set(front, "title", texts[pick], candidates[pick], path)
+        title = texts[pick]
+        before = candidates[pick - 1] if pick > 0 else None
+        if (
+            before is not None
+            and not repeated
+            and before.line == candidates[pick].line - 1
+            and not ISSUER_END.search(to_simplified(texts[pick - 1]))
+            and len(texts[pick - 1] + title) <= 60
+        ):  # a title broken over two lines
+            title = texts[pick - 1] + title
+            texts[pick - 1] = title
+            pick -= 1
+            del candidates[pick + 1], texts[pick + 1]
+        _set(front, "title", title, candidates[pick], path)
     for i, block in enumerate(candidates):
         text = texts[i]
         if i == pick:
