@@ -472,7 +472,10 @@ def to_blocks(
 def to_item(node: Node, path: ModelPath, source: dict[ModelPath, SourcePos]) -> Item:
     """Return the model item of a node, recording positions."""
     if node.unit:
-        source[path] = node.title_pos or SourcePos("", 0)
+        where = node.title_pos or SourcePos("", 0)
+        unit_key: ModelPath = (*path, "title")
+        text_key: ModelPath = (*path, "paragraphs", 0)
+        source[path] = source[unit_key] = source[text_key] = where
         return branch_item(node.unit, node.paragraphs[0][0] if node.paragraphs else "")
     if node.title and node.title_pos is not None:
         title_key: ModelPath = (*path, "title")
