@@ -267,13 +267,14 @@ class BodyReader:
 
     def inline_section(self, block: RawPara, text: str) -> bool:
         """Read ``一是A。…二是B。…`` filling a whole paragraph as a section's inline list, if it is one."""
-        head, children = self.inline_list(text, block)
+        head, children, style = self.inline_list(text, block)
         if head or not children:
             return False
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "item" and top.alone and not top.paragraphs and not top.children:
             # a title on its own line, its points run on below it: a ``separate`` list's item
-            top.children, top.child_style, top.child_layout = children, self.inline_style, "inline"
+            top.children, top.child_style, top.child_layout = children, style, "inline"
+            top.inline_source = (text, self.pos(block))
             self.stack[-2].child_layout = "separate"
             return True
         del self.stack[1:]
@@ -284,28 +285,26 @@ class BodyReader:
             )
             self.body.sections.append(section)
             self.stack = [section]
-        section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
+        section.children, section.child_style, section.child_layout = children, style, "inline"
         return True
 
     def fill(self, node: Node, text: str, block: RawPara) -> None:
         """Put a paragraph into an item: as its text, and its run-on 一是…二是… as inline children."""
         where = self.pos(block)
-        head, children = self.inline_list(text, block)
+        head, children, style = self.inline_list(text, block)
         if node.inline_source is not None:
             self.undo_inline(node)
         if children and not node.children:
             if head:
                 node.paragraphs.append((head, where))
             node.children = children
-            node.child_style = self.inline_style
+            node.child_style = style
             node.child_layout = "inline"
             node.inline_source = (text, where)
             return
         node.paragraphs.append((text, where))
 
-    inline_style = ""
-
-    def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node]]:
+    def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node], str]:
         """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order)."""
         labels = [m for m in find_labels(text) if m.kind == "runin" or m.start == 0 or text[m.start - 1] in TITLE_END]
         best: list[LabelMatch] = []
@@ -325,8 +324,7 @@ class BodyReader:
                 best = run
                 break
         if not best:
-            return text, []
-        self.inline_style = best[0].style
+            return text, [], ""
         head = text[: best[0].start].strip()
         where = self.pos(block)
         items = []
@@ -337,7 +335,7 @@ class BodyReader:
             if body:
                 node.paragraphs.append((body, where))
             items.append(node)
-        return head, items
+        return head, items, best[0].style
 
     def undo_inline(self, node: Node) -> None:
         """Take an inline list back into its paragraph: text that follows it cannot come after it."""
@@ -377,6 +375,9 @@ class BodyReader:
         where = self.pos(block)
         if self.stack and self.stack[-1].kind == "item" and not self.stack[-1].unit:
             node = self.stack[-1]
+            if node.child_layout == "inline" and _is_closing(text):
+                self.body.closing.append((text, where))  # closing words after run-on points
+                return
             if node.alone and not node.paragraphs and not node.children:
                 parent = self.stack[-2]
                 parent.child_layout = "separate"
@@ -384,12 +385,12 @@ class BodyReader:
             return
         section = self.stack[0] if self.stack else None
         if section is not None and not section.children and not section.closing:
-            head, children = self.inline_list(text, block)
+            head, children, style = self.inline_list(text, block)
             if children:
                 if head:  # 现将…通知如下。一是…二是…: the lead, then the points
                     section.lead.append((head, where))
                     self.notes.append(Note(block.line, "split", f"{head[:12]}… from its 一是…"))
-                section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
+                section.children, section.child_style, section.child_layout = children, style, "inline"
                 return
         self.block_target().append((text, where))
 
@@ -449,6 +450,12 @@ def _settle_layout(node: Node) -> None:
         if child.alone and not child.paragraphs and not child.children and node.child_layout == "paragraphs":
             node.child_layout = "separate"
         _settle_layout(child)
+
+
+def _is_closing(text: str) -> bool:
+    """Tell whether a paragraph is a speech's closing words (我就讲这些。谢谢大家。)."""
+    simple = to_simplified(text)
+    return bool(CLOSING.search(simple)) and len(text) <= 60 and _starts_closing(simple)
 
 
 def _starts_closing(text: str) -> bool:
