@@ -86,10 +86,9 @@ def strip_labels(title: str) -> tuple[str, str]:
 class BodyReader:
     """Read body blocks one by one into a tree of sections and items."""
 
-    def __init__(self, path: str, notes: list[Note], midline: bool) -> None:
+    def __init__(self, path: str, notes: list[Note]) -> None:
         self.path = path
         self.notes = notes
-        self.midline = midline
         self.body = Body()
         self.stack: list[Node] = []
         self.formats: list[str] = []
@@ -518,11 +517,9 @@ def to_section(node: Node, index: int, section_type: str, source: dict[ModelPath
     )
 
 
-def read_body(
-    blocks: list[RawBlock], path: str, notes: list[Note], midline: bool = True
-) -> tuple[Body, dict[int, str]]:
+def read_body(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[Body, dict[int, str]]:
     """Read the body blocks; return the body and the heading format of each level seen."""
-    reader = BodyReader(path, notes, midline)
+    reader = BodyReader(path, notes)
     body = reader.read(blocks)
     formats = [reader.level_formats[level] for level in sorted(reader.level_formats)]
     if formats and sorted(reader.level_formats) == list(range(1, len(formats) + 1)):
