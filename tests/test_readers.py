@@ -336,3 +336,17 @@ def test_a_title_broken_over_two_lines_and_a_plain_date_under_it() -> None:
         "speech",
     )
     assert speech.opening == ("大家好。",)
+
+
+def test_a_duty_report_draft() -> None:
+    speech = read_draft(DATA / "drafts" / "duty_report.txt").speech
+    assert (speech.meta.kind, speech.meta.speaker, speech.salutation) == (
+        "duty_report",
+        "某某镇党委书记 李四",
+        "各位领导、同志们：",
+    )
+    assert [s.type for s in speech.sections] == ["situation", "common_problems", "plans"]
+    assert [len(s.items) for s in speech.sections] == [2, 3, 2]
+    assert [i.title for i in speech.sections[0].items[1].items] == ["抓阵地建设", "抓队伍建设"]
+    assert speech.sections[1].enumeration.layout == "inline"
+    assert speech.closing == ("以上述职，请予评议。",)

@@ -16,7 +16,9 @@ TITLE_END = "。！？；：!?;:…"
 BRANCH_LINE = re.compile(
     r"^([\u4e00-\u9fffA-Za-z0-9×*＊]{0,14}(村|社区|支部|街道|镇|乡|居委会|单位|部门|科室|站|所|中心|小组|学校|组))[:：](.+)$"
 )
-CLOSING = re.compile(r"(讲话就到这里|就讲这些|讲到这里|就到这里|谢谢大家|谢谢！|谢谢。)")
+CLOSING = re.compile(
+    r"(讲话就到这里|就讲这些|讲到这里|就到这里|谢谢大家|谢谢！|谢谢。|请予评议|请予审议|批评指正|以上述职|以上报告|以上汇报)"
+)
 _CLOSING_TAIL = re.compile(
     r"[，,。]?((?:我的|我)?(?:点评|讲话|发言)?(?:就讲这些|讲到这里|就到这里)[^。！]{0,12}[。！]?(?:谢谢大家[。！!]?)?)$"
 )
@@ -458,7 +460,7 @@ def _is_closing(text: str) -> bool:
 
 
 def _starts_closing(text: str) -> bool:
-    return bool(re.match(r"^(我的|我|今天|以上|最后|好|谢谢|讲话|点评|发言)", text)) or text.startswith("谢谢")
+    return bool(re.match(r"^(我的|我|今天|以上|最后|好|谢谢|讲话|点评|发言|不妥之处|恳请|请)", text))
 
 
 def _is_caption(text: str) -> bool:
