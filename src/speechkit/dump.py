@@ -13,6 +13,7 @@ from .model import Block, Item, Section, Speech, Table
 from .numbering import SCHEMES, count_cn
 from .registry import DocumentKind, Registry, default_registry
 from .schema import SCHEMA_ID
+from .sections.branch_issues import branch_unit
 from .text import strip_end
 
 #: A counting phrase: 从三个方面, 表现在六个方面, 讲三点意见.
@@ -169,7 +170,7 @@ class _Writer:
         for item in section.items:
             text = "".join(item.paragraphs)
             issues = [self.text(part) for part in strip_end(text).split("；") if part.strip()]
-            unit = item.title  # a branch line's unit is its title (see sections.branch_issues.branch_item)
+            unit = branch_unit(item)
             items.append({"branch": self.text(unit), "issues": issues or [self.text(text or unit)]})
         if items:
             data["items"] = items

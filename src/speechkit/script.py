@@ -8,12 +8,19 @@ from typing import Any, TypeVar, cast
 
 from .errors import SpeechkitError
 
-#: Output scripts and the OpenCC configuration that produces each from any input.
+#: Output scripts and the OpenCC configuration that produces each from any input. ``hant`` uses the
+#: standard forms Traditional readers expect (為, 啟, 審核: OpenCC ``s2tw``, not ``s2t``'s 爲, 啓, 審覈),
+#: with the words of ``WORDS`` on top; ``tw`` and ``hk`` are OpenCC's regional standards as they are.
 SCRIPTS: dict[str, tuple[str, ...]] = {
     "hans": ("t2s",),
-    "hant": ("s2t",),
+    "hant": ("s2tw",),
     "tw": ("s2tw",),
     "hk": ("s2hk",),
+}
+#: Words written after OpenCC, per script: 匯報 (report to a superior) is the standard form, 彙 is for
+#: collections (詞彙, 彙編, 彙總).
+WORDS: dict[str, dict[str, str]] = {
+    "hant": {"彙報": "匯報"},
 }
 
 T = TypeVar("T")
@@ -44,6 +51,8 @@ def convert(text: str, script: str) -> str:
         text = converter("t2s").convert(text)
     for config in configs:
         text = converter(config).convert(text)
+    for old, new in WORDS.get(script, {}).items():
+        text = text.replace(old, new)
     return text
 
 

@@ -84,6 +84,11 @@ def branch_item(unit: str, text: str) -> Item:
     return Item(title=unit, paragraphs=(text,), enumeration=Enumeration("none"))
 
 
+def branch_unit(item: Item) -> str:
+    """Return the unit name of a branch line built by :func:`branch_item`."""
+    return item.title
+
+
 def layout_branch_lines(section: Section) -> Iterator[LayoutBlock]:
     """Lay out each branch line: the unit and a colon (``unit`` runs), then its issues, as one paragraph."""
     for item in section.items:

@@ -10,6 +10,7 @@ from ..finding import Hit
 from ..model_walk import lists, remap, text_outlines, unit_index
 from ..outline import Mark, Outline, analyze
 from ..text import Doc
+from .attachments import note_units
 
 _COUNT = re.compile(
     "(?<![第\\d一二两三四五六七八九十几])(?P<num>[一二两三四五六七八九十]{1,3}|\\d{1,2})"
@@ -28,7 +29,8 @@ def check(doc: Doc) -> Iterator[Hit]:
         yield from model_hits(doc)
         return
     outline = analyze(doc)
-    yield from outline.hits
+    annex = note_units(doc)  # 附件：1.… / 2.… is a list of attachments (SK107), not an enumeration
+    yield from (hit for hit in outline.hits if hit.unit not in annex and not _cannot_tell(doc, outline, hit))
     yield from counting_hits(doc, outline)
 
 
@@ -63,6 +65,23 @@ def _announced(doc: Doc, index: int, labels: tuple[str, ...]) -> Iterator[Hit]:
             "SK102",
             f"{phrase!r} announces {announced} but {len(labels)} follow ({listed})",
         )
+
+
+#: A heading label run on inside a paragraph (``…。二、存在问题。``): the paragraph is a whole document on
+#: one line, whose levels the outline cannot see, so its run-in lists cannot be judged.
+_MIDLINE_HEADING = re.compile(r"[。！？；]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
+def _cannot_tell(doc: Doc, outline: Outline, hit: Hit) -> bool:
+    """Return whether an SK103 hit on a run-in label cannot be judged: the paragraph holds mid-line
+    headings, or it starts with the label before this one (``一是…。二是…`` in one paragraph)."""
+    mark = next((m for m in outline.marks if m.unit == hit.unit and m.start == hit.start), None)
+    if mark is None or not mark.inline:
+        return False
+    if _MIDLINE_HEADING.search(doc.units[hit.unit].text):
+        return True
+    first = next((m for m in outline.marks if m.unit == hit.unit and not m.inline), None)
+    return first is not None and first.family == mark.family and first.number == mark.number - 1
 
 
 def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:

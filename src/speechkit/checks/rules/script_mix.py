@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from ...script import converter
 from ..finding import Hit
 from ..text import Doc
 
 
+@cache
+def shared_chars() -> frozenset[str]:
+    """Return the characters both scripts write (``占``, ``于``): OpenCC keeps them in Simplified and lists
+    them as their own Traditional form (``data/shared_chars.txt``, made by ``tools/shared_chars.py``)."""
+    text = resources.files(__package__).joinpath("data/shared_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line.strip() for line in text.splitlines() if not line.startswith("#")))
+
+
 def classify(text: str) -> tuple[list[int], list[int]]:
-    """Return the offsets of Traditional-only and of Simplified-only characters in ``text``."""
+    """Return the offsets of Traditional-only and of Simplified-only characters in ``text``; characters both
+    scripts write are neither."""
     try:
         simple = converter("t2s").convert(text)
         # Simplified-only: every Traditional standard changes it (着 stays in s2t and s2hk, so it is shared).
@@ -20,17 +31,31 @@ def classify(text: str) -> tuple[list[int], list[int]]:
     if len(simple) != len(text) or any(len(v) != len(text) for v in variants):
         return [], []
     trad = [i for i, (a, b) in enumerate(zip(text, simple, strict=True)) if a != b]
+    shared = shared_chars()
     s2t, s2tw, s2hk = variants
     simp = [
         i
         for i, (a, s, x, y, z) in enumerate(zip(text, simple, s2t, s2tw, s2hk, strict=True))
-        if a == s and a != x and a != y and a != z
+        if a == s and a != x and a != y and a != z and a not in shared
     ]
     return trad, simp
 
 
+def has_traditional(text: str) -> bool:
+    """Tell whether ``text`` may hold Traditional-only characters; needs only the cheap t2s converter."""
+    try:
+        simple = converter("t2s").convert(text)
+    except (UnicodeError, RuntimeError, ValueError):
+        return False
+    return len(simple) == len(text) and simple != text
+
+
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield, for each unit holding the minority script, a hit at its first such character."""
+    # A document without Traditional characters has no minority to report: the s2tw converter
+    # (about 0.2 s to create) is then never built.
+    if not any(has_traditional(doc.units[index].text) for index in doc.textual()):
+        return
     found = [(index, *classify(doc.units[index].text)) for index in doc.textual()]
     trad_total = sum(len(t) for _, t, _ in found)
     simp_total = sum(len(s) for _, _, s in found)
