@@ -30,7 +30,8 @@ def check(doc: Doc) -> Iterator[Hit]:
         return
     outline = analyze(doc)
     annex = note_units(doc)  # 附件：1.… / 2.… is a list of attachments (SK107), not an enumeration
-    yield from (hit for hit in outline.hits if hit.unit not in annex and not _cannot_tell(doc, outline, hit))
+    judge = _Judge(doc, outline)
+    yield from (hit for hit in outline.hits if hit.unit not in annex and not judge.cannot_tell(hit))
     yield from counting_hits(doc, outline)
 
 
@@ -72,16 +73,31 @@ def _announced(doc: Doc, index: int, labels: tuple[str, ...]) -> Iterator[Hit]:
 _MIDLINE_HEADING = re.compile(r"[。！？；]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
-def _cannot_tell(doc: Doc, outline: Outline, hit: Hit) -> bool:
-    """Return whether an SK103 hit on a run-in label cannot be judged: the paragraph holds mid-line
-    headings, or it starts with the label before this one (``一是…。二是…`` in one paragraph)."""
-    mark = next((m for m in outline.marks if m.unit == hit.unit and m.start == hit.start), None)
-    if mark is None or not mark.inline:
-        return False
-    if _MIDLINE_HEADING.search(doc.units[hit.unit].text):
-        return True
-    first = next((m for m in outline.marks if m.unit == hit.unit and not m.inline), None)
-    return first is not None and first.family == mark.family and first.number == mark.number - 1
+class _Judge:
+    """Tell which SK103 hits on run-in labels cannot be judged (indexes built once: linear in the marks)."""
+
+    def __init__(self, doc: Doc, outline: Outline) -> None:
+        self.doc = doc
+        self.marks = {(m.unit, m.start): m for m in outline.marks}
+        self.first: dict[int, Mark] = {}
+        for mark in outline.marks:
+            if not mark.inline:
+                self.first.setdefault(mark.unit, mark)
+        self.midline: dict[int, bool] = {}
+
+    def cannot_tell(self, hit: Hit) -> bool:
+        """Return whether an SK103 hit on a run-in label cannot be judged: the paragraph holds mid-line
+        headings, or it starts with the label before this one (``一是…。二是…`` in one paragraph)."""
+        mark = self.marks.get((hit.unit, hit.start))
+        if mark is None or not mark.inline:
+            return False
+        midline = self.midline.get(hit.unit)
+        if midline is None:
+            midline = self.midline[hit.unit] = bool(_MIDLINE_HEADING.search(self.doc.units[hit.unit].text))
+        if midline:
+            return True
+        first = self.first.get(hit.unit)
+        return first is not None and first.family == mark.family and first.number == mark.number - 1
 
 
 def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:
