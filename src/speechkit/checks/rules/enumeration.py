@@ -152,7 +152,7 @@ def _first_item(doc: Doc, outline: Outline, index: int, end: int, next_index: in
         return None
     head = doc.units[next_index].text
     starts = [m for m in outline.marks if m.unit == next_index and not head[: m.start].strip()]
-    if starts and starts[0].number == 1:
+    if starts and starts[0].number == 1 and starts[0].family != "首先":
         return starts[0]
     return None
 
@@ -164,7 +164,7 @@ def _siblings(outline: Outline, first: Mark) -> list[Mark]:
     for mark in after:
         if outline.reset_between(items[-1].unit, mark.unit) or mark.depth < first.depth:
             break
-        if mark.depth == first.depth and mark.key == first.key:
+        if mark.depth == first.depth and mark.family == first.family:
             if mark.number == 1:
                 break
             items.append(mark)
