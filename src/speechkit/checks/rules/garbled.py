@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from ..finding import Hit
@@ -20,8 +21,11 @@ _SIGN = re.compile(
 #: Words that make a half-width ``?`` a real question mark (SK201 reports it then).
 _QUESTION = re.compile(
     "[吗嗎呢么麼吧啊嘛呀][?]|什么|什麼|怎么|怎麼|怎样|怎樣|如何|为什么|為什麼|哪|谁|誰|是否|否|难道|難道|多少|几|幾"
+    "|([\u4e00-\u9fff])[不没沒]\\1"  # 对不对, 是不是, 有没有
 )
 _WINDOW = 6
+#: A URL, Han characters included (``https://例子.cn/查询?词=党建``), up to the next space.
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*", re.IGNORECASE)
 #: How far back a question word is looked for (bounded, so that a 1 MB line stays linear).
 _CLAUSE_MAX = 60
 _CLAUSE_END = "。！？!；;\n"
@@ -29,12 +33,23 @@ _CLAUSE_END = "。！？!；;\n"
 
 def garbled_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``text`` that look mis-decoded (merged, in order)."""
+    if "?" not in text and "\ufffd" not in text:
+        return []
     spans: list[tuple[int, int]] = []
+    urls = [m.span() for m in _URL.finditer(text)] if "/" in text or "www" in text.lower() else []
+    signs = [m.span() for m in _SIGN.finditer(text)]
+    starts = [start for start, _ in signs]
+    next_url = 0
     for match in _ANCHOR.finditer(text):
         at = match.start()
-        if not _garbled_at(text, at):
+        while next_url < len(urls) and urls[next_url][1] <= at:
+            next_url += 1
+        if next_url < len(urls) and urls[next_url][0] <= at:
             continue
-        start, end = _extent(text, at)
+        near = signs[bisect_left(starts, at - _WINDOW) : bisect_right(starts, at + _WINDOW)]
+        if not _garbled_at(text, at, near):
+            continue
+        start, end = min([at, *(s for s, _ in near)]), max([at + 1, *(e for _, e in near)])
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
@@ -50,11 +65,10 @@ def span_mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
     return mask
 
 
-def _garbled_at(text: str, at: int) -> bool:
-    if text[at] == "\ufffd":
-        return True
-    low, high = max(0, at - _WINDOW), min(len(text), at + _WINDOW + 1)
-    if any(m.start() != at for m in _SIGN.finditer(text, low, high) if low <= m.start() < high):
+def _garbled_at(text: str, at: int, near: list[tuple[int, int]]) -> bool:
+    """Return whether the ``?``/U+FFFD at ``at`` is garbage: U+FFFD, another sign close by, or a ``?``
+    between two Han characters with no question word before it in its clause."""
+    if text[at] == "\ufffd" or any(start != at for start, _ in near):
         return True
     before = text[at - 1] if at else ""
     after = text[at + 1] if at + 1 < len(text) else ""
@@ -63,15 +77,6 @@ def _garbled_at(text: str, at: int) -> bool:
     floor = max(0, at - _CLAUSE_MAX)
     clause_start = max(floor - 1, *(text.rfind(c, floor, at) for c in _CLAUSE_END)) + 1
     return not _QUESTION.search(text, clause_start, at + 1)
-
-
-def _extent(text: str, at: int) -> tuple[int, int]:
-    """Widen an anchor over the neighbouring signs, within the window."""
-    start, end = at, at + 1
-    low, high = max(0, at - _WINDOW), min(len(text), at + _WINDOW + 1)
-    for sign in _SIGN.finditer(text, low, high):
-        start, end = min(start, sign.start()), max(end, sign.end())
-    return start, end
 
 
 def check(doc: Doc) -> Iterator[Hit]:

@@ -8,15 +8,13 @@ from collections.abc import Iterator
 from ..finding import Hit
 from ..text import Doc
 from .boilerplate import boilerplate_spans
-from .chars import is_cjk, is_han
+from .chars import URL_RE, is_cjk, is_han
 from .garbled import garbled_spans, span_mask
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_RE = re.compile(f"(?<=[\u4e00-\u9fff])[（(]([a-zü{_TONED}]{{1,6}}[1-5]?)[）)]", re.IGNORECASE)
-_URL_RE = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*", re.IGNORECASE
-)
+_URL_RE = URL_RE
 
 
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
