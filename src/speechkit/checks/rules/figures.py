@@ -24,6 +24,9 @@ _BREAKDOWN_START = re.compile("其中|分别占")
 #: A share in a breakdown: ``占30.2%`` or the next of a list ``分别占30.2%、50.0%``.
 _BREAKDOWN_SHARE = re.compile(r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]")
 _MULT = {"": 1, "万": 10_000, "亿": 100_000_000}
+#: Paragraphs before a share where its total may stand, counts kept from each, and the paragraph length
+#: beyond which counts are read only when a share or a breakdown is there.
+_EARLIER, _KEEP, _LONG = 2, 20, 2000
 #: How far a total may stand before its share, and how long a breakdown runs (keeps long lines linear).
 _REACH = 300
 _PARTITION = re.compile("男|女|以下|以上|及以上|及以下|其他|其余|其它|岁|预备|正式")
@@ -76,13 +79,15 @@ def _percent(share: float, decimals: int) -> str:
 
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield hits for shares and breakdowns that disagree with the totals they are stated against."""
+    earlier: list[list[Count]] = []  # the counts of the paragraphs just before, for a total stated there
     for index in doc.textual():
         text = doc.units[index].text
-        if "%" not in text and "％" not in text and not _BREAKDOWN.search(text):
-            continue
-        found = counts(text)
-        yield from _shares(index, text, found)
-        yield from _sums(index, text, found)
+        found = counts(text) if len(text) <= _LONG or "%" in text or "％" in text or _BREAKDOWN.search(text) else []
+        if "%" in text or "％" in text or _BREAKDOWN.search(text):
+            previous = [c for unit in earlier for c in unit if c.share is None]
+            yield from _shares(index, text, found, previous)
+            yield from _sums(index, text, found)
+        earlier = [*earlier[-(_EARLIER - 1) :], found[-_KEEP:]]
 
 
 def _near(found: list[Count], starts: list[int], low: int, high: int) -> list[Count]:
@@ -107,7 +112,7 @@ def _total_for(text: str, candidates: list[Count], part: Count) -> Count | None:
     return before[-1] if marker >= 0 and before else None
 
 
-def _shares(index: int, text: str, found: list[Count]) -> Iterator[Hit]:
+def _shares(index: int, text: str, found: list[Count], previous: list[Count]) -> Iterator[Hit]:
     starts = [c.start for c in found]
     for part in found:
         if part.share is None or (part.base and _OTHER_BASE.search(part.base)):
@@ -116,7 +121,13 @@ def _shares(index: int, text: str, found: list[Count]) -> Iterator[Hit]:
         candidates = _candidates(found, starts, part)
         if any(abs(part.value / c.value * 100 - share) <= _tolerance(part.share) for c in candidates):
             continue
-        total = _total_for(text, candidates, part)
+        if candidates:
+            total = _total_for(text, candidates, part)
+        else:  # the total may stand in the paragraph before (全镇共有党员24729名。 then the breakdown)
+            before = {c.value: c for c in previous if c.unit == part.unit and c.value > part.value}
+            if any(abs(part.value / value * 100 - share) <= _tolerance(part.share) for value in before):
+                continue
+            total = next(iter(before.values())) if len(before) == 1 else None
         if total is None:
             continue
         decimals = len(part.share.split(".")[1]) if "." in part.share else 0
