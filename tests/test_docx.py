@@ -17,6 +17,7 @@ from speechkit.layout import TableBlock, layout
 from speechkit.model import Enumeration, Item, Meta, Section, Speech, Table
 from speechkit.render.docx import pretty_document_xml, render_docx
 from speechkit.render.docx_xml import plain_text
+from speechkit.sections.branch_issues import branch_item
 from speechkit.title_lines import title_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -79,11 +80,11 @@ def critique(paragraphs: int = 1) -> Speech:
         ),
     )
     branches = Section(
-        "heading",
+        "branch_issues",
         "",
         items=(
-            Item(unit="xx社区", paragraphs=("支委班子成员抓党建工作用力不均，合力不足。",)),
-            Item(unit="xx村", paragraphs=("党员年龄老化，活力不足，后继乏人现象突出。",)),
+            branch_item("xx社区", "支委班子成员抓党建工作用力不均，合力不足。"),
+            branch_item("xx村", "党员年龄老化，活力不足，后继乏人现象突出。"),
         ),
         numbered=False,
         enumeration=Enumeration("none"),

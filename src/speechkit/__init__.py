@@ -1,14 +1,15 @@
 """speechkit: write Chinese official speeches, critique outlines and notices from YAML facts.
 
 The data flows one way: ``load`` (facts YAML) → ``build`` (document model) → ``render``
-(Markdown, DOCX, PDF); ``check`` walks drafts and finds what reviewers send back.
+(Markdown, DOCX, PDF); ``read`` takes a draft (.txt, .md, .docx) back into the model and ``dump``
+writes its facts; ``check`` walks drafts and finds what reviewers send back.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import build, load
+from .api import build, dump, load, read
 from .errors import (
     ExpressionError,
     FactsError,
@@ -54,9 +55,11 @@ __all__ = [
     "__version__",
     "build",
     "default_registry",
+    "dump",
     "layout",
     "load",
     "load_registry",
+    "read",
     "read_facts",
     "render",
 ]

@@ -8,13 +8,16 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import SpeechkitError
 from .output import write_atomic
 from .registry import default_registry, load_registry
-from .render import DEFAULT_FORMATS, FORMATS
+from .render import DEFAULT_FORMATS
+
+if TYPE_CHECKING:
+    from .model import Speech
 
 #: How many check findings ``build`` prints before summing up the rest.
 SHOWN_FINDINGS = 5
@@ -55,7 +58,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--format",
         action="append",
         metavar="FMT",
-        help=f"output format: {', '.join(FORMATS)} (repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
+        help="output format: md, docx, pdf or a plugin's "
+        f"(repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
     )
     p.add_argument("-o", "--outdir", default="out", help="output folder (default: ./out)")
     p.add_argument("--stem", help="output file name without extension (default: the facts file's)")
@@ -112,6 +116,7 @@ def make_parser() -> argparse.ArgumentParser:
 COMMAND_MODULES: tuple[str, ...] = (
     "speechkit.checks.cli",
     "speechkit.fonts",
+    "speechkit.import_cli",
 )
 
 
@@ -124,15 +129,16 @@ def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _formats(values: list[str] | None) -> list[str]:
+    """Return the registered writer formats asked for (names or suffixes), in order, without repeats."""
     if not values:
         return list(DEFAULT_FORMATS)
+    registry = default_registry()
     out: list[str] = []
     for value in values:
         for name in value.split(","):
             name = name.strip().lower().lstrip(".")
             name = {"markdown": "md"}.get(name, name)
-            if name not in FORMATS:
-                raise SpeechkitError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}")
+            name = registry.writer(name).name
             if name not in out:
                 out.append(name)
     return out
@@ -165,20 +171,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise SpeechkitError(f"{outdir}: exists and is not a folder")
     outdir.mkdir(parents=True, exist_ok=True)
     for fmt, data in outputs.items():
-        path = outdir / f"{stem}.{FORMATS[fmt]}"
+        path = outdir / f"{stem}.{default_registry().formats[fmt].extension}"
         write_atomic(path, data)
         print(path)
     return 0
 
 
-def _report_findings(args: argparse.Namespace, speech: object) -> int:
-    """Run the checks on what was built, print findings as warnings, and return their number."""
-    from .checks import check_path, check_speech
+def _report_findings(args: argparse.Namespace, speech: Speech) -> int:
+    """Run the checks on the Speech as built (no second parse or build), print them, return their number."""
+    from .checks import check_speech
 
-    if args.facts == "-" or args.script:
-        findings = check_speech(speech, path=args.facts if args.facts != "-" else "<stdin>")
-    else:
-        findings = check_path(args.facts)
+    path = args.facts if args.facts != "-" else "<stdin>"
+    findings = check_speech(speech, path=path, source=_source_text(args.facts))
     shown = findings if args.strict else findings[:SHOWN_FINDINGS]
     for finding in shown:
         print(f"warning: {finding.format()}", file=sys.stderr)
@@ -191,6 +195,16 @@ def _report_findings(args: argparse.Namespace, speech: object) -> int:
             file=sys.stderr,
         )
     return len(findings)
+
+
+def _source_text(name: str) -> str | None:
+    """Return the text of a facts file, for findings at its very characters (None for stdin or unreadable)."""
+    if name == "-":
+        return None
+    try:
+        return Path(name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

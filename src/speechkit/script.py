@@ -66,9 +66,16 @@ def to_simplified(text: str) -> str:
 
 
 def convert_speech(speech: T, script: str) -> T:
-    """Return a copy of a Speech (or any dataclass tree) with every text converted to ``script``."""
+    """Return a copy of a Speech (or any dataclass tree) with every text converted to ``script``.
+
+    The Speech keeps its source positions, and its metadata records the script it is now written in.
+    """
     _check(script)
-    return cast(T, _convert_value(speech, script))
+    converted = _convert_value(speech, script)
+    meta = getattr(converted, "meta", None)
+    if meta is not None and hasattr(meta, "script"):
+        converted = dataclasses.replace(converted, meta=dataclasses.replace(meta, script=script))
+    return cast(T, converted)
 
 
 def _convert_value(value: Any, script: str) -> Any:
@@ -98,8 +105,29 @@ _CODE_FIELDS = {
     ("Enumeration", "layout"),
     ("HeadingScheme", "name"),
     ("HeadingScheme", "levels"),
+    ("Meta", "script"),
+    ("Speech", "source"),
 }
 
 
 def _is_code_field(value: Any, name: str) -> bool:
     return (type(value).__name__, name) in _CODE_FIELDS
+
+
+def detect_script(text: str) -> str:
+    """Return ``hant`` when ``text`` has more Traditional-only than Simplified-only characters, else
+    ``hans`` (``""`` when it holds neither, as pure numbers do)."""
+    if not text:
+        return ""
+    try:
+        simple = converter("t2s").convert(text)
+        traditional = converter("s2t").convert(text)
+    except (UnicodeError, RuntimeError, ValueError):
+        return ""
+    if len(simple) != len(text) or len(traditional) != len(text):
+        return ""
+    trad = sum(1 for a, b in zip(text, simple, strict=True) if a != b)
+    simp = sum(1 for a, b, c in zip(text, traditional, simple, strict=True) if a != b and a == c)
+    if trad > simp:
+        return "hant"
+    return "hans" if simp else ""

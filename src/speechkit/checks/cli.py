@@ -17,10 +17,13 @@ EXIT_CLEAN, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def _codes(value: str) -> tuple[str, ...]:
+    from ..registry import default_registry
+
+    rules = default_registry().rules or RULES
     codes = tuple(part.strip().upper() for part in value.split(",") if part.strip())
     for code in codes:
-        if not code.startswith("SK") or not any(rule.startswith(code) for rule in RULES):
-            known = ", ".join(RULES)
+        if not any(rule.startswith(code) for rule in rules):
+            known = ", ".join(rules)
             raise argparse.ArgumentTypeError(f"unknown rule code or prefix {code!r}; known: {known}")
     return codes
 

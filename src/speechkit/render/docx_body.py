@@ -8,10 +8,11 @@ from collections.abc import Iterable, Mapping
 from ..errors import RenderError
 from ..layout import LayoutBlock, Para, Run, TableBlock
 from ..model import Meta, Table
+from ..registry import Role
 from .docx_notice import NoticeWriter, text_height
 from .docx_order import ordered
 from .docx_package import R_NS, Package
-from .docx_styles import HEADING_LEVELS, LINE, W_NS
+from .docx_styles import HEADING_LEVELS, LINE, W_NS, Style
 from .docx_xml import run_content
 
 #: Paragraph style of each paragraph role (headings and outline entries add their level).
@@ -28,7 +29,6 @@ PARA_STYLES: dict[str, str] = {
     "salutation": "Salutation",
     "heading": "Heading",
     "body": "BodyText",
-    "branch": "BranchLine",
     "closing": "Closing",
     "attachment": "Attachment",
     "signature": "Signature",
@@ -48,12 +48,16 @@ _MANUAL_BREAK = re.compile("[\t\n\r\x0b]")
 TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
 
 
-def para_style(para: Para) -> str:
-    """Return the speechkit style ID of a paragraph."""
-    try:
-        style = PARA_STYLES[para.role]
-    except KeyError:
-        raise RenderError(f"no DOCX style for paragraph role {para.role!r}") from None
+def role_styles(roles: Mapping[str, Role]) -> tuple[Style, ...]:
+    """Return the DOCX styles registered roles bring (added to the package's styles)."""
+    return tuple(role.render["docx"] for role in roles.values() if isinstance(role.render.get("docx"), Style))
+
+
+def para_style(para: Para, roles: Mapping[str, Role] | None = None) -> str:
+    """Return the speechkit style ID of a paragraph (a registered role's own style for its roles)."""
+    style = PARA_STYLES.get(para.role) or _registered(para.role, "paragraph", roles)
+    if not style:
+        raise RenderError(f"no DOCX style for paragraph role {para.role!r}")
     if para.role == "heading":
         return f"Heading{_clamp(para.level)}"
     if para.role == "toc":
@@ -61,7 +65,7 @@ def para_style(para: Para) -> str:
     return style
 
 
-def run_style(run: Run, para: Para, runin_bold: bool) -> str:
+def run_style(run: Run, para: Para, runin_bold: bool, roles: Mapping[str, Role] | None = None) -> str:
     """Return the character style ID of a run, or ``""`` for plain paragraph text."""
     if run.role == "text" or para.role == "heading":
         return ""
@@ -69,9 +73,23 @@ def run_style(run: Run, para: Para, runin_bold: bool) -> str:
         return f"HeadingRunIn{_clamp(run.level)}"
     if run.role == "runin":
         return "RunInBold" if runin_bold else "RunIn"
-    if run.role == "unit":
-        return "BranchUnit"
+    style = _registered(run.role, "run", roles)
+    if style:
+        return style
+    if roles is not None and run.role in roles:
+        return ""  # a registered run role without a DOCX style is written as plain text
     raise RenderError(f"no DOCX style for run role {run.role!r}")
+
+
+def _registered(name: str, kind: str, roles: Mapping[str, Role] | None) -> str:
+    """Return the style ID a registered role of ``kind`` gives in DOCX, or ``""``."""
+    role = (roles or {}).get(name)
+    if role is None or role.kind != kind:
+        return ""
+    style = role.render.get("docx")
+    if isinstance(style, Style):
+        return style.id
+    return "BodyText" if kind == "paragraph" else ""
 
 
 def _clamp(level: int) -> int:
@@ -81,7 +99,18 @@ def _clamp(level: int) -> int:
 class BodyWriter:
     """Write layout blocks as WordprocessingML for one package's style IDs."""
 
-    def __init__(self, package: Package, runin_bold: bool = False, meta: Meta | None = None) -> None:
+    def __init__(
+        self,
+        package: Package,
+        runin_bold: bool = False,
+        roles: Mapping[str, Role] | None = None,
+        meta: Meta | None = None,
+    ) -> None:
+        if roles is None:
+            from ..registry import default_registry
+
+            roles = default_registry().roles
+        self.roles = roles
         self.styles: Mapping[str, str] = package.style_ids
         self.text_width = package.text_width
         self.runin_bold = runin_bold
@@ -168,7 +197,7 @@ class BodyWriter:
         for run in texts:
             if not run.text:
                 continue
-            style = run_style(run, para, self.runin_bold)
+            style = run_style(run, para, self.runin_bold, self.roles)
             if style:
                 runs.append(f'<w:r><w:rPr><w:rStyle w:val="{styles[style]}"/></w:rPr>{run_content(run.text)}</w:r>')
             else:
@@ -177,7 +206,7 @@ class BodyWriter:
             runs.insert(0, _toc_begin())
         if toc_end:
             runs.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
-        props = [f'<w:pStyle w:val="{styles[para_style(para)]}"/>']
+        props = [f'<w:pStyle w:val="{styles[para_style(para, self.roles)]}"/>']
         if before:
             props.append(f'<w:spacing w:before="{before}"/>')
         level = outline_level(para)

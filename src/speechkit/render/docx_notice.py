@@ -98,6 +98,14 @@ class NoticeWriter:
         props = ordered("pPr", f'<w:pStyle w:val="{self.styles[style]}"/>', *ppr)
         return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
 
+    def word(self, text: str) -> str:
+        """Return a word the writer adds itself (签发人, 附件, 抄送, 印发) in the script of the document."""
+        if self.meta.script in ("", "hans"):
+            return text
+        from ..script import convert
+
+        return convert(text, self.meta.script)
+
     def r(self, text: str, *rpr: str) -> str:
         """Return a run of ``text`` with direct run properties ``rpr`` (character style first)."""
         props = ordered("rPr", *rpr)
@@ -187,7 +195,7 @@ class NoticeWriter:
         if not meta.signers:
             return self.p("DocNumber", self.r(meta.doc_number) if meta.doc_number else "", spacing, border)
         # 上行文: 签发人 right, one character in; the number flush left one character in, on the last line.
-        label = "签发人："
+        label = self.word("签发人：")
         pairs = [meta.signers[i : i + 2] for i in range(0, len(meta.signers), 2)]
         tab = self.width - BODY_CHAR
         tabs = f'<w:tabs><w:tab w:val="right" w:pos="{tab}"/></w:tabs>'
@@ -246,7 +254,7 @@ class NoticeWriter:
         for index, (title, texts) in enumerate(zip(meta.attachments, meta.attachment_texts, strict=False), 1):
             if not texts:
                 continue
-            out.append(self.p("AttachmentLabel", self.r(f"附件{index if several else ''}")))
+            out.append(self.p("AttachmentLabel", self.r(self.word("附件") + (str(index) if several else ""))))
             out.append(self.p("AttachmentTitle", self.r(title)))
             first = True
             for text in texts:
@@ -268,14 +276,14 @@ class NoticeWriter:
         rows = []
         if meta.cc:
             cc = meta.cc if meta.cc.endswith("。") else meta.cc + "。"
-            label = "抄送："
+            label = self.word("抄送：")
             hang = text_twips(label, IMPRINT_CHAR)
             ind = f'<w:ind w:left="{hang}" w:right="0" w:hanging="{hang}"/>'
             room = self.width - 2 * IMPRINT_CHAR - hang
             lines = max(1, math.ceil(text_twips(cc, IMPRINT_CHAR) / room))
             rows.append((self.p("Imprint", self.r(label + cc), ind), lines))
         if meta.printer or meta.print_date:
-            date = f"{meta.print_date}印发" if meta.print_date else ""
+            date = meta.print_date + self.word("印发") if meta.print_date else ""
             tabs = f'<w:tabs><w:tab w:val="right" w:pos="{self.width - 2 * IMPRINT_CHAR}"/></w:tabs>'
             runs = self.r(meta.printer) + ("<w:r><w:tab/></w:r>" + self.r(date) if date else "")
             rows.append((self.p("Imprint", runs, tabs), 1))

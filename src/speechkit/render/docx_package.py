@@ -8,7 +8,7 @@ import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .docx_styles import W_NS, all_styles, font_table_xml, styles_xml
+from .docx_styles import W_NS, Style, all_styles, font_table_xml, styles_xml
 from .docx_xml import escape
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -130,10 +130,10 @@ def settings_xml() -> str:
     )
 
 
-def builtin_parts() -> tuple[Part, ...]:
-    """Return the parts of the built-in reference package."""
+def builtin_parts(extra: tuple[Style, ...] = ()) -> tuple[Part, ...]:
+    """Return the parts of the built-in reference package (``extra``: styles registered by plugins)."""
     return (
-        Part("word/styles.xml", "styles", styles_xml().encode(), "rId1"),
+        Part("word/styles.xml", "styles", styles_xml(extra).encode(), "rId1"),
         Part("word/settings.xml", "settings", settings_xml().encode(), "rId2"),
         Part("word/fontTable.xml", "fontTable", font_table_xml().encode(), "rId3"),
         Part("word/footer1.xml", "footer", footer_xml("FooterOdd").encode(), ODD_FOOTER_ID),
@@ -142,10 +142,10 @@ def builtin_parts() -> tuple[Part, ...]:
     )
 
 
-@lru_cache(maxsize=1)
-def builtin_package() -> Package:
-    """Return the built-in reference package (built once per process)."""
-    return Package(builtin_parts(), PAGE_SETUP, {style.id: style.id for style in all_styles()})
+@lru_cache(maxsize=8)
+def builtin_package(extra: tuple[Style, ...] = ()) -> Package:
+    """Return the built-in reference package with ``extra`` styles (built once per set of styles)."""
+    return Package(builtin_parts(extra), PAGE_SETUP, {style.id: style.id for style in all_styles(extra)})
 
 
 def content_types_xml(parts: tuple[Part, ...]) -> str:

@@ -145,7 +145,6 @@ def paragraph_styles() -> tuple[Style, ...]:
         Style("paragraph", "TOC2", "toc 2", "Normal", indent(first_chars=200, left_chars=200), fonts(KAITI), "TOC2"),
         Style("paragraph", "Addressee", "主送机关", "Normal", _FLUSH, "", "BodyText"),
         Style("paragraph", "Salutation", "Salutation", "Normal", _FLUSH, "", "BodyText"),
-        Style("paragraph", "BranchLine", "支部问题行", "BodyText", "", "", "BranchLine"),
         Style("paragraph", "Closing", "Closing", "BodyText", "", "", "Closing"),
         Style(
             "paragraph",
@@ -240,12 +239,11 @@ def paragraph_styles() -> tuple[Style, ...]:
 
 
 def character_styles() -> tuple[Style, ...]:
-    """Return the character styles: run-in headings per level, run-in sentences, unit, page number."""
+    """Return the character styles: run-in headings per level, run-in sentences, page number."""
     styles = [
         Style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True, hidden=True),
         Style("character", "RunIn", "分项句", "DefaultParagraphFont"),
         Style("character", "RunInBold", "分项句（加粗）", "DefaultParagraphFont", rpr="<w:b/><w:bCs/>"),
-        Style("character", "BranchUnit", "支部名称", "DefaultParagraphFont"),
         Style("character", "SignerName", "签发人姓名", "DefaultParagraphFont", rpr=fonts(KAITI)),
         Style("character", "PageNumber", "page number", "DefaultParagraphFont", rpr=fonts(SONGTI) + size(28)),
     ]
@@ -283,13 +281,15 @@ def table_styles() -> tuple[Style, ...]:
     )
 
 
-def all_styles() -> tuple[Style, ...]:
-    """Return every style speechkit output refers to."""
-    return paragraph_styles() + character_styles() + table_styles()
+def all_styles(extra: tuple[Style, ...] = ()) -> tuple[Style, ...]:
+    """Return every style speechkit output refers to, and the ``extra`` styles plugins' roles register."""
+    builtin = paragraph_styles() + character_styles() + table_styles()
+    ids = {style.id for style in builtin}
+    return builtin + tuple(style for style in extra if style.id not in ids)
 
 
-def styles_xml() -> str:
-    """Return the built-in ``word/styles.xml``."""
+def styles_xml(extra: tuple[Style, ...] = ()) -> str:
+    """Return the built-in ``word/styles.xml`` (with ``extra`` styles after the built-in ones)."""
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         + sort_children(
@@ -301,7 +301,7 @@ def styles_xml() -> str:
         + spacing()
         + "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
-    body = "".join(style.xml() for style in all_styles())
+    body = "".join(style.xml() for style in all_styles(extra))
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:styles xmlns:w="{W_NS}">{defaults}{body}</w:styles>'

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from ..finding import Hit
+from ..finding import RULES, Hit
 from ..text import Doc
 from . import (
     attachments,
@@ -27,6 +28,9 @@ from . import (
     typography,
     words,
 )
+
+if TYPE_CHECKING:
+    from ...registry import Registry
 
 RuleFunc = Callable[[Doc], Iterator[Hit]]
 
@@ -56,3 +60,10 @@ RULE_FUNCS: tuple[tuple[tuple[str, ...], RuleFunc], ...] = (
     (("SK402",), specificity.check),
     (("SK403",), report_request.check),
 )
+
+
+def register_rules(registry: Registry) -> None:
+    """Register the built-in rules (each code of :data:`RULE_FUNCS` with its entry in ``RULES``)."""
+    for codes, func in RULE_FUNCS:
+        for code in codes:
+            registry.add_rule(RULES[code], func)

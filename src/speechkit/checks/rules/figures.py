@@ -20,13 +20,15 @@ _SHARE = re.compile(
 #: A share of some other base (the whole county, last year) cannot be checked against this paragraph.
 _OTHER_BASE = re.compile("全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值")
 _BREAKDOWN = re.compile("其中|分别为|包括")
+_TOTAL_BEFORE = re.compile("(?:共有|共计|总计|合计|总数|总量|现有|累计|全[镇县市区乡省村校所]|共)[^，。；、\\d]{0,8}$")
+_TOTAL_AFTER = re.compile("[，,]?\\s*(?:其中|中[，,])")
 _BREAKDOWN_START = re.compile("其中|分别占")
 #: A share in a breakdown: ``占30.2%`` or the next of a list ``分别占30.2%、50.0%``.
 _BREAKDOWN_SHARE = re.compile(r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]")
 _MULT = {"": 1, "万": 10_000, "亿": 100_000_000}
 #: Paragraphs before a share where its total may stand, counts kept from each, and the paragraph length
 #: beyond which counts are read only when a share or a breakdown is there.
-_EARLIER, _KEEP, _LONG = 2, 20, 2000
+_EARLIER, _KEEP, _LONG = 5, 20, 2000
 #: How far a total may stand before its share, and how long a breakdown runs (keeps long lines linear).
 _REACH = 300
 _PARTITION = re.compile("男|女|以下|以上|及以上|及以下|其他|其余|其它|岁|预备|正式")
@@ -44,6 +46,8 @@ class Count:
     share: str | None = None
     share_end: int = 0
     base: str = ""
+    #: Stated as a total: after 共有/合计/全镇…, or followed by 其中.
+    total_like: bool = False
 
 
 def counts(text: str) -> list[Count]:
@@ -62,9 +66,18 @@ def counts(text: str) -> list[Count]:
                 share.group("share") if share else None,
                 share.end() if share else match.end(),
                 (share.group("base") or "") if share else "",
+                _is_total(text, match.start(), match.end()),
             )
         )
     return found
+
+
+def _is_total(text: str, start: int, end: int) -> bool:
+    """Return whether the count at ``start..end`` is stated as a total (共有党员…名, 全镇党员…名，其中)."""
+    if _TOTAL_AFTER.match(text, end):
+        return True
+    before = _TOTAL_BEFORE.search(text[max(0, start - 14) : start])
+    return before is not None and not _PARTITION.search(before.group())  # 全镇女党员 is a part
 
 
 def _tolerance(share: str) -> float:
@@ -102,7 +115,9 @@ def _candidates(found: list[Count], starts: list[int], part: Count) -> list[Coun
 
 
 def _total_for(text: str, candidates: list[Count], part: Count) -> Count | None:
-    """Return the total a share is stated against: the one count of that unit before it, or the one before 其中."""
+    """Return the total a share is stated against: the one count stated as a total before it, or the one
+    before 其中; None when it cannot tell (a sibling part is no total)."""
+    candidates = [c for c in candidates if c.total_like]
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -124,7 +139,7 @@ def _shares(index: int, text: str, found: list[Count], previous: list[Count]) ->
         if candidates:
             total = _total_for(text, candidates, part)
         else:  # the total may stand in the paragraph before (全镇共有党员24729名。 then the breakdown)
-            before = {c.value: c for c in previous if c.unit == part.unit and c.value > part.value}
+            before = {c.value: c for c in previous if c.unit == part.unit and c.value > part.value and c.total_like}
             if any(abs(part.value / value * 100 - share) <= _tolerance(part.share) for value in before):
                 continue
             total = next(iter(before.values())) if len(before) == 1 else None

@@ -24,17 +24,19 @@ def classify(text: str) -> tuple[list[int], list[int]]:
     scripts write are neither."""
     try:
         simple = converter("t2s").convert(text)
-        traditional = converter("s2tw").convert(text)
+        # Simplified-only: every Traditional standard changes it (着 stays in s2t and s2hk, so it is shared).
+        variants = [converter(config).convert(text) for config in ("s2t", "s2tw", "s2hk")]
     except (UnicodeError, RuntimeError, ValueError):
         return [], []
-    if len(simple) != len(text) or len(traditional) != len(text):
+    if len(simple) != len(text) or any(len(v) != len(text) for v in variants):
         return [], []
     trad = [i for i, (a, b) in enumerate(zip(text, simple, strict=True)) if a != b]
+    s2t, s2tw, s2hk = variants
     shared = shared_chars()
     simp = [
         i
-        for i, (a, b, c) in enumerate(zip(text, traditional, simple, strict=True))
-        if a != b and a == c and a not in shared
+        for i, (a, s, x, y, z) in enumerate(zip(text, simple, s2t, s2tw, s2hk, strict=True))
+        if a == s and a != x and a != y and a != z and a not in shared
     ]
     return trad, simp
 
