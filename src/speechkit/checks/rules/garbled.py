@@ -31,8 +31,54 @@ _CLAUSE_MAX = 60
 _CLAUSE_END = "。！？!；;\n"
 
 
+#: Text in UTF-8 read as Latin-1/Windows-1252 (``ä¸­æ–‡``, ``â€œ``): three or more such characters in a row.
+_LATIN_RUN = re.compile(
+    "[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}"
+)
+#: The well-known remains of a replacement character or uninitialised memory read as GBK.
+_SIGNATURE = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}")
+
+
+def _latin_mojibake(text: str) -> list[tuple[int, int]]:
+    """Return the runs that are UTF-8 Chinese (or typographic quotes) read as Windows-1252."""
+    spans = []
+    for match in _LATIN_RUN.finditer(text):
+        try:
+            decoded = match.group().encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if any(is_han(char) or char in "“”‘’…—" for char in decoded):
+            spans.append(match.span())
+    return spans
+
+
 def garbled_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``text`` that look mis-decoded (merged, in order)."""
+    extra = [m.span() for m in _SIGNATURE.finditer(text)] if "锟" in text or "烫" in text or "屯" in text else []
+    if _LATIN_HINT.search(text):
+        extra += _latin_mojibake(text)
+    if extra:
+        return sorted(_merge([*_marks(text), *extra]))
+    return _marks(text)
+
+
+#: A quick test for Latin-1 letters before the slower decoding test.
+_LATIN_HINT = re.compile("[\u00c0-\u00ff]")
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _marks(text: str) -> list[tuple[int, int]]:
+    """Return the garbled spans around ``?`` and U+FFFD."""
     if "?" not in text and "\ufffd" not in text:
         return []
     spans: list[tuple[int, int]] = []
