@@ -63,15 +63,19 @@ def boilerplate_spans(simple: str) -> list[tuple[int, int]]:
 
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield a fixable hit deleting each boilerplate line and each inline cut mark."""
+    # In facts YAML a value emptied by a fix would break the facts: there the finding comes without one.
+    keep_values = doc.path.lower().endswith((".yaml", ".yml"))
     for index in doc.textual():
         text = doc.units[index].text
         simple = doc.simple(index)
         if is_boilerplate_line(simple):
-            yield Hit(index, 0, len(text), "SK105", f"web boilerplate {_short(text)!r}; delete the line", "")
+            fix = None if keep_values else ""
+            yield Hit(index, 0, len(text), "SK105", f"web boilerplate {_short(text)!r}; delete the line", fix)
             continue
         for start, end in boilerplate_spans(simple):
             cut = text[start:end]
-            yield Hit(index, start, end, "SK105", f"cut mark {_short(cut)!r}; delete it", "")
+            fix = None if keep_values and not (text[:start] + text[end:]).strip() else ""
+            yield Hit(index, start, end, "SK105", f"cut mark {_short(cut)!r}; delete it", fix)
 
 
 def _short(text: str) -> str:
