@@ -19,9 +19,3 @@ def is_han(char: str) -> bool:
 def is_cjk(char: str) -> bool:
     """Return whether ``char`` is a Han character or full-width punctuation."""
     return bool(char) and CJK_RE.fullmatch(char) is not None
-
-
-#: A URL (scheme, www. or mailto:) up to the first space or CJK character.
-URL_RE = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*", re.IGNORECASE
-)

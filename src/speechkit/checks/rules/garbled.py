@@ -25,7 +25,7 @@ _QUESTION = re.compile(
 )
 _WINDOW = 6
 #: A URL, Han characters included (``https://例子.cn/查询?词=党建``), up to the next space.
-_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*", re.IGNORECASE)
+_URL = re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.)\S*", re.IGNORECASE)
 #: How far back a question word is looked for (bounded, so that a 1 MB line stays linear).
 _CLAUSE_MAX = 60
 _CLAUSE_END = "。！？!；;\n"
