@@ -276,6 +276,10 @@ def build_one(job: Job, options: BuildOptions) -> Outcome:
         outputs = render_outputs(speech, options)
     except SpeechkitError as exc:
         return Outcome(job.source, job.stem, "bad", error=f"{job.context}{exc}")
+    except RecursionError:
+        return Outcome(
+            job.source, job.stem, "bad", error=f"{job.context}{job.source}: input nested too deeply to process"
+        )
     return Outcome(job.source, job.stem, "ok", outputs, findings)
 
 
