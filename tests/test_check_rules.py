@@ -53,3 +53,12 @@ def test_severity_and_json_fields() -> None:
     findings = check_text("二、存在问题\n一是意识不强。\n二是作风不实。", select=("SK402",))
     assert findings and all(f.severity == "warning" for f in findings)
     assert set(findings[0].as_dict()) >= {"path", "line", "column", "code", "severity", "message"}
+
+
+def test_every_rule_has_a_row_in_the_docs() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "check.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[3].strip() for line in docs.splitlines() if line.startswith("| SK")
+    }
+    assert sorted(rows) == sorted(RULES)
+    assert {code for code, fixable in rows.items() if fixable == "yes"} == {c for c, r in RULES.items() if r.fixable}

@@ -85,7 +85,7 @@ def test_tags_in_n_branches_become_common_problems_with_the_count() -> None:
 
 def test_branch_lines_keep_only_what_is_particular() -> None:
     branches = build(outline(DERIVE)).sections[1]
-    lines = {item.unit: item.paragraphs[0] for item in branches.items}
+    lines = {item.title: item.paragraphs[0] for item in branches.items}
     assert lines["小关社区"] == "小关社区特有的问题。"
     assert lines["关家村"] == "关家村宣传方面的问题；关家村特有的问题。"
     assert lines["邹庙村"] == "邹庙村老化方面的问题；邹庙村特有的问题。"
@@ -103,7 +103,7 @@ def test_the_threshold_is_a_setting() -> None:
 def test_a_branch_with_nothing_particular_left_is_left_out() -> None:
     data = outline(DERIVE)
     data["sections"][1]["items"][0]["issues"].pop()  # 小关社区 keeps only tagged issues
-    units = [item.unit for item in build(data).sections[1].items]
+    units = [item.title for item in build(data).sections[1].items]
     assert "小关社区" not in units and len(units) == 10
 
 

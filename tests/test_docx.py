@@ -17,6 +17,8 @@ from speechkit.layout import TableBlock, layout
 from speechkit.model import Enumeration, Item, Meta, Section, Speech, Table
 from speechkit.render.docx import pretty_document_xml, render_docx
 from speechkit.render.docx_xml import plain_text
+from speechkit.sections.branch_issues import branch_item
+from speechkit.title_lines import title_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -78,11 +80,11 @@ def critique(paragraphs: int = 1) -> Speech:
         ),
     )
     branches = Section(
-        "heading",
+        "branch_issues",
         "",
         items=(
-            Item(unit="xx社区", paragraphs=("支委班子成员抓党建工作用力不均，合力不足。",)),
-            Item(unit="xx村", paragraphs=("党员年龄老化，活力不足，后继乏人现象突出。",)),
+            branch_item("xx社区", "支委班子成员抓党建工作用力不均，合力不足。"),
+            branch_item("xx村", "党员年龄老化，活力不足，后继乏人现象突出。"),
         ),
         numbered=False,
         enumeration=Enumeration("none"),
@@ -139,6 +141,8 @@ def expected_texts(speech: Speech) -> list[str]:
         if isinstance(block, TableBlock):
             out.append("|".join(block.table.columns))
             out.extend("|".join(row) for row in block.table.rows)
+        elif block.role == "title" and not any(char in block.text for char in "\t\n\r\x0b"):
+            out.append("\n".join(title_lines(block.text)))
         else:
             out.append(plain_text(block.text))
     return out

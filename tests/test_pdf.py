@@ -21,8 +21,10 @@ def test_missing_libreoffice_names_the_package(monkeypatch) -> None:
 
 def test_fontconfig_maps_official_faces_to_free_ones() -> None:
     xml = pdf_module.fontconfig_xml()
-    assert "<family>仿宋_GB2312</family><prefer><family>Noto Serif CJK SC</family>" in xml
-    assert "<family>黑体</family><prefer><family>Noto Sans CJK SC</family>" in xml
+    edit = '</test><edit name="family" mode="prepend" binding="strong">'
+    assert f"<string>仿宋_GB2312</string>{edit}<string>Noto Serif CJK SC</string>" in xml
+    assert f"<string>黑体</string>{edit}<string>Noto Sans CJK SC</string>" in xml
+    assert f"<string>楷体_GB2312</string>{edit}<string>AR PL UKai CN</string>" in xml
 
 
 @pytest.mark.libreoffice

@@ -58,3 +58,10 @@ def test_convert_speech_converts_every_text_and_keeps_identifiers() -> None:
     assert out.scheme == speech.scheme
     assert dataclasses.replace(convert_speech(out, "hans"), meta=speech.meta).sections == speech.sections
     assert set(SCRIPTS) == {"hans", "hant", "tw", "hk"}
+
+
+def test_hant_writes_the_forms_traditional_readers_expect() -> None:
+    out = convert("为了启动审核工作，向县委汇报，编制词汇汇编。", "hant")
+    assert out == "為了啟動審核工作，向縣委匯報，編制詞彙彙編。"
+    assert convert("向县委汇报", "tw") == "向縣委彙報"  # the regional variants stay OpenCC's
+    assert convert("为了启动", "hk") == "為了啓動"

@@ -1,7 +1,8 @@
 """speechkit: write Chinese official speeches, critique outlines and notices from YAML facts.
 
 The data flows one way: ``load`` (facts YAML) → ``build`` (document model) → ``render``
-(Markdown, DOCX, PDF); ``check`` walks drafts and finds what reviewers send back.
+(Markdown, DOCX, PDF); ``read`` takes a draft (.txt, .md, .docx) back into the model and ``dump``
+writes its facts; ``check`` walks drafts and finds what reviewers send back.
 The names below are imported on first use, so that ``import speechkit`` (and ``speechkit --help``) stay fast.
 """
 
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import build, load
+    from .api import build, dump, load, read
     from .batch import build_many
     from .errors import (
         ExpressionError,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 #: Where each public name lives; ``__getattr__`` imports the module when the name is first used.
 _EXPORTS: dict[str, str] = {
-    **dict.fromkeys(("build", "load"), "api"),
+    **dict.fromkeys(("build", "dump", "load", "read"), "api"),
     "build_many": "batch",
     **dict.fromkeys(
         (
@@ -90,16 +91,18 @@ __all__ = [
     "build",
     "build_many",
     "default_registry",
+    "dump",
     "layout",
     "load",
     "load_registry",
+    "read",
     "read_facts",
     "render",
 ]
 
 
 #: Public functions named like the module that holds them or uses them (``speechkit.build`` is the function).
-_SHADOWED = frozenset({"build", "layout", "render"})
+_SHADOWED = frozenset({"build", "dump", "layout", "render"})
 
 
 class _Package(types.ModuleType):

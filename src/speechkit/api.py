@@ -1,4 +1,4 @@
-"""The public functions: load, build, render, check."""
+"""The public functions: load, build, read, dump."""
 
 from __future__ import annotations
 
@@ -20,3 +20,17 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes], *, registry: Regi
 def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) -> Speech:
     """Validate facts given as plain data and build the Speech."""
     return _build(data, registry=registry)
+
+
+def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *, kind: str | None = None) -> Speech:
+    """Read a draft (.txt, .md, .docx path; or text/bytes with ``format``) into a Speech with positions."""
+    from .readers import read_draft
+
+    return read_draft(source, format, kind=kind).speech
+
+
+def dump(speech: Speech, *, registry: Registry | None = None) -> str:
+    """Write a Speech as facts YAML that validates and rebuilds to the same document."""
+    from .dump import dump as _dump
+
+    return _dump(speech, registry=registry)

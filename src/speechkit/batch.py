@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import SpeechkitError
-from .render import DEFAULT_FORMATS, FORMATS
+from .render import DEFAULT_FORMATS
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -168,12 +168,15 @@ def build_many(
     the number of cores, or this process for fewer than SMALL_BATCH documents; 1 builds in this
     process). PDFs are converted in one LibreOffice run.
     """
+    from .registry import default_registry
+
     options = options or BuildOptions()
     if formats is not None:
         options = replace(options, formats=tuple(formats))
-    unknown = [fmt for fmt in options.formats if fmt not in FORMATS]
-    if unknown:
-        raise SpeechkitError(f"unknown format {unknown[0]!r}; known formats: {', '.join(FORMATS)}")
+    registry = default_registry()
+    writers = [registry.writer(fmt) for fmt in options.formats]  # an unknown format raises RenderError here
+    options = replace(options, formats=tuple(dict.fromkeys(w.name for w in writers)))
+    extensions = {w.name: w.extension for w in writers}
     given = list(paths)
     jobs = [p for p in given if isinstance(p, Job)]
     jobs += jobs_for_files([p for p in given if not isinstance(p, Job)])
@@ -185,13 +188,13 @@ def build_many(
     done: dict[int, Outcome] = {}
     for index, outcome in run_jobs(jobs, options, executor, workers):
         if not wants_pdf or outcome.status != "ok":
-            outcome = write_outcome(target, outcome, options.formats)
+            outcome = write_outcome(target, outcome, extensions)
             if progress is not None:
                 progress(outcome)
         done[index] = outcome
     if wants_pdf:
         for index, outcome in convert_pdfs(done).items():
-            outcome = write_outcome(target, outcome, options.formats)
+            outcome = write_outcome(target, outcome, extensions)
             if progress is not None:
                 progress(outcome)
             done[index] = outcome
@@ -270,7 +273,7 @@ def build_one(job: Job, options: BuildOptions) -> Outcome:
             from .script import convert_speech
 
             speech = convert_speech(speech, options.script)
-        findings = tuple(check_built(speech, job.source)) if options.check else ()
+        findings = tuple(check_built(speech, job.source, source_text(job))) if options.check else ()
         if options.strict and findings:
             return Outcome(job.source, job.stem, "strict", findings=findings)
         outputs = render_outputs(speech, options)
@@ -295,11 +298,24 @@ def load_job(job: Job) -> Speech:
     return build(read_facts(job.source))
 
 
-def check_built(speech: Speech, path: str) -> list[Finding]:
-    """Run the checks on a built Speech: the one entry point a build uses (no second parse or build)."""
+def check_built(speech: Speech, path: str, source: str | None = None) -> list[Finding]:
+    """Run the checks on a built Speech: the one entry point a build uses (no second parse or build).
+
+    ``source`` is the text of the facts file, so that findings point at its very characters.
+    """
     from .checks import check_speech
 
-    return check_speech(speech, path=path)
+    return check_speech(speech, path=path, source=source)
+
+
+def source_text(job: Job) -> str | None:
+    """Return the text of a job's facts file (None when it is not at hand or not text)."""
+    if job.content is None:
+        return None
+    try:
+        return job.content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def render_outputs(speech: Speech, options: BuildOptions) -> dict[str, bytes]:
@@ -343,11 +359,11 @@ def convert_pdfs(done: Mapping[int, Outcome]) -> dict[int, Outcome]:
     return out
 
 
-def write_outcome(outdir: Path, outcome: Outcome, formats: Sequence[str]) -> Outcome:
+def write_outcome(outdir: Path, outcome: Outcome, extensions: Mapping[str, str]) -> Outcome:
     """Write a built document's requested formats (each file atomically); return it with the paths, contents dropped."""
     if outcome.status != "ok":
         return replace(outcome, outputs={})
-    files = {outdir / f"{outcome.stem}.{FORMATS[fmt]}": outcome.outputs[fmt] for fmt in formats}
+    files = {outdir / f"{outcome.stem}.{ext}": outcome.outputs[fmt] for fmt, ext in extensions.items()}
     outdir.mkdir(parents=True, exist_ok=True)  # only once something is to be written
     write_files(files)
     return replace(outcome, outputs={}, written=tuple(files))

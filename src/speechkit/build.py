@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .errors import FactsError, Location
 from .expressions import Expressions
 from .facts import DataPath, Facts, validate
-from .model import Block, Enumeration, HeadingScheme, Item, Meta, Section, Speech
-from .numbering import SCHEMES
+from .model import Block, Enumeration, HeadingScheme, Item, Meta, ModelPath, Section, SourcePos, Speech
+from .numbering import SCHEMES, parse_label
 from .registry import DocumentKind, Registry, SectionType, default_registry
 from .schema import build_schema, make_validator
+from .source_positions import TextPositions
 from .stat_groups import statistics_context
 from .text import clean_line, control_character, split_paragraphs
 
@@ -58,6 +60,34 @@ class Builder:
         self.heading_scheme = self.scheme()
         self.context: dict[str, Any] = {**values, "facts": values, "kind": self.kind.name}
         self.context.update(statistics_context(self))
+        #: Where each evaluated text came from (this build's own state).
+        self.positions = TextPositions(facts.file)
+        self._script: str | None = None
+        #: What section types compute once per build (derivations and the like), by key.
+        self._state: dict[str, Any] = {}
+
+    def state(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Return this build's value under ``key``, computing it on first use (per build, never global)."""
+        if key not in self._state:
+            self._state[key] = compute()
+        return self._state[key]
+
+    @property
+    def script(self) -> str:
+        """Return the script the facts are written in (``hans``, ``hant`` or ``""``), judged once."""
+        if self._script is None:
+            from .script import detect_script
+
+            self._script = detect_script(_sample_texts(self.data))
+        return self._script
+
+    def word(self, text: str) -> str:
+        """Return a word the build adds itself (合计, 类别) in the script of the facts."""
+        if self.script in ("", "hans"):
+            return text
+        from .script import convert
+
+        return convert(text, self.script)
 
     def speech(self) -> Speech:
         """Build the whole document: sections first, so front matter can count them."""
@@ -65,8 +95,9 @@ class Builder:
         numbered = tuple(s for s in sections if s.has_number)
         context = {**self.context, "sections": numbered, "items": numbered}
         get = self.data.get
-        salutation = get("salutation", self.kind.salutation)
-        closing = get("closing", list(self.kind.closing))
+        salutation = get("salutation", self.word(self.kind.salutation))
+        closing = get("closing", [self.word(text) for text in self.kind.closing])
+        issuers = self.lines(get("issuer", []), ("issuer",), context)
         meta = Meta(
             kind=self.kind.name,
             form=self.kind.form,
@@ -76,13 +107,30 @@ class Builder:
             occasion=self.line(get("occasion", ""), ("occasion",), context),
             date=format_date(self.line(get("date", ""), ("date",), context)),
             doc_number=self.line(get("doc_number", ""), ("doc_number",), context),
-            issuer=self.line(get("issuer", ""), ("issuer",), context),
+            issuer="、".join(issuers),
+            issuers=issuers if len(issuers) > 1 else (),
+            issuer_suffix=self.line(get("issuer_suffix", ""), ("issuer_suffix",), context),
+            copy_number=self.line(get("copy_number", ""), ("copy_number",), context),
+            secrecy=self.line(get("secrecy", ""), ("secrecy",), context),
+            urgency=self.line(get("urgency", ""), ("urgency",), context),
+            signers=self.lines(get("signers", []), ("signers",), context),
+            seal=bool(get("seal", False)),
+            note=self.line(get("note", ""), ("note",), context),
+            cc=self.line(get("cc", ""), ("cc",), context),
+            printer=self.line(get("printer", ""), ("printer",), context),
+            print_date=format_date(self.line(get("print_date", ""), ("print_date",), context)),
+            attachment_texts=self.attachment_texts(context),
+            toc_field=bool(get("toc_field", False)),
             addressee=self.line(get("addressee", ""), ("addressee",), context),
             signature=self.line(get("signature", ""), ("signature",), context),
-            attachments=tuple(self.line(a, ("attachments", i), context) for i, a in enumerate(get("attachments", []))),
+            attachments=tuple(
+                self.line(a["title"] if isinstance(a, Mapping) else a, ("attachments", i), context)
+                for i, a in enumerate(get("attachments", []))
+            ),
             toc=bool(get("toc", False)),
+            script=self.script,
         )
-        return Speech(
+        speech = Speech(
             meta=meta,
             sections=sections,
             salutation=self.line(salutation, ("salutation",), context),
@@ -90,6 +138,29 @@ class Builder:
             closing=self.blocks(closing, ("closing",), context, None),
             scheme=self.heading_scheme,
         )
+        return dataclasses.replace(speech, source=self.positions.place(speech, self.seeds(len(sections))))
+
+    def seeds(self, sections: int) -> dict[ModelPath, SourcePos]:
+        """Return fallback positions by model path: each meta field, part and section where it is written."""
+        seeds: dict[ModelPath, SourcePos] = {}
+        fields: list[tuple[DataPath, ModelPath]] = [((name,), ("meta", name)) for name in Meta.__dataclass_fields__]
+        fields += [(("salutation",), ("salutation",)), (("opening",), ("opening",)), (("closing",), ("closing",))]
+        fields += [(("sections", i), ("sections", i)) for i in range(sections)]
+        for data_path, model_path in fields:
+            found = self.facts.positions.get(data_path)
+            if found is not None:
+                seeds[model_path] = SourcePos(self.facts.file, *found)
+        return seeds
+
+    def note(self, text: str, path: DataPath) -> None:
+        """Remember where an evaluated text came from, for the positions of the built Speech."""
+        positions = self.facts.positions
+        probe = path
+        while probe not in positions and probe:
+            probe = probe[:-1]
+        found = positions.get(probe)
+        if found is not None:
+            self.positions.note(text, *found)
 
     def section(self, index: int, raw: Mapping[str, Any]) -> Section:
         section_type = self.registry.sections[raw["type"]]
@@ -129,7 +200,23 @@ class Builder:
         """Evaluate a one-line field such as a title."""
         if value is None or value == "":
             return ""
-        return clean_line(self.evaluate(value, path, context))
+        text = clean_line(self.evaluate(value, path, context))
+        self.note(text, path)
+        return text
+
+    def lines(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> tuple[str, ...]:
+        """Evaluate a field that holds one line or a list of lines (empty ones dropped)."""
+        values = [(value, path)] if isinstance(value, str) else [(v, (*path, i)) for i, v in enumerate(value)]
+        return tuple(line for line in (self.line(v, where, context) for v, where in values) if line)
+
+    def attachment_texts(self, context: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
+        """Return the text of each attachment given as ``{title, text}`` (empty for a bare name)."""
+        raw = self.data.get("attachments", [])
+        texts = tuple(
+            self.paragraphs(a.get("text"), ("attachments", i, "text"), context) if isinstance(a, Mapping) else ()
+            for i, a in enumerate(raw)
+        )
+        return texts if any(texts) else ()
 
     def paragraphs(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> tuple[str, ...]:
         """Evaluate a text field that may be one string or a list, into paragraphs."""
@@ -138,7 +225,9 @@ class Builder:
         values = [(value, path)] if isinstance(value, str) else [(v, (*path, i)) for i, v in enumerate(value)]
         out: list[str] = []
         for text, where in values:
-            out.extend(split_paragraphs(self.evaluate(text, where, context)))
+            for paragraph in split_paragraphs(self.evaluate(text, where, context)):
+                self.note(paragraph, where)
+                out.append(paragraph)
         return tuple(out)
 
     def blocks(
@@ -219,8 +308,20 @@ class SectionContext:
         """Return the section's title: given, the kind's title for this type, or the type's default."""
         assert self.type is not None
         if "title" in self.data:
-            return self.text(self.data["title"], "title")
-        return self.kind.titles.get(self.type.name, self.type.title)
+            title = self.text(self.data["title"], "title")
+            if self.data.get("numbered", True):
+                self.refuse_label(title, "title")
+            return title
+        return self.builder.word(self.kind.titles.get(self.type.name, self.type.title))
+
+    def refuse_label(self, title: str, *sub: str | int) -> None:
+        """Refuse a title that carries the label the layout computes for it (一是…, （三）…, 1.…)."""
+        label = computed_label_in(title)
+        if label:
+            raise self.error(
+                f"the title starts with its own label {label!r}; labels are computed, write the title without it",
+                *sub,
+            )
 
     def enumeration(self) -> Enumeration:
         """Return the enumeration: given style/layout, the kind's preset, or the type's default."""
@@ -234,12 +335,25 @@ class SectionContext:
         enumeration = enumeration or self.enumeration()
         depth = 2 if enumeration.style == "heading" else 1
         self.check_count(enumeration, len(raw), key)
-        return tuple(self.item(entry, (*self.path, key, i), depth) for i, entry in enumerate(raw))
+        return tuple(self.item(entry, (*self.path, key, i), depth, parent=enumeration) for i, entry in enumerate(raw))
 
-    def item(self, raw: Mapping[str, Any], path: DataPath, depth: int) -> Item:
-        """Build one generic item and its children; ``depth`` is the heading depth used so far."""
+    def item(self, raw: Mapping[str, Any], path: DataPath, depth: int, parent: Enumeration | None = None) -> Item:
+        """Build one generic item and its children; ``depth`` is the heading depth used so far.
+
+        ``parent`` is the enumeration of the list the item is in: a title carries no label of its own
+        when the list computes one, and the children of an item run on inside a paragraph need a
+        run-in style when the list does (a heading inside a run-in sentence is no heading).
+        """
         enumeration = Enumeration(raw.get("style", "heading"), raw.get("layout", "paragraphs"))
         children_raw = raw.get("items", [])
+        inline_parent = parent is not None and parent.layout == "inline"
+        if children_raw and enumeration.style == "heading" and (inline_parent or enumeration.layout == "inline"):
+            where = "run on inside its paragraph" if inline_parent else "laid out inline"
+            raise FactsError(
+                f"heading-style items cannot sit inside a list {where}; give them a run-in style "
+                "(style: yishi, yiyao, diyi, shouxian or none)",
+                self.builder.locate((*path, "items")),
+            )
         child_depth = depth + 1 if enumeration.style == "heading" else depth
         levels = len(self.builder.heading_scheme.levels) if children_raw and enumeration.style == "heading" else 99
         if child_depth > levels:
@@ -249,9 +363,15 @@ class SectionContext:
             )
         sub = self.at(path)
         sub.check_count(enumeration, len(children_raw), "items")
-        children = tuple(sub.item(child, (*path, "items", i), child_depth) for i, child in enumerate(children_raw))
+        children = tuple(
+            sub.item(child, (*path, "items", i), child_depth, parent=_children_list(enumeration, inline_parent))
+            for i, child in enumerate(children_raw)
+        )
+        title = sub.text(raw.get("title", ""), "title", items=children)
+        if parent is None or parent.style != "none":
+            sub.refuse_label(title, "title")
         return Item(
-            title=sub.text(raw.get("title", ""), "title", items=children),
+            title=title,
             paragraphs=sub.paragraphs(raw.get("text"), "text", items=children),
             items=children,
             enumeration=enumeration,
@@ -280,6 +400,36 @@ class SectionContext:
         }
         values.update(fields)
         return Section(**values)
+
+
+def computed_label_in(title: str) -> str:
+    """Return the label a title starts with (一是, （三）, 1., 第一，), or ``""`` (第一书记 is no label)."""
+    label = parse_label(title)
+    if label is None or label.family == "首先":
+        return ""
+    return label.text
+
+
+def _children_list(enumeration: Enumeration, inline_parent: bool) -> Enumeration:
+    """Return how the children of an item are listed: run on inline when their parent is."""
+    return Enumeration(enumeration.style, "inline" if inline_parent else enumeration.layout)
+
+
+def _sample_texts(data: Mapping[str, Any], limit: int = 4000) -> str:
+    """Return up to ``limit`` characters of the facts' texts, in document order, to judge their script."""
+    out: list[str] = []
+    size = 0
+    stack: list[Any] = [data]
+    while stack and size < limit:
+        value = stack.pop()
+        if isinstance(value, str):
+            out.append(value)
+            size += len(value)
+        elif isinstance(value, Mapping):
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return "".join(out)[:limit]
 
 
 def generic_section(ctx: SectionContext) -> Section:

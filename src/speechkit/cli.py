@@ -6,7 +6,6 @@ Only what a command needs is imported, and only when it runs: ``speechkit --help
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import SpeechkitError
-from .render import DEFAULT_FORMATS, FORMATS
+from .render import DEFAULT_FORMATS
 
 if TYPE_CHECKING:
     from .batch import BatchResult, Outcome
@@ -65,7 +64,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--format",
         action="append",
         metavar="FMT",
-        help=f"output format: {', '.join(FORMATS)} (repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
+        help="output format: md, docx, pdf or a plugin's "
+        f"(repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
     )
     p.add_argument("-o", "--outdir", default="out", help="output folder (default: ./out)")
     p.add_argument(
@@ -137,21 +137,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_kinds)
 
-    p = sub.add_parser("fonts", help="print or install the fontconfig aliases for the official faces")
-    p.add_argument(
-        "--install",
-        action="store_true",
-        help="write them to ~/.config/fontconfig/conf.d/60-speechkit.conf so that LibreOffice "
-        "draws 仿宋/楷体/宋体 in a serif and 黑体 in a sans face",
-    )
-    p.set_defaults(func=cmd_fonts)
-
     _register_extras(sub)
     return parser
 
 
 #: Modules whose ``register(sub)`` adds their subcommands; each command family lives in its own module.
-COMMAND_MODULES: tuple[str, ...] = ("speechkit.checks.cli",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "speechkit.checks.cli",
+    "speechkit.fonts",
+    "speechkit.import_cli",
+)
 
 
 def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -163,15 +158,18 @@ def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _formats(values: list[str] | None) -> list[str]:
+    """Return the registered writer formats asked for (names or suffixes), in order, without repeats."""
     if not values:
         return list(DEFAULT_FORMATS)
+    from .registry import default_registry
+
+    registry = default_registry()
     out: list[str] = []
     for value in values:
         for name in value.split(","):
             name = name.strip().lower().lstrip(".")
             name = {"markdown": "md"}.get(name, name)
-            if name not in FORMATS:
-                raise SpeechkitError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}")
+            name = registry.writer(name).name
             if name not in out:
                 out.append(name)
     return out
@@ -366,23 +364,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
-    return 0
-
-
-def cmd_fonts(args: argparse.Namespace) -> int:
-    """Print the fontconfig aliases, or install them for the current user."""
-    from .output import write_atomic
-    from .render.pdf import fontconfig_xml
-
-    text = fontconfig_xml(standalone=False)
-    if not args.install:
-        sys.stdout.write(text)
-        return 0
-    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    target = home / "fontconfig" / "conf.d" / "60-speechkit.conf"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, text)
-    print(target)
     return 0
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import RenderError
 from .model import Block, Item, Section, Speech, Table
 from .numbering import heading_label, runin_marker
 
-#: Paragraph roles a writer must know (DOCX maps each to a style, Markdown to syntax).
+if TYPE_CHECKING:
+    from .registry import Registry, SectionLayout
+
+#: Paragraph roles every writer knows (DOCX maps each to a style, Markdown to syntax); a section type
+#: that lays out its own items registers its further roles (``Registry.add_role``).
 PARA_ROLES: tuple[str, ...] = (
     "issuer",
     "doc_number",
@@ -23,16 +28,14 @@ PARA_ROLES: tuple[str, ...] = (
     "salutation",
     "heading",
     "body",
-    "branch",
     "closing",
     "attachment",
     "signature",
     "date",
     "caption",
 )
-#: Run roles: plain body text, a run-in heading (in its level's font), a run-in sentence
-#: (一是…), and the unit name that opens a branch-issue line.
-RUN_ROLES: tuple[str, ...] = ("text", "heading", "runin", "unit")
+#: Run roles: plain body text, a run-in heading (in its level's font) and a run-in sentence (一是…).
+RUN_ROLES: tuple[str, ...] = ("text", "heading", "runin")
 
 _SENTENCE_END = "。！？；：!?;:…"
 
@@ -70,17 +73,36 @@ class TableBlock:
 LayoutBlock = Para | TableBlock
 
 
-def layout(speech: Speech) -> tuple[LayoutBlock, ...]:
-    """Lay a Speech out as paragraphs and tables in reading order."""
-    return tuple(_Layout(speech).blocks())
+def layout(speech: Speech, registry: Registry | None = None) -> tuple[LayoutBlock, ...]:
+    """Lay a Speech out as paragraphs and tables in reading order.
+
+    A section whose type (in ``registry``, by default the process-wide one) has a ``layout`` function
+    has its items laid out by it; every other list gets the generic labels, run-ins and headings.
+    """
+    if registry is None:
+        from .registry import default_registry
+
+        registry = default_registry()
+    custom = {name: kind.layout for name, kind in registry.sections.items() if kind.layout is not None}
+    return tuple(_Layout(speech, custom).blocks())
 
 
 class _Layout:
     """One pass over a Speech, yielding blocks."""
 
-    def __init__(self, speech: Speech) -> None:
+    def __init__(self, speech: Speech, custom: dict[str, SectionLayout]) -> None:
         self.speech = speech
         self.scheme = speech.scheme
+        self.custom = custom
+
+    def word(self, text: str) -> str:
+        """Return a word the layout adds itself (提纲, 附件) in the script of the document."""
+        script = self.speech.meta.script
+        if script in ("", "hans"):
+            return text
+        from .script import convert
+
+        return convert(text, script)
 
     def blocks(self) -> Iterator[LayoutBlock]:
         speech, meta = self.speech, self.speech.meta
@@ -109,7 +131,7 @@ class _Layout:
             yield from self.section(section, number)
         yield from _blocks("closing", speech.closing)
         for index, name in enumerate(meta.attachments, 1):
-            prefix = "附件：" if index == 1 else "\u3000\u3000\u3000"
+            prefix = self.word("附件：") if index == 1 else "\u3000\u3000\u3000"
             label = f"{index}." if len(meta.attachments) > 1 else ""
             yield Para("attachment", (Run(prefix + label), Run(name)))
         if meta.signature:
@@ -119,7 +141,7 @@ class _Layout:
 
     def outline(self) -> Iterator[Para]:
         """Yield the outline (提纲) of section headings and their heading-style items."""
-        yield _para("toc_title", "提纲")
+        yield _para("toc_title", self.word("提纲"))
         number = 0
         for section in self.speech.sections:
             if not section.title:
@@ -140,7 +162,11 @@ class _Layout:
             label = heading_label(number, 1, self.scheme) if section.has_number else ""
             yield Para("heading", (Run(label + section.title, "heading", 1),), 1)
         yield from _blocks("body", section.lead)
-        yield from self.items(section.items, section.enumeration.style, section.enumeration.layout, 1)
+        custom = self.custom.get(section.type)
+        if custom is not None:
+            yield from custom(section)
+        else:
+            yield from self.items(section.items, section.enumeration.style, section.enumeration.layout, 1)
         yield from _blocks("body", section.closing)
 
     def items(self, items: tuple[Item, ...], style: str, how: str, level: int) -> Iterator[LayoutBlock]:
@@ -174,9 +200,7 @@ class _Layout:
             raise RenderError(str(exc)) from None
 
     def head_runs(self, item: Item, style: str, position: int, count: int, level: int, has_body: bool) -> list[Run]:
-        """Return the runs that open an item: unit name, or label and run-in title."""
-        if item.unit:
-            return [Run(item.unit, "unit"), Run("：", "unit")]
+        """Return the runs that open an item: its label and run-in title."""
         label, role, run_level = self.label(style, position, count, level)
         if not item.title:
             return [Run(label, role, run_level)] if label else []
@@ -204,7 +228,7 @@ class _Layout:
         inline = item.enumeration.layout == "inline"
         children = self.inline(item.items, item.enumeration.style, sub) if inline else []
         paragraphs = [[Run(text)] for text in item.paragraphs]
-        if how == "separate" and not item.unit:
+        if how == "separate":
             yield from self.separate_head(item, style, position, count, level)
         else:
             # A heading-style title with nothing run into it heads its children; alone, it is a sentence.
@@ -216,8 +240,8 @@ class _Layout:
                 paragraphs = [head + paragraphs[0], *paragraphs[1:]] if paragraphs else [head]
         if children:
             paragraphs = [*paragraphs[:-1], paragraphs[-1] + children] if paragraphs else [children]
-        for index, runs in enumerate(paragraphs):
-            yield Para("branch" if item.unit and index == 0 else "body", tuple(runs))
+        for runs in paragraphs:
+            yield Para("body", tuple(runs))
         if not inline:
             yield from self.items(item.items, item.enumeration.style, item.enumeration.layout, sub)
 

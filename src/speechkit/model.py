@@ -47,8 +47,6 @@ class Item:
     paragraphs: tuple[str, ...] = ()
     items: tuple[Item, ...] = ()
     enumeration: Enumeration = field(default_factory=lambda: Enumeration("heading"))
-    #: A branch-issue line (``xx村：…``) names its unit here instead of carrying a label.
-    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +87,31 @@ class Meta:
     attachments: tuple[str, ...] = ()
     #: Print an outline (目录/提纲) of section and item headings before the body.
     toc: bool = False
+    #: 份号 (six digits), 密级和保密期限 (``机密★1年``) and 紧急程度 (``特急``) at the top left of a notice.
+    copy_number: str = ""
+    secrecy: str = ""
+    urgency: str = ""
+    #: Joint issuers, stacked in the 发文机关标志 (``issuer`` then joins them with ``、``).
+    issuers: tuple[str, ...] = ()
+    #: ``文件`` printed after (or, for joint issuers, beside) the issuer's name in the 标志.
+    issuer_suffix: str = ""
+    #: 签发人 of an upward document (上行文), printed on the 发文字号 line.
+    signers: tuple[str, ...] = ()
+    #: The document is sealed (印章): date 4 characters from the right, signature centred over it.
+    seal: bool = False
+    #: 附注, printed in brackets on the line after the date.
+    note: str = ""
+    #: 版记: 抄送机关, 印发机关 and 印发日期 between full-width rules at the foot of the last, even page.
+    cc: str = ""
+    printer: str = ""
+    print_date: str = ""
+    #: Text of each attachment (by position in ``attachments``), printed on pages of its own.
+    attachment_texts: tuple[tuple[str, ...], ...] = ()
+    #: Put a real TOC field (updated by Word with F9) in place of the printed outline.
+    toc_field: bool = False
+    #: The script of the texts (``hans``, ``hant``, ``tw``, ``hk``; ``""`` when unknown): words the
+    #: writers add themselves (提纲, 附件, 合计) are written in it.
+    script: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,8 +185,6 @@ def texts(speech: Speech) -> Iterator[str]:
             yield section.title
         yield from _block_texts(section.lead)
         for _depth, item in walk_items(section.items):
-            if item.unit:
-                yield item.unit
             if item.title:
                 yield item.title
             yield from item.paragraphs
@@ -173,6 +194,87 @@ def texts(speech: Speech) -> Iterator[str]:
     for value in (meta.signature, meta.date):
         if value:
             yield value
+    for pages in meta.attachment_texts:
+        yield from pages
+    for value in (meta.note, meta.cc, meta.printer):
+        if value:
+            yield value
+
+
+#: Meta fields in reading order before the body, and after it.
+_META_BEFORE = (
+    "copy_number",
+    "secrecy",
+    "urgency",
+    "doc_number",
+    "issuer",
+    "title",
+    "subtitle",
+    "speaker",
+    "occasion",
+    "date",
+    "addressee",
+)
+_META_AFTER = ("signature", "note", "cc", "printer", "print_date")
+
+
+def model_texts(speech: Speech) -> Iterator[tuple[ModelPath, str]]:
+    """Yield ``(model path, text)`` for every non-empty text of the document in reading order, once each."""
+    meta = speech.meta
+    for name in _META_BEFORE:
+        value = getattr(meta, name)
+        if value:
+            yield ("meta", name), value
+    if speech.salutation:
+        yield ("salutation",), speech.salutation
+    yield from _blocks_with_paths(("opening",), speech.opening)
+    for index, section in enumerate(speech.sections):
+        base: ModelPath = ("sections", index)
+        if section.title:
+            yield (*base, "title"), section.title
+        yield from _blocks_with_paths((*base, "lead"), section.lead)
+        yield from _items_with_paths((*base, "items"), section.items)
+        yield from _blocks_with_paths((*base, "closing"), section.closing)
+    yield from _blocks_with_paths(("closing",), speech.closing)
+    for index, name in enumerate(meta.attachments):
+        if name:
+            yield ("meta", "attachments", index), name
+    for name in _META_AFTER:
+        value = getattr(meta, name)
+        if value:
+            yield ("meta", name), value
+    for index, pages in enumerate(meta.attachment_texts):
+        for number, text in enumerate(pages):
+            if text:
+                yield ("meta", "attachment_texts", index, number), text
+
+
+def _items_with_paths(base: ModelPath, items: tuple[Item, ...]) -> Iterator[tuple[ModelPath, str]]:
+    stack: list[tuple[ModelPath, Item]] = [((*base, k), item) for k, item in reversed(list(enumerate(items)))]
+    while stack:
+        path, item = stack.pop()
+        if item.title:
+            yield (*path, "title"), item.title
+        for number, text in enumerate(item.paragraphs):
+            if text:
+                yield (*path, "paragraphs", number), text
+        stack.extend(((*path, "items", k), child) for k, child in reversed(list(enumerate(item.items))))
+
+
+def _blocks_with_paths(base: ModelPath, blocks: tuple[Block, ...]) -> Iterator[tuple[ModelPath, str]]:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            if block.caption:
+                yield (*base, index, "caption"), block.caption
+            for column, name in enumerate(block.columns):
+                if name:
+                    yield (*base, index, "columns", column), name
+            for row_number, row in enumerate(block.rows):
+                for column, cell in enumerate(row):
+                    if cell:
+                        yield (*base, index, "rows", row_number, column), cell
+        elif block:
+            yield (*base, index), block
 
 
 def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:

@@ -1,4 +1,26 @@
-"""Chinese numerals, heading label schemes, run-in markers and parsing labels back."""
+"""Chinese numerals, heading label schemes, run-in markers, and one grammar that reads labels back.
+
+Writing: :func:`heading_label` and :func:`runin_marker` compute every label from a
+:class:`~speechkit.model.HeadingScheme` or a run-in style.
+
+Reading: the grammar is derived from the same schemes (every level format of :data:`SCHEMES`,
+or of the scheme passed in) and from the run-in styles:
+
+- ``find_labels(text, scheme=None, midline=True) -> list[LabelMatch]`` finds every label in a
+  text: at its start, and (``midline``) after a sentence end (``。！？；：``) or white space, as in
+  drafts that arrive as one long line. ``label_at(text, scheme=None)`` reads the label at the
+  start only (leading white space skipped).
+- ``LabelMatch`` has ``kind`` (``"heading"`` or ``"runin"``), ``style`` (``"heading"``,
+  ``"yishi"``, ``"yiyao"``, ``"diyi"``, ``"shouxian"``), ``fmt`` (the level format such as
+  ``"（{cn}）"``, or the marker family ``"{cn}是"``), ``level`` (the format's level in the scheme,
+  the first that has it; 0 for run-ins), ``scheme`` (the first scheme that has the format),
+  ``ordinal``, ``start``/``end`` (the label's span in the text) and ``text``.
+- ``scheme_from_formats(formats)`` names the scheme whose levels begin with the formats seen,
+  or builds a custom one.
+
+Not labels: ``第一书记``, ``1.5万``, ``2016.04``, ``一是一，二是二``, ``一、二季度`` in mid-line,
+a numeral inside a word.
+"""
 
 from __future__ import annotations
 
@@ -212,3 +234,192 @@ def parse_label(text: str) -> Label | None:
         if stripped.startswith(word) and stripped[len(word) : len(word) + 1] in ("，", ",", "、", ""):
             return Label("首先", number, stripped[len(word) :].lstrip("，,、"), word)
     return None
+
+
+# -- the reading grammar -------------------------------------------------------------------
+
+_CN_CLASS = "零〇一二两三四五六七八九十百"
+_CIRCLED_CLASS = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
+_FULL_TO_HALF = {"（": "(", "）": ")", "．": "."}
+#: Characters after which a label may start in mid-line.
+LABEL_BOUNDARY = "。！？；：!?;:…\n \u3000\t"
+_SPACE = " \u3000\t"
+RUNIN_STYLES: dict[str, str] = {"{cn}是": "yishi", "{cn}要": "yiyao", "第{cn}，": "diyi"}
+_SHOUXIAN = ("首先", "其次", "再次", "最后")
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """A label found in a text: heading label or run-in marker, its format, number and span."""
+
+    kind: str
+    style: str
+    fmt: str
+    level: int
+    scheme: str
+    ordinal: int
+    start: int
+    end: int
+    text: str
+
+
+def _format_regex(fmt: str, tolerant: bool = True) -> str:
+    """Return a regex for one level format; the number is captured; ``tolerant``: （ and ( alike."""
+    out = ""
+    rest = fmt
+    while rest:
+        for token, pattern in (
+            ("{cn}", f"([{_CN_CLASS}]{{1,4}})"),
+            ("{n}", "([1-9][0-9]?)"),
+            ("{circled}", f"([{_CIRCLED_CLASS}])"),
+        ):
+            if rest.startswith(token):
+                out += pattern
+                rest = rest[len(token) :]
+                break
+        else:
+            char = rest[0]
+            half = _FULL_TO_HALF.get(char, char)
+            full = {v: k for k, v in _FULL_TO_HALF.items()}.get(char, char)
+            out += f"[{re.escape(half)}{re.escape(full)}]" if tolerant and half != full else re.escape(char)
+            rest = rest[1:]
+    return out
+
+
+def _canonical(fmt: str) -> str:
+    """Return a format with half-width brackets and dots made full-width, for comparing variants."""
+    return fmt.replace("(", "（").replace(")", "）")
+
+
+def heading_formats(scheme: HeadingScheme | None = None) -> list[tuple[str, int, str]]:
+    """Return ``(format, level, scheme name)`` for every level format the grammar reads."""
+    schemes = [scheme] if scheme is not None else []
+    schemes += list(SCHEMES.values())
+    seen: dict[str, tuple[str, int, str]] = {}
+    for candidate in schemes:
+        for level, fmt in enumerate(candidate.levels, 1):
+            seen.setdefault(fmt, (fmt, level, candidate.name))
+    return list(seen.values())
+
+
+def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, re.Pattern[str]]]:
+    key = None if scheme is None else scheme.levels
+    found = _PATTERN_CACHE.get(key)
+    if found is None:
+        found = []
+        for tolerant in (False, True):
+            for fmt, level, name in heading_formats(scheme):
+                pattern = _format_regex(fmt, tolerant)
+                if fmt.endswith(("{n}.", "{n}．")):
+                    pattern += "(?![0-9０-９.．])"
+                found.append((fmt, level, name, re.compile(pattern)))
+        # Exact formats before tolerant ones; longer formats first: （{cn}） before {cn}、.
+        found.sort(key=lambda entry: -len(entry[0].replace("{cn}", "").replace("{n}", "")))
+        found.sort(key=lambda entry: entry[3].pattern.count("["))
+        _PATTERN_CACHE[key] = found
+    return found
+
+
+_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, re.Pattern[str]]]] = {}
+_RUNIN_RE = re.compile(f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]")
+_SHOUXIAN_RE = re.compile("(首先|其次|再次|最后)[，,、]")
+
+
+def _number(token: str) -> int | None:
+    if len(token) == 1 and token in _CIRCLED:
+        return _CIRCLED.index(token) + 1
+    if token.isascii() and token.isdigit():
+        return int(token)
+    if token[0] in "零〇" or "两" in token:
+        return None
+    try:
+        value = parse_cn(token)
+    except ValueError:
+        return None
+    return value if value >= 1 and cn(value) == token else None
+
+
+def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch | None:
+    for fmt, level, name, pattern in _heading_patterns(scheme):
+        match = pattern.match(text, pos)
+        if not match:
+            continue
+        ordinal = _number(match.group(1))
+        if ordinal is None:
+            continue
+        end = match.end()
+        if end >= len(text) or text[end] in "，,。、；;：:）)":
+            continue  # a bare label, or 一、二季度 / 1、2月 style lists of numbers
+        if fmt.startswith("{cn}") and text[end] in _CN_CLASS + "季月年":
+            continue
+        return LabelMatch("heading", "heading", fmt, level, name, ordinal, pos, end, match.group(0))
+    return None
+
+
+def _runin_at(text: str, pos: int) -> LabelMatch | None:
+    match = _RUNIN_RE.match(text, pos)
+    if match:
+        token = match.group(1) or match.group(3)
+        ordinal = _number(token)
+        if ordinal is None or ordinal > 99:
+            return None
+        end = match.end()
+        if match.group(2):
+            fmt = "{cn}" + match.group(2)
+            after = text[end : end + len(token) + 1]
+            # 一是一，二是二 / 一要一 are idioms, not markers; so is 一是 at the end of a text.
+            if after.startswith(token) or end >= len(text) or text[end] in "，,。、；;":
+                return None
+        else:
+            fmt = "第{cn}，"
+        return LabelMatch("runin", RUNIN_STYLES[fmt], fmt, 0, "", ordinal, pos, end, match.group(0))
+    match = _SHOUXIAN_RE.match(text, pos)
+    if match:
+        ordinal = _SHOUXIAN.index(match.group(1)) + 1
+        return LabelMatch("runin", "shouxian", "首先，", 0, "", ordinal, pos, match.end(), match.group(0))
+    return None
+
+
+def label_at(text: str, pos: int = 0, scheme: HeadingScheme | None = None) -> LabelMatch | None:
+    """Read the heading label or run-in marker that starts at ``pos`` (white space skipped)."""
+    while pos < len(text) and text[pos] in _SPACE:
+        pos += 1
+    return _heading_at(text, pos, scheme) or _runin_at(text, pos)
+
+
+def find_labels(text: str, scheme: HeadingScheme | None = None, *, midline: bool = True) -> list[LabelMatch]:
+    """Find the labels of a text: at its start and, with ``midline``, after a sentence end or a space."""
+    found: list[LabelMatch] = []
+    first = label_at(text, 0, scheme)
+    if first is not None:
+        found.append(first)
+    if not midline:
+        return found
+    pos = first.end if first is not None else 1
+    while pos < len(text):
+        if text[pos - 1] in LABEL_BOUNDARY and text[pos] not in _SPACE:
+            label = _heading_at(text, pos, scheme) or _runin_at(text, pos)
+            if label is not None:
+                found.append(label)
+                pos = label.end
+                continue
+        pos += 1
+    return found
+
+
+def scheme_from_formats(formats: list[str]) -> HeadingScheme:
+    """Return the scheme whose levels begin with ``formats`` (a named one if any fits), else a custom one."""
+    wanted = [_canonical(f) for f in formats]
+    for named in SCHEMES.values():
+        if list(named.levels[: len(formats)]) == formats:
+            return named
+    for named in SCHEMES.values():
+        if [_canonical(f) for f in named.levels[: len(formats)]] == wanted and not any("(" in f for f in formats):
+            return named
+    levels = list(formats)
+    for fmt in SCHEMES["gbt9704"].levels:
+        if len(levels) >= 5:
+            break
+        if fmt not in levels and _canonical(fmt) not in [_canonical(x) for x in levels]:
+            levels.append(fmt)
+    return HeadingScheme(tuple(levels), "custom")

@@ -1,22 +1,35 @@
-"""The registry of section types, document kinds, block types and text filters."""
+"""The registry of section types, document kinds, block types, text filters, check rules and formats."""
 
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RegistryError
-from .model import Block, Enumeration, Section
+from .errors import RegistryError, RenderError
+from .model import Block, Enumeration, Section, Speech
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .build import SectionContext
+    from .checks.finding import Hit, Rule
+    from .checks.text import Doc
+    from .layout import LayoutBlock
 
 #: The entry-point group plugins register under; each entry is a ``setup(registry)`` function.
 ENTRY_POINT_GROUP = "speechkit.sections"
 
+#: A check: reads a Doc (text units; the Speech for structural rules) and yields hits.
+RuleCheck = Callable[["Doc"], "Iterator[Hit]"]
 SectionBuilder = Callable[["SectionContext"], Section]
+#: Lays out the items of a section of one type as paragraphs (heading, lead and closing stay generic).
+SectionLayout = Callable[[Section], "Iterable[LayoutBlock]"]
+#: Writes a Speech in one format: ``write(speech, registry=…, **options)`` gives text or bytes.
+Writer = Callable[..., str | bytes]
+#: Reads a source (a path, text or bytes) in one format into a Speech with source positions.
+Reader = Callable[..., Speech]
 BlockBuilder = Callable[[Any, "SectionContext"], tuple[Block, ...]]
 
 
@@ -34,6 +47,9 @@ class SectionType:
     required: tuple[str, ...] = ()
     #: Build function; ``None`` means the generic one (title, lead, items, closing).
     build: SectionBuilder | None = None
+    #: Layout of the section's items; ``None`` means the generic one (labels, run-ins, headings).
+    #: The paragraph and run roles it uses are registered with :meth:`Registry.add_role`.
+    layout: SectionLayout | None = None
 
 
 @dataclass(frozen=True)
@@ -52,9 +68,13 @@ class DocumentKind:
     titles: Mapping[str, str] = field(default_factory=dict)
     #: Enumerations that replace a section type's default in this kind.
     enumerations: Mapping[str, Enumeration] = field(default_factory=dict)
-    #: Metadata fields a complete document of this kind has (checked by ``speechkit check``).
+    #: Metadata fields a complete document of this kind has (SK401 of ``speechkit check``).
     required_meta: tuple[str, ...] = ()
     numbering: str = "gbt9704"
+    #: Parts a complete document of this kind has, each with a pattern (Simplified) that finds it (SK401).
+    required_parts: Mapping[str, str] = field(default_factory=dict)
+    #: A pattern (Simplified) that tells this kind from a draft's title, e.g. ``通知$``.
+    title_pattern: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,39 @@ class BlockType:
     build: BlockBuilder
 
 
+@dataclass(frozen=True)
+class Format:
+    """A file format: its name, file suffixes, and the functions that write and read it."""
+
+    name: str
+    #: File suffixes with the dot, the first one written: ``(".md", ".markdown")``.
+    suffixes: tuple[str, ...]
+    write: Writer | None = None
+    read: Reader | None = None
+    description: str = ""
+
+    @property
+    def extension(self) -> str:
+        """Return the extension a written file gets, without the dot."""
+        return self.suffixes[0].lstrip(".") if self.suffixes else self.name
+
+
+@dataclass(frozen=True)
+class Role:
+    """A paragraph or run role that a section type lays out, and how each format writes it.
+
+    ``render`` maps a format name to what that writer needs: for ``"docx"`` a
+    :class:`~speechkit.render.docx_styles.Style` (a paragraph style for a paragraph role, a character
+    style for a run role); for ``"md"`` a function of the paragraph and the default inline writer
+    (``render(para, inline) -> str``) for a paragraph role, or of the escaped text for a run role.
+    A format without an entry writes the role as plain body text.
+    """
+
+    name: str
+    kind: Literal["paragraph", "run"] = "paragraph"
+    render: Mapping[str, Any] = field(default_factory=dict)
+
+
 class Registry:
     """Holds everything that can be extended: section types, kinds, blocks and filters."""
 
@@ -75,6 +128,12 @@ class Registry:
         self.kinds: dict[str, DocumentKind] = {}
         self.blocks: dict[str, BlockType] = {}
         self.filters: dict[str, Callable[..., Any]] = {}
+        #: Check rules by code, and the function that reports each code.
+        self.rules: dict[str, Rule] = {}
+        self.rule_checks: dict[str, RuleCheck] = {}
+        #: Output and input formats by name, and layout roles by name.
+        self.formats: dict[str, Format] = {}
+        self.roles: dict[str, Role] = {}
         self.plugins: list[str] = []
         self._derived: dict[str, Any] = {}
 
@@ -99,6 +158,35 @@ class Registry:
     def add_filter(self, name: str, function: Callable[..., Any], *, override: bool = False) -> None:
         """Register a filter for text expressions; a duplicate is an error unless ``override``."""
         self._add(self.filters, name, function, "filter", override)
+
+    def add_rule(self, rule: Rule, check: RuleCheck, *, override: bool = False) -> None:
+        """Register a check rule: its code, severity and summary, and the function that yields its hits.
+
+        One function may report several codes (register it under each); it runs once per document.
+        """
+        self._add(self.rules, rule.code, rule, "rule", override)
+        self.rule_checks[rule.code] = check
+
+    def add_format(self, fmt: Format, *, override: bool = False) -> None:
+        """Register a format (a writer, a reader or both); a duplicate name is an error unless ``override``."""
+        self._add(self.formats, fmt.name, fmt, "format", override)
+
+    def add_role(self, role: Role, *, override: bool = False) -> None:
+        """Register a paragraph or run role and its rendering per format."""
+        self._add(self.roles, role.name, role, "role", override)
+
+    def writer(self, name: str) -> Format:
+        """Return the format called ``name`` (or written with that suffix) that has a writer."""
+        fmt = self.formats.get(name) or self.for_suffix(name)
+        if fmt is None or fmt.write is None:
+            known = ", ".join(n for n, f in self.formats.items() if f.write is not None)
+            raise RenderError(f"unknown format {name!r}; known formats: {known}")
+        return fmt
+
+    def for_suffix(self, suffix: str) -> Format | None:
+        """Return the format a file suffix (``.md``, ``md``) belongs to, or None."""
+        wanted = "." + suffix.lower().lstrip(".")
+        return next((f for f in self.formats.values() if wanted in f.suffixes), None)
 
     def _add(self, table: dict[str, Any], name: str, value: Any, what: str, override: bool) -> None:
         if not name or not isinstance(name, str):

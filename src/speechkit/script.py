@@ -8,12 +8,19 @@ from typing import Any, TypeVar, cast
 
 from .errors import SpeechkitError
 
-#: Output scripts and the OpenCC configuration that produces each from any input.
+#: Output scripts and the OpenCC configuration that produces each from any input. ``hant`` uses the
+#: standard forms Traditional readers expect (為, 啟, 審核: OpenCC ``s2tw``, not ``s2t``'s 爲, 啓, 審覈),
+#: with the words of ``WORDS`` on top; ``tw`` and ``hk`` are OpenCC's regional standards as they are.
 SCRIPTS: dict[str, tuple[str, ...]] = {
     "hans": ("t2s",),
-    "hant": ("s2t",),
+    "hant": ("s2tw",),
     "tw": ("s2tw",),
     "hk": ("s2hk",),
+}
+#: Words written after OpenCC, per script: 匯報 (report to a superior) is the standard form, 彙 is for
+#: collections (詞彙, 彙編, 彙總).
+WORDS: dict[str, dict[str, str]] = {
+    "hant": {"彙報": "匯報"},
 }
 
 T = TypeVar("T")
@@ -44,6 +51,8 @@ def convert(text: str, script: str) -> str:
         text = converter("t2s").convert(text)
     for config in configs:
         text = converter(config).convert(text)
+    for old, new in WORDS.get(script, {}).items():
+        text = text.replace(old, new)
     return text
 
 
@@ -57,9 +66,16 @@ def to_simplified(text: str) -> str:
 
 
 def convert_speech(speech: T, script: str) -> T:
-    """Return a copy of a Speech (or any dataclass tree) with every text converted to ``script``."""
+    """Return a copy of a Speech (or any dataclass tree) with every text converted to ``script``.
+
+    The Speech keeps its source positions, and its metadata records the script it is now written in.
+    """
     _check(script)
-    return cast(T, _convert_value(speech, script))
+    converted = _convert_value(speech, script)
+    meta = getattr(converted, "meta", None)
+    if meta is not None and hasattr(meta, "script"):
+        converted = dataclasses.replace(converted, meta=dataclasses.replace(meta, script=script))
+    return cast(T, converted)
 
 
 def _convert_value(value: Any, script: str) -> Any:
@@ -89,8 +105,29 @@ _CODE_FIELDS = {
     ("Enumeration", "layout"),
     ("HeadingScheme", "name"),
     ("HeadingScheme", "levels"),
+    ("Meta", "script"),
+    ("Speech", "source"),
 }
 
 
 def _is_code_field(value: Any, name: str) -> bool:
     return (type(value).__name__, name) in _CODE_FIELDS
+
+
+def detect_script(text: str) -> str:
+    """Return ``hant`` when ``text`` has more Traditional-only than Simplified-only characters, else
+    ``hans`` (``""`` when it holds neither, as pure numbers do)."""
+    if not text:
+        return ""
+    try:
+        simple = converter("t2s").convert(text)
+        traditional = converter("s2t").convert(text)
+    except (UnicodeError, RuntimeError, ValueError):
+        return ""
+    if len(simple) != len(text) or len(traditional) != len(text):
+        return ""
+    trad = sum(1 for a, b in zip(text, simple, strict=True) if a != b)
+    simp = sum(1 for a, b, c in zip(text, traditional, simple, strict=True) if a != b and a == c)
+    if trad > simp:
+        return "hant"
+    return "hans" if simp else ""

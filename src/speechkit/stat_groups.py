@@ -107,6 +107,7 @@ class StatGroup:
         parts: tuple[Part, ...],
         digits: int,
         columns: tuple[str, ...],
+        partial: bool = False,
     ) -> None:
         self.name = name
         self.title = title
@@ -115,6 +116,8 @@ class StatGroup:
         self.parts = parts
         self.digits = digits
         self.columns = columns
+        #: The parts list only some categories: they may sum to less than the total.
+        self.partial = partial
         self._by_name = {part.name: part for part in parts}
 
     def __getitem__(self, name: str) -> int:
@@ -162,9 +165,16 @@ class StatGroup:
         return sep.join(f"{p.name}{p.count}{self.unit}" + (f"，占{p.share}" if shares else "") for p in self.parts)
 
     def rows(self, total_row: bool = True) -> tuple[tuple[str, ...], ...]:
-        """Return table rows (category, count, share), with a 合计 row when ``total_row``."""
+        """Return table rows (category, count, share), with a 合计 row when ``total_row``.
+
+        In a partial group whose parts fall short of the total, the 合计 row would claim the whole:
+        instead ``以上合计`` states the sum of the listed parts and its share, and ``总数`` the total.
+        """
         rows = [(p.name, str(p.count), p.share) for p in self.parts]
-        if total_row:
+        if total_row and self.sum < self.total:
+            rows.append(("以上合计", str(self.sum), pct(self.sum, self.total, self.digits)))
+            rows.append(("总数", str(self.total), pct(self.total, self.total, self.digits)))
+        elif total_row:
             rows.append(("合计", str(self.total), pct(self.total, self.total, self.digits)))
         return tuple(rows)
 
@@ -219,7 +229,8 @@ def read_group(builder: Builder, name: str, spec: Mapping[str, Any], path: DataP
         parts.append(Part(part_name, count, computed))
     unit = spec.get("unit", "名")
     columns = tuple(spec.get("columns", ("类别", "人数" if unit in ("名", "人", "位") else "数量", "占比")))
-    return StatGroup(name, spec.get("title", ""), unit, total, tuple(parts), digits, columns)
+    partial = bool(spec.get("partial", False))
+    return StatGroup(name, spec.get("title", ""), unit, total, tuple(parts), digits, columns, partial)
 
 
 def _entries(parts: Any, path: DataPath) -> Iterator[tuple[str, int, Any, DataPath]]:

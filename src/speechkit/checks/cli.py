@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from ..errors import SpeechkitError
@@ -16,10 +17,13 @@ EXIT_CLEAN, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def _codes(value: str) -> tuple[str, ...]:
+    from ..registry import default_registry
+
+    rules = default_registry().rules or RULES
     codes = tuple(part.strip().upper() for part in value.split(",") if part.strip())
     for code in codes:
-        if not code.startswith("SK") or not any(rule.startswith(code) for rule in RULES):
-            known = ", ".join(RULES)
+        if not any(rule.startswith(code) for rule in rules):
+            known = ", ".join(rules)
             raise argparse.ArgumentTypeError(f"unknown rule code or prefix {code!r}; known: {known}")
     return codes
 
@@ -43,7 +47,9 @@ def register(subparsers: Any) -> None:
         "is found (warnings included), 2 on unreadable input.",
     )
     check.add_argument("paths", nargs="+", metavar="FILE", help="files to check")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--format", choices=("text", "json", "sarif"), default="text", help="output format (sarif: SARIF 2.1.0)"
+    )
     check.add_argument(
         "--select",
         type=_codes,
@@ -54,7 +60,15 @@ def register(subparsers: Any) -> None:
     check.add_argument(
         "--ignore", type=_codes, default=(), metavar="CODES", help="skip these codes or prefixes, comma-separated"
     )
-    check.add_argument("--fix", action="store_true", help="apply the safe fixes (SK201, SK204) in place")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes (SK105, SK201, SK204, SK207) in place")
+    where = check.add_mutually_exclusive_group()
+    where.add_argument(
+        "--config",
+        metavar="FILE",
+        default=None,
+        help="use this speechkit.toml or pyproject.toml instead of the one found upward from each file",
+    )
+    where.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     check.set_defaults(func=run_check)
     stats = subparsers.add_parser(
         "stats",
@@ -69,21 +83,31 @@ def register(subparsers: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Run ``speechkit check``: print findings, optionally fix, and return the exit code."""
+    from .config import Config, config_for, load_config
     from .fix import apply_fixes, can_fix
+    from .rules.words import extra_words
     from .runner import check_path
 
     findings: list[Finding] = []
     bad = False
     for path in args.paths:
         try:
-            found = check_path(path, args.select, args.ignore)
-            if args.fix and not can_fix(path):
-                print(
-                    f"speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed",
-                    file=sys.stderr,
-                )
-            elif args.fix and any(f.fix for f in found) and apply_fixes(path, found):
-                found = check_path(path, args.select, args.ignore)
+            if args.isolated:
+                config = Config()
+            elif args.config:
+                config = load_config(_config_path(args.config))
+            else:
+                config = config_for(path)
+            select, ignore = config.codes_for(path, args.select, args.ignore)
+            with extra_words(config.words):
+                found = check_path(path, select, ignore)
+                if args.fix and not can_fix(path):
+                    print(
+                        f"speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed",
+                        file=sys.stderr,
+                    )
+                elif args.fix and any(f.fix for f in found) and apply_fixes(path, found):
+                    found = check_path(path, select, ignore)
         except SpeechkitError as exc:
             print(f"speechkit check: {exc}", file=sys.stderr)
             bad = True
@@ -92,12 +116,26 @@ def run_check(args: argparse.Namespace) -> int:
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    elif args.format == "sarif":
+        from .. import __version__
+        from .sarif import to_sarif
+
+        print(json.dumps(to_sarif(findings, __version__), ensure_ascii=False, indent=2))
     else:
         for finding in findings:
             print(finding.format())
     if bad:
         return EXIT_BAD_INPUT
     return EXIT_FOUND if findings else EXIT_CLEAN
+
+
+def _config_path(value: str) -> Path:
+    from .config import ConfigError
+
+    path = Path(value)
+    if not path.is_file():
+        raise ConfigError(f"{value}: no such configuration file")
+    return path
 
 
 def run_stats(args: argparse.Namespace) -> int:

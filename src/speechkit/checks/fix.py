@@ -1,4 +1,4 @@
-"""``--fix``: apply the safe fixes (SK201, SK204) to a text file, atomically."""
+"""``--fix``: apply the safe fixes (the fixable rules of RULES) to a text file, atomically."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..output import write_atomic
-from .finding import Finding, Fix
+from .finding import RULES, Finding, Fix
 from .sources import InputError, read_text_file
 
-FIXABLE = ("SK201", "SK204")
+FIXABLE = tuple(code for code, rule in RULES.items() if rule.fixable)
 #: Suffixes ``--fix`` rewrites; .docx is refused (fix it in Word).
 FIX_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".yaml", ".yml")
 

@@ -98,7 +98,11 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         if label and label.family != "首先":
             end = offset + len(label.text)
             variant = _variant(label.family, label.text)
-            marks.append(Mark(index, offset, end, label.family, label.number, variant, False, label.text))
+            # 一是… that more of its kind follow inside the paragraph opens an inline list (layout: inline).
+            inline = label.family in _RUNIN_FAMILIES and any(
+                _family(m) == label.family for m in _INLINE.finditer(text, end)
+            )
+            marks.append(Mark(index, offset, end, label.family, label.number, variant, inline, label.text))
             body_from = end
         for match in _INLINE.finditer(text, body_from):
             if match.start() == 0 and body_from == 0 and label is None and match.group("n"):
@@ -109,12 +113,22 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
                 number = parse_cn(number_text)
             except ValueError:
                 continue
-            family = ("一是" if match.group("kind") == "是" else "一要") if match.group("n") else "第一"
+            family = _family(match)
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" \u3000"))
             marks.append(
                 Mark(index, start, match.end(), family, number, match.group("p") or "", True, match.group(0).strip())
             )
     return marks, resets
+
+
+_RUNIN_FAMILIES = ("一是", "一要", "第一")
+
+
+def _family(match: re.Match[str]) -> str:
+    """Return the family of an inline label match: 一是, 一要 or 第一."""
+    if match.group("n"):
+        return "一是" if match.group("kind") == "是" else "一要"
+    return "第一"
 
 
 def _variant(family: str, text: str) -> str:

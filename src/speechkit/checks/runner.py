@@ -4,34 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from .finding import RULES, Finding, Fix, Hit, selected
-from .rules import RULE_FUNCS
+from ..model import Speech
+from ..registry import Registry, RuleCheck, default_registry
+from .finding import Finding, Fix, Hit, Rule, selected
 from .sources import doc_from_text, load
 from .text import Doc
 
 
-def check_doc(doc: Doc, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Finding]:
-    """Run every selected rule over a Doc and return sorted, de-duplicated findings."""
+def check_doc(
+    doc: Doc, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), registry: Registry | None = None
+) -> list[Finding]:
+    """Run every selected rule of the registry over a Doc and return sorted, de-duplicated findings."""
+    registry = registry or doc.registry or default_registry()
+    checks: dict[RuleCheck, list[str]] = {}
+    for code, check in registry.rule_checks.items():
+        checks.setdefault(check, []).append(code)
     findings: set[Finding] = set()
-    for codes, func in RULE_FUNCS:
+    for check, codes in checks.items():
         if not any(selected(code, select, ignore) for code in codes):
             continue
-        for hit in func(doc):
-            if selected(hit.code, select, ignore):
-                findings.add(to_finding(doc, hit))
+        for hit in check(doc):
+            if selected(hit.code, select, ignore) and hit.code in registry.rules:
+                findings.add(to_finding(doc, hit, registry.rules[hit.code]))
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 
 
-def to_finding(doc: Doc, hit: Hit) -> Finding:
+def to_finding(doc: Doc, hit: Hit, rule: Rule) -> Finding:
     """Map a hit to a Finding at its source position, with a Fix when it can be applied safely."""
     unit = doc.units[hit.unit]
     line, column = unit.pos(hit.start)
     fix = None
     if hit.replacement is not None and unit.fixable and unit.contiguous(hit.start, hit.end):
         fix = Fix(line, column, column + hit.end - hit.start, unit.text[hit.start : hit.end], hit.replacement)
-    return Finding(doc.path, line, column, hit.code, RULES[hit.code].severity, hit.message, fix)
+    return Finding(doc.path, line, column, hit.code, rule.severity, hit.message, fix)
 
 
 def check_text(
@@ -55,9 +61,19 @@ def check_paths(
 
 
 def check_speech(
-    speech: Any, path: str = "<speech>", select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+    speech: Speech,
+    path: str = "<speech>",
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    *,
+    source: str | None = None,
+    registry: Registry | None = None,
 ) -> list[Finding]:
-    """Check a built Speech; lines are the numbers of its laid-out paragraphs."""
+    """Check a Speech as it is (no second parse or build): its texts at the positions it records.
+
+    ``path`` names the file the positions point into and ``source`` may give its text, so that findings
+    point at the very characters; texts without a position are numbered in reading order.
+    """
     from .speech_source import doc_from_speech
 
-    return check_doc(doc_from_speech(speech, path), select, ignore)
+    return check_doc(doc_from_speech(speech, path, source, registry), select, ignore, registry)

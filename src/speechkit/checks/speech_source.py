@@ -1,46 +1,64 @@
-"""Turn a built Speech into a Doc, and locate a built document's paragraphs in the facts."""
+"""Turn a Speech into a Doc by walking the model: one unit per text, at the source position it came from."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..layout import Para, TableBlock, layout
+from ..model import ModelPath, Speech, model_texts
+from .locate import located_unit
+from .sources import split_lines
 from .text import Doc, DocTable, Unit
 
 
-def doc_from_speech(speech: Any, path: str = "<speech>") -> Doc:
-    """Make a Doc of a Speech's laid-out paragraphs; lines are paragraph numbers (1-based)."""
+def doc_from_speech(speech: Speech, path: str = "<speech>", source: str | None = None, registry: Any = None) -> Doc:
+    """Make a Doc of a Speech's texts (labels are computed, so none is a unit) in reading order.
+
+    A text's line and column are those the Speech records in ``Speech.source`` (the builder records the
+    facts file's; readers the draft's); ``source``, the text of that file, maps each character and makes
+    the unit fixable where the text stands there verbatim. A text without a position gets its ordinal.
+    One pass over the model: linear in the size of the document.
+    """
+    lines = split_lines(source) if source is not None else None
     units: list[Unit] = []
-    tables: list[DocTable] = []
-    number = 0
-    for block in layout(speech):
-        if isinstance(block, Para):
-            number += 1
-            if block.text.strip():
-                units.append(Unit(block.text, number, role=block.role, fixable=False))
-        elif isinstance(block, TableBlock):
-            table = block.table
-            line = max(number, 1)
-            tables.append(DocTable(table.columns, table.rows, line, table.caption))
-            for row in (table.columns, *table.rows):
-                units.extend(Unit(cell, line, role="cell", fixable=False) for cell in row if cell.strip())
-    return Doc(path, units, tables, kind=getattr(speech.meta, "kind", ""))
+    paths: list[ModelPath] = []
+    tables: dict[ModelPath, DocTable] = {}
+    for ordinal, (model_path, text) in enumerate(model_texts(speech), 1):
+        pos = speech.pos(*model_path)
+        role = _role(model_path)
+        if pos is None:
+            unit = Unit(text, ordinal, role=role, fixable=False)
+        elif lines is not None and pos.path == path:
+            unit = located_unit(text, (pos.line, pos.column), lines, role)
+        else:
+            unit = Unit(text, pos.line, pos.column, role=role, fixable=False)
+        units.append(unit)
+        paths.append(model_path)
+        if role == "cell":
+            table_path = model_path[: model_path.index("columns" if "columns" in model_path else "rows")]
+            if table_path not in tables:
+                tables[table_path] = _doc_table(speech, table_path, unit.line)
+    return Doc(path, units, list(tables.values()), kind=speech.meta.kind, speech=speech, paths=paths, registry=registry)
 
 
-def located_units(speech: Any, leaves: list[Unit]) -> list[Unit]:
-    """Return the built paragraphs as derived units whose characters point at the facts they came from."""
-    ordered = sorted(leaves, key=lambda unit: -len(unit.text))
-    out: list[Unit] = []
-    for unit in doc_from_speech(speech).units:
-        where: list[tuple[int, int] | None] = [None] * len(unit.text)
-        for leaf in ordered:
-            start = unit.text.find(leaf.text)
-            if start >= 0 and all(w is None for w in where[start : start + len(leaf.text)]):
-                where[start : start + len(leaf.text)] = [leaf.pos(i) for i in range(len(leaf.text))]
-        known = next((w for w in where if w is not None), leaves[0].pos(0) if leaves else (1, 1))
-        filled: list[tuple[int, int]] = []
-        for w in where:
-            known = w or known
-            filled.append(known)
-        out.append(Unit(unit.text, filled[0][0], filled[0][1], tuple(filled), unit.role, fixable=False, derived=True))
-    return out
+def _role(path: ModelPath) -> str:
+    """Return the role of the text at a model path: a meta field's name, heading, title, cell or body."""
+    if path[0] == "meta":
+        return str(path[1])
+    if path[0] == "salutation":
+        return "salutation"
+    if "columns" in path or "rows" in path:
+        return "cell"
+    last = path[-1]
+    if last == "caption":
+        return "caption"
+    if last == "title":
+        return "heading" if len(path) == 3 else "item_title"
+    return "body"
+
+
+def _doc_table(speech: Speech, path: ModelPath, line: int) -> DocTable:
+    """Return the table at a model path as the checks see tables."""
+    node: Any = speech
+    for part in path:
+        node = node[part] if isinstance(part, int) else getattr(node, str(part))
+    return DocTable(node.columns, node.rows, line, node.caption)

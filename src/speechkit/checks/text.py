@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..script import to_simplified
+
+if TYPE_CHECKING:
+    from ..model import ModelPath, Speech
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,12 @@ class Doc:
     kind: str = ""
     #: Whether enumerations and counting phrases can be judged (False for bare YAML strings).
     structural: bool = True
+    #: The document model the units were walked from (a built Speech); structural rules walk it.
+    speech: Speech | None = None
+    #: The model path of each unit when ``speech`` is set (parallel to ``units``).
+    paths: list[ModelPath] = field(default_factory=list)
+    #: The registry the document was built with (document kinds for SK401), when known.
+    registry: Any = None
     _simple: list[str] | None = None
 
     def structure(self) -> list[int]:

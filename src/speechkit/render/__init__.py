@@ -1,40 +1,72 @@
-"""Writers: turn a Speech into Markdown, DOCX or PDF."""
+"""Writers: turn a Speech into Markdown, DOCX or PDF — each a registered format, as plugins' formats are."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import RenderError
 from ..model import Speech
 
-#: Output formats and the file extension each writes.
+if TYPE_CHECKING:
+    from ..registry import Format, Registry
+
+#: The built-in output formats and the file extension each writes (the registry holds every format).
 FORMATS: dict[str, str] = {"md": "md", "docx": "docx", "pdf": "pdf"}
 #: What ``speechkit build`` writes when no ``--format`` is given.
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx")
 
 
-def render(speech: Speech, fmt: str = "md", **options: Any) -> str | bytes:
-    """Render a Speech: ``"md"`` gives text, ``"docx"`` and ``"pdf"`` give bytes."""
-    if fmt == "md":
-        from .markdown import render_markdown
+def render(speech: Speech, fmt: str = "md", *, registry: Registry | None = None, **options: Any) -> str | bytes:
+    """Render a Speech in a registered format: ``"md"`` gives text, ``"docx"`` and ``"pdf"`` give bytes.
 
-        return render_markdown(
-            speech, templates=options.get("templates"), runin_bold=bool(options.get("runin_bold", False))
-        )
-    if fmt in ("docx", "pdf"):
-        try:
-            from .docx import render_docx
-        except ImportError as exc:  # pragma: no cover - only while the DOCX writer is absent
-            raise RenderError(f"DOCX output is not available: {exc}") from None
-        docx = render_docx(
-            speech,
-            reference_doc=options.get("reference_doc"),
-            layout_template=options.get("layout_template"),
-            runin_bold=bool(options.get("runin_bold", False)),
-        )
-        if fmt == "docx":
-            return docx
-        from .pdf import render_pdf
+    ``options`` go to the format's writer; each takes what it knows (``templates``, ``reference_doc``,
+    ``layout_template``, ``runin_bold``) and ignores the rest.
+    """
+    from ..registry import default_registry
 
-        return render_pdf(docx)
-    raise RenderError(f"unknown format {fmt!r}; known formats: {', '.join(FORMATS)}")
+    registry = registry or default_registry()
+    writer = registry.writer(fmt).write
+    assert writer is not None
+    return writer(speech, registry=registry, **options)
+
+
+def write_markdown(speech: Speech, *, registry: Registry | None = None, **options: Any) -> str:
+    """Write Markdown (CommonMark) through the Jinja2 templates."""
+    from .markdown import render_markdown
+
+    return render_markdown(
+        speech,
+        templates=options.get("templates"),
+        runin_bold=bool(options.get("runin_bold", False)),
+        registry=registry,
+    )
+
+
+def write_docx(speech: Speech, *, registry: Registry | None = None, **options: Any) -> bytes:
+    """Write a GB/T 9704 DOCX."""
+    from .docx import render_docx
+
+    return render_docx(
+        speech,
+        reference_doc=options.get("reference_doc"),
+        layout_template=options.get("layout_template"),
+        runin_bold=bool(options.get("runin_bold", False)),
+        registry=registry,
+    )
+
+
+def write_pdf(speech: Speech, *, registry: Registry | None = None, **options: Any) -> bytes:
+    """Write a PDF: the DOCX, converted by LibreOffice."""
+    from .pdf import render_pdf
+
+    return render_pdf(write_docx(speech, registry=registry, **options))
+
+
+def builtin_formats() -> tuple[Format, ...]:
+    """Return the built-in formats (readers are added by the readers' own setup)."""
+    from ..registry import Format
+
+    return (
+        Format("md", (".md", ".markdown"), write=write_markdown, description="Markdown (CommonMark)"),
+        Format("docx", (".docx",), write=write_docx, description="Word (GB/T 9704 styles)"),
+        Format("pdf", (".pdf",), write=write_pdf, description="PDF through LibreOffice"),
+    )

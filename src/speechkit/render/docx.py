@@ -11,7 +11,8 @@ from lxml import etree
 from ..errors import RenderError
 from ..layout import layout
 from ..model import Speech
-from .docx_body import BodyWriter
+from ..registry import Registry, default_registry
+from .docx_body import BodyWriter, role_styles
 from .docx_package import builtin_package, package_docx
 from .docx_reference import reference_package
 from .docx_xml import check_text
@@ -25,17 +26,24 @@ def render_docx(
     reference_doc: str | Path | None = None,
     layout_template: str | Path | None = None,
     runin_bold: bool = False,
+    registry: Registry | None = None,
 ) -> bytes:
-    """Render a Speech as DOCX bytes; the same Speech and options always give the same bytes."""
-    package = builtin_package() if reference_doc is None else reference_package(reference_doc)
-    blocks = layout(speech)
+    """Render a Speech as DOCX bytes; the same Speech and options always give the same bytes.
+
+    Section types of ``registry`` (by default the process-wide one) lay out their own items, and the
+    roles they register bring their DOCX styles.
+    """
+    registry = registry or default_registry()
+    extra = role_styles(registry.roles)
+    package = builtin_package(extra) if reference_doc is None else reference_package(reference_doc, extra)
+    blocks = layout(speech, registry)
     title = speech.meta.title
     check_text(title)
     if layout_template is not None:
         from .docx_layout_template import render_layout_template
 
         return render_layout_template(layout_template, speech, blocks, package, runin_bold)
-    document = BodyWriter(package, runin_bold).document(blocks)
+    document = BodyWriter(package, runin_bold, registry.roles, speech.meta).document(blocks)
     return package_docx(package, document, title)
 
 

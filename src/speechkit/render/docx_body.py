@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from ..errors import RenderError
 from ..layout import LayoutBlock, Para, Run, TableBlock
-from ..model import Table
+from ..model import Meta, Table
+from ..registry import Role
+from .docx_notice import NoticeWriter, text_height
+from .docx_order import ordered
 from .docx_package import R_NS, Package
-from .docx_styles import HEADING_LEVELS, W_NS
+from .docx_styles import HEADING_LEVELS, LINE, W_NS, Style
 from .docx_xml import run_content
 
 #: Paragraph style of each paragraph role (headings and outline entries add their level).
@@ -25,7 +29,6 @@ PARA_STYLES: dict[str, str] = {
     "salutation": "Salutation",
     "heading": "Heading",
     "body": "BodyText",
-    "branch": "BranchLine",
     "closing": "Closing",
     "attachment": "Attachment",
     "signature": "Signature",
@@ -33,14 +36,28 @@ PARA_STYLES: dict[str, str] = {
     "caption": "Caption",
 }
 _MAX_LEVEL = HEADING_LEVELS[-1]
+#: Roles of the title block; the paragraph after it stands one blank line below.
+HEAD_ROLES = frozenset({"issuer", "doc_number", "title", "subtitle", "speaker", "dateline"})
+#: Roles the notice writer places itself (版头, 署名和成文日期).
+NOTICE_ROLES = frozenset({"issuer", "doc_number", "signature", "date"})
+#: A cell holding a number (count, share, amount): right-aligned.
+NUMBER = re.compile(r"^[+\-−]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?$")
+#: A title the author broke by hand keeps its breaks.
+_MANUAL_BREAK = re.compile("[\t\n\r\x0b]")
+#: The TOC field Word fills in (F9): outline levels 1–2, from heading styles and outline levels.
+TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
 
 
-def para_style(para: Para) -> str:
-    """Return the speechkit style ID of a paragraph."""
-    try:
-        style = PARA_STYLES[para.role]
-    except KeyError:
-        raise RenderError(f"no DOCX style for paragraph role {para.role!r}") from None
+def role_styles(roles: Mapping[str, Role]) -> tuple[Style, ...]:
+    """Return the DOCX styles registered roles bring (added to the package's styles)."""
+    return tuple(role.render["docx"] for role in roles.values() if isinstance(role.render.get("docx"), Style))
+
+
+def para_style(para: Para, roles: Mapping[str, Role] | None = None) -> str:
+    """Return the speechkit style ID of a paragraph (a registered role's own style for its roles)."""
+    style = PARA_STYLES.get(para.role) or _registered(para.role, "paragraph", roles)
+    if not style:
+        raise RenderError(f"no DOCX style for paragraph role {para.role!r}")
     if para.role == "heading":
         return f"Heading{_clamp(para.level)}"
     if para.role == "toc":
@@ -48,7 +65,7 @@ def para_style(para: Para) -> str:
     return style
 
 
-def run_style(run: Run, para: Para, runin_bold: bool) -> str:
+def run_style(run: Run, para: Para, runin_bold: bool, roles: Mapping[str, Role] | None = None) -> str:
     """Return the character style ID of a run, or ``""`` for plain paragraph text."""
     if run.role == "text" or para.role == "heading":
         return ""
@@ -56,9 +73,23 @@ def run_style(run: Run, para: Para, runin_bold: bool) -> str:
         return f"HeadingRunIn{_clamp(run.level)}"
     if run.role == "runin":
         return "RunInBold" if runin_bold else "RunIn"
-    if run.role == "unit":
-        return "BranchUnit"
+    style = _registered(run.role, "run", roles)
+    if style:
+        return style
+    if roles is not None and run.role in roles:
+        return ""  # a registered run role without a DOCX style is written as plain text
     raise RenderError(f"no DOCX style for run role {run.role!r}")
+
+
+def _registered(name: str, kind: str, roles: Mapping[str, Role] | None) -> str:
+    """Return the style ID a registered role of ``kind`` gives in DOCX, or ``""``."""
+    role = (roles or {}).get(name)
+    if role is None or role.kind != kind:
+        return ""
+    style = role.render.get("docx")
+    if isinstance(style, Style):
+        return style.id
+    return "BodyText" if kind == "paragraph" else ""
 
 
 def _clamp(level: int) -> int:
@@ -68,48 +99,120 @@ def _clamp(level: int) -> int:
 class BodyWriter:
     """Write layout blocks as WordprocessingML for one package's style IDs."""
 
-    def __init__(self, package: Package, runin_bold: bool = False) -> None:
+    def __init__(
+        self,
+        package: Package,
+        runin_bold: bool = False,
+        roles: Mapping[str, Role] | None = None,
+        meta: Meta | None = None,
+    ) -> None:
+        if roles is None:
+            from ..registry import default_registry
+
+            roles = default_registry().roles
+        self.roles = roles
         self.styles: Mapping[str, str] = package.style_ids
         self.text_width = package.text_width
         self.runin_bold = runin_bold
         self.package = package
+        self.meta = meta
+        self.notice = (
+            NoticeWriter(meta, self.styles, self.text_width, text_height(package.page_setup))
+            if meta is not None
+            else None
+        )
 
     def body(self, blocks: Iterable[LayoutBlock]) -> str:
-        """Return the XML of ``blocks`` (paragraphs and tables), without ``w:body``."""
+        """Return the XML of ``blocks`` (paragraphs and tables), without ``w:body``.
+
+        With the document's Meta, the 版头 replaces the issuer and number lines, 署名 and 成文日期
+        are placed per GB/T 9704 §7.3.5, and attachment pages follow.
+        """
         out: list[str] = []
         last_table = False
-        for block in blocks:
+        previous = ""
+        notice = self.notice
+        blocks = tuple(blocks)
+        toc = [index for index, block in enumerate(blocks) if isinstance(block, Para) and block.role == "toc"]
+        field = bool(self.meta is not None and self.meta.toc_field and toc)
+        for index, block in enumerate(blocks):
             if isinstance(block, TableBlock):
                 out.append(self.table(block.table))
                 last_table = True
-            else:
-                out.append(self.paragraph(block))
-                last_table = False
+                previous = "table"
+                continue
+            last_table = False
+            role = block.role
+            if notice is not None and role in NOTICE_ROLES:
+                if role in ("issuer", "doc_number") and previous not in ("issuer", "doc_number"):
+                    out.append(notice.head())
+                elif role in ("signature", "date") and previous not in ("signature", "date"):
+                    out.append(notice.signature_and_date())
+                previous = role
+                continue
+            before = 0
+            if role == "title" and previous in ("issuer", "doc_number"):
+                before = 2 * LINE
+            elif previous in HEAD_ROLES and role not in HEAD_ROLES:
+                before = LINE
+            begin = field and index == toc[0]
+            end = field and index == toc[-1]
+            out.append(self.paragraph(block, before, begin, end))
+            previous = role
+        if notice is not None and self.meta is not None:
+            if not any(isinstance(b, Para) and b.role in ("signature", "date") for b in blocks) and (self.meta.note):
+                out.append(notice.signature_and_date())
+            pages = notice.attachment_pages(lambda text: f"<w:r>{run_content(text)}</w:r>")
+            out.append(pages)
+            last_table = last_table and not pages
         if last_table:
             out.append(self.paragraph(Para("body", ())))
         return "".join(out)
 
     def document(self, blocks: Iterable[LayoutBlock]) -> str:
-        """Return the whole ``word/document.xml``."""
+        """Return the whole ``word/document.xml``; a 版记 gets a section of its own on an even page."""
+        body = self.body(blocks)
+        notice = self.notice
+        if notice is not None and notice.has_imprint():
+            body = _close_section(body, self.package.sect_pr())
+            body += notice.imprint() + notice.imprint_end()
+            sect_pr = self.package.imprint_sect_pr()
+        else:
+            sect_pr = self.package.sect_pr()
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-            f"{self.body(blocks)}{self.package.sect_pr()}</w:body></w:document>"
+            f"{body}{sect_pr}</w:body></w:document>"
         )
 
-    def paragraph(self, para: Para) -> str:
-        """Return one ``w:p``."""
+    def paragraph(self, para: Para, before: int = 0, toc_begin: bool = False, toc_end: bool = False) -> str:
+        """Return one ``w:p``; ``before`` twips of space above it; the TOC field begins or ends in it."""
         styles = self.styles
         runs = []
-        for run in para.runs:
+        texts = para.runs
+        if para.role == "title" and self.meta is not None and not _MANUAL_BREAK.search(para.text):
+            from ..title_lines import title_lines
+
+            texts = (Run("\n".join(title_lines(para.text))),)
+        for run in texts:
             if not run.text:
                 continue
-            style = run_style(run, para, self.runin_bold)
+            style = run_style(run, para, self.runin_bold, self.roles)
             if style:
                 runs.append(f'<w:r><w:rPr><w:rStyle w:val="{styles[style]}"/></w:rPr>{run_content(run.text)}</w:r>')
             else:
                 runs.append(f"<w:r>{run_content(run.text)}</w:r>")
-        return f'<w:p><w:pPr><w:pStyle w:val="{styles[para_style(para)]}"/></w:pPr>{"".join(runs)}</w:p>'
+        if toc_begin:
+            runs.insert(0, _toc_begin())
+        if toc_end:
+            runs.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+        props = [f'<w:pStyle w:val="{styles[para_style(para, self.roles)]}"/>']
+        if before:
+            props.append(f'<w:spacing w:before="{before}"/>')
+        level = outline_level(para)
+        if level is not None:
+            props.append(f'<w:outlineLvl w:val="{level}"/>')
+        return f"<w:p><w:pPr>{ordered('pPr', *props)}</w:pPr>{''.join(runs)}</w:p>"
 
     def table(self, table: Table) -> str:
         """Return a bordered ``w:tbl`` as wide as the text block, the header row repeated."""
@@ -133,17 +236,55 @@ class BodyWriter:
         )
 
     def row(self, cells: tuple[str, ...], widths: list[int], header: bool) -> str:
-        """Return one ``w:tr``; a header row repeats on every page."""
-        style = self.styles["TableHeader" if header else "TableText"]
-        trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else ""
+        """Return one ``w:tr``; a header row repeats on every page; numbers are right-aligned."""
+        trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
         out = []
         for text, width in zip(cells, widths, strict=True):
+            kind = "TableHeader" if header else "TableNumber" if NUMBER.match(text) else "TableText"
+            style = self.styles[kind]
             run = f"<w:r>{run_content(text)}</w:r>" if text else ""
             out.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
                 f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>'
             )
         return f"<w:tr>{trpr}{''.join(out)}</w:tr>"
+
+
+def outline_level(para: Para) -> int | None:
+    """Return the outline level (0-based) of a body paragraph that opens with a run-in heading.
+
+    Character styles cannot carry an outline level, so the paragraph takes its heading's: Word's
+    navigation pane and a TOC field then show run-in level-2 headings too.
+    """
+    if para.role not in ("body", "branch"):
+        return None
+    for run in para.runs:
+        if run.text:
+            return _clamp(run.level) - 1 if run.role == "heading" else None
+    return None
+
+
+def _toc_begin() -> str:
+    """Return the runs that open the TOC field; the printed outline is its result until Word updates it."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{TOC_INSTRUCTION}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+
+
+def _close_section(body: str, sect_pr: str) -> str:
+    """Put ``sect_pr`` into the last paragraph of ``body`` (adding an empty one after a table)."""
+    end = body.rfind("</w:p>")
+    if end < 0 or body.endswith("</w:tbl>"):
+        return body + f"<w:p><w:pPr>{sect_pr}</w:pPr></w:p>"
+    start = body.rfind("<w:p>", 0, end)
+    paragraph = body[start : end + len("</w:p>")]
+    if "<w:pPr>" in paragraph:
+        closed = paragraph.replace("</w:pPr>", f"{sect_pr}</w:pPr>", 1)
+    else:
+        closed = paragraph.replace("<w:p>", f"<w:p><w:pPr>{sect_pr}</w:pPr>", 1)
+    return body[:start] + closed + body[end + len("</w:p>") :]
 
 
 def column_widths(table: Table, total: int) -> list[int]:

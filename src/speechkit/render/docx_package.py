@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .docx_styles import W_NS, all_styles, font_table_xml, styles_xml
+from .docx_styles import W_NS, Style, all_styles, font_table_xml, styles_xml
 from .docx_xml import escape
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -46,6 +47,8 @@ PAGE_SETUP = (
 DASH_LEFT, DASH_RIGHT = "—  ", "  —"
 ODD_FOOTER_ID = "rId101"
 EVEN_FOOTER_ID = "rId102"
+#: An empty footer for pages that carry no number (the 版记 page and a blank page before it).
+BLANK_FOOTER_ID = "rId103"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,17 @@ class Package:
         )
         return f"<w:sectPr>{refs}{self.page_setup}</w:sectPr>"
 
+    def imprint_sect_pr(self) -> str:
+        """Return the 版记 section: it starts on an even page and its pages carry no number."""
+        refs = "".join(
+            f'<w:footerReference w:type="{kind}" r:id="{BLANK_FOOTER_ID}"/>'
+            for kind in ("default", "even")
+            if any(part.rel_id == BLANK_FOOTER_ID for part in self.parts)
+        )
+        # Off the line grid: LibreOffice would push the rows down to the next grid line.
+        setup = re.sub(r'(<w:docGrid\b[^>]*?) w:type="[^"]*"', r"\1", self.page_setup)
+        return f'<w:sectPr>{refs}<w:type w:val="evenPage"/>{setup}</w:sectPr>'
+
 
 def footer_xml(style: str) -> str:
     """Return a footer holding ``— N —`` with N a PAGE field, every run in the page-number style."""
@@ -97,11 +111,17 @@ def footer_xml(style: str) -> str:
     )
 
 
+def blank_footer_xml() -> str:
+    """Return a footer with one empty paragraph: pages of its section carry no number."""
+    paragraph = '<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p>'
+    return f'{XML_HEAD}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{paragraph}</w:ftr>'
+
+
 def settings_xml() -> str:
     """Return ``word/settings.xml``: separate odd and even footers, no field-update prompt."""
     return (
         f'{XML_HEAD}<w:settings xmlns:w="{W_NS}">'
-        '<w:zoom w:percent="100"/><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/>'
+        '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>'
         '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:compat><w:compatSetting w:name="compatibilityMode" '
         'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
@@ -110,21 +130,22 @@ def settings_xml() -> str:
     )
 
 
-def builtin_parts() -> tuple[Part, ...]:
-    """Return the parts of the built-in reference package."""
+def builtin_parts(extra: tuple[Style, ...] = ()) -> tuple[Part, ...]:
+    """Return the parts of the built-in reference package (``extra``: styles registered by plugins)."""
     return (
-        Part("word/styles.xml", "styles", styles_xml().encode(), "rId1"),
+        Part("word/styles.xml", "styles", styles_xml(extra).encode(), "rId1"),
         Part("word/settings.xml", "settings", settings_xml().encode(), "rId2"),
         Part("word/fontTable.xml", "fontTable", font_table_xml().encode(), "rId3"),
         Part("word/footer1.xml", "footer", footer_xml("FooterOdd").encode(), ODD_FOOTER_ID),
         Part("word/footer2.xml", "footer", footer_xml("FooterEven").encode(), EVEN_FOOTER_ID),
+        Part("word/footer3.xml", "footer", blank_footer_xml().encode(), BLANK_FOOTER_ID),
     )
 
 
-@lru_cache(maxsize=1)
-def builtin_package() -> Package:
-    """Return the built-in reference package (built once per process)."""
-    return Package(builtin_parts(), PAGE_SETUP, {style.id: style.id for style in all_styles()})
+@lru_cache(maxsize=8)
+def builtin_package(extra: tuple[Style, ...] = ()) -> Package:
+    """Return the built-in reference package with ``extra`` styles (built once per set of styles)."""
+    return Package(builtin_parts(extra), PAGE_SETUP, {style.id: style.id for style in all_styles(extra)})
 
 
 def content_types_xml(parts: tuple[Part, ...]) -> str:

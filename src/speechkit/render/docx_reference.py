@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..errors import RenderError
 from .docx_package import PAGE_SETUP, PART_KINDS, XML_HEAD, Package, Part, builtin_parts
-from .docx_styles import W_NS, all_styles, font_table_xml, styles_xml
+from .docx_styles import W_NS, Style, all_styles, font_table_xml, styles_xml
 
 _W = f"{{{W_NS}}}"
 _NS = {"w": W_NS}
@@ -20,25 +20,28 @@ _PAGE_ELEMENTS = ("pgSz", "pgMar", "cols", "docGrid")
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def reference_package(path: str | Path) -> Package:
-    """Return a package taking styles and page setup from a reference DOCX (cached per file state)."""
+def reference_package(path: str | Path, extra: tuple[Style, ...] = ()) -> Package:
+    """Return a package taking styles and page setup from a reference DOCX (cached per file state).
+
+    ``extra`` are the styles plugins' roles register; like speechkit's own, they are added when missing.
+    """
     file = Path(path)
     try:
         stat = file.stat()
     except OSError as exc:
         raise RenderError(f"cannot read reference document {file}: {exc.strerror}") from None
-    return _reference_package(str(file.resolve()), stat.st_mtime_ns, stat.st_size)
+    return _reference_package(str(file.resolve()), stat.st_mtime_ns, stat.st_size, extra)
 
 
 @lru_cache(maxsize=8)
-def _reference_package(path: str, _mtime: int, _size: int) -> Package:
+def _reference_package(path: str, _mtime: int, _size: int, extra: tuple[Style, ...] = ()) -> Package:
     try:
         with zipfile.ZipFile(path) as archive:
             files = {name: archive.read(name) for name in archive.namelist()}
     except (OSError, zipfile.BadZipFile) as exc:
         raise RenderError(f"reference document {path} is not a DOCX file: {exc}") from None
     try:
-        return package_from_files(files)
+        return package_from_files(files, extra)
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"reference document {path} has broken XML: {exc}") from None
 
@@ -57,12 +60,12 @@ def part_targets(files: dict[str, bytes], main: str = "word/document.xml") -> di
     return targets
 
 
-def package_from_files(files: dict[str, bytes]) -> Package:
+def package_from_files(files: dict[str, bytes], extra: tuple[Style, ...] = ()) -> Package:
     """Return a package from the parts of a reference DOCX; missing speechkit styles are added."""
     targets = part_targets(files)
     if "styles" not in targets or targets["styles"] not in files:
         raise RenderError("reference document has no styles part")
-    styles, style_ids = merge_styles(files[targets["styles"]])
+    styles, style_ids = merge_styles(files[targets["styles"]], extra)
     fonts = files.get(targets.get("fontTable", ""), b"")
     parts = [Part("word/styles.xml", "styles", styles, "rId1")]
     parts += [part for part in builtin_parts() if part.kind in ("settings", "footer")]
@@ -77,7 +80,7 @@ def package_from_files(files: dict[str, bytes]) -> Package:
     return Package(tuple(parts), page_setup, style_ids, width)
 
 
-def merge_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
+def merge_styles(data: bytes, extra: tuple[Style, ...] = ()) -> tuple[bytes, dict[str, str]]:
     """Add speechkit styles missing from a styles part; map each speechkit ID to the ID to use."""
     root = etree.fromstring(data, _SAFE_PARSER)
     by_id = {el.get(f"{_W}styleId"): el for el in root.iterfind("w:style", _NS)}
@@ -85,9 +88,9 @@ def merge_styles(data: bytes) -> tuple[bytes, dict[str, str]]:
     defaults = {
         el.get(f"{_W}type") for el in root.iterfind("w:style", _NS) if el.get(f"{_W}default") in ("1", "true", "on")
     }
-    ours = etree.fromstring(styles_xml().encode())
+    ours = etree.fromstring(styles_xml(extra).encode())
     mapping: dict[str, str] = {}
-    for style in all_styles():
+    for style in all_styles(extra):
         if style.id in by_id:
             mapping[style.id] = style.id
             continue

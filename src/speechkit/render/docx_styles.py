@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .docx_order import sort_children
 from .docx_xml import escape_attr
 
 #: Official faces (GB/T 9704) named in the styles; readers substitute what they lack.
@@ -17,6 +18,11 @@ LATIN = "Times New Roman"
 #: One text line (28.95 pt exact, 225 mm / 22) and one body character (三号, 16 pt) in twips.
 LINE = 579
 CHAR = 320
+
+#: Red of the 发文机关标志 and the separator rule.
+RED = "FF0000"
+#: Size of the 发文机关标志 in half points (小初, 36 pt); long names are condensed to one line.
+ISSUER_SIZE = 72
 
 #: East Asian font of each heading level (1 黑体, 2 楷体, 3.. 仿宋).
 HEADING_FONTS: dict[int, str] = {1: HEITI, 2: KAITI, 3: FANGSONG, 4: FANGSONG, 5: FANGSONG}
@@ -55,9 +61,9 @@ class Style:
             parts.append("<w:semiHidden/><w:unhideWhenUsed/>")
         parts.append("<w:qFormat/>")
         if self.ppr:
-            parts.append(f"<w:pPr>{self.ppr}</w:pPr>")
+            parts.append(f"<w:pPr>{sort_children('pPr', self.ppr)}</w:pPr>")
         if self.rpr:
-            parts.append(f"<w:rPr>{self.rpr}</w:rPr>")
+            parts.append(f"<w:rPr>{sort_children('rPr', self.rpr)}</w:rPr>")
         parts.append(self.extra)
         parts.append("</w:style>")
         return "".join(parts)
@@ -89,9 +95,10 @@ def indent(first_chars: int = 0, left_chars: int = 0, right_chars: int = 0, char
 
 _CENTRE = '<w:jc w:val="center"/>' + indent()
 _FLUSH = '<w:jc w:val="left"/>' + indent()
+_KEEP = "<w:keepNext/>"
 _BODY_INDENT = indent(first_chars=200)
 _CONDENSED = '<w:spacing w:val="-5"/>'
-_TABLE_PPR = '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent()
+_TABLE_PPR = '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent() + '<w:jc w:val="left"/>'
 
 
 def paragraph_styles() -> tuple[Style, ...]:
@@ -107,22 +114,26 @@ def paragraph_styles() -> tuple[Style, ...]:
             rpr=body,
         ),
         Style("paragraph", "BodyText", "Body Text", "Normal", _BODY_INDENT, _CONDENSED, "BodyText"),
+        Style("paragraph", "CopyNumber", "份号", "Normal", _FLUSH, "", "Secrecy"),
+        Style("paragraph", "Secrecy", "密级和保密期限", "Normal", _FLUSH, fonts(HEITI), "Urgency"),
+        Style("paragraph", "Urgency", "紧急程度", "Normal", _FLUSH, fonts(HEITI), "Issuer"),
         Style(
             "paragraph",
             "Issuer",
             "发文机关标志",
             "Normal",
-            _CENTRE + spacing(LINE * 2),
-            fonts(XIAOBIAOSONG) + size(52) + '<w:color w:val="FF0000"/>',
+            '<w:snapToGrid w:val="0"/>' + _CENTRE + spacing(round(ISSUER_SIZE * 12)),
+            fonts(XIAOBIAOSONG) + size(ISSUER_SIZE) + f'<w:color w:val="{RED}"/><w:spacing w:val="0"/>',
             "DocNumber",
         ),
         Style("paragraph", "DocNumber", "发文字号", "Normal", _CENTRE, "", "Title"),
+        Style("paragraph", "Signer", "签发人", "Normal", _FLUSH, "", "Title"),
         Style(
             "paragraph",
             "Title",
             "Title",
             "Normal",
-            '<w:snapToGrid w:val="0"/>' + _CENTRE,
+            _KEEP + '<w:snapToGrid w:val="0"/>' + _CENTRE,
             fonts(XIAOBIAOSONG) + size(44) + '<w:spacing w:val="0"/>',
             "BodyText",
         ),
@@ -134,7 +145,6 @@ def paragraph_styles() -> tuple[Style, ...]:
         Style("paragraph", "TOC2", "toc 2", "Normal", indent(first_chars=200, left_chars=200), fonts(KAITI), "TOC2"),
         Style("paragraph", "Addressee", "主送机关", "Normal", _FLUSH, "", "BodyText"),
         Style("paragraph", "Salutation", "Salutation", "Normal", _FLUSH, "", "BodyText"),
-        Style("paragraph", "BranchLine", "支部问题行", "BodyText", "", "", "BranchLine"),
         Style("paragraph", "Closing", "Closing", "BodyText", "", "", "Closing"),
         Style(
             "paragraph",
@@ -155,11 +165,40 @@ def paragraph_styles() -> tuple[Style, ...]:
             "Date",
         ),
         Style("paragraph", "Date", "Date", "Normal", '<w:jc w:val="right"/>' + indent(right_chars=400)),
-        Style("paragraph", "Caption", "caption", "Normal", _CENTRE, fonts(HEITI), "BodyText"),
+        Style("paragraph", "Note", "附注", "BodyText", "", "", "BodyText"),
+        Style(
+            "paragraph",
+            "AttachmentLabel",
+            "附件标识",
+            "Normal",
+            "<w:pageBreakBefore/><w:keepNext/>" + _FLUSH,
+            fonts(HEITI),
+            "AttachmentTitle",
+        ),
+        Style(
+            "paragraph",
+            "AttachmentTitle",
+            "附件标题",
+            "Title",
+            '<w:snapToGrid w:val="0"/>' + spacing(before=LINE),
+            "",
+            "BodyText",
+        ),
+        Style("paragraph", "Caption", "caption", "Normal", _KEEP + _CENTRE, fonts(HEITI), "BodyText"),
         Style(
             "paragraph", "TableText", "表格文字", "Normal", _TABLE_PPR, size(28) + '<w:spacing w:val="0"/>', "TableText"
         ),
         Style("paragraph", "TableHeader", "表格表头", "TableText", '<w:jc w:val="center"/>', fonts(HEITI), "TableText"),
+        Style("paragraph", "TableNumber", "表格数字", "TableText", '<w:jc w:val="right"/>', "", "TableText"),
+        Style(
+            "paragraph",
+            "Imprint",
+            "版记",
+            "Normal",
+            '<w:snapToGrid w:val="0"/>' + _FLUSH,
+            size(28) + '<w:spacing w:val="0"/>',
+            "Imprint",
+        ),
         Style(
             "paragraph",
             "Footer",
@@ -191,7 +230,7 @@ def paragraph_styles() -> tuple[Style, ...]:
                 f"Heading{level}",
                 f"heading {level}",
                 "BodyText",
-                f'<w:outlineLvl w:val="{level - 1}"/>',
+                f'<w:keepNext/><w:outlineLvl w:val="{level - 1}"/>',
                 fonts(face),
                 "BodyText",
             )
@@ -200,12 +239,12 @@ def paragraph_styles() -> tuple[Style, ...]:
 
 
 def character_styles() -> tuple[Style, ...]:
-    """Return the character styles: run-in headings per level, run-in sentences, unit, page number."""
+    """Return the character styles: run-in headings per level, run-in sentences, page number."""
     styles = [
         Style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True, hidden=True),
         Style("character", "RunIn", "分项句", "DefaultParagraphFont"),
         Style("character", "RunInBold", "分项句（加粗）", "DefaultParagraphFont", rpr="<w:b/><w:bCs/>"),
-        Style("character", "BranchUnit", "支部名称", "DefaultParagraphFont"),
+        Style("character", "SignerName", "签发人姓名", "DefaultParagraphFont", rpr=fonts(KAITI)),
         Style("character", "PageNumber", "page number", "DefaultParagraphFont", rpr=fonts(SONGTI) + size(28)),
     ]
     for level, face in HEADING_FONTS.items():
@@ -242,24 +281,27 @@ def table_styles() -> tuple[Style, ...]:
     )
 
 
-def all_styles() -> tuple[Style, ...]:
-    """Return every style speechkit output refers to."""
-    return paragraph_styles() + character_styles() + table_styles()
+def all_styles(extra: tuple[Style, ...] = ()) -> tuple[Style, ...]:
+    """Return every style speechkit output refers to, and the ``extra`` styles plugins' roles register."""
+    builtin = paragraph_styles() + character_styles() + table_styles()
+    ids = {style.id for style in builtin}
+    return builtin + tuple(style for style in extra if style.id not in ids)
 
 
-def styles_xml() -> str:
-    """Return the built-in ``word/styles.xml``."""
+def styles_xml(extra: tuple[Style, ...] = ()) -> str:
+    """Return the built-in ``word/styles.xml`` (with ``extra`` styles after the built-in ones)."""
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
-        + fonts(FANGSONG)
-        + size(32)
-        + '<w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+        + sort_children(
+            "rPr",
+            fonts(FANGSONG) + size(32) + '<w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>',
+        )
         + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         + '<w:widowControl w:val="0"/>'
         + spacing()
         + "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
-    body = "".join(style.xml() for style in all_styles())
+    body = "".join(style.xml() for style in all_styles(extra))
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:styles xmlns:w="{W_NS}">{defaults}{body}</w:styles>'
@@ -283,10 +325,11 @@ class Font:
 #: as the substitute (fontconfig alone would draw every face in one sans).
 SERIF_CJK = "Noto Serif CJK SC"
 SANS_CJK = "Noto Sans CJK SC"
+KAI_CJK = "AR PL UKai CN"
 FONTS: tuple[Font, ...] = (
     Font(LATIN, "Liberation Serif", "roman", panose="02020603050405020304", charset="00"),
     Font(FANGSONG, SERIF_CJK, "roman", "fixed", "02010609030101010101"),
-    Font(KAITI, SERIF_CJK, "roman", "fixed", "02010609030101010101"),
+    Font(KAITI, KAI_CJK, "script", "fixed", "02010609030101010101"),
     Font(SONGTI, SERIF_CJK, "roman", "variable", "02010600030101010101"),
     Font(XIAOBIAOSONG, SERIF_CJK, "roman", "variable", "02010600010101010101"),
     Font(HEITI, SANS_CJK, "swiss", "variable", "02010609060101010101"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import jinja2
@@ -11,6 +11,7 @@ import jinja2
 from ..errors import RenderError, TemplateError
 from ..layout import Para, TableBlock, layout
 from ..model import Speech
+from ..registry import Registry, default_registry
 from ..text import control_character
 from . import markdown_text
 
@@ -41,9 +42,17 @@ def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
 
 
 def render_markdown(
-    speech: Speech, *, templates: str | os.PathLike[str] | Sequence[str] | None = None, runin_bold: bool = False
+    speech: Speech,
+    *,
+    templates: str | os.PathLike[str] | Sequence[str] | None = None,
+    runin_bold: bool = False,
+    registry: Registry | None = None,
 ) -> str:
-    """Render a Speech as Markdown; ``templates`` names folders whose templates win."""
+    """Render a Speech as Markdown; ``templates`` names folders whose templates win.
+
+    Section types of ``registry`` lay out their own items; the roles they register write themselves
+    through their ``"md"`` renderers (a paragraph role: ``render(para, inline)``; a run role: of its text).
+    """
     dirs: tuple[str, ...]
     if templates is None:
         dirs = ()
@@ -54,8 +63,23 @@ def render_markdown(
     for folder in dirs:
         if not os.path.isdir(folder):
             raise TemplateError(f"template folder not found: {folder}")
-    blocks = layout(speech)
+    registry = registry or default_registry()
+    blocks = layout(speech, registry)
     bold = frozenset({"heading", "runin"} if runin_bold else {"heading"})
+    para_md: dict[str, Callable[[Para, Callable[[Para], str]], str]] = {}
+    run_md: dict[str, Callable[[str], str]] = {}
+    for name, role in registry.roles.items():
+        writer = role.render.get("md")
+        if callable(writer):
+            (para_md if role.kind == "paragraph" else run_md)[name] = writer
+
+    def plain(para: Para) -> str:
+        return markdown_text.inline(para, bold_roles=bold, run_renderers=run_md)
+
+    def write_inline(para: Para) -> str:
+        custom = para_md.get(para.role)
+        return custom(para, plain) if custom is not None else plain(para)
+
     for block in blocks:
         texts = (
             [block.text]
@@ -73,7 +97,7 @@ def render_markdown(
             speech=speech,
             meta=speech.meta,
             blocks=blocks,
-            inline=lambda para: markdown_text.inline(para, bold_roles=bold),
+            inline=write_inline,
             is_table=lambda block: isinstance(block, TableBlock),
         )
     except jinja2.TemplateNotFound as exc:

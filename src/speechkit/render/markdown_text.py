@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 
 from ..layout import Para, Run
 
@@ -71,12 +72,23 @@ def can_emphasize(before: str | None, inner: str, after: str | None) -> bool:
     return opening and closing
 
 
-def inline(para: Para, *, bold_roles: frozenset[str] = frozenset({"heading"})) -> str:
-    """Write a paragraph's runs as Markdown, bolding run-in headings where CommonMark allows it."""
+def inline(
+    para: Para,
+    *,
+    bold_roles: frozenset[str] = frozenset({"heading"}),
+    run_renderers: Mapping[str, Callable[[str], str]] | None = None,
+) -> str:
+    """Write a paragraph's runs as Markdown, bolding run-in headings where CommonMark allows it.
+
+    ``run_renderers`` write the (escaped) text of runs whose roles plugins registered.
+    """
     pieces: list[str] = []
     runs = list(para.runs)
+    custom = run_renderers or {}
     for index, run in enumerate(runs):
-        if run.role in bold_roles and run.text:
+        if run.role in custom and run.text:
+            pieces.append(custom[run.role](escape(run.text)))
+        elif run.role in bold_roles and run.text:
             pieces.append(_strong(run, pieces, runs[index + 1 :]))
         else:
             pieces.append(escape(run.text))

@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import RenderError
-from .docx_styles import FONTS
-from .docx_xml import escape
+from ..fonts import fontconfig_xml
 
 #: Seconds LibreOffice may take for one document (a cold start takes about 2 s).
 TIMEOUT = 180
@@ -19,25 +18,7 @@ TIMEOUT = 180
 PER_DOCUMENT_TIMEOUT = 10
 MISSING = "PDF output needs LibreOffice: apt-get install libreoffice-writer-nogui"
 
-
-def fontconfig_xml(*, standalone: bool = True) -> str:
-    """Return a fontconfig file that maps the official faces to their free substitutes.
-
-    LibreOffice ignores the DOCX font table's ``w:altName``, so without this a system with only
-    Noto CJK draws every face in one sans; with it, 仿宋/楷体/宋体/小标宋 come out in
-    Noto Serif CJK SC and 黑体 in Noto Sans CJK SC. ``standalone`` includes the system
-    configuration (for ``FONTCONFIG_FILE``); without it the text suits a ``conf.d`` folder.
-    """
-    aliases = "".join(
-        f'<alias binding="same"><family>{escape(font.name)}</family>'
-        f"<prefer><family>{escape(font.alt_name)}</family></prefer></alias>"
-        for font in FONTS
-    )
-    include = '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' if standalone else ""
-    return (
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-        f"{include}{aliases}</fontconfig>\n"
-    )
+__all__ = ["MISSING", "TIMEOUT", "fontconfig_xml", "render_pdf"]
 
 
 def render_pdf(docx: bytes) -> bytes:
@@ -78,7 +59,8 @@ def render_pdfs(documents: Mapping[str, bytes]) -> dict[str, bytes]:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            # Keep the blank page LibreOffice inserts before a section that starts on an even page (版记).
+            'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}',
             "--outdir",
             str(work / "out"),
             *map(str, files),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..filters import FILTERS
 from ..registry import Registry
 from ..stat_groups import breakdown
+from . import branch_issues
 from .blocks import TABLE
-from .branch_issues import BRANCH_ISSUES
 from .kinds import KINDS
 from .standard import STANDARD_TYPES
 from .stats_block import STATS
@@ -14,8 +14,9 @@ from .stats_block import STATS
 
 def setup(registry: Registry) -> None:
     """Register the built-in section types, kinds, block types and filters."""
-    for section_type in (*STANDARD_TYPES, BRANCH_ISSUES):
+    for section_type in STANDARD_TYPES:
         registry.add_section(section_type)
+    branch_issues.setup(registry)
     for kind in KINDS:
         registry.add_kind(kind)
     registry.add_block(TABLE)
@@ -23,3 +24,9 @@ def setup(registry: Registry) -> None:
     for name, function in FILTERS.items():
         registry.add_filter(name, function)
     registry.add_filter("breakdown", breakdown)
+    from ..checks.rules import register_rules
+    from ..render import builtin_formats
+
+    register_rules(registry)
+    for fmt in builtin_formats():
+        registry.add_format(fmt)

@@ -1,10 +1,18 @@
-"""The ``branch_issues`` section: one line per branch, ``xx村：问题一；问题二。``, order kept."""
+"""The ``branch_issues`` section: one line per branch, ``xx村：问题一；问题二。``, order kept.
+
+The section owns its presentation: a branch line is a plain :class:`Item` (the unit as title, the
+issues as its paragraph), laid out here as a ``branch`` paragraph opening with a ``unit`` run, two
+roles this module registers with their DOCX styles (支部问题行, 支部名称).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..build import SectionContext
+from ..layout import LayoutBlock, Para, Run
 from ..model import Enumeration, Item, Section
-from ..registry import SectionType
+from ..registry import Registry, Role, SectionType
 from ..text import strip_end
 from .derive import common_tags
 
@@ -73,7 +81,43 @@ def build_branch_issues(ctx: SectionContext) -> Section:
 
 def branch_item(unit: str, text: str) -> Item:
     """Return the model of one branch line ``unit：text`` (readers build branch lines through this too)."""
-    return Item(paragraphs=(text,), unit=unit, enumeration=Enumeration("none"))
+    return Item(title=unit, paragraphs=(text,), enumeration=Enumeration("none"))
+
+
+def branch_unit(item: Item) -> str:
+    """Return the unit name of a branch line built by :func:`branch_item`."""
+    return item.title
+
+
+def layout_branch_lines(section: Section) -> Iterator[LayoutBlock]:
+    """Lay out each branch line: the unit and a colon (``unit`` runs), then its issues, as one paragraph."""
+    for item in section.items:
+        head = [Run(item.title, "unit"), Run("：", "unit")] if item.title else []
+        first, *rest = item.paragraphs or ("",)
+        yield Para("branch", (*head, Run(first)))
+        for text in rest:
+            yield Para("body", (Run(text),))
+
+
+def roles() -> tuple[Role, ...]:
+    """Return the ``branch`` paragraph role and the ``unit`` run role with their DOCX styles."""
+    from ..render.docx_styles import Style
+
+    return (
+        Role(
+            "branch",
+            "paragraph",
+            {"docx": Style("paragraph", "BranchLine", "支部问题行", "BodyText", "", "", "BranchLine")},
+        ),
+        Role("unit", "run", {"docx": Style("character", "BranchUnit", "支部名称", "DefaultParagraphFont")}),
+    )
+
+
+def setup(registry: Registry) -> None:
+    """Register the section type and the roles its layout uses."""
+    registry.add_section(BRANCH_ISSUES)
+    for role in roles():
+        registry.add_role(role)
 
 
 BRANCH_ISSUES = SectionType(
@@ -83,4 +127,5 @@ BRANCH_ISSUES = SectionType(
     Enumeration("none"),
     properties=PROPERTIES,
     build=build_branch_issues,
+    layout=layout_branch_lines,
 )

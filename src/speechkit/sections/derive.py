@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,14 +73,10 @@ class Derivation:
     pruned: set[str] = field(default_factory=set)
 
 
-_CACHE: weakref.WeakKeyDictionary[Builder, Derivation] = weakref.WeakKeyDictionary()
-
-
 def derivation(builder: Builder) -> Derivation:
-    """Return the document's derivation, computing it on first use (one pass over the branches)."""
-    found = _CACHE.get(builder)
-    if found is None:
-        found = _CACHE[builder] = _derive(builder)
+    """Return the document's derivation, computed on first use (one pass over the branches) and kept in
+    the build's own state."""
+    found: Derivation = builder.state("derive", lambda: _derive(builder))
     return found
 
 

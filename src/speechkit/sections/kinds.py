@@ -12,6 +12,7 @@ KINDS: tuple[DocumentKind, ...] = (
         salutation="同志们：",
         closing=("我的点评就到这里。谢谢大家。",),
         sections=("achievements", "common_problems", "branch_issues", "requirements"),
+        title_pattern="点评",
     ),
     DocumentKind(
         "speech",
@@ -34,6 +35,7 @@ KINDS: tuple[DocumentKind, ...] = (
         sections=("generic",),
         enumerations={"generic": Enumeration("heading", "separate")},
         required_meta=("addressee", "signature", "date"),
+        title_pattern="通知$",
     ),
     DocumentKind(
         "duty_report",
@@ -45,5 +47,11 @@ KINDS: tuple[DocumentKind, ...] = (
             "plans": "下一步工作打算",
         },
         required_meta=("speaker",),
+        required_parts={
+            "述责任": "述责任|履职|履行|职责|责任落实|工作情况|主要做法|成效",
+            "挖问题": "挖问题|问题|不足|差距|短板",
+            "谈打算": "谈打算|打算|下一步|今后|努力方向|整改措施|工作思路|计划",
+        },
+        title_pattern="述职报告",
     ),
 )

@@ -38,9 +38,16 @@ def build_stats(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
         hint = f"; groups: {', '.join(known)}" if known else "; declare it under 'statistics:'"
         raise ctx.error(f"unknown statistics group {name!r}{hint}", *sub)
     columns = options.get("columns", group.columns)
-    columns = tuple(ctx.text(c, "stats", "columns", i) if "columns" in options else c for i, c in enumerate(columns))
+    word = ctx.builder.word  # the words the table adds itself follow the script of the facts
+    columns = tuple(
+        ctx.text(c, "stats", "columns", i) if "columns" in options else word(c) for i, c in enumerate(columns)
+    )
     caption = ctx.text(options["caption"], "stats", "caption") if "caption" in options else group.title
-    return (Table(columns, group.rows(bool(options.get("total_row", True))), caption),)
+    total_row = bool(options.get("total_row", True))
+    rows = group.rows(total_row)
+    if total_row and rows:
+        rows = (*rows[:-1], (word(rows[-1][0]), *rows[-1][1:]))
+    return (Table(columns, rows, caption),)
 
 
 STATS = BlockType("stats", "A statistics group as a table (类别、人数、占比, with a 合计 row).", SCHEMA, build_stats)

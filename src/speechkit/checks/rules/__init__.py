@@ -3,10 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from ..finding import Hit
+from ..finding import RULES, Hit
 from ..text import Doc
-from . import enumeration, formats, kinds, placeholders, punctuation, script_mix, specificity
+from . import (
+    attachments,
+    boilerplate,
+    dates_prose,
+    enumeration,
+    figures,
+    formats,
+    garbled,
+    headings,
+    kinds,
+    number_forms,
+    placeholders,
+    punctuation,
+    report_request,
+    script_mix,
+    spacing,
+    specificity,
+    title_marks,
+    typography,
+    words,
+)
+
+if TYPE_CHECKING:
+    from ...registry import Registry
 
 RuleFunc = Callable[[Doc], Iterator[Hit]]
 
@@ -14,13 +38,32 @@ RuleFunc = Callable[[Doc], Iterator[Hit]]
 RULE_FUNCS: tuple[tuple[tuple[str, ...], RuleFunc], ...] = (
     (("SK101",), placeholders.check),
     (("SK102", "SK103"), enumeration.check),
+    (("SK104",), figures.check),
+    (("SK105",), boilerplate.check),
+    (("SK106",), headings.check),
+    (("SK107",), attachments.check),
     (("SK201",), punctuation.check_halfwidth),
     (("SK202",), punctuation.check_pairs),
     (("SK203",), punctuation.check_doubled),
     (("SK204",), punctuation.check_pinyin),
     (("SK205",), script_mix.check),
+    (("SK206",), typography.check),
+    (("SK207",), spacing.check),
+    (("SK208",), title_marks.check),
+    (("SK209",), garbled.check),
+    (("SK210",), words.check),
     (("SK301",), formats.check_doc_numbers),
     (("SK302",), formats.check_dates),
+    (("SK303",), dates_prose.check),
+    (("SK304",), number_forms.check),
     (("SK401",), kinds.check),
     (("SK402",), specificity.check),
+    (("SK403",), report_request.check),
 )
+
+
+def register_rules(registry: Registry) -> None:
+    """Register the built-in rules (each code of :data:`RULE_FUNCS` with its entry in ``RULES``)."""
+    for codes, func in RULE_FUNCS:
+        for code in codes:
+            registry.add_rule(RULES[code], func)

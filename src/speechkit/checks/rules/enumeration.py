@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 from ...numbering import parse_cn
 from ..finding import Hit
+from ..model_walk import lists, remap, text_outlines, unit_index
 from ..outline import Mark, Outline, analyze
 from ..text import Doc
+from .attachments import note_units
 
 _COUNT = re.compile(
     "(?<![第\\d一二两三四五六七八九十几])(?P<num>[一二两三四五六七八九十]{1,3}|\\d{1,2})"
@@ -23,9 +25,63 @@ def check(doc: Doc) -> Iterator[Hit]:
     """Yield SK103 hits for enumeration faults and SK102 hits for counting phrases."""
     if not doc.structural:
         return
+    if doc.speech is not None:
+        yield from model_hits(doc)
+        return
     outline = analyze(doc)
-    yield from outline.hits
+    annex = note_units(doc)  # 附件：1.… / 2.… is a list of attachments (SK107), not an enumeration
+    yield from (hit for hit in outline.hits if hit.unit not in annex and not _cannot_tell(doc, outline, hit))
     yield from counting_hits(doc, outline)
+
+
+def model_hits(doc: Doc) -> Iterator[Hit]:
+    """Yield the hits of a document model: lists typed into its texts, and phrases before its own lists."""
+    for sub, indexes, outline in text_outlines(doc):
+        for hit in (*outline.hits, *counting_hits(sub, outline)):
+            yield remap(hit, indexes)
+    assert doc.speech is not None
+    where = unit_index(doc)
+    for found in lists(doc.speech):
+        index = where.get(found.before)
+        if index is not None:
+            yield from _announced(doc, index, found.labels)
+
+
+def _announced(doc: Doc, index: int, labels: tuple[str, ...]) -> Iterator[Hit]:
+    """Yield SK102 when the phrase that ends unit ``index`` announces another number than ``labels`` hold."""
+    simple = doc.simple(index)
+    for match in _COUNT.finditer(simple):
+        announced = _number(match.group("num"))
+        if announced is None or announced < 2 or _quoted(simple, match.start()):
+            continue
+        if not _REST_OF_SENTENCE.fullmatch(simple[match.end() :]) or announced == len(labels):
+            continue
+        phrase = doc.units[index].text[match.start() : match.end()]
+        listed = f"{labels[0]}…{labels[-1]}" if len(labels) > 1 else labels[0]
+        yield Hit(
+            index,
+            match.start(),
+            match.end(),
+            "SK102",
+            f"{phrase!r} announces {announced} but {len(labels)} follow ({listed})",
+        )
+
+
+#: A heading label run on inside a paragraph (``…。二、存在问题。``): the paragraph is a whole document on
+#: one line, whose levels the outline cannot see, so its run-in lists cannot be judged.
+_MIDLINE_HEADING = re.compile(r"[。！？；]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+
+
+def _cannot_tell(doc: Doc, outline: Outline, hit: Hit) -> bool:
+    """Return whether an SK103 hit on a run-in label cannot be judged: the paragraph holds mid-line
+    headings, or it starts with the label before this one (``一是…。二是…`` in one paragraph)."""
+    mark = next((m for m in outline.marks if m.unit == hit.unit and m.start == hit.start), None)
+    if mark is None or not mark.inline:
+        return False
+    if _MIDLINE_HEADING.search(doc.units[hit.unit].text):
+        return True
+    first = next((m for m in outline.marks if m.unit == hit.unit and not m.inline), None)
+    return first is not None and first.family == mark.family and first.number == mark.number - 1
 
 
 def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:
@@ -78,7 +134,8 @@ def _first_item(doc: Doc, outline: Outline, index: int, end: int, next_index: in
         return None
     if next_index is None or next_index in outline.resets or not _REST_OF_SENTENCE.fullmatch(text[end:]):
         return None
-    starts = [m for m in outline.marks if m.unit == next_index and not m.inline]
+    head = doc.units[next_index].text
+    starts = [m for m in outline.marks if m.unit == next_index and not head[: m.start].strip()]
     if starts and starts[0].number == 1:
         return starts[0]
     return None

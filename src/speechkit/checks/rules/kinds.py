@@ -1,45 +1,70 @@
-"""SK401: what a document kind requires — a notice's addressee, signature and date; a duty report's
-three parts (述责任, 挖问题, 谈打算); a measure, owner and deadline for each problem in the three lists."""
+"""SK401: what a document kind requires (``DocumentKind.required_meta`` and ``required_parts``, e.g. a
+notice's addressee, signature and date, a duty report's 述责任/挖问题/谈打算); a measure, owner and deadline
+for each problem in the three lists."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ...numbering import parse_label
+from ...registry import DocumentKind
+from ...script import to_simplified
 from ..finding import Hit
 from ..text import Doc, DocTable
 from .formats import DATE_LINE, is_date_line
 
 _ADDRESSEE = re.compile(r"^[^，。,；;！？!?]{2,40}[：:]$")
 _BODY_END = "。！？；"
-_DUTY_PARTS = (
-    ("述责任", re.compile("述责任|履职|履行|职责|责任落实|工作情况|主要做法|成效")),
-    ("挖问题", re.compile("挖问题|问题|不足|差距|短板")),
-    ("谈打算", re.compile("谈打算|打算|下一步|今后|努力方向|整改措施|工作思路|计划")),
-)
 _TABLE_NEEDS = (
     ("measure", re.compile("措施|举措|办法")),
     ("owner", re.compile("责任人|责任单位|责任|负责")),
     ("deadline", re.compile("时限|期限|完成时间|时间")),
 )
 _NEED_NAMES = {"measure": "整改措施", "owner": "责任人", "deadline": "完成时限"}
+#: How a missing metadata field is named in a finding.
+_FIELD_NAMES = {
+    "addressee": "an addressee line (主送机关, e.g. '各党支部：') after the title",
+    "signature": "a signature (署名) above the date",
+    "date": "a date line (成文日期, e.g. '2018年10月7日')",
+    "speaker": "a speaker or signature (署名) under the title",
+    "doc_number": "a document number (发文字号, e.g. '党办发〔2018〕12号')",
+    "issuer": "an issuer (发文机关标志)",
+    "subtitle": "a subtitle",
+    "occasion": "an occasion",
+}
+
+
+def _registry(doc: Doc) -> Any:
+    if doc.registry is not None:
+        return doc.registry
+    from ...registry import default_registry
+
+    return default_registry()
+
+
+def _kind(doc: Doc, name: str) -> DocumentKind | None:
+    kind: DocumentKind | None = _registry(doc).kinds.get(name)
+    return kind
+
+
+def _kind_name(kind: DocumentKind) -> str:
+    return kind.name.replace("_", " ")
 
 
 def infer_kind(doc: Doc) -> str:
-    """Return the kind from the facts, else from the title: 通知 → notice, 述职报告 → duty_report."""
+    """Return the kind from the facts, else the registered kind whose title pattern ends latest in the title."""
     if doc.kind:
         return doc.kind
+    patterns = [(k.name, re.compile(k.title_pattern)) for k in _registry(doc).kinds.values() if k.title_pattern]
     for index in doc.structure()[:12]:
         title = doc.simple(index).strip()
         if len(title) > 60 or any(mark in title for mark in _BODY_END):
             continue
-        if title.endswith("通知"):
-            return "notice"
-        if "述职报告" in title:
-            return "duty_report"
-        if "点评" in title:
-            return "critique_outline"
+        found = [(m.end(), name) for name, pattern in patterns for m in [pattern.search(title)] if m]
+        if found:
+            return str(max(found)[1])
     return ""
 
 
@@ -49,38 +74,56 @@ def check(doc: Doc) -> Iterator[Hit]:
         yield from _three_lists(doc, table)
     if not doc.structural:
         return
-    kind = infer_kind(doc)
+    kind = _kind(doc, infer_kind(doc))
     units = doc.structure()
-    if not units:
+    if kind is None or not units:
         return
-    if kind == "notice":
-        yield from _notice(doc, units)
-    elif kind == "duty_report":
+    if kind.required_parts:
         text = "\n".join(doc.simple(i) for i in units)
-        missing = [name for name, pattern in _DUTY_PARTS if not pattern.search(text)]
+        missing = [name for name, pattern in kind.required_parts.items() if not re.search(pattern, text)]
         if missing:
-            yield Hit(units[0], 0, 1, "SK401", f"a duty report needs {'、'.join(missing)}; not found")
+            yield Hit(units[0], 0, 1, "SK401", f"a {_kind_name(kind)} needs {'、'.join(missing)}; not found")
+    if doc.speech is not None:
+        yield from _model_meta(doc, kind, units)
+    else:
+        yield from _draft_meta(doc, kind, units)
 
 
-def _notice(doc: Doc, units: list[int]) -> Iterator[Hit]:
+def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]:
+    """Yield a hit for each required metadata field the model leaves empty (at the title)."""
+    assert doc.speech is not None
+    title = next((i for i in units if doc.units[i].role == "title"), units[0])
+    for name in kind.required_meta:
+        if not getattr(doc.speech.meta, name, ""):
+            yield Hit(title, 0, 1, "SK401", f"a {_kind_name(kind)} needs {_FIELD_NAMES.get(name, name)}")
+
+
+def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]:
+    """Yield a hit for each required field a draft's lines lack (addressee, signature, date can be told)."""
+    needed = set(kind.required_meta)
     roles = {doc.units[i].role for i in units}
-    title = next((i for i in units[:12] if doc.simple(i).strip().endswith("通知")), units[0])
+    pattern = re.compile(kind.title_pattern) if kind.title_pattern else None
+    title = next((i for i in units[:12] if pattern and pattern.search(doc.simple(i).strip())), units[0])
     body = next((p for p, i in enumerate(units) if p > units.index(title) and _is_body(doc, i)), len(units))
     head = units[units.index(title) + 1 : body]
-    if "addressee" not in roles and not any(_ADDRESSEE.match(doc.units[i].text.strip()) for i in head):
-        yield Hit(
-            title, 0, 1, "SK401", "a notice needs an addressee line (主送机关, e.g. '各党支部：') after the title"
-        )
-    if {"signature", "date"} <= roles:
+    name = _kind_name(kind)
+    if (
+        "addressee" in needed
+        and "addressee" not in roles
+        and not any(_ADDRESSEE.match(doc.units[i].text.strip()) for i in head)
+    ):
+        yield Hit(title, 0, 1, "SK401", f"a {name} needs {_FIELD_NAMES['addressee']}")
+    if not needed & {"signature", "date"} or needed & {"signature", "date"} <= roles:
         return
     tail = units[body:]
     dates = [p for p, i in enumerate(tail) if is_date_line(doc.units[i].text)]
     if not dates:
-        yield Hit(units[-1], 0, 1, "SK401", "a notice needs a date line (成文日期, e.g. '2018年10月7日')")
+        if "date" in needed:
+            yield Hit(units[-1], 0, 1, "SK401", f"a {name} needs {_FIELD_NAMES['date']}")
         return
     before = tail[dates[0] - 1] if dates[0] else None
-    if before is None or _is_body(doc, before) or parse_label(doc.units[before].text):
-        yield Hit(tail[dates[0]], 0, 1, "SK401", "a notice needs a signature (署名) above the date")
+    if "signature" in needed and (before is None or _is_body(doc, before) or parse_label(doc.units[before].text)):
+        yield Hit(tail[dates[0]], 0, 1, "SK401", f"a {name} needs {_FIELD_NAMES['signature']}")
 
 
 def _is_body(doc: Doc, index: int) -> bool:
@@ -90,8 +133,8 @@ def _is_body(doc: Doc, index: int) -> bool:
 
 def _three_lists(doc: Doc, table: DocTable) -> Iterator[Hit]:
     """Yield a hit for each problem row lacking its measure, owner or deadline."""
-    columns = [doc_text.strip() for doc_text in table.columns]
-    problem = next((i for i, c in enumerate(columns) if "问题" in c or "問題" in c), None)
+    columns = [to_simplified(name.strip()) for name in table.columns]
+    problem = next((i for i, c in enumerate(columns) if "问题" in c), None)
     if problem is None:
         return
     found = {

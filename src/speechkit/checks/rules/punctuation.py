@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from ..finding import Hit
 from ..text import Doc
+from .boilerplate import boilerplate_spans
 from .chars import is_cjk, is_han
+from .garbled import garbled_spans, span_mask
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -35,9 +37,13 @@ def check_pinyin(doc: Doc) -> Iterator[Hit]:
 
 
 def check_halfwidth(doc: Doc) -> Iterator[Hit]:
-    """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text."""
+    """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text (not in boilerplate,
+    which SK105 deletes whole)."""
     for index in doc.textual():
+        removed = span_mask(len(doc.units[index].text), boilerplate_spans(doc.simple(index)))
         for start, end, char in halfwidth_spans(doc.units[index].text):
+            if removed[start]:
+                continue
             yield Hit(
                 index,
                 start,
@@ -50,10 +56,12 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
 
 def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, char) for each half-width mark to replace; ``end`` takes trailing spaces."""
-    skip = [span for span in pinyin_spans(text)] + [m.span() for m in _URL_RE.finditer(text)]
+    skip = span_mask(
+        len(text), [*pinyin_spans(text), *(m.span() for m in _URL_RE.finditer(text)), *garbled_spans(text)]
+    )
     flagged: dict[int, bool] = {}
     for i, char in enumerate(text):
-        if char not in FULLWIDTH or any(s <= i < e for s, e in skip):
+        if char not in FULLWIDTH or skip[i]:
             continue
         before = text[i - 1] if i else ""
         after = _next_visible(text, i + 1)
@@ -73,9 +81,9 @@ def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def _next_visible(text: str, start: int) -> str:
-    for char in text[start:]:
-        if char != " ":
-            return char
+    for position in range(start, len(text)):  # no slice: a copy per mark made long lines quadratic
+        if text[position] != " ":
+            return text[position]
     return ""
 
 
@@ -99,9 +107,12 @@ def check_pairs(doc: Doc) -> Iterator[Hit]:
     for index in doc.textual():
         text = doc.units[index].text
         label = _LABEL_CLOSE.match(text)
+        garbled = span_mask(len(text), garbled_spans(text)) if "?" in text or "\ufffd" in text else None
         for opens, closes in _PAIRS:
             stack: list[int] = []
             for i, char in enumerate(text):
+                if garbled and garbled[i]:
+                    continue  # a bracket inside mis-decoded text is noise (SK209)
                 if char in opens:
                     stack.append(i)
                 elif char in closes:
@@ -142,10 +153,11 @@ def check_doubled(doc: Doc) -> Iterator[Hit]:
     """SK203: yield a hit for a doubled function word (的的) or mark (。。), not for reduplicated words."""
     for index in doc.textual():
         text = doc.units[index].text
+        garbled = span_mask(len(text), garbled_spans(text)) if "?" in text else None
         i = 0
         while i < len(text) - 1:
             char = text[i]
-            if text[i + 1] == char and _is_doubled(text, i):
+            if text[i + 1] == char and _is_doubled(text, i) and not (garbled and garbled[i]):
                 end = i + 2
                 while end < len(text) and text[end] == char:
                     end += 1

@@ -3,23 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from ...script import converter
 from ..finding import Hit
 from ..text import Doc
 
 
+@cache
+def shared_chars() -> frozenset[str]:
+    """Return the characters both scripts write (``占``, ``于``): OpenCC keeps them in Simplified and lists
+    them as their own Traditional form (``data/shared_chars.txt``, made by ``tools/shared_chars.py``)."""
+    text = resources.files(__package__).joinpath("data/shared_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line.strip() for line in text.splitlines() if not line.startswith("#")))
+
+
 def classify(text: str) -> tuple[list[int], list[int]]:
-    """Return the offsets of Traditional-only and of Simplified-only characters in ``text``."""
+    """Return the offsets of Traditional-only and of Simplified-only characters in ``text``; characters both
+    scripts write are neither."""
     try:
         simple = converter("t2s").convert(text)
-        traditional = converter("s2tw").convert(text)
+        # Simplified-only: every Traditional standard changes it (着 stays in s2t and s2hk, so it is shared).
+        variants = [converter(config).convert(text) for config in ("s2t", "s2tw", "s2hk")]
     except (UnicodeError, RuntimeError, ValueError):
         return [], []
-    if len(simple) != len(text) or len(traditional) != len(text):
+    if len(simple) != len(text) or any(len(v) != len(text) for v in variants):
         return [], []
     trad = [i for i, (a, b) in enumerate(zip(text, simple, strict=True)) if a != b]
-    simp = [i for i, (a, b, c) in enumerate(zip(text, traditional, simple, strict=True)) if a != b and a == c]
+    shared = shared_chars()
+    s2t, s2tw, s2hk = variants
+    simp = [
+        i
+        for i, (a, s, x, y, z) in enumerate(zip(text, simple, s2t, s2tw, s2hk, strict=True))
+        if a == s and a != x and a != y and a != z and a not in shared
+    ]
     return trad, simp
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...model import Item, ModelPath
 from ..finding import Hit
+from ..model_walk import item_label, unit_index
 from ..outline import Mark, Outline, analyze
 from ..text import Doc
 
@@ -32,6 +34,9 @@ def check(doc: Doc) -> Iterator[Hit]:
     """Yield a warning for each item of a problem section that names nothing specific."""
     if not doc.structural:
         return
+    if doc.speech is not None:
+        yield from model_hits(doc)
+        return
     outline = analyze(doc)
     for heading in outline.marks:
         text = doc.simple(heading.unit)[heading.end :]
@@ -42,6 +47,48 @@ def check(doc: Doc) -> Iterator[Hit]:
                 yield Hit(
                     item.unit, item.start, item.end, "SK402", f"problem {item.text}… names no number, unit or example"
                 )
+
+
+def model_hits(doc: Doc) -> Iterator[Hit]:
+    """Yield a warning for each item under a problem heading of the model that names nothing specific."""
+    speech = doc.speech
+    assert speech is not None
+    where = unit_index(doc)
+    for index, section in enumerate(speech.sections):
+        base: ModelPath = ("sections", index)
+        yield from _problems(doc, where, base, section.items, section.enumeration.style, 1)
+
+
+def _problems(
+    doc: Doc, where: dict[ModelPath, int], parent: ModelPath, items: tuple[Item, ...], style: str, level: int
+) -> Iterator[Hit]:
+    """Yield warnings for ``items`` when the title at ``parent`` names problems, then look deeper."""
+    assert doc.speech is not None
+    heading = where.get((*parent, "title"))
+    text = doc.simple(heading) if heading is not None else ""
+    problems = bool(_PROBLEM_HEADING.search(text)) and not _NOT_PROBLEMS.search(text)
+    child_level = level + 1 if style == "heading" else level
+    for number, item in enumerate(items):
+        path = (*parent, "items", number)
+        if problems:
+            covered = _subtree(doc, where, path)
+            if covered and not is_specific("\n".join(doc.simple(i) for i in covered)):
+                label = item_label(doc.speech, style, number + 1, len(items), level)
+                yield Hit(covered[0], 0, 1, "SK402", f"problem {label}… names no number, unit or example")
+        yield from _problems(doc, where, path, item.items, item.enumeration.style, child_level)
+
+
+def _subtree(doc: Doc, where: dict[ModelPath, int], path: ModelPath) -> list[int]:
+    """Return the units of the item at ``path`` and its descendants (they follow each other)."""
+    first = next((where[p] for p in ((*path, "title"), (*path, "paragraphs", 0)) if p in where), None)
+    if first is None:
+        return []
+    out = []
+    for index in range(first, len(doc.paths)):
+        if doc.paths[index][: len(path)] != path:
+            break
+        out.append(index)
+    return out
 
 
 def is_specific(text: str) -> bool:

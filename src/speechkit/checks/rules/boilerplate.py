@@ -1,0 +1,65 @@
+"""SK105: web boilerplate and cut marks left in a draft (whole lines and inline); ``--fix`` deletes them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Hit
+from ..text import Doc
+
+#: Lines that only a web page carries: breadcrumbs, counters, comment boxes, licences, disclaimers.
+_LINE = re.compile(
+    r"^\s*(?:"
+    r"(?:当前位置|您的位置|你的位置|你现在的位置|您现在的位置)\s*[:：]"
+    r"|.{0,40}(?:访问量|浏览量|浏览次数|点击量|点击数|阅读量|阅读次数)\s*[:：]?\s*\d+"
+    r"|(?:发表|发布|更新)时间\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
+    r"|(?:申明敬告|免责声明|郑重声明|版权声明)\s*[:：]"
+    r"|.{0,60}ICP[备证]"
+    r"|.{0,60}公网安备"
+    r"|(?:评论区|发表评论|我要评论|网友评论|搜索框|相关文章|相关阅读|上一篇|下一篇|打印本页|关闭窗口|返回顶部|分享到)\s*[:：]?\s*$"
+    r"|(?:上一篇|下一篇)\s*[:：]"
+    r"|(?:责任编辑|编辑|作者)\s*[:：]\s*\S{1,12}\s*$"
+    r"|版权所有|Copyright\s*©|©\s*\d{4}"
+    r"|.{0,80}仅提供技术支持"
+    r"|评论仅供.{0,20}表达个人看法"
+    r")"
+)
+#: Inline cut marks and teasers: ``……(…省略773字，正式会员可完整阅读)……``, ``查看更多``, ``收藏《…》``.
+_INLINE = re.compile(
+    r"[…\.]{0,6}[（(][^（）()\n]{0,60}省略\s*\d+\s*字[^（）()\n]{0,40}[）)][…\.]{0,6}\s*"
+    r"|[…\.]{0,6}[（(]\s*未完[，,]?(?:全文共\d+字[，,]?)?(?:当前仅显示\d+字[，,]?)?(?:请阅读下面提示信息[。.]?)?[）)]?"
+    r"|[（(]?(?:点击)?查看(?:更多|全文)[）)]?(?:>>|»)?"
+    r"|(?:点击)?收藏《[^《》\n]{1,60}》"
+    r"|(?:正式)?会员可(?:完整)?阅读(?:全文)?"
+)
+
+
+def is_boilerplate_line(simple: str) -> bool:
+    """Return whether a whole line (in Simplified script) is web boilerplate."""
+    return _LINE.match(simple) is not None
+
+
+def boilerplate_spans(simple: str) -> list[tuple[int, int]]:
+    """Return the spans of a line (in Simplified script) that are boilerplate or cut marks."""
+    if is_boilerplate_line(simple):
+        return [(0, len(simple))]
+    return [match.span() for match in _INLINE.finditer(simple) if match.group().strip()]
+
+
+def check(doc: Doc) -> Iterator[Hit]:
+    """Yield a fixable hit deleting each boilerplate line and each inline cut mark."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        simple = doc.simple(index)
+        if is_boilerplate_line(simple):
+            yield Hit(index, 0, len(text), "SK105", f"web boilerplate {_short(text)!r}; delete the line", "")
+            continue
+        for start, end in boilerplate_spans(simple):
+            cut = text[start:end]
+            yield Hit(index, start, end, "SK105", f"cut mark {_short(cut)!r}; delete it", "")
+
+
+def _short(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= 30 else text[:29] + "…"

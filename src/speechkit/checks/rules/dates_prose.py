@@ -1,0 +1,65 @@
+"""SK303: dates in running text — dotted or hyphenated ranges (``2008.04-2016.06``), ``25年`` for a year,
+``1号`` for a day (GB/T 15835: ``2008年4月至2016年6月``, ``2025年``, ``1日``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Hit
+from ..text import Doc
+from .formats import is_date_line
+
+_YM = r"(?P<{0}y>(?:19|20)\d{{2}})\.(?P<{0}m>0?[1-9]|1[0-2])(?:\.(?P<{0}d>0?[1-9]|[12]\d|3[01]))?"
+#: ``2008.04-2016.06``, ``2008.4—2016.6``, ``2008.04至今``.
+_DOTTED_RANGE = re.compile(
+    "(?<![\\d.])" + _YM.format("a") + r"\s*[-－—–～~至到]\s*(?:" + _YM.format("b") + "(?![\\d.])|(?P<now>至今|今))"
+)
+#: ``2018.10.7`` in prose (three dotted parts cannot be a decimal number).
+_DOTTED_DAY = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])"
+)
+#: ``18年10月``, ``25年底``: a year written with two digits.
+_SHORT_YEAR = re.compile(r"(?<![\d.\-/第])(?P<y>\d{2})年(?=\d{1,2}月|初|底|末|度|上半年|下半年|春节|元旦)")
+#: ``10月1号``: 号 for a day.
+_DAY_HAO = re.compile(r"(?<=月)(?P<d>\d{1,2})号(?![楼文线院令机门口房室])")
+
+
+def _date(match: re.Match[str], prefix: str = "") -> str:
+    year, month, day = match.group(prefix + "y"), match.group(prefix + "m"), match.group(prefix + "d")
+    return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
+
+
+def check(doc: Doc) -> Iterator[Hit]:
+    """Yield hits for dates in prose that GB/T 15835 writes out in 年月日."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        if is_date_line(text):
+            continue  # a dateline is SK302's
+        ranges = []
+        for match in _DOTTED_RANGE.finditer(text):
+            end = "今" if match.group("now") else _date(match, "b")
+            better = f"{_date(match, 'a')}至{end}"
+            ranges.append(match.span())
+            yield Hit(
+                index, match.start(), match.end(), "SK303", f"date range {match.group()!r} in prose; write {better!r}"
+            )
+        for match in _DOTTED_DAY.finditer(text):
+            if any(s <= match.start() < e for s, e in ranges):
+                continue
+            yield Hit(
+                index, match.start(), match.end(), "SK303", f"date {match.group()!r} in prose; write {_date(match)!r}"
+            )
+        for match in _SHORT_YEAR.finditer(text):
+            year = match.group("y")
+            yield Hit(
+                index,
+                match.start(),
+                match.end(),
+                "SK303",
+                f"year {match.group()!r} in two digits; write the full year (20{year}年)",
+            )
+        for match in _DAY_HAO.finditer(text):
+            yield Hit(
+                index, match.start(), match.end(), "SK303", f"{match.group()!r} for a day; write {match.group('d')}日"
+            )

@@ -1,0 +1,41 @@
+"""SK304: GB/T 15835 number forms — full-width digits, ``10～20%`` (→ ``10%～20%``), ``3～5万`` (→ ``3万～5万``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Hit
+from ..text import Doc
+
+_FULLWIDTH = re.compile("[０-９]+(?:[．.][０-９]+)?")
+_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
+#: A range whose first number lacks the ``%`` or ``万``/``亿`` the second one carries.
+_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~〜—–至到])\s*(\d+(?:\.\d+)?)(%|‰|万|亿)")
+
+
+def check(doc: Doc) -> Iterator[Hit]:
+    """Yield hits for full-width digits and ranges that drop the first number's ``%``, ``万`` or ``亿``."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        for match in _FULLWIDTH.finditer(text):
+            digits = match.group()
+            yield Hit(
+                index,
+                match.start(),
+                match.end(),
+                "SK304",
+                f"full-width digits {digits!r}; write {digits.translate(_HALF)!r}",
+            )
+        for match in _RANGE.finditer(text):
+            low, sign, high, unit = match.groups()
+            if float(low) >= float(high):
+                continue
+            tilde = "～" if sign in "～~〜—–" else sign
+            yield Hit(
+                index,
+                match.start(),
+                match.end(),
+                "SK304",
+                f"range {match.group()!r}: each number keeps its {unit!r}; write {low}{unit}{tilde}{high}{unit}",
+            )

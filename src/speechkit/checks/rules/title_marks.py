@@ -1,0 +1,27 @@
+"""SK208: a 顿号 between items that book-title marks or quotes already separate (GB/T 15834 §4.5.3.5)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Hit
+from ..text import Doc
+
+#: ``》、《`` and ``”、“``: the marks already set the items apart.
+_BETWEEN = re.compile("(?<=》)、(?=《)|(?<=”)、(?=“)|(?<=』)、(?=『)|(?<=」)、(?=「)")
+
+
+def check(doc: Doc) -> Iterator[Hit]:
+    """Yield a hit for each 顿号 between two items in book-title marks or quotes."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        for match in _BETWEEN.finditer(text):
+            around = text[max(0, match.start() - 6) : match.end() + 6]
+            yield Hit(
+                index,
+                match.start(),
+                match.end(),
+                "SK208",
+                f"no 顿号 between items in book-title marks or quotes ({around}); delete '、'",
+            )

@@ -1,0 +1,69 @@
+"""SK206: a hyphen in a numeric range (``1-2个``), ``...`` for ``……``, a title ending in a full stop."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..finding import Hit
+from ..text import Doc
+from .chars import HAN
+
+_UNIT = "个名人位万亿元年月日天周岁次项条家户所场期批件篇份台辆套处座米亩吨倍届%‰"
+#: ``1-2个``, ``10-20%``, ``2016-2018年``: ASCII numbers joined by a hyphen, followed by a unit.
+_RANGE = re.compile(f"(?<![\\d.\\-/A-Za-z])(\\d{{1,6}}(?:\\.\\d+)?)-(\\d{{1,6}}(?:\\.\\d+)?)(?=[{_UNIT}])")
+#: ``...``, ``。。。``, ``···`` or a lone ``…`` next to Chinese text.
+_ELLIPSIS = re.compile(
+    f"(?<=[{HAN}，。；：”’）])(?:\\.{{3,}}|。{{3,}}|[·・]{{3,}}|(?<!…)…(?!…))"
+    f"|(?:(?<!\\.)\\.{{3,}}|(?<![·・])[·・]{{3,}})(?=[{HAN}“‘（])"
+)
+_SENTENCE_MARK = re.compile("[，。；：！？,;!?]")
+
+
+def check(doc: Doc) -> Iterator[Hit]:
+    """Yield hits for hyphenated ranges, wrong ellipses and a title ending in ``。``."""
+    for index in doc.textual():
+        text = doc.units[index].text
+        for match in _RANGE.finditer(text):
+            low, high = float(match.group(1)), float(match.group(2))
+            if low >= high:
+                continue  # not a range (a code or a date such as 2018-10)
+            unit = text[match.end()] if match.end() < len(text) else ""
+            first, second = match.group(1), match.group(2)
+            if unit == "年" and len(first) == len(second) == 4:
+                better = f"{first}—{second}年 or {first}年至{second}年"
+            else:
+                better = f"{first}～{second}{unit} or {first}至{second}{unit}"
+            yield Hit(
+                index, match.start(), match.end(), "SK206", f"hyphen in a range {match.group()!r}; write {better}"
+            )
+        for match in _ELLIPSIS.finditer(text):
+            yield Hit(index, match.start(), match.end(), "SK206", f"{match.group()!r} for an ellipsis; write '……'")
+    title = _title(doc)
+    if title is not None:
+        text = doc.units[title].text.rstrip()
+        yield Hit(title, len(text) - 1, len(text), "SK206", "a title takes no full stop; delete the final '。'")
+
+
+def _title(doc: Doc) -> int | None:
+    """Return the title unit if it ends in ``。``: the first short line with no sentence mark before its end."""
+    textual = doc.textual()
+    roles = [i for i in textual if doc.units[i].role == "title"]
+    for index in roles or textual[:3]:
+        text = doc.units[index].text.strip()
+        if not text or len(text) > 50:
+            continue
+        if text.endswith("。") and len(text) > 4 and not _SENTENCE_MARK.search(text[:-1]):
+            return index if _looks_like_title(text) else None
+        if roles or not _SENTENCE_MARK.search(text):
+            return None
+    return None
+
+
+_TITLE_WORDS = re.compile(
+    "(?:通知|报告|報告|讲话|講話|意见|意見|方案|决定|決定|请示|請示|提纲|提綱|总结|總結|办法|辦法|规定|規定|纪要|紀要|函|通报|通報|批复|批覆|公告|通告|发言|發言|致辞|致辭)。$"
+)
+
+
+def _looks_like_title(text: str) -> bool:
+    return bool(_TITLE_WORDS.search(text))

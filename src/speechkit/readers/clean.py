@@ -1,0 +1,165 @@
+"""Clean a raw text draft: set web boilerplate and cut marks aside, join broken lines, split run-on lines."""
+
+from __future__ import annotations
+
+import re
+
+from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
+from ..numbering import find_labels
+from ..script import to_simplified
+from .raw import Note, RawPara
+
+#: Whole lines that belong to the web page, not to the document (matched on Simplified text).
+BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"^(您的位置|当前位置|所在位置|当前的位置|位置)\s*[:：]",
+        r"^.{0,30}>\s*.{0,30}>",  # breadcrumbs: 首页 > 党的建设 > …
+        r"(发表|发布|更新)(时间|日期)\s*[:：]",
+        r"(访问量|浏览量|阅读量|点击数|点击量|浏览次数|阅读次数)\s*[:：]?\s*\d",
+        r"^(编辑|责任编辑|作者|来源|录入|审核|文章来源)\s*[:：]",
+        r"^(评论区|发表评论|网友评论|搜索框|上一篇|下一篇|相关文章|相关阅读|推荐阅读|热门文章|返回顶部|打印本页|关闭窗口|分享到)",
+        r"ICP\s*[备证]|公网安备|增值电信|电信经营许可证",
+        r"版权所有|Copyright|©|\(c\)\s*\d{4}",
+        r"^(郑重声明|免责声明|特此声明)|本站(全部|所有)内容|联系地址\s*[:：]|技术支持|举报中心|违法和不良信息",
+        r"评论仅供|不良信息|网警|^查看更多|^展开全文|^阅读全文|^扫一扫|^微信扫|二维码",
+        r"^第?\s*\d{1,3}\s*页?$|^[-—\s]*\d{1,3}\s*[-—]?$",
+        r"^[.…。·\s]+$",
+    )
+)
+#: Cut marks and links inside a line: ``……(…省略773字…)……``, ``收藏《…》``, ``查看更多``.
+CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"[.…]*\s*[（(][^（）()]{0,120}?(省略|未完|全文共|正式会员|完整阅读)[^（）()]{0,120}[）)]?\s*[.…]*\s*",
+        r"收藏《[^》]{0,80}》?",
+        r"(查看更多|展开全文|阅读全文|点击查看|请阅读下面提示信息)[。>》\s]*",
+    )
+)
+_SENTENCE_END = "。！？；!?;…”’』」"
+_SPACES = " \t\u3000\xa0\ufeff"
+
+
+def set_aside(text: str) -> tuple[str, list[str]]:
+    """Remove cut marks from a line; return the rest and what was removed."""
+    removed: list[str] = []
+    simple = to_simplified(text)
+    for pattern in CUT_MARKS:
+        out, kept = [], 0
+        for match in pattern.finditer(simple):
+            out.append(text[kept : match.start()])
+            removed.append(text[match.start() : match.end()].strip())
+            kept = match.end()
+        if out:
+            out.append(text[kept:])
+            text = "".join(out)
+            simple = to_simplified(text)
+    return text, removed
+
+
+def is_boilerplate(text: str) -> bool:
+    """Tell whether a whole line belongs to the web page (breadcrumbs, footers, counters)."""
+    simple = to_simplified(text)
+    return any(p.search(simple) for p in BOILERPLATE_LINES)
+
+
+def fix_text(text: str) -> tuple[str, list[str]]:
+    """Apply the safe fixes (SK204 pinyin, SK201 half-width punctuation); return the text and what changed."""
+    changes: list[str] = []
+    spans = pinyin_spans(text)
+    if spans:
+        changes.extend(f"SK204 removed pinyin {text[s:e]}" for s, e in spans)
+        for start, end in reversed(spans):
+            text = text[:start] + text[end:]
+    marks = halfwidth_spans(text)
+    if marks:
+        changes.append("SK201 " + "".join(sorted({c for _, _, c in marks})) + " → full-width")
+        for start, end, char in reversed(marks):
+            text = text[:start] + FULLWIDTH[char] + text[end:]
+    return text, changes
+
+
+def _split_points(text: str, long_line: bool) -> list[int]:
+    """Return where a run-on line splits: before headings after a space, or after a sentence end when long."""
+    points = []
+    for label in find_labels(text):
+        if label.kind != "heading":
+            continue
+        before = text[label.start - 1] if label.start else ""
+        if label.start and (before in _SPACES or (long_line and before in "。！？!?")):
+            points.append(label.start)
+        if long_line and (not label.start or before in _SPACES):
+            # a heading in a one-line draft ends at the first space: 一、标题 正文…
+            space = re.search(r"[ \u3000\t]", text[label.end : label.end + 41])
+            if space and not any(mark in text[label.end : label.end + space.start()] for mark in "。！？"):
+                points.append(label.end + space.start())
+    simple = to_simplified(text)
+    for match in re.finditer(r"(?<=[\s\u3000])(同志们|各位[\u4e00-\u9fff]{0,10})[:：]", simple):
+        points.extend((match.start(), match.end()))
+    if long_line:
+        points.extend(m.end() for m in re.finditer(r"[。！？!?][ \u3000\t]+(?=\S)", text))
+    return sorted(set(points))
+
+
+def split_runons(text: str, long_line: bool) -> list[tuple[int, str]]:
+    """Split a line at its mid-line headings; return (column offset, piece) pairs."""
+    pieces = []
+    last = 0
+    for point in [*_split_points(text, long_line), len(text)]:
+        piece = text[last:point]
+        stripped = piece.strip(_SPACES)
+        if stripped:
+            pieces.append((last + len(piece) - len(piece.lstrip(_SPACES)), stripped))
+        last = point
+    return pieces
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(text) and text[-1] in _SENTENCE_END + "：:"
+
+
+def _is_heading_line(text: str) -> bool:
+    labels = find_labels(text, midline=False)
+    return bool(labels) and labels[0].kind == "heading" and not any(c in text for c in "。！？!?")
+
+
+def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
+    """Turn the text of a draft into paragraphs: boilerplate set aside, lines joined or split."""
+    notes: list[Note] = []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    longest = max((len(line) for line in lines), default=0)
+    filled = sum(1 for line in lines if line.strip())
+    one_line = (longest > 150 and filled <= 3) or (longest > 400 and filled <= 8)
+    pieces: list[tuple[int, int, str] | None] = []  # (line, column, text); None = blank line
+    for number, raw in enumerate(lines, 1):
+        line, removed = set_aside(raw)
+        notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
+        if not line.strip(_SPACES):
+            pieces.append(None)
+            continue
+        if is_boilerplate(line.strip(_SPACES)):
+            notes.append(Note(number, "set aside", line.strip(_SPACES)))
+            pieces.append(None)
+            continue
+        for column, piece in split_runons(line, one_line or len(line) > 400):
+            pieces.append((number, column + 1, piece))
+    paragraphs: list[RawPara] = []
+    previous: tuple[int, int, str] | None = None
+    for entry in [*pieces, None]:
+        if entry is not None and previous is not None and _joins(previous[2], entry[2], paragraphs == []):
+            previous = (previous[0], previous[1], previous[2] + entry[2])
+            notes.append(Note(entry[0], "joined", f"line {entry[0]} continues line {previous[0]}"))
+            continue
+        if previous is not None:
+            paragraphs.append(RawPara(previous[2], previous[0], previous[1]))
+        previous = entry
+    return paragraphs, notes
+
+
+def _joins(first: str, second: str, is_first: bool) -> bool:
+    """Tell whether ``second`` continues a sentence broken at the end of ``first``."""
+    if is_first or _ends_sentence(first) or len(first) < 16 or _is_heading_line(first):
+        return False
+    if len(first) <= 40 and not any(mark in first for mark in "。，；,;"):
+        return False  # a title or a heading, not a broken sentence
+    return not (find_labels(second, midline=False) or re.match(r"^(同志们|各位)", to_simplified(second)))

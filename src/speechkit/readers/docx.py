@@ -1,0 +1,194 @@
+"""Read a DOCX draft: speechkit's own styles back into roles; others' by heading styles and outline levels."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from typing import Any
+
+from ..errors import SpeechkitError
+from ..model import Table
+from .raw import Draft, RawPara, RawTable
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Limits on a package before anything is parsed (a zip bomb stops here).
+MAX_MEMBERS = 2_000
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200
+
+#: speechkit's paragraph style IDs and the roles they stand for.
+STYLE_ROLES: dict[str, str] = {
+    "Issuer": "issuer",
+    "DocNumber": "doc_number",
+    "Title": "title",
+    "Subtitle": "subtitle",
+    "Dateline": "dateline",
+    "Speaker": "speaker",
+    "TOCHeading": "toc_title",
+    "TOC1": "toc",
+    "TOC2": "toc",
+    "Addressee": "addressee",
+    "Salutation": "salutation",
+    "BodyText": "body",
+    "BranchLine": "branch",
+    "Closing": "closing",
+    "Attachment": "attachment",
+    "Signature": "signature",
+    "Date": "date",
+    "Caption": "caption",
+}
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_TITLE_RUN = re.compile(r"^(HeadingRunIn\d|RunIn|RunInBold|BranchUnit)$")
+
+
+class DocxError(SpeechkitError):
+    """A DOCX that cannot be read."""
+
+
+def open_package(data: bytes, name: str) -> dict[str, bytes]:
+    """Open a DOCX package within safe limits and return the parts speechkit reads."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise DocxError(f"{name}: not a .docx file (not a zip archive)") from None
+    try:
+        return _parts(archive, name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError) as exc:
+        raise DocxError(f"{name}: broken .docx ({type(exc).__name__})") from None
+    finally:
+        archive.close()
+
+
+def _parts(archive: zipfile.ZipFile, name: str) -> dict[str, bytes]:
+    """Read the document and styles parts of an open package, refusing bombs."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise DocxError(f"{name}: {len(members)} members in the package (more than {MAX_MEMBERS})")
+    total = sum(m.file_size for m in members)
+    packed = max(sum(m.compress_size for m in members), 1)
+    if total > MAX_UNCOMPRESSED or total > MAX_RATIO * packed + 1_000_000:
+        raise DocxError(f"{name}: the package unpacks to {total} bytes (a zip bomb?)")
+    wanted = ("word/document.xml", "word/styles.xml")
+    parts: dict[str, bytes] = {}
+    for member in members:
+        if member.filename in wanted:
+            with archive.open(member) as handle:
+                content = handle.read(MAX_UNCOMPRESSED + 1)
+            if len(content) > MAX_UNCOMPRESSED:
+                raise DocxError(f"{name}: {member.filename} unpacks to more than {MAX_UNCOMPRESSED} bytes")
+            parts[member.filename] = content
+    if "word/document.xml" not in parts:
+        raise DocxError(f"{name}: not a .docx file (no word/document.xml)")
+    return parts
+
+
+def _parse(xml: bytes, name: str) -> Any:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError as exc:
+        raise DocxError(f"{name}: broken .docx ({exc})") from None
+
+
+def _styles(parts: dict[str, bytes], name: str) -> dict[str, tuple[str, int]]:
+    """Return style ID → (role, heading level) for the paragraph styles that say something."""
+    out: dict[str, tuple[str, int]] = {}
+    if "word/styles.xml" not in parts:
+        return out
+    root = _parse(parts["word/styles.xml"], name)
+    based: dict[str, str] = {}
+    for style in root.iter(f"{W}style"):
+        sid = style.get(f"{W}styleId", "")
+        name_el = style.find(f"{W}name")
+        style_name = name_el.get(f"{W}val", "") if name_el is not None else ""
+        parent = style.find(f"{W}basedOn")
+        if parent is not None:
+            based[sid] = parent.get(f"{W}val", "")
+        outline = style.find(f"{W}pPr/{W}outlineLvl")
+        heading = _HEADING_NAME.match(style_name) or _HEADING_NAME.match(sid)
+        if re.fullmatch(r"Heading[1-9]", sid) or heading:
+            out[sid] = ("heading", int(heading.group(1) if heading else sid[-1]))
+        elif outline is not None and outline.get(f"{W}val", "9").isdigit() and int(outline.get(f"{W}val", "9")) < 9:
+            out[sid] = ("heading", int(outline.get(f"{W}val", "0")) + 1)
+        elif sid in STYLE_ROLES:
+            out[sid] = (STYLE_ROLES[sid], 0)
+        elif style_name.lower() in ("title", "标题"):
+            out[sid] = ("title", 0)
+    for sid, parent in based.items():
+        if sid not in out and parent in out and out[parent][0] == "heading":
+            out[sid] = out[parent]
+    return out
+
+
+def _run_text(run: Any) -> str:
+    out = []
+    for child in run:
+        tag = child.tag
+        if tag == f"{W}t":
+            out.append(child.text or "")
+        elif tag == f"{W}tab":
+            out.append("\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            out.append("\n")
+    return "".join(out)
+
+
+def _paragraph(p: Any) -> tuple[str, str, int, int]:
+    """Return text, style ID, outline level (-1 if none) and where a title run ends."""
+    style = p.find(f"{W}pPr/{W}pStyle")
+    style_id = style.get(f"{W}val", "") if style is not None else ""
+    outline = p.find(f"{W}pPr/{W}outlineLvl")
+    level = int(outline.get(f"{W}val", "9")) if outline is not None else -1
+    pieces: list[str] = []
+    title_end = -1
+    for run in p.iter(f"{W}r"):
+        if any(a.tag in (f"{W}del", f"{W}moveFrom") for a in run.iterancestors()):
+            continue
+        text = _run_text(run)
+        rstyle = run.find(f"{W}rPr/{W}rStyle")
+        rid = rstyle.get(f"{W}val", "") if rstyle is not None else ""
+        pieces.append(text)
+        if not title_end + 1 and _TITLE_RUN.match(rid) and len(pieces) == 1:
+            title_end = len(text)
+    return "".join(pieces), style_id, level, title_end
+
+
+def read_docx(data: bytes, path: str = "<docx>") -> Draft:
+    """Read a DOCX body: one block per paragraph (numbered 1-based) or table."""
+    parts = open_package(data, path)
+    styles = _styles(parts, path)
+    root = _parse(parts["word/document.xml"], path)
+    body = root.find(f"{W}body")
+    draft = Draft(path)
+    if body is None:
+        return draft
+    number = 0
+    for child in body:
+        if child.tag == f"{W}p":
+            number += 1
+            text, style_id, outline, title_end = _paragraph(child)
+            if not text.strip():
+                continue
+            role, level = styles.get(style_id, ("", 0))
+            if not role and 0 <= outline < 9:
+                role, level = "heading", outline + 1
+            if role == "title":
+                level = 0
+            elif role == "heading":
+                level = max(level, 1)
+            draft.blocks.append(RawPara(text, number, 1, role if role != "body" else "", level, title_end))
+        elif child.tag == f"{W}tbl":
+            rows = []
+            for row in child.iter(f"{W}tr"):
+                cells = ["\n".join(_paragraph(p)[0] for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
+                rows.append(tuple(cells))
+            if rows:
+                columns = rows[0]
+                width = len(columns)
+                body_rows = tuple(tuple((list(r) + [""] * width)[:width]) for r in rows[1:])
+                draft.blocks.append(RawTable(Table(tuple(columns), body_rows), max(number, 1)))
+    return draft

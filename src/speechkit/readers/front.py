@@ -1,0 +1,191 @@
+"""Front and back matter of a draft: title, dateline, speaker, salutation, notice fields, outline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import SourcePos
+from ..numbering import find_labels
+from ..script import to_simplified
+from .raw import Note, RawBlock, RawPara
+
+DATELINE = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")
+DATE = re.compile(
+    r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+)
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]?\s*\d*\s*号?$")
+SALUTATION = re.compile(
+    r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|[\u4e00-\u9fff、]{0,24}(同志们|朋友们|代表们))\s*[:：]$"
+)
+ADDRESSEE = re.compile(r"^各[\u4e00-\u9fff、，（）()]{1,60}\s*[:：]$")
+TOC_START = re.compile(r"^(目\s*录|提\s*纲)(\s*/\s*提纲)?\s*[:：]?\s*[.…]*$")
+ATTACHMENT = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+[.．、]\s*)?(.+)$")
+ISSUER_END = re.compile(
+    r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
+)
+_PUNCT = "。，；！？：,;!?:"
+
+
+@dataclass
+class Front:
+    """What the front and back matter gave: Meta fields, salutation and their positions."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    attachments: list[str] = field(default_factory=list)
+    salutation: str = ""
+    toc: bool = False
+    positions: dict[tuple[str | int, ...], SourcePos] = field(default_factory=dict)
+
+
+def _plain(block: RawBlock) -> str:
+    return block.text.strip() if isinstance(block, RawPara) else ""
+
+
+def _short_line(text: str, limit: int = 60) -> bool:
+    return 0 < len(text) <= limit and not any(mark in text[:-1] for mark in "。！？；") and text[-1] not in "。；"
+
+
+def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[Front, int]:
+    """Read the front matter; return it and the index of the first body block."""
+    front = Front()
+    index = 0
+    candidates: list[RawPara] = []
+    in_toc = False
+    while index < len(blocks):
+        block = blocks[index]
+        if not isinstance(block, RawPara):
+            break
+        text = block.text.strip()
+        simple = to_simplified(text)
+        role = block.role
+        if role in ("toc_title", "toc") or (not role and TOC_START.match(simple)):
+            front.toc, in_toc = True, True
+            notes.append(Note(block.line, "outline", text))
+            index += 1
+            continue
+        if in_toc and not role:
+            labels = find_labels(text, midline=False)
+            if (labels and labels[0].kind == "heading" and _short_line(text, 80)) or re.fullmatch(r"[.…。·\s]+", text):
+                notes.append(Note(block.line, "outline", text))
+                index += 1
+                continue
+            in_toc = False
+        if role == "title" and candidates:
+            for before in candidates:  # short lines above a title: the issuer, or page residue
+                if "issuer" not in front.fields:
+                    _set(front, "issuer", before.text.strip(), before, path)
+                else:
+                    notes.append(Note(before.line, "set aside", before.text.strip()))
+            candidates = []
+        if role in ("title", "subtitle", "speaker", "issuer", "doc_number", "addressee"):
+            _set(front, role, text, block, path)
+        elif role == "dateline" or (not role and DATELINE.match(text)):
+            match = DATELINE.match(text)
+            _set(front, "date", match.group(1) if match else text.strip("（）()"), block, path)
+        elif role == "salutation" or (not role and SALUTATION.match(simple)):
+            front.salutation = _full_colon(text)
+            front.positions[("salutation",)] = SourcePos(path, block.line, block.column)
+            return _settle(front, candidates, path, notes), index + 1
+        elif not role and ADDRESSEE.match(simple):
+            _set(front, "addressee", _full_colon(text), block, path)
+            return _settle(front, candidates, path, notes), index + 1
+        elif not role and DOC_NUMBER.match(text) and "doc_number" not in front.fields:
+            _set(front, "doc_number", text, block, path)
+        elif not role and _short_line(text) and not find_labels(text, midline=False):
+            candidates.append(block)
+        else:
+            break
+        index += 1
+        if role == "addressee":
+            break
+    return _settle(front, candidates, path, notes), index
+
+
+def _full_colon(text: str) -> str:
+    return text[:-1] + "：" if text.endswith(":") else text
+
+
+def _set(front: Front, name: str, text: str, block: RawPara, path: str) -> None:
+    front.fields[name] = text
+    front.positions[("meta", name)] = SourcePos(path, block.line, block.column)
+
+
+def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note]) -> Front:
+    """Decide which short lines before the body are title, issuer, subtitle and speaker."""
+    if not candidates:
+        return front
+    texts = [c.text.strip() for c in candidates]
+    if "title" in front.fields:
+        pick = -1
+    else:
+        repeated = [i for i, t in enumerate(texts) if texts.count(t) > 1]
+        named = [
+            i for i, t in enumerate(texts) if re.search(r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞)$", t)
+        ]
+        pick = repeated[-1] if repeated else (named[0] if named else 0)
+        _set(front, "title", texts[pick], candidates[pick], path)
+    for i, block in enumerate(candidates):
+        text = texts[i]
+        if i == pick:
+            continue
+        if text == front.fields.get("title"):
+            notes.append(Note(block.line, "set aside", f"repeated title {text}"))
+        elif pick >= 0 and i < pick and ISSUER_END.search(to_simplified(text)) and "issuer" not in front.fields:
+            _set(front, "issuer", text, block, path)
+        elif pick >= 0 and i < pick:
+            notes.append(Note(block.line, "set aside", text))
+        elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
+            _set(front, "subtitle", text, block, path)
+        elif len(text) <= 30 and "speaker" not in front.fields:
+            _set(front, "speaker", text, block, path)
+        else:
+            notes.append(Note(block.line, "set aside", text))
+    return front
+
+
+def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> int:
+    """Read signature, date and attachments from the end; return the end of the body."""
+    end = len(blocks)
+    if end > start and isinstance(blocks[end - 1], RawPara):
+        last = blocks[end - 1]
+        assert isinstance(last, RawPara)
+        text = last.text.strip()
+        if last.role == "date" or (not last.role and DATE.match(text) and "date" not in front.fields):
+            _set(front, "date", re.sub(r"\s+", "", text), last, path)
+            front.fields["form"] = "notice"  # a date under the body is a notice's
+            end -= 1
+            if end > start and isinstance(blocks[end - 1], RawPara):
+                before = blocks[end - 1]
+                assert isinstance(before, RawPara)
+                sign = before.text.strip()
+                if before.role == "signature" or (
+                    not before.role and _short_line(sign, 40) and not any(c in sign for c in _PUNCT)
+                ):
+                    _set(front, "signature", sign, before, path)
+                    end -= 1
+    elif end > start and isinstance(blocks[end - 1], RawPara) and blocks[end - 1].role == "signature":  # type: ignore[union-attr]
+        sign_block = blocks[end - 1]
+        assert isinstance(sign_block, RawPara)
+        _set(front, "signature", sign_block.text.strip(), sign_block, path)
+        end -= 1
+    first_attachment = end
+    for index in range(end - 1, start - 1, -1):
+        block = blocks[index]
+        if not isinstance(block, RawPara):
+            break
+        text = block.text.strip().lstrip("\u3000 ")
+        if (block.role == "attachment" and ATTACHMENT.match(text)) or (not block.role and ATTACHMENT.match(text)):
+            first_attachment = index
+            break
+        if not (block.role == "attachment" or (not block.role and re.match(r"^\d+[.．、]", text))):
+            break
+    for index in range(first_attachment, end):
+        block = blocks[index]
+        assert isinstance(block, RawPara)
+        text = block.text.strip().lstrip("\u3000 ")
+        match = ATTACHMENT.match(text)
+        name = match.group(1) if match else re.sub(r"^\d+[.．、]\s*", "", text)
+        front.positions[("meta", "attachments", len(front.attachments))] = SourcePos(path, block.line, block.column)
+        front.attachments.append(name.strip())
+    return first_attachment

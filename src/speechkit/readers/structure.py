@@ -1,0 +1,492 @@
+"""Turn the body of a draft into sections and items: labels read with the numbering grammar."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
+from ..numbering import LabelMatch, find_labels, label_at, scheme_from_formats
+from ..script import to_simplified
+from ..sections.branch_issues import branch_item
+from .raw import Note, RawBlock, RawPara, RawTable
+
+#: Characters that end a run-in title (the layout adds 。 to a title that ends with none of them).
+TITLE_END = "。！？；：!?;:…"
+BRANCH_LINE = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z0-9×*＊]{0,14}(村|社区|支部|街道|镇|乡|居委会|单位|部门|科室|站|所|中心|小组|学校|组))[:：](.+)$"
+)
+CLOSING = re.compile(r"(讲话就到这里|就讲这些|讲到这里|就到这里|谢谢大家|谢谢！|谢谢。)")
+_CLOSING_TAIL = re.compile(
+    r"[，,。]?((?:我的|我)?(?:点评|讲话|发言)?(?:就讲这些|讲到这里|就到这里)[^。！]{0,12}[。！]?(?:谢谢大家[。！!]?)?)$"
+)
+
+
+@dataclass
+class Node:
+    """A section or an item while the body is read."""
+
+    kind: str
+    level: int
+    title: str = ""
+    title_pos: SourcePos | None = None
+    numbered: bool = True
+    lead: list[tuple[Block, SourcePos]] = field(default_factory=list)
+    paragraphs: list[tuple[str, SourcePos]] = field(default_factory=list)
+    closing: list[tuple[Block, SourcePos]] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    child_style: str = ""
+    child_layout: str = "paragraphs"
+    unit: str = ""
+    alone: bool = False
+    section_type: str = ""
+    #: The whole paragraph an inline list was read from, to fall back to if the item goes on.
+    inline_source: tuple[str, SourcePos] | None = None
+
+
+@dataclass
+class Body:
+    """The body as read: opening, sections, closing, scheme and notes."""
+
+    opening: list[tuple[Block, SourcePos]] = field(default_factory=list)
+    sections: list[Node] = field(default_factory=list)
+    closing: list[tuple[Block, SourcePos]] = field(default_factory=list)
+    scheme: HeadingScheme = field(default_factory=HeadingScheme)
+
+
+def split_title(rest: str, title_end: int = -1) -> tuple[str, str, bool]:
+    """Split the text after a label into run-in title and body; the flag tells whether the title ended."""
+    if title_end >= 0:
+        cut = title_end
+        while cut < len(rest) and rest[cut] in TITLE_END + "，、,":
+            cut += 1
+        title, body = rest[:cut], rest[cut:]
+        ended = cut > title_end or bool(body) or (title_end > 0 and rest[title_end - 1] in TITLE_END)
+    else:
+        cut = next((i for i, ch in enumerate(rest) if ch in TITLE_END), -1)
+        if cut < 0:
+            return rest.strip(), "", False
+        title, body, ended = rest[: cut + 1], rest[cut + 1 :], True
+    if title.endswith("。"):
+        title = title[:-1]
+    return title.strip(), body.strip(), ended
+
+
+class BodyReader:
+    """Read body blocks one by one into a tree of sections and items."""
+
+    def __init__(self, path: str, notes: list[Note], midline: bool) -> None:
+        self.path = path
+        self.notes = notes
+        self.midline = midline
+        self.body = Body()
+        self.stack: list[Node] = []
+        self.formats: list[str] = []
+        self.level_formats: dict[int, str] = {}
+
+    def pos(self, block: RawBlock) -> SourcePos:
+        return SourcePos(self.path, block.line, block.column)
+
+    def level_of(self, label: LabelMatch, hint: int) -> int:
+        """Return the heading level of a label: the format's place in the order they first appear."""
+        fmt = label.fmt
+        if hint:
+            self.formats[hint - 1 :] = [fmt]
+            del self.formats[hint:]
+            while len(self.formats) < hint:
+                self.formats.insert(0, "")
+            self.level_formats.setdefault(hint, fmt)
+            return hint
+        if fmt in self.formats:
+            level = self.formats.index(fmt) + 1
+            del self.formats[level:]
+        else:
+            depth = self.container_level() + 1
+            del self.formats[depth - 1 :]
+            while len(self.formats) < depth - 1:
+                self.formats.append("")
+            self.formats.append(fmt)
+            level = depth
+        self.level_formats.setdefault(level, fmt)
+        return level
+
+    def container_level(self) -> int:
+        """Return the heading level of the innermost open node."""
+        return self.stack[-1].level if self.stack else 0
+
+    # -- blocks --------------------------------------------------------------------------------
+
+    def read(self, blocks: list[RawBlock]) -> Body:
+        for block in blocks:
+            if isinstance(block, RawTable):
+                self.table(block)
+            elif block.role == "closing":
+                self.body.closing.append((block.text, self.pos(block)))
+            else:
+                self.paragraph(block)
+        self.finish()
+        return self.body
+
+    def table(self, block: RawTable) -> None:
+        table: Table = block.table
+        target = self.block_target()
+        if target and isinstance(target[-1][0], str) and _is_caption(target[-1][0]):
+            caption, _ = target.pop()
+            assert isinstance(caption, str)
+            table = Table(table.columns, table.rows, caption)
+        target.append((table, self.pos(block)))
+
+    def block_target(self) -> list[tuple[Block, SourcePos]]:
+        """Return where a table or a paragraph outside any item goes: opening, lead or closing."""
+        section = next((n for n in self.stack if n.kind == "section"), None)
+        if section is None:
+            return self.body.opening
+        del self.stack[self.stack.index(section) + 1 :]
+        return section.closing if section.children or section.closing else section.lead
+
+    def paragraph(self, block: RawPara) -> None:
+        text = block.text.strip(" \u3000\t")
+        if block.role == "heading" and not label_at(text):
+            self.unnumbered_section(block, text) if block.level <= 1 else self.plain(block, text)
+            return
+        label = label_at(text)
+        if label is not None and label.kind == "heading":
+            self.heading(block, text, label)
+        elif label is not None:
+            self.runin(block, text, label)
+        elif block.role == "branch" or (not block.role and BRANCH_LINE.match(to_simplified(text))):
+            self.branch(block, text)
+        else:
+            self.plain(block, text)
+
+    def unnumbered_section(self, block: RawPara, text: str) -> None:
+        self.stack = [Node("section", 1, text, self.pos(block), numbered=False)]
+        self.body.sections.append(self.stack[0])
+
+    def heading(self, block: RawPara, text: str, label: LabelMatch) -> None:
+        level = self.level_of(label, block.level if block.role == "heading" else 0)
+        rest = text[label.end :]
+        title_end = block.title_end - label.end if block.title_end >= label.end else -1
+        if block.role == "heading":
+            title, body, ended = rest.strip(), "", False
+        else:
+            title, body, ended = split_title(rest, title_end)
+        if level == 2 and label.ordinal == 1 and block.role != "heading" and self.inline_section(block, text):
+            return
+        if level <= 1:
+            node = Node("section", 1, title, self.pos(block))
+            if len([s for s in self.body.sections if s.numbered and s.title]) + 1 != label.ordinal:
+                self.notes.append(Note(block.line, "renumbered", text[: label.end]))
+            self.stack = [node]
+            self.body.sections.append(node)
+            if body:
+                self.plain(block, body)
+            return
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = self.parent_for("heading", label.ordinal, block)
+        node = Node("item", level, title, self.pos(block), alone=not ended)
+        self.attach(parent, node, "heading")
+        if body:
+            self.fill(node, body, block)
+
+    def parent_for(self, style: str, ordinal: int, block: RawPara) -> Node:
+        """Return the node whose list a new item joins, opening a section if there is none."""
+        if not self.stack:
+            node = Node("section", 1, "", self.pos(block), numbered=False)
+            self.body.sections.append(node)
+            self.stack = [node]
+        parent = self.stack[-1]
+        if parent.children and parent.child_style != style and parent.kind == "section":
+            node = Node("section", 1, "", self.pos(block), numbered=False, section_type=parent.section_type)
+            self.body.sections.append(node)
+            self.stack = [node]
+            return node
+        if parent.children and len(parent.children) + 1 != ordinal:
+            self.notes.append(Note(block.line, "renumbered", f"item {ordinal} follows item {len(parent.children)}"))
+        return parent
+
+    def attach(self, parent: Node, node: Node, style: str) -> None:
+        if parent.inline_source is not None:
+            self.undo_inline(parent)
+        parent.child_style = style
+        parent.children.append(node)
+        self.stack.append(node)
+
+    def runin(self, block: RawPara, text: str, label: LabelMatch) -> None:
+        # Find the open list this marker continues: its style, one item fewer than the ordinal.
+        for depth in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[depth]
+            if node.child_style == label.style and node.children and _continues(label, len(node.children)):
+                if node.child_layout == "inline":
+                    continue
+                del self.stack[depth + 1 :]
+                break
+        else:
+            if label.ordinal != 1:
+                self.notes.append(Note(block.line, "kept as text", f"{label.text} starts no list"))
+                self.plain(block, text)
+                return
+            # A new list: an open run-in item without children of its own does not hold it.
+            while (
+                len(self.stack) >= 2
+                and self.stack[-1].kind == "item"
+                and not self.stack[-1].children
+                and self.stack[-2].child_style not in ("heading", "none")
+            ):
+                self.stack.pop()
+        if label.ordinal == 1 and self.inline_section(block, text):
+            return
+        parent = self.parent_for(label.style, label.ordinal, block)
+        title, body, ended = split_title(text[label.end :], block.title_end - label.end if block.title_end > 0 else -1)
+        node = Node("item", parent.level, title, self.pos(block), alone=not ended)
+        self.attach(parent, node, label.style)
+        if body:
+            self.fill(node, body, block)
+
+    def inline_section(self, block: RawPara, text: str) -> bool:
+        """Read ``一是A。…二是B。…`` filling a whole paragraph as a section's inline list, if it is one."""
+        head, children = self.inline_list(text, block)
+        if head or not children:
+            return False
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == "item" and top.alone and not top.paragraphs and not top.children:
+            # a title on its own line, its points run on below it: a ``separate`` list's item
+            top.children, top.child_style, top.child_layout = children, self.inline_style, "inline"
+            self.stack[-2].child_layout = "separate"
+            return True
+        del self.stack[1:]
+        section = self.stack[0] if self.stack else None
+        if section is None or section.children or section.closing:
+            section = Node(
+                "section", 1, "", self.pos(block), numbered=False, section_type=section.section_type if section else ""
+            )
+            self.body.sections.append(section)
+            self.stack = [section]
+        section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
+        return True
+
+    def fill(self, node: Node, text: str, block: RawPara) -> None:
+        """Put a paragraph into an item: as its text, and its run-on 一是…二是… as inline children."""
+        where = self.pos(block)
+        head, children = self.inline_list(text, block)
+        if node.inline_source is not None:
+            self.undo_inline(node)
+        if children and not node.children:
+            if head:
+                node.paragraphs.append((head, where))
+            node.children = children
+            node.child_style = self.inline_style
+            node.child_layout = "inline"
+            node.inline_source = (text, where)
+            return
+        node.paragraphs.append((text, where))
+
+    inline_style = ""
+
+    def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node]]:
+        """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order)."""
+        labels = [m for m in find_labels(text) if m.kind == "runin" or m.start == 0 or text[m.start - 1] in TITLE_END]
+        best: list[LabelMatch] = []
+        for start in range(len(labels)):
+            first = labels[start]
+            if first.ordinal != 1:
+                continue
+            run = [first]
+            for nxt in labels[start + 1 :]:
+                if nxt.fmt == first.fmt and _continues(nxt, run[-1].ordinal if first.style != "shouxian" else len(run)):
+                    run.append(nxt)
+            if len(run) >= 2 and (first.style != "shouxian" or len(run) <= 4):
+                best = run
+                break
+        if not best:
+            return text, []
+        self.inline_style = best[0].style
+        head = text[: best[0].start].strip()
+        where = self.pos(block)
+        items = []
+        for index, label in enumerate(best):
+            end = best[index + 1].start if index + 1 < len(best) else len(text)
+            title, body, _ended = split_title(text[label.end : end])
+            node = Node("item", 0, title, where)
+            if body:
+                node.paragraphs.append((body, where))
+            items.append(node)
+        return head, items
+
+    def undo_inline(self, node: Node) -> None:
+        """Take an inline list back into its paragraph: text that follows it cannot come after it."""
+        assert node.inline_source is not None
+        text, where = node.inline_source
+        node.children, node.child_style, node.child_layout, node.inline_source = [], "", "paragraphs", None
+        if node.paragraphs and node.paragraphs[-1][1] == where:
+            node.paragraphs.pop()
+        node.paragraphs.append((text, where))
+
+    def branch(self, block: RawPara, text: str) -> None:
+        simple = to_simplified(text)
+        match = BRANCH_LINE.match(simple)
+        colon = match.end(1) if match else text.find("：")
+        unit, rest = text[:colon], text[colon + 1 :]
+        section = next((n for n in self.stack if n.kind == "section"), None)
+        if section is None or section.section_type != "branch_issues" or section.closing:
+            previous = self.last_paragraph_holder()
+            node = Node("section", 1, "", self.pos(block), numbered=False, section_type="branch_issues")
+            if previous is not None and re.search(
+                r"(个性问题|逐一|如下|分别)", to_simplified(previous.paragraphs[-1][0])
+            ):
+                node.lead.append(previous.paragraphs.pop())
+            self.body.sections.append(node)
+            section = node
+        self.stack = [section]
+        item = Node("item", 1, "", self.pos(block), unit=unit)
+        item.paragraphs.append((rest, self.pos(block)))
+        section.child_style = "none"
+        section.children.append(item)
+
+    def last_paragraph_holder(self) -> Node | None:
+        node = self.stack[-1] if self.stack else None
+        return node if node is not None and node.kind == "item" and node.paragraphs and not node.children else None
+
+    def plain(self, block: RawPara, text: str) -> None:
+        where = self.pos(block)
+        if self.stack and self.stack[-1].kind == "item" and not self.stack[-1].unit:
+            node = self.stack[-1]
+            if node.alone and not node.paragraphs and not node.children:
+                parent = self.stack[-2]
+                parent.child_layout = "separate"
+            self.fill(node, text, block)
+            return
+        section = self.stack[0] if self.stack else None
+        if section is not None and not section.children and not section.closing:
+            head, children = self.inline_list(text, block)
+            if children:
+                if head:  # 现将…通知如下。一是…二是…: the lead, then the points
+                    section.lead.append((head, where))
+                    self.notes.append(Note(block.line, "split", f"{head[:12]}… from its 一是…"))
+                section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
+                return
+        self.block_target().append((text, where))
+
+    def finish(self) -> None:
+        """Settle layouts and move closing words at the end of the body into the closing."""
+        for section in self.body.sections:
+            _settle_layout(section)
+        if self.body.closing:
+            return
+        holder = self._last_text_holder()
+        if holder is None:
+            return
+        paragraphs, index = holder
+        text, where = paragraphs[index]
+        simple = to_simplified(text)
+        if index == len(paragraphs) - 1 and CLOSING.search(simple) and len(text) <= 60 and _starts_closing(simple):
+            paragraphs.pop()
+            self.body.closing.append((text, where))
+            return
+        match = _CLOSING_TAIL.search(simple)
+        if match and match.start(1) > 0:
+            closing = text[match.start(1) :]
+            head = text[: match.start()].rstrip("，,") + "。"
+            paragraphs[index] = (head, where)
+            self.body.closing.append((closing, where))
+            self.notes.append(Note(where.line, "split", f"closing {closing}"))
+
+    def _last_text_holder(self) -> tuple[list[tuple[str, SourcePos]], int] | None:
+        if not self.body.sections:
+            return None
+        node: Node = self.body.sections[-1]
+        if node.closing:
+            target = node.closing
+            if isinstance(target[-1][0], str):
+                return target, len(target) - 1  # type: ignore[return-value]
+            return None
+        while node.children:
+            node = node.children[-1]
+        if node.unit or not node.paragraphs:
+            return None
+        return node.paragraphs, len(node.paragraphs) - 1
+
+
+def _continues(label: LabelMatch, count: int) -> bool:
+    """Tell whether a marker follows ``count`` items: 二是 after one; 最后 after 首先…其次 or …再次."""
+    if label.style == "shouxian" and label.ordinal == 4:
+        return count in (2, 3)
+    return label.ordinal == count + 1
+
+
+def _settle_layout(node: Node) -> None:
+    """A title standing alone with nothing under it is a ``separate`` list's (a run-in one ends with 。)."""
+    for child in node.children:
+        if child.alone and not child.paragraphs and not child.children and node.child_layout == "paragraphs":
+            node.child_layout = "separate"
+        _settle_layout(child)
+
+
+def _starts_closing(text: str) -> bool:
+    return bool(re.match(r"^(我的|我|今天|以上|最后|好|谢谢|讲话|点评|发言)", text)) or text.startswith("谢谢")
+
+
+def _is_caption(text: str) -> bool:
+    return len(text) <= 40 and text[-1] not in "。！？；：:"
+
+
+def to_blocks(
+    pairs: list[tuple[Block, SourcePos]], path: ModelPath, source: dict[ModelPath, SourcePos]
+) -> tuple[Block, ...]:
+    """Return the blocks of a list, recording their positions under ``path``."""
+    for index, (_block, where) in enumerate(pairs):
+        key: ModelPath = (*path, index)
+        source[key] = where
+    return tuple(block for block, _where in pairs)
+
+
+def to_item(node: Node, path: ModelPath, source: dict[ModelPath, SourcePos]) -> Item:
+    """Return the model item of a node, recording positions."""
+    if node.unit:
+        source[path] = node.title_pos or SourcePos("", 0)
+        return branch_item(node.unit, node.paragraphs[0][0] if node.paragraphs else "")
+    if node.title and node.title_pos is not None:
+        title_key: ModelPath = (*path, "title")
+        source[title_key] = node.title_pos
+    for index, (_text, where) in enumerate(node.paragraphs):
+        paragraph_key: ModelPath = (*path, "paragraphs", index)
+        source[paragraph_key] = where
+    children = tuple(to_item(child, (*path, "items", i), source) for i, child in enumerate(node.children))
+    return Item(
+        title=node.title,
+        paragraphs=tuple(text for text, _ in node.paragraphs),
+        items=children,
+        enumeration=Enumeration(node.child_style or "heading", node.child_layout)  # type: ignore[arg-type]
+        if children
+        else Enumeration("heading"),
+    )
+
+
+def to_section(node: Node, index: int, section_type: str, source: dict[ModelPath, SourcePos]) -> Section:
+    """Return the model section of a node, recording positions."""
+    path: ModelPath = ("sections", index)
+    if node.title_pos is not None:
+        source[(*path, "title") if node.title else path] = node.title_pos
+    items = tuple(to_item(child, (*path, "items", i), source) for i, child in enumerate(node.children))
+    return Section(
+        type=section_type,
+        title=node.title,
+        lead=to_blocks(node.lead, (*path, "lead"), source),
+        items=items,
+        closing=to_blocks(node.closing, (*path, "closing"), source),
+        enumeration=Enumeration(node.child_style or "yishi", node.child_layout),  # type: ignore[arg-type]
+        numbered=node.numbered,
+    )
+
+
+def read_body(
+    blocks: list[RawBlock], path: str, notes: list[Note], midline: bool = True
+) -> tuple[Body, dict[int, str]]:
+    """Read the body blocks; return the body and the heading format of each level seen."""
+    reader = BodyReader(path, notes, midline)
+    body = reader.read(blocks)
+    formats = [reader.level_formats[level] for level in sorted(reader.level_formats)]
+    if formats and sorted(reader.level_formats) == list(range(1, len(formats) + 1)):
+        body.scheme = scheme_from_formats(formats)
+    return body, reader.level_formats
