@@ -42,7 +42,7 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
     elsewhere.mkdir()
     shutil.copy(EXAMPLES / "critique_outline.yaml", elsewhere / "facts.yaml")
     result = subprocess.run(
-        [str(bin_dir / "speechkit"), "build", "facts.yaml", "-f", "md", "-f", "docx", "-o", "out", "--no-check"],
+        [str(bin_dir / "speechkit"), "build", "facts.yaml", "-f", "md,docx,html", "-o", "out", "--no-check"],
         cwd=elsewhere,
         capture_output=True,
         text=True,
@@ -52,6 +52,7 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
     md = (elsewhere / "out" / "facts.md").read_text(encoding="utf-8")
     assert "## 二、存在问题" in md and "主要表现在六个方面" in md
     assert (elsewhere / "out" / "facts.docx").read_bytes()[:2] == b"PK"
+    assert "@page" in (elsewhere / "out" / "facts.html").read_text(encoding="utf-8")
     where = subprocess.run(
         [
             str(bin_dir / "python"),

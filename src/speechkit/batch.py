@@ -301,7 +301,7 @@ def load_job(job: Job) -> Speech:
 def check_built(speech: Speech, path: str, source: str | None = None) -> list[Finding]:
     """Run the checks on a built Speech: the one entry point a build uses (no second parse or build).
 
-    ``source`` is the text of the facts file, so that findings point at its very characters.
+    ``source`` is the facts text, so that findings point at the very characters of a YAML value.
     """
     from .checks import check_speech
 
@@ -309,11 +309,17 @@ def check_built(speech: Speech, path: str, source: str | None = None) -> list[Fi
 
 
 def source_text(job: Job) -> str | None:
-    """Return the text of a job's facts file (None when it is not at hand or not text)."""
-    if job.content is None:
-        return None
+    """Return the facts text of a job (None for facts given as data without their file's text)."""
+    raw = job.content
+    if raw is None:
+        if job.facts is not None:
+            return None
+        try:
+            raw = Path(job.source).read_bytes()
+        except OSError:
+            return None
     try:
-        return job.content.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
 
@@ -370,8 +376,7 @@ def write_outcome(outdir: Path, outcome: Outcome, extensions: Mapping[str, str])
 
 
 def write_files(files: Mapping[Path, bytes]) -> None:
-    """Write one document's files, each through a temporary file and a rename."""
-    from .output import write_atomic
+    """Write one document's files all or none: each to a temporary file, then renamed together."""
+    from .output import write_outputs
 
-    for path, data in files.items():
-        write_atomic(path, data)
+    write_outputs(files)

@@ -1,4 +1,4 @@
-"""Writers: turn a Speech into Markdown, DOCX or PDF — each a registered format, as plugins' formats are."""
+"""Writers: turn a Speech into Markdown, HTML, DOCX or PDF — each a registered format, as plugins' formats are."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ if TYPE_CHECKING:
     from ..registry import Format, Registry
 
 #: The built-in output formats and the file extension each writes (the registry holds every format).
-FORMATS: dict[str, str] = {"md": "md", "docx": "docx", "pdf": "pdf"}
+FORMATS: dict[str, str] = {"md": "md", "docx": "docx", "pdf": "pdf", "html": "html"}
 #: What ``speechkit build`` writes when no ``--format`` is given.
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx")
 
 
 def render(speech: Speech, fmt: str = "md", *, registry: Registry | None = None, **options: Any) -> str | bytes:
-    """Render a Speech in a registered format: ``"md"`` gives text, ``"docx"`` and ``"pdf"`` give bytes.
+    """Render a Speech in a registered format: ``"md"`` and ``"html"`` give text, ``"docx"`` and ``"pdf"`` bytes.
 
     ``options`` go to the format's writer; each takes what it knows (``templates``, ``reference_doc``,
     ``layout_template``, ``runin_bold``) and ignores the rest.
@@ -34,6 +34,18 @@ def write_markdown(speech: Speech, *, registry: Registry | None = None, **option
     from .markdown import render_markdown
 
     return render_markdown(
+        speech,
+        templates=options.get("templates"),
+        runin_bold=bool(options.get("runin_bold", False)),
+        registry=registry,
+    )
+
+
+def write_html(speech: Speech, *, registry: Registry | None = None, **options: Any) -> str:
+    """Write one self-contained HTML page: A4 sheets, GB/T 9704 margins and faces."""
+    from .html import render_html
+
+    return render_html(
         speech,
         templates=options.get("templates"),
         runin_bold=bool(options.get("runin_bold", False)),
@@ -69,4 +81,5 @@ def builtin_formats() -> tuple[Format, ...]:
         Format("md", (".md", ".markdown"), write=write_markdown, description="Markdown (CommonMark)"),
         Format("docx", (".docx",), write=write_docx, description="Word (GB/T 9704 styles)"),
         Format("pdf", (".pdf",), write=write_pdf, description="PDF through LibreOffice"),
+        Format("html", (".html", ".htm"), write=write_html, description="HTML page (A4 sheets, print CSS)"),
     )

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # lxml is imported where it is used: `speechkit --help` (fonts' style tables) needs none of it
-    from lxml import etree
+from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -102,8 +100,6 @@ def sort_children(parent: str, xml: str) -> str:
     """Return sibling elements given as one XML text in the schema order of ``parent``."""
     if not xml:
         return ""
-    from lxml import etree
-
     wrapper = etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')
     pieces = [etree.tostring(child, encoding="unicode").replace(f' xmlns:w="{W_NS}"', "") for child in wrapper]
     return ordered(parent, *pieces)
@@ -111,8 +107,6 @@ def sort_children(parent: str, xml: str) -> str:
 
 def order_problems(xml: bytes, part: str = "") -> list[str]:
     """Return one message per element of ``xml`` whose children break their parent's sequence."""
-    from lxml import etree
-
     root = etree.fromstring(xml)
     problems: list[str] = []
     for element in root.iter():
@@ -127,8 +121,6 @@ def order_problems(xml: bytes, part: str = "") -> list[str]:
 
 
 def _check(part: str, element: etree._Element, name: str, sequence: tuple[str, ...]) -> Iterable[str]:
-    from lxml import etree
-
     last = -1
     last_name = ""
     for child in element:
