@@ -60,8 +60,32 @@ def environment(dirs: tuple[str, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(is_table=lambda block: isinstance(block, TableBlock), version=__version__)
+    env.globals.update(
+        is_table=lambda block: isinstance(block, TableBlock), version=__version__, signature_indents=signature_indents
+    )
     return env
+
+
+def _width(text: str) -> float:
+    """Return the width of a text in body characters: half-width characters count a half."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…" else 1.0 for ch in text)
+
+
+def signature_indents(meta: Meta) -> dict[str, float]:
+    """Return how far (in characters) the signature and the date of a notice sit in from the right (§7.3.5).
+
+    Without a seal the signature is two characters in and the date starts two characters right of the
+    signature's start (a longer date moves in to two characters and pushes the signature left); with a
+    seal the date is four characters in and the signature is centred over it.
+    """
+    sig, date = _width(meta.signature), _width(meta.date)
+    if meta.seal:
+        return {"signature": max(0.0, 4 + (date - sig) / 2), "date": 4.0}
+    sig_right, date_right = 2.0, 2 + sig - 2 - date
+    if date_right < 2:
+        date_right = 2.0
+        sig_right = date_right + date + 2 - sig
+    return {"signature": sig_right, "date": date_right}
 
 
 def assets(dirs: tuple[str, ...] = ()) -> Assets:
