@@ -113,18 +113,21 @@ def _matter(meta: Meta) -> list[str]:
     return [*singles, meta.print_date, *meta.signers, *(t for texts in meta.attachment_texts for t in texts)]
 
 
-def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> None:
-    for block in [*blocks, None]:
-        if block is None:
-            texts = _matter(meta)
-        elif isinstance(block, Para):
-            texts = [block.text]
+def _texts(blocks: tuple[LayoutBlock, ...], meta: Meta) -> Iterator[str]:
+    """Yield every text the page prints: the layout's paragraphs and cells, then the notice matter."""
+    for block in blocks:
+        if isinstance(block, Para):
+            yield block.text
         else:
-            texts = [*block.table.columns, *(c for row in block.table.rows for c in row), block.table.caption]
-        for text in texts:
-            bad = control_character(text)
-            if bad is not None:
-                raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
+            yield from (*block.table.columns, *(c for row in block.table.rows for c in row), block.table.caption)
+    yield from _matter(meta)
+
+
+def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> None:
+    for text in _texts(blocks, meta):
+        bad = control_character(text)
+        if bad is not None:
+            raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
 
 
 @contextmanager
