@@ -3,29 +3,64 @@
 The data flows one way: ``load`` (facts YAML) → ``build`` (document model) → ``render``
 (Markdown, DOCX, PDF); ``read`` takes a draft (.txt, .md, .docx) back into the model and ``dump``
 writes its facts; ``check`` walks drafts and finds what reviewers send back.
+The names below are imported on first use, so that ``import speechkit`` (and ``speechkit --help``) stay fast.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .api import build, dump, load, read
-from .errors import (
-    ExpressionError,
-    FactsError,
-    Location,
-    RegistryError,
-    RenderError,
-    SpeechkitError,
-    TemplateError,
-    UnknownKindError,
-    UnknownSectionTypeError,
-)
-from .facts import Facts, read_facts
-from .layout import Para, Run, TableBlock, layout
-from .model import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
-from .registry import BlockType, DocumentKind, Registry, SectionType, default_registry, load_registry
-from .render import render
+if TYPE_CHECKING:
+    from .api import build, dump, load, read
+    from .batch import build_many
+    from .errors import (
+        ExpressionError,
+        FactsError,
+        Location,
+        RegistryError,
+        RenderError,
+        SpeechkitError,
+        TemplateError,
+        UnknownKindError,
+        UnknownSectionTypeError,
+    )
+    from .facts import Facts, read_facts
+    from .layout import Para, Run, TableBlock, layout
+    from .model import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
+    from .registry import BlockType, DocumentKind, Registry, SectionType, default_registry, load_registry
+    from .render import render
+
+#: Where each public name lives; ``__getattr__`` imports the module when the name is first used.
+_EXPORTS: dict[str, str] = {
+    **dict.fromkeys(("build", "dump", "load", "read"), "api"),
+    "build_many": "batch",
+    **dict.fromkeys(
+        (
+            "ExpressionError",
+            "FactsError",
+            "Location",
+            "RegistryError",
+            "RenderError",
+            "SpeechkitError",
+            "TemplateError",
+            "UnknownKindError",
+            "UnknownSectionTypeError",
+        ),
+        "errors",
+    ),
+    **dict.fromkeys(("Facts", "read_facts"), "facts"),
+    **dict.fromkeys(("Para", "Run", "TableBlock", "layout"), "layout"),
+    **dict.fromkeys(("Enumeration", "HeadingScheme", "Item", "Meta", "Section", "Speech", "Table"), "model"),
+    **dict.fromkeys(
+        ("BlockType", "DocumentKind", "Registry", "SectionType", "default_registry", "load_registry"), "registry"
+    ),
+    "render": "render",
+}
 
 __all__ = [
     "BlockType",
@@ -54,6 +89,7 @@ __all__ = [
     "UnknownSectionTypeError",
     "__version__",
     "build",
+    "build_many",
     "default_registry",
     "dump",
     "layout",
@@ -63,3 +99,34 @@ __all__ = [
     "read_facts",
     "render",
 ]
+
+
+#: Public functions named like the module that holds them or uses them (``speechkit.build`` is the function).
+_SHADOWED = frozenset({"build", "layout", "render"})
+
+
+class _Package(types.ModuleType):
+    """The package module: importing ``speechkit.build`` (a module) does not hide the ``build`` function."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SHADOWED and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use and keep it in the package namespace."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'speechkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """List the public names with the module's own."""
+    return sorted({*globals(), *_EXPORTS})

@@ -1,23 +1,22 @@
-"""The ``speechkit`` command line: build, validate, schema, sections, kinds, check, stats."""
+"""The ``speechkit`` command line: build, validate, schema, sections, kinds, check, stats.
+
+Only what a command needs is imported, and only when it runs: ``speechkit --help`` loads no writer.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import SpeechkitError
-from .output import write_atomic
-from .registry import default_registry, load_registry
 from .render import DEFAULT_FORMATS
 
 if TYPE_CHECKING:
-    from .model import Speech
+    from .batch import BatchResult, Outcome
 
 #: How many check findings ``build`` prints before summing up the rest.
 SHOWN_FINDINGS = 5
@@ -51,8 +50,15 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"speechkit {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("build", help="build a document from facts (Markdown, DOCX, PDF)")
-    p.add_argument("facts", help="facts YAML file, or - for standard input")
+    p = sub.add_parser(
+        "build",
+        help="build documents from facts (Markdown, DOCX, PDF)",
+        description="Build one document per facts file (folders: every *.yaml in them), or one per table row "
+        "with --each. A bad file is reported and the others are still built (exit 2 at the end).",
+    )
+    p.add_argument(
+        "facts", nargs="+", help="facts YAML files or folders, - for standard input, or with --each a template"
+    )
     p.add_argument(
         "-f",
         "--format",
@@ -62,7 +68,28 @@ def make_parser() -> argparse.ArgumentParser:
         f"(repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
     )
     p.add_argument("-o", "--outdir", default="out", help="output folder (default: ./out)")
-    p.add_argument("--stem", help="output file name without extension (default: the facts file's)")
+    p.add_argument(
+        "--stem",
+        help="output file name without extension (default: the facts file's); with --each an expression "
+        "such as '{{ branch }}' evaluated for each row",
+    )
+    p.add_argument(
+        "--each",
+        metavar="TABLE",
+        help="mail merge: one document per row of a .csv or .xlsx table, its columns added to the template's facts",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="build in N worker processes (default: the number of cores; 1: in this process)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="build on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs speechkit[dask])",
+    )
     p.add_argument(
         "--templates",
         action="append",
@@ -82,7 +109,9 @@ def make_parser() -> argparse.ArgumentParser:
         help="convert the output to Simplified (hans) or Traditional (hant, tw, hk) with OpenCC",
     )
     p.add_argument(
-        "--strict", action="store_true", help="fail (exit 1, nothing written) when `speechkit check` finds anything"
+        "--strict",
+        action="store_true",
+        help="a document in which `speechkit check` finds anything is not written (exit 1)",
     )
     p.add_argument("--no-check", action="store_true", help="do not run the checks on the result")
     p.set_defaults(func=cmd_build)
@@ -134,6 +163,8 @@ def _formats(values: list[str] | None) -> list[str]:
     """Return the registered writer formats asked for (names or suffixes), in order, without repeats."""
     if not values:
         return list(DEFAULT_FORMATS)
+    from .registry import default_registry
+
     registry = default_registry()
     out: list[str] = []
     for value in values:
@@ -146,46 +177,101 @@ def _formats(values: list[str] | None) -> list[str]:
     return out
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the document and write every requested format, or nothing if one fails."""
-    from .api import load
-    from .render import render
+    """Build every document and write its formats (each document all or nothing)."""
+    from .batch import BuildOptions, Job, build_many, jobs_for_files
 
-    formats = _formats(args.format)
-    speech = load(args.facts)
-    if args.script:
-        from .script import convert_speech
+    options = BuildOptions(
+        formats=tuple(_formats(args.format)),
+        templates=tuple(args.templates or ()),
+        reference_doc=args.reference_doc,
+        layout_template=args.layout_template,
+        runin_bold=args.runin_bold,
+        script=args.script,
+        check=not args.no_check,
+        strict=args.strict,
+    )
+    jobs: list[Job]
+    if args.each:
+        from .mailmerge import merge_jobs
 
-        speech = convert_speech(speech, args.script)
-    if not args.no_check and _report_findings(args, speech) and args.strict:
+        if len(args.facts) != 1 or args.facts[0] == "-":
+            raise SpeechkitError("speechkit: --each takes one template facts file")
+        jobs = merge_jobs(args.facts[0], args.each, args.stem)
+    elif args.facts == ["-"]:
+        jobs = [Job("<stdin>", args.stem or "speech", sys.stdin.buffer.read())]
+    elif "-" in args.facts:
+        raise SpeechkitError("speechkit: - (standard input) cannot be mixed with other inputs")
+    else:
+        jobs = jobs_for_files(args.facts)
+        if args.stem:
+            if len(jobs) != 1:
+                raise SpeechkitError("speechkit: --stem names one document; leave it out for several inputs")
+            jobs = [Job(jobs[0].source, args.stem, jobs[0].content)]
+    single = len(jobs) == 1 and not args.each and not any(Path(f).is_dir() for f in args.facts)
+    executor, client = _executor(args.scheduler)
+    try:
+        if single:
+            result = build_many(jobs, args.outdir, executor=executor, workers=1, options=options)
+            return _report_single(result, options)
+        with _Progress(len(jobs)) as progress:
+            result = build_many(
+                jobs, args.outdir, executor=executor, workers=args.jobs, options=options, progress=progress
+            )
+    finally:
+        if client is not None:
+            client.close()
+    _report_batch(result, options, args.outdir)
+    return result.exit_status
+
+
+def _executor(address: str | None) -> tuple[Any, Any]:
+    """Return a Dask cluster's executor and client for ``--scheduler``, or ``(None, None)``."""
+    if not address:
+        return None, None
+    try:
+        import distributed
+    except ImportError:
+        raise SpeechkitError("speechkit: --scheduler needs Dask: pip install 'speechkit[dask]'") from None
+    try:
+        make_client: Any = distributed.Client
+        client: Any = make_client(address)  # waits distributed.comm.timeouts.connect (30 s unless configured)
+    except OSError as exc:
+        raise SpeechkitError(f"speechkit: cannot reach the Dask scheduler at {address}: {exc}") from None
+    return client.get_executor(), client
+
+
+def _report_single(result: BatchResult, options: Any) -> int:
+    """Report one document as ``build`` always has: its findings, then the paths written."""
+    outcome = result.outcomes[0]
+    if outcome.status == "bad":
+        print(outcome.error, file=sys.stderr)
+        return 2
+    _print_findings(outcome, options.strict)
+    if outcome.status == "strict":
         print("speechkit: --strict: findings above; nothing written", file=sys.stderr)
         return 1
-    options = {
-        "templates": args.templates,
-        "reference_doc": args.reference_doc,
-        "layout_template": args.layout_template,
-        "runin_bold": args.runin_bold,
-    }
-    outputs = {fmt: render(speech, fmt, **options) for fmt in formats}
-    stem = args.stem or ("speech" if args.facts == "-" else Path(args.facts).stem)
-    outdir = Path(args.outdir)
-    if outdir.exists() and not outdir.is_dir():
-        raise SpeechkitError(f"{outdir}: exists and is not a folder")
-    outdir.mkdir(parents=True, exist_ok=True)
-    for fmt, data in outputs.items():
-        path = outdir / f"{stem}.{default_registry().formats[fmt].extension}"
-        write_atomic(path, data)
+    for path in outcome.written:
         print(path)
     return 0
 
 
-def _report_findings(args: argparse.Namespace, speech: Speech) -> int:
-    """Run the checks on the Speech as built (no second parse or build), print them, return their number."""
-    from .checks import check_speech
+def _print_findings(outcome: Outcome, show_all: bool) -> None:
+    """Print a document's findings as warnings, at most SHOWN_FINDINGS unless ``show_all``."""
+    from collections import Counter
 
-    path = args.facts if args.facts != "-" else "<stdin>"
-    findings = check_speech(speech, path=path, source=_source_text(args.facts))
-    shown = findings if args.strict else findings[:SHOWN_FINDINGS]
+    findings = outcome.findings
+    shown = findings if show_all else findings[:SHOWN_FINDINGS]
     for finding in shown:
         print(f"warning: {finding.format()}", file=sys.stderr)
     if len(findings) > len(shown):
@@ -193,10 +279,68 @@ def _report_findings(args: argparse.Namespace, speech: Speech) -> int:
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
         print(
             f"warning: {len(findings) - len(shown)} more findings ({summary} in all); "
-            f"`speechkit check {args.facts}` lists them",
+            f"`speechkit check {outcome.source}` lists them",
             file=sys.stderr,
         )
-    return len(findings)
+
+
+def _report_batch(result: BatchResult, options: Any, outdir: str) -> None:
+    """Sum up a batch in one line, after the rejected documents' findings and a findings total."""
+    from collections import Counter
+
+    for outcome in result.rejected:
+        _print_findings(outcome, True)
+    with_findings = [o for o in result.outcomes if o.findings and o.status == "ok"]
+    if with_findings:
+        codes = Counter(f.code for o in with_findings for f in o.findings)
+        summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
+        print(
+            f"warning: {_count(sum(codes.values()), 'finding')} in {_count(len(with_findings), 'document')} "
+            f"({summary}); `speechkit check FILE` lists them",
+            file=sys.stderr,
+        )
+    files = len(result.written)
+    parts = [
+        f"{len(result.built)} of {_count(len(result.outcomes), 'document')} built ({_count(files, 'file')} in {outdir})"
+    ]
+    if result.failed:
+        parts.append(f"{len(result.failed)} failed")
+    if result.rejected:
+        parts.append(f"{len(result.rejected)} not written for findings (--strict)")
+    print("speechkit: " + ", ".join(parts), file=sys.stderr)
+
+
+def _count(number: int, noun: str) -> str:
+    """Return ``1 file``, ``2 files``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+class _Progress:
+    """Report each finished document: a progress bar on a terminal, only the failures otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        if sys.stderr.isatty() and self.total > 1:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def __call__(self, outcome: Outcome) -> None:
+        if outcome.status == "bad":
+            if self.bar is not None:
+                self.bar.write(outcome.error, file=sys.stderr)
+            else:
+                print(outcome.error, file=sys.stderr)
+        if self.bar is not None:
+            self.bar.update(1)
 
 
 def _source_text(name: str) -> str | None:
@@ -223,6 +367,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print or write the JSON Schema generated from the registry."""
+    from .output import write_atomic
+    from .registry import default_registry, load_registry
     from .schema import schema_json
 
     text = schema_json(load_registry(plugins=False) if args.builtin else default_registry())
@@ -235,6 +381,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_sections(args: argparse.Namespace) -> int:
     """List section types with their default titles and descriptions."""
+    from .registry import default_registry
+
     rows = [
         {"name": t.name, "title": t.title, "style": t.enumeration.style, "description": t.description}
         for t in sorted(default_registry().sections.values(), key=lambda t: t.name)
@@ -244,6 +392,8 @@ def cmd_sections(args: argparse.Namespace) -> int:
 
 def cmd_kinds(args: argparse.Namespace) -> int:
     """List document kinds with their expected sections."""
+    from .registry import default_registry
+
     rows = [
         {"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description}
         for k in sorted(default_registry().kinds.values(), key=lambda k: k.name)
@@ -254,6 +404,8 @@ def cmd_kinds(args: argparse.Namespace) -> int:
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, describe: Callable[[dict[str, Any]], str]) -> int:
     """Print registry rows as JSON, or as ``name  description`` lines with the names aligned."""
     if as_json:
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     width = max(len(row["name"]) for row in rows)

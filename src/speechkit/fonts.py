@@ -16,8 +16,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .faces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from .output import write_atomic
-from .render.docx_styles import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from .render.docx_xml import escape
 
 #: Where ``--install`` writes the mapping (under ``$XDG_CONFIG_HOME`` or ``~/.config``).

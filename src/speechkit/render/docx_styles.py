@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..faces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from .docx_order import sort_children
 from .docx_xml import escape_attr
 
 #: Official faces (GB/T 9704) named in the styles; readers substitute what they lack.
-XIAOBIAOSONG = "方正小标宋简体"
-FANGSONG = "仿宋_GB2312"
-HEITI = "黑体"
-KAITI = "楷体_GB2312"
-SONGTI = "宋体"
-LATIN = "Times New Roman"
 
 #: One text line (28.95 pt exact, 225 mm / 22) and one body character (三号, 16 pt) in twips.
 LINE = 579

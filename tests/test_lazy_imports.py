@@ -1,0 +1,58 @@
+"""A command imports only what it needs: ``--help`` loads no writer, no schema library, no OpenCC."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+
+import pytest
+
+import speechkit
+from speechkit.checks import check_text
+from speechkit.checks.rules import script_mix
+
+HEAVY = ("jsonschema", "jinja2", "yaml", "docx", "docxtpl", "lxml", "opencc", "markdown_it", "speechkit.build")
+
+
+def loaded_after(code: str) -> set[str]:
+    """Return which HEAVY modules a fresh interpreter has loaded after running ``code``."""
+    probe = f"{code}\nimport sys\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def test_help_and_import_load_nothing_heavy() -> None:
+    assert loaded_after("import speechkit") == set()
+    assert loaded_after("from speechkit.cli import make_parser; make_parser().format_help()") == set()
+
+
+def test_a_public_name_loads_its_module_on_first_use() -> None:
+    assert loaded_after("import speechkit; speechkit.Speech") == set()
+    assert "speechkit.build" in loaded_after("import speechkit; speechkit.load")
+    with pytest.raises(AttributeError, match="no_such_name"):
+        speechkit.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize("module", ["speechkit.build", "speechkit.layout", "speechkit.render", "speechkit.render.docx"])
+def test_functions_named_like_modules_stay_functions(module: str) -> None:
+    __import__(module)
+    for name in ("build", "layout", "render"):
+        value = getattr(speechkit, name)
+        assert callable(value) and not isinstance(value, types.ModuleType)
+    assert speechkit.build is __import__("speechkit.api").api.build
+
+
+def test_simplified_text_never_creates_the_s2tw_converter(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+    real = script_mix.converter
+
+    def recording(config: str) -> object:
+        made.append(config)
+        return real(config)
+
+    monkeypatch.setattr(script_mix, "converter", recording)
+    assert not [f for f in check_text("我们的工作取得了新进展。\n") if f.code == "SK205"]
+    assert "s2tw" not in made
+    findings = [f for f in check_text("我们的工作取得了新进展，各项工作穩步推進。\n") if f.code == "SK205"]
+    assert findings and "s2tw" in made  # a document with Traditional characters is still classified
