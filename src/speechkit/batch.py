@@ -379,8 +379,7 @@ def write_outcome(outdir: Path, outcome: Outcome, formats: Sequence[str]) -> Out
 
 
 def write_files(files: Mapping[Path, bytes]) -> None:
-    """Write one document's files, each through a temporary file and a rename."""
-    from .output import write_atomic
+    """Write one document's files all or none: each to a temporary file, then renamed together."""
+    from .output import write_outputs
 
-    for path, data in files.items():
-        write_atomic(path, data)
+    write_outputs(files)

@@ -38,6 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = f"{exc.filename}: " if exc.filename else ""
         print(f"speechkit: {name}{exc.strerror or exc}", file=sys.stderr)
         return 2
+    except RecursionError:
+        print("speechkit: input nested too deeply to process", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("speechkit: out of memory (input too large)", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

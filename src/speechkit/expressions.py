@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import ExpressionError, Location
+from .sandbox import RENDER_FAILURES, BudgetedSandbox, BudgetError, budget, clean_message, failure_message, finalize
 
 _MARKERS = ("{{", "{%", "{#")
 
@@ -20,16 +20,16 @@ def has_expression(text: str) -> bool:
 
 
 class Expressions:
-    """Compile and evaluate text expressions in a sandbox where missing data is an error."""
+    """Compile and evaluate text expressions in a budgeted sandbox where missing data is an error."""
 
     def __init__(self, filters: Mapping[str, Callable[..., Any]]) -> None:
-        self.env = SandboxedEnvironment(
+        self.env = BudgetedSandbox(
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
             finalize=_finalize,
         )
-        self.env.filters.update({name: _strict(function) for name, function in filters.items()})
+        self.env.add_filters({name: _strict(function) for name, function in filters.items()})
         self._cache: dict[str, jinja2.Template] = {}
 
     def render(self, text: str, context: Mapping[str, Any], where: Callable[[], Location]) -> str:
@@ -37,23 +37,24 @@ class Expressions:
         if not has_expression(text):
             return text
         try:
-            template = self._cache.get(text)
-            if template is None:
-                template = self.env.from_string(text)
-                self._cache[text] = template
-            return template.render(context)
+            with budget():
+                template = self._cache.get(text)
+                if template is None:
+                    template = self.env.from_string(text)
+                    self._cache[text] = template
+                return template.render(context)
         except jinja2.TemplateSyntaxError as exc:
-            raise ExpressionError(f"expression syntax: {exc.message}", where()) from None
+            raise ExpressionError(clean_message(f"expression syntax: {exc.message}"), where()) from None
         except jinja2.exceptions.SecurityError as exc:
-            raise ExpressionError(f"not allowed in an expression: {exc}", where()) from None
+            raise ExpressionError(clean_message(f"not allowed in an expression: {exc}"), where()) from None
         except jinja2.UndefinedError as exc:
-            raise ExpressionError(f"{_undefined(exc)}", where()) from None
-        except ExpressionError as exc:
-            raise ExpressionError(exc.message, where()) from None
+            raise ExpressionError(clean_message(_undefined(exc)), where()) from None
+        except (ExpressionError, BudgetError) as exc:
+            raise ExpressionError(clean_message(exc.message), where()) from None
         except ZeroDivisionError:
             raise ExpressionError("division by zero in an expression", where()) from None
-        except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
-            raise ExpressionError(f"expression failed: {exc}", where()) from None
+        except RENDER_FAILURES as exc:
+            raise ExpressionError(f"expression: {failure_message(exc)}", where()) from None
 
 
 def _strict(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -87,4 +88,4 @@ def _finalize(value: Any) -> Any:
         raise ExpressionError(
             f"an expression gave a {type(value).__name__}, not text; use a filter such as join_cn or count_cn"
         )
-    return value
+    return finalize(value)

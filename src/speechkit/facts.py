@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import math
 import os
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +26,22 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 #: Guards against alias bombs and runaway nesting in hostile input.
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
+#: Values that aliases (``*name``) may repeat in all: anchors are for reuse, not for multiplying data.
+MAX_ALIASED = 100_000
+#: Parser events (scalars, starts and ends of lists and mappings) counted before anything is composed.
+MAX_EVENTS = 2_000_000
+#: Characters a facts file may hold (a long speech's facts are well under 1 MB).
+MAX_CHARS = 64 * 1024 * 1024
+
+#: Characters refused anywhere in a facts file: C0/C1 controls (but tab and line ends), lone surrogates,
+#: and invisible format characters that make text read differently than stored (bidi controls,
+#: zero-width space, word joiners, a byte order mark inside the file).
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+_EVENT_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_EVENT_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 DataPath = tuple[str | int, ...]
 _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
@@ -83,11 +102,15 @@ def read_facts(source: str | os.PathLike[str] | IO[str] | IO[bytes], name: str |
 
 def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
     """Parse YAML text or UTF-8 bytes into :class:`Facts`; every failure is a one-line FactsError."""
-    text = _decode(content, name) if isinstance(content, bytes) else content
+    text = _decode(content, name) if isinstance(content, bytes) else content.removeprefix("\ufeff")
     if not text.strip():
         raise FactsError("the file is empty; a facts file needs at least 'title' and 'sections'", Location(name, 1, 1))
+    _check_characters(text, name)
     loader = _Loader(io.StringIO(text))
     try:
+        _check_events(loader, name)
+        loader.dispose()
+        loader = _Loader(io.StringIO(text))
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, name, text) from None
@@ -103,6 +126,49 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
     if not isinstance(facts.data, dict):
         raise FactsError(f"the top level must be a mapping of fields, not {_json_type(facts.data)}", facts.locate(()))
     return facts
+
+
+def _check_characters(text: str, name: str) -> None:
+    """Refuse a file too long, or holding a control or invisible format character, at its line and column."""
+    if len(text) > MAX_CHARS:
+        raise FactsError(f"the file holds more than {MAX_CHARS:,} characters", Location(name, 1, 1))
+    match = _FORBIDDEN.search(text)
+    if match is None:
+        return
+    char, start = match.group(0), match.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    what = unicodedata.name(char, "") or ("NUL" if char == "\x00" else "a control character")
+    if unicodedata.category(char) == "Cc":
+        message = f"control character U+{ord(char):04X} ({what}) is not allowed in a facts file"
+    else:
+        message = (
+            f"invisible character U+{ord(char):04X} ({what}) is not allowed: it makes text read otherwise than stored"
+        )
+    raise FactsError(message, Location(name, line, column))
+
+
+def _check_events(loader: Any, name: str) -> None:
+    """Count the parser's events, refusing deep nesting and huge files before any node is composed."""
+    depth = count = 0
+    while True:
+        event = loader.get_event()
+        if event is None or isinstance(event, yaml.StreamEndEvent):
+            return
+        count += 1
+        if isinstance(event, _EVENT_OPEN):
+            depth += 1
+            if depth > MAX_DEPTH + 1:
+                raise FactsError(f"nested deeper than {MAX_DEPTH} levels", _event_location(event, name))
+        elif isinstance(event, _EVENT_CLOSE):
+            depth -= 1
+        if count > MAX_EVENTS:
+            raise FactsError(f"more than {MAX_EVENTS:,} values", _event_location(event, name))
+
+
+def _event_location(event: yaml.Event, name: str) -> Location:
+    mark = event.start_mark
+    return Location(name, mark.line + 1, mark.column + 1) if mark is not None else Location(name)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -139,9 +205,19 @@ class _Builder:
         self.facts = facts
         self.loader = loader
         self.count = 0
+        self.seen: set[int] = set()
+        self.repeats = 0
 
     def value(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
         self.count += 1
+        if id(node) in self.seen:
+            self.repeats += 1
+            if self.repeats > MAX_ALIASED:
+                raise FactsError(
+                    f"aliases repeat more than {MAX_ALIASED:,} values (an alias bomb?)", self._loc(node, path)
+                )
+        else:
+            self.seen.add(id(node))
         if self.count > MAX_NODES:
             raise FactsError(f"more than {MAX_NODES} values (an alias bomb?)", self._loc(node, path))
         if depth > MAX_DEPTH:
@@ -159,7 +235,12 @@ class _Builder:
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
-        self.loader.flatten_mapping(node)
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.MarkedYAMLError as exc:
+            raise _yaml_error(exc, self.facts.file) from None
+        except RecursionError:
+            raise FactsError("merge keys (<<) that include themselves", self._loc(node, path)) from None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = self.scalar(key_node, path)
@@ -189,6 +270,8 @@ class _Builder:
             raise FactsError("binary values are not facts", self._loc(node, path))
         if isinstance(value, float) and value != value:
             raise FactsError("NaN is not a usable number", self._loc(node, path))
+        if isinstance(value, float) and math.isinf(value):
+            raise FactsError("an infinite number (.inf) is not a usable number", self._loc(node, path))
         return value
 
     def _loc(self, node: yaml.Node, path: DataPath) -> Location:

@@ -3,38 +3,51 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Sized
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from . import numbering
+from .sandbox import MAX_DIGITS, describe
 
 _WAN = Decimal(10_000)
 _YI = Decimal(100_000_000)
 
 
 def _whole(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
-        raise ValueError(f"{name} needs a whole number, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not _sized(value) or value != int(value):
+        raise ValueError(f"{name} needs a whole number, not {describe(value)}")
     return int(value)
+
+
+def _sized(value: int | float | Decimal) -> bool:
+    """Tell whether a number is finite and has at most MAX_DIGITS digits before and after the point."""
+    if isinstance(value, int):
+        return value.bit_length() <= MAX_DIGITS * 10 // 3
+    if isinstance(value, float):
+        return math.isfinite(value) and abs(value) < 10.0**MAX_DIGITS
+    return value.is_finite() and (not value or -MAX_DIGITS <= value.adjusted() < MAX_DIGITS)
 
 
 def number(value: Any, name: str) -> Decimal:
     """Read a number (int, float, Decimal or numeric text) exactly as a Decimal."""
     if isinstance(value, bool) or value is None:
-        raise ValueError(f"{name} needs a number, not {value!r}")
+        raise ValueError(f"{name} needs a number, not {describe(value)}")
+    if isinstance(value, (int, float, Decimal)) and not _sized(value):
+        raise ValueError(f"{name} needs a finite number of at most {MAX_DIGITS} digits, not {describe(value)}")
     if isinstance(value, float):
         return Decimal(repr(value))
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= 2 * MAX_DIGITS:
         try:
             result = Decimal(value.strip().replace(",", ""))
         except InvalidOperation:
-            raise ValueError(f"{name} needs a number, not {value!r}") from None
-        if result.is_finite():
+            raise ValueError(f"{name} needs a number, not {describe(value)}") from None
+        if _sized(result):
             return result
-    raise ValueError(f"{name} needs a number, not {value!r}")
+    raise ValueError(f"{name} needs a number, not {describe(value)}")
 
 
 def round_half_up(value: Decimal, digits: int) -> Decimal:
@@ -52,7 +65,7 @@ def plain(value: Decimal) -> str:
 
 def _digits(digits: Any, name: str) -> int:
     if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 6:
-        raise ValueError(f"{name}: digits must be a whole number from 0 to 6, not {digits!r}")
+        raise ValueError(f"{name}: digits must be a whole number from 0 to 6, not {describe(digits)}")
     return digits
 
 
@@ -101,7 +114,7 @@ def date_cn(value: Any) -> str:
         else:
             if len(text) == 10 or text[10] in "T ":
                 return f"{day.year}年{day.month}月{day.day}日"
-    raise ValueError(f"date_cn needs a date such as 2018-10-07, not {value!r}")
+    raise ValueError(f"date_cn needs a date such as 2018-10-07, not {describe(value)}")
 
 
 def wan(value: Any, digits: int = 2) -> str:
@@ -138,7 +151,7 @@ def change(value: Any, previous: Any, digits: int = 1) -> str:
 def join_cn(values: Any, last: str = "和", sep: str = "、") -> str:
     """Join a list in Chinese: 甲、乙和丙; two → 甲和乙; one → 甲 (``last`` may be 及 or 、)."""
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise ValueError(f"join_cn needs a list, not {values!r}")
+        raise ValueError(f"join_cn needs a list, not {describe(values)}")
     texts = [_text(v) for v in values]
     if not texts:
         raise ValueError("join_cn: the list is empty")
@@ -149,7 +162,7 @@ def join_cn(values: Any, last: str = "和", sep: str = "、") -> str:
 
 def _text(value: Any) -> str:
     if value is None or isinstance(value, (list, tuple, dict)):
-        raise ValueError(f"join_cn joins texts and numbers, not {value!r}")
+        raise ValueError(f"join_cn joins texts and numbers, not {describe(value)}")
     return str(value)
 
 

@@ -1,27 +1,174 @@
-"""Write output files atomically: a temporary file beside the target, then a rename."""
+"""Write output files atomically: each to a temporary file beside its target, then renamed.
+
+:func:`write_atomic` writes one file; :func:`write_outputs` writes several as one step (all or
+none). New files get the mode the umask allows (as ``open()`` would); a replaced file keeps its
+mode (and, where it can, its owner). Errors name the target file, never the temporary one.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
+Data = str | bytes
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one (mode kept)."""
+
+class ChangedError(OSError):
+    """The file changed on disk between reading it and replacing it."""
+
+
+def umask() -> int:
+    """Return the process umask without changing it for longer than a moment."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def new_file_mode() -> int:
+    """Return the mode a new file gets: 0666 less the umask (0644 under the usual 022, 0600 under 077)."""
+    return 0o666 & ~umask()
+
+
+def write_atomic(path: str | os.PathLike[str], data: Data, *, expect: bytes | None = None) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the whole new one.
+
+    A replaced file keeps its mode and owner; a new one follows the umask. With ``expect``, the
+    file must still hold exactly those bytes just before it is replaced, or :class:`ChangedError`
+    is raised and nothing is written.
+    """
     target = Path(path)
+    write_outputs({target: data}, expect={target: expect} if expect is not None else None)
+
+
+def write_outputs(
+    files: Mapping[Path, Data] | Mapping[str, Data], *, expect: Mapping[Path, bytes] | None = None
+) -> None:
+    """Write every file or none: all to temporary files first, then renamed into place together.
+
+    If any write fails (disk full, no permission), no target is touched and no temporary file
+    remains. If a rename fails half-way, the targets already renamed are put back as they were.
+    """
+    wanted = {_through_links(Path(path)): data for path, data in (expect or {}).items()}
+    staged: list[tuple[Path, str]] = []
+    try:
+        for path, data in files.items():
+            target = _through_links(Path(path))
+            staged.append((target, _stage(target, data)))
+        for target, _ in staged:
+            if target in wanted:
+                _check_unchanged(target, wanted[target])
+        _commit(staged)
+    except BaseException:
+        for _, tmp in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+
+
+def _through_links(path: Path) -> Path:
+    """Return the file a symbolic link points to (a link is written through, not replaced)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _stage(target: Path, data: Data) -> str:
+    """Write ``data`` to a temporary file beside ``target`` with the mode (and owner) it should have."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        old = target.stat()
+    except FileNotFoundError:
+        old = None
+    except OSError as exc:
+        raise _named(exc, target) from None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _named(exc, target) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        os.chmod(tmp, stat.S_IMODE(old.st_mode) if old is not None else new_file_mode())
+        if old is not None and (old.st_uid, old.st_gid) != _owner(tmp):
+            with contextlib.suppress(PermissionError):
+                os.chown(tmp, old.st_uid, old.st_gid)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _named(exc, target) from None
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return tmp
+
+
+def _owner(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_uid, info.st_gid
+
+
+def _check_unchanged(target: Path, expected: bytes) -> None:
+    try:
+        current = target.read_bytes()
+    except OSError as exc:
+        raise _named(exc, target) from None
+    if current != expected:
+        raise ChangedError(0, "changed on disk while being rewritten; left as it is", str(target))
+
+
+def _commit(staged: list[tuple[Path, str]]) -> None:
+    """Rename every temporary file onto its target; on a failure, restore the targets already replaced."""
+    backups: list[tuple[Path, str | None]] = []
+    try:
+        for target, _ in staged:
+            backups.append((target, _backup(target)))
+        done: list[tuple[Path, str | None]] = []
+        try:
+            for (target, tmp), (_, backup) in zip(staged, backups, strict=True):
+                try:
+                    os.replace(tmp, target)
+                except OSError as exc:
+                    raise _named(exc, target) from None
+                done.append((target, backup))
+        except BaseException:
+            for target, backup in reversed(done):
+                with contextlib.suppress(OSError):
+                    if backup is None:
+                        os.unlink(target)
+                    else:
+                        os.replace(backup, target)
+            raise
+    finally:
+        for _, backup in backups:
+            if backup is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(backup)
+
+
+def _backup(target: Path) -> str | None:
+    """Hard-link an existing target under a temporary name, so that a failed commit can put it back."""
+    if not target.exists():
+        return None
+    name = tempfile.mktemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+    try:
+        os.link(target, name)
+    except OSError:
+        return None  # no hard links here: the commit is still atomic per file
+    return name
+
+
+def _named(exc: OSError, target: Path) -> OSError:
+    """Return ``exc`` as it would be raised for ``target`` (not for a temporary file)."""
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(target))

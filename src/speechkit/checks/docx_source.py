@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..safezip import DocxError, check_docx
 from .sources import InputError, is_zip
 from .text import Doc, DocTable, Unit
 
@@ -14,6 +15,10 @@ def doc_from_docx(path: Path) -> Doc:
         raise InputError(f"{path}: no such file")
     if not is_zip(path):
         raise InputError(f"{path}: not a .docx file (not a zip archive)")
+    try:
+        check_docx(path)
+    except DocxError as exc:
+        raise InputError(f"{path}: {exc.message}") from None
     try:
         import docx
         from docx.table import Table

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..output import write_atomic
+from ..output import ChangedError, write_atomic
 from .finding import RULES, Finding, Fix
 from .sources import InputError, read_text_file
 
@@ -51,5 +53,41 @@ def apply_fixes(path: str | Path, findings: Iterable[Finding]) -> int:
         lines[number - 1] = line
     if applied:
         bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
-        write_atomic(path, (bom + "\n".join(lines)).encode("utf-8"))
+        _replace(path, raw, (bom + "\n".join(lines)).encode("utf-8"))
     return applied
+
+
+def _replace(path: Path, old: bytes, new: bytes) -> None:
+    """Write the fixed text to the file ``path`` is (through a symlink), as long as it still holds ``old``.
+
+    The file keeps its mode and owner: it is replaced atomically when that keeps both, and rewritten
+    in place when it cannot (another owner, or hard links to it). A read-only file is refused.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot fix: {exc.strerror}") from None
+    if not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise InputError(f"{path}: read-only; not fixed")
+    try:
+        if info.st_nlink > 1 or (os.geteuid() != 0 and info.st_uid != os.geteuid()):
+            _rewrite_in_place(target, old, new)
+        else:
+            write_atomic(target, new, expect=old)
+    except ChangedError:
+        raise InputError(f"{path}: changed while being fixed; not fixed (run check --fix again)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot fix: {exc.strerror or exc}") from None
+
+
+def _rewrite_in_place(target: Path, old: bytes, new: bytes) -> None:
+    """Rewrite a file's bytes in place (same inode, owner and links), if it still holds ``old``."""
+    with open(target, "r+b") as handle:
+        if handle.read() != old:
+            raise ChangedError(0, "changed while being fixed", str(target))
+        handle.seek(0)
+        handle.write(new)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -15,11 +15,14 @@ import io
 import zipfile
 from pathlib import Path
 
+from lxml import etree
 from markupsafe import Markup
 
-from ..errors import RenderError
+from ..errors import Location, RenderError
 from ..layout import LayoutBlock, Para
 from ..model import Speech
+from ..safezip import DocxError, check_docx, open_docx
+from ..sandbox import RENDER_FAILURES, BudgetedSandbox, budget, clean_message, failure_message
 from .docx_body import BodyWriter
 from .docx_package import Package, core_xml, write_zip
 from .docx_reference import merge_fonts, override_styles, part_targets
@@ -56,31 +59,46 @@ def template_context(speech: Speech, blocks: tuple[LayoutBlock, ...], writer: Bo
 def render_layout_template(
     template: str | Path, speech: Speech, blocks: tuple[LayoutBlock, ...], package: Package, runin_bold: bool
 ) -> bytes:
-    """Render a docxtpl layout template around the generated body; the result is reproducible."""
+    """Render a docxtpl layout template, sandboxed and within budgets, around the generated body."""
     from docxtpl import DocxTemplate
-    from jinja2 import Environment, StrictUndefined, TemplateError
+    from jinja2 import StrictUndefined
 
     path = Path(template)
     if not path.is_file():
         raise RenderError(f"layout template {path} does not exist")
-    writer = BodyWriter(package, runin_bold)
     try:
-        document = DocxTemplate(str(path))
-        environment = Environment(autoescape=True, undefined=StrictUndefined)
-        document.render(template_context(speech, blocks, writer), environment, autoescape=True)
-        buffer = io.BytesIO()
-        document.save(buffer)
-    except TemplateError as exc:
-        raise RenderError(f"layout template {path}: {exc}") from None
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise RenderError(f"layout template {path} is not a usable DOCX: {exc}") from None
+        check_docx(path)
+    except DocxError as exc:
+        raise RenderError(f"layout template: {exc.message}", exc.location) from None
+    writer = BodyWriter(package, runin_bold)
+    where = Location(str(path))
+    try:
+        with budget():
+            document = DocxTemplate(str(path))
+            environment = BudgetedSandbox(autoescape=True, undefined=StrictUndefined)
+            document.render(template_context(speech, blocks, writer), environment, autoescape=True)
+            buffer = io.BytesIO()
+            document.save(buffer)
+    except DocxError as exc:
+        raise RenderError(f"layout template: {exc.message}", where) from None
+    except (*RENDER_FAILURES, etree.LxmlError, zipfile.BadZipFile) as exc:  # type: ignore[misc]
+        raise RenderError(f"layout template: {_failure(exc)}", where) from None
     return _normalize(buffer.getvalue(), speech.meta.title, package)
+
+
+def _failure(exc: BaseException) -> str:
+    """Describe a failure of docxtpl or of the template code in one safe line."""
+    if isinstance(exc, etree.LxmlError):
+        return clean_message(f"the rendered template is not valid XML: {exc}")
+    if isinstance(exc, zipfile.BadZipFile):
+        return clean_message(f"not a usable DOCX: {exc}")
+    return failure_message(exc)
 
 
 def _normalize(data: bytes, title: str, package: Package) -> bytes:
     """Put speechkit's styles and font hints in, fix core properties and zip timestamps."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        files = {name: archive.read(name) for name in archive.namelist()}
+    with open_docx(data, "<rendered layout template>") as archive:
+        files = archive.read_all()
     targets = part_targets(files)
     if targets.get("styles") in files:
         ours = next(part.data for part in package.parts if part.kind == "styles")

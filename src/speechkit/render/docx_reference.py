@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import copy
 import posixpath
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import RenderError
+from ..safezip import SAFE_PARSER, DocxError, open_docx
 from .docx_package import PAGE_SETUP, PART_KINDS, XML_HEAD, Package, Part, builtin_parts
 from .docx_styles import W_NS, Style, all_styles, font_table_xml, styles_xml
 
 _W = f"{{{W_NS}}}"
 _NS = {"w": W_NS}
 _PAGE_ELEMENTS = ("pgSz", "pgMar", "cols", "docGrid")
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_SAFE_PARSER = SAFE_PARSER
 
 
 def reference_package(path: str | Path, extra: tuple[Style, ...] = ()) -> Package:
@@ -36,10 +36,11 @@ def reference_package(path: str | Path, extra: tuple[Style, ...] = ()) -> Packag
 @lru_cache(maxsize=8)
 def _reference_package(path: str, _mtime: int, _size: int, extra: tuple[Style, ...] = ()) -> Package:
     try:
-        with zipfile.ZipFile(path) as archive:
-            files = {name: archive.read(name) for name in archive.namelist()}
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise RenderError(f"reference document {path} is not a DOCX file: {exc}") from None
+        with open_docx(path) as archive:
+            archive.check_xml()
+            files = archive.read_all()
+    except DocxError as exc:
+        raise RenderError(f"reference document: {exc.message}", exc.location) from None
     try:
         return package_from_files(files, extra)
     except etree.XMLSyntaxError as exc:

@@ -8,22 +8,37 @@ from functools import lru_cache
 
 import jinja2
 
-from ..errors import RenderError, TemplateError
+from ..errors import Location, RenderError, TemplateError
 from ..layout import Para, TableBlock, layout
 from ..model import Speech
 from ..registry import Registry, default_registry
+from ..sandbox import (
+    MAX_SECONDS,
+    MAX_STEPS,
+    RENDER_FAILURES,
+    BudgetedSandbox,
+    budget,
+    failure_message,
+    template_line,
+)
 from ..text import control_character
 from . import markdown_text
 
 TEMPLATE = "document.md.j2"
 
 
+#: Steps and seconds a user's template may take per layout block, on top of the sandbox's budget.
+STEPS_PER_BLOCK = 200
+SECONDS_PER_BLOCK = 0.002
+
+
 @lru_cache(maxsize=16)
 def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
-    """Return a Jinja2 environment whose loader tries the user's folders before the built-ins."""
+    """Return the environment: plain for the built-in templates alone, the budgeted sandbox with a user's folders."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
     loaders.append(jinja2.PackageLoader("speechkit.templates", "markdown"))
-    env = jinja2.Environment(
+    kind = BudgetedSandbox if template_dirs else jinja2.Environment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -31,13 +46,17 @@ def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        md_escape=markdown_text.escape,
-        md_heading=markdown_text.heading,
-        md_cell=markdown_text.cell,
-        md_row=lambda cells: "| " + " | ".join(markdown_text.cell(c) for c in cells) + " |",
-        md_rule=lambda cells: "|" + " --- |" * len(cells),
-    )
+    filters = {
+        "md_escape": markdown_text.escape,
+        "md_heading": markdown_text.heading,
+        "md_cell": markdown_text.cell,
+        "md_row": lambda cells: "| " + " | ".join(markdown_text.cell(c) for c in cells) + " |",
+        "md_rule": lambda cells: "|" + " --- |" * len(cells),
+    }
+    if isinstance(env, BudgetedSandbox):
+        env.add_filters(filters)
+    else:
+        env.filters.update(filters)
     return env
 
 
@@ -92,18 +111,18 @@ def render_markdown(
                 raise RenderError(f"control character U+{ord(bad):04X} cannot be written to Markdown")
     env = environment(dirs)
     try:
-        template = env.get_template(TEMPLATE)
-        out = template.render(
-            speech=speech,
-            meta=speech.meta,
-            blocks=blocks,
-            inline=write_inline,
-            is_table=lambda block: isinstance(block, TableBlock),
-        )
+        with budget(MAX_SECONDS + SECONDS_PER_BLOCK * len(blocks), MAX_STEPS + STEPS_PER_BLOCK * len(blocks)):
+            template = env.get_template(TEMPLATE)
+            out = template.render(
+                speech=speech,
+                meta=speech.meta,
+                blocks=blocks,
+                inline=write_inline,
+                is_table=lambda block: isinstance(block, TableBlock),
+            )
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}") from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template uses an undefined value: {exc.message}") from None
+    except RENDER_FAILURES as exc:
+        file, line = template_line(exc)
+        raise TemplateError(f"template: {failure_message(exc)}", Location(file or TEMPLATE, line)) from None
     return out.rstrip("\n") + "\n"

@@ -14,9 +14,13 @@ from .garbled import garbled_spans, span_mask
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_RE = re.compile(f"(?<=[\u4e00-\u9fff])[（(]([a-zü{_TONED}]{{1,6}}[1-5]?)[）)]", re.IGNORECASE)
+#: A URL: the scheme starts only where a word starts and is at most 32 characters, so a long
+#: run of letters is scanned once (the unbounded ``[a-z][a-z0-9+.-]*://`` backtracked quadratically).
 _URL_RE = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*", re.IGNORECASE
+    r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.|mailto:)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*",
+    re.IGNORECASE,
 )
+_VISIBLE = re.compile("[^ ]")
 
 
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
@@ -73,18 +77,16 @@ def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
             flagged[open_at] = flagged[close_at] = True
     out = []
     for i in sorted(k for k, v in flagged.items() if v):
-        end = i + 1
-        while end < len(text) and text[end] == " " and is_cjk(_next_visible(text, end)):
-            end += 1
+        visible = _VISIBLE.search(text, i + 1)
+        end = visible.start() if visible and is_cjk(visible.group(0)) else i + 1
         out.append((i, end, text[i]))
     return out
 
 
 def _next_visible(text: str, start: int) -> str:
-    for position in range(start, len(text)):  # no slice: a copy per mark made long lines quadratic
-        if text[position] != " ":
-            return text[position]
-    return ""
+    """Return the first character other than a space at or after ``start`` ("" at the end)."""
+    visible = _VISIBLE.search(text, start)
+    return visible.group(0) if visible else ""
 
 
 def _paren_pairs(text: str) -> list[tuple[int, int]]:

@@ -38,11 +38,13 @@ def check(doc: Doc) -> Iterator[Hit]:
         yield from model_hits(doc)
         return
     outline = analyze(doc)
-    for heading in outline.marks:
-        text = doc.simple(heading.unit)[heading.end :]
-        if heading.inline or not _PROBLEM_HEADING.search(text) or _NOT_PROBLEMS.search(text):
+    for start, heading in enumerate(outline.marks):
+        if heading.inline:
             continue
-        for item, body in _items(doc, outline, heading):
+        text = doc.simple(heading.unit)
+        if not _PROBLEM_HEADING.search(text, heading.end) or _NOT_PROBLEMS.search(text, heading.end):
+            continue
+        for item, body in _items(doc, outline, start):
             if not is_specific(body):
                 yield Hit(
                     item.unit, item.start, item.end, "SK402", f"problem {item.text}… names no number, unit or example"
@@ -98,10 +100,10 @@ def is_specific(text: str) -> bool:
     return any(not _GENERIC.search(m.group(1)[-2:]) for m in _UNIT.finditer(text))
 
 
-def _items(doc: Doc, outline: Outline, heading: Mark) -> Iterator[tuple[Mark, str]]:
-    """Yield the direct children of a heading and the (Simplified) text each covers."""
+def _items(doc: Doc, outline: Outline, start: int) -> Iterator[tuple[Mark, str]]:
+    """Yield the direct children of the heading at ``start`` and the (Simplified) text each covers."""
     marks = outline.marks
-    start = marks.index(heading)
+    heading = marks[start]
     children: list[int] = []
     end = len(marks)
     for position in range(start + 1, len(marks)):
