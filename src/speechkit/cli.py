@@ -349,16 +349,6 @@ class _Progress:
             self.bar.update(1)
 
 
-def _source_text(name: str) -> str | None:
-    """Return the text of a facts file, for findings at its very characters (None for stdin or unreadable)."""
-    if name == "-":
-        return None
-    try:
-        return Path(name).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate and build each facts file, printing a one-line summary."""
     from .api import load

@@ -82,31 +82,12 @@ class _Writer:
         if meta.signature:
             data["signature"] = self.text(meta.signature)
         if meta.attachments:
-            texts = meta.attachment_texts
-            data["attachments"] = [
-                {"title": self.text(a), "text": [self.text(t) for t in texts[i]]}
-                if i < len(texts) and texts[i]
-                else self.text(a)
-                for i, a in enumerate(meta.attachments)
-            ]
-        self.notice_matter(data)
-        return Dumped(data, self.notes)
-
-    def notice_matter(self, data: dict[str, Any]) -> None:
-        """Add the GB/T 9704 版头, 附注 and 版记 fields a notice carries."""
-        meta = self.speech.meta
-        if meta.issuers:
-            data["issuer"] = [self.text(name) for name in meta.issuers]
+            data["attachments"] = [self.text(a) for a in meta.attachments]
         for name in ("issuer_suffix", "copy_number", "secrecy", "urgency", "note", "cc", "printer", "print_date"):
-            value = getattr(meta, name)
+            value = getattr(meta, name, "")
             if value:
                 data[name] = self.text(value)
-        if meta.signers:
-            data["signers"] = [self.text(name) for name in meta.signers]
-        if meta.seal:
-            data["seal"] = True
-        if meta.toc_field:
-            data["toc_field"] = True
+        return Dumped(data, self.notes)
 
     def numbering(self) -> Any:
         scheme = self.speech.scheme

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
 
 from ..model import Block, Meta, ModelPath, Section, SourcePos, Speech
 from ..numbering import SCHEMES
@@ -80,7 +79,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     path = draft.path
     front, start = split_front(blocks, path, notes)
     end = split_back(blocks, start, front, path)
-    body, _formats = read_body(blocks[start:end], path, notes)
+    body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes)
     if "title" not in front.fields:
         front.fields["title"] = _fallback_title(blocks, path)
     kind_name = kind or guess_kind(front.fields, front.salutation, registry)
@@ -97,10 +96,6 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     opening: tuple[Block, ...] = to_blocks(body.opening, ("opening",), source)
     closing: tuple[Block, ...] = to_blocks(body.closing, ("closing",), source)
     f = front.fields
-    pages = draft.meta.get("attachment_pages", [])
-    attachments = tuple(front.attachments)
-    if isinstance(pages, list):  # an attachment page whose name the 附件说明 does not list
-        attachments += tuple(title for title, _text in pages if title and title not in attachments)
     meta = Meta(
         kind=kind_name,
         title=f.get("title", ""),
@@ -112,9 +107,16 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         issuer=f.get("issuer", ""),
         addressee=f.get("addressee", ""),
         signature=f.get("signature", ""),
-        attachments=attachments,
+        attachments=tuple(front.attachments),
         toc=front.toc,
-        **_notice_fields(draft.meta, attachments),
+        issuer_suffix=f.get("issuer_suffix", ""),
+        copy_number=f.get("copy_number", ""),
+        secrecy=f.get("secrecy", ""),
+        urgency=f.get("urgency", ""),
+        note=f.get("note", ""),
+        cc=f.get("cc", ""),
+        printer=f.get("printer", ""),
+        print_date=f.get("print_date", ""),
     )
     scheme = body.scheme if body.scheme.levels != SCHEMES["gbt9704"].levels else SCHEMES["gbt9704"]
     speech = Speech(
@@ -133,23 +135,3 @@ def _fallback_title(blocks: list[RawBlock], path: str) -> str:
     """Return a title for a draft that has none: its file name."""
     name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return name if name and not name.startswith("<") else "无标题"
-
-
-def _notice_fields(found: dict[str, object], attachments: tuple[str, ...]) -> dict[str, Any]:
-    """Return the Meta fields of notice matter a format reader named outright (see ``Draft.meta``)."""
-    out: dict[str, Any] = {}
-    for name in ("copy_number", "secrecy", "urgency", "issuer_suffix", "note", "cc", "printer", "print_date"):
-        value = found.get(name)
-        if isinstance(value, str) and value:
-            out[name] = value
-    for name in ("signers", "issuers"):
-        value = found.get(name)
-        if isinstance(value, list) and value:
-            out[name] = tuple(str(v) for v in value)
-    if found.get("seal") is True:
-        out["seal"] = True
-    pages = found.get("attachment_pages")
-    if isinstance(pages, list) and any(text for _title, text in pages):
-        texts = {title: tuple(text) for title, text in pages}
-        out["attachment_texts"] = tuple(texts.get(name, ()) for name in attachments)
-    return out

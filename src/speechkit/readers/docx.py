@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-import zlib
 from typing import Any
 
-from ..errors import SpeechkitError
 from ..model import Table
-from ..script import to_simplified
+from ..safezip import DocxError, open_docx, parse_xml
+from ..text import join_lines
 from .raw import Draft, RawPara, RawTable
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: Limits on a package before anything is parsed (a zip bomb stops here).
-MAX_MEMBERS = 2_000
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200
 
 #: speechkit's paragraph style IDs and the roles they stand for.
 STYLE_ROLES: dict[str, str] = {
@@ -39,64 +32,27 @@ STYLE_ROLES: dict[str, str] = {
     "Signature": "signature",
     "Date": "date",
     "Caption": "caption",
+    "CopyNumber": "copy_number",
+    "Secrecy": "secrecy",
+    "Urgency": "urgency",
+    "Note": "note",
+    "Imprint": "imprint",
 }
-#: speechkit's styles of notice matter read straight into Meta fields (GB/T 9704 版头, 附注, 附件, 版记).
-NOTICE_STYLES = frozenset(
-    {"CopyNumber", "Secrecy", "Urgency", "Signer", "Note", "AttachmentLabel", "AttachmentTitle", "Imprint"}
-)
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_RUN = re.compile(r"^(HeadingRunIn\d|RunIn|RunInBold|BranchUnit)$")
 
 
-class DocxError(SpeechkitError):
-    """A DOCX that cannot be read."""
-
-
 def open_package(data: bytes, name: str) -> dict[str, bytes]:
-    """Open a DOCX package within safe limits and return the parts speechkit reads."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise DocxError(f"{name}: not a .docx file (not a zip archive)") from None
-    try:
-        return _parts(archive, name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError) as exc:
-        raise DocxError(f"{name}: broken .docx ({type(exc).__name__})") from None
-    finally:
-        archive.close()
-
-
-def _parts(archive: zipfile.ZipFile, name: str) -> dict[str, bytes]:
-    """Read the document and styles parts of an open package, refusing bombs."""
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise DocxError(f"{name}: {len(members)} members in the package (more than {MAX_MEMBERS})")
-    total = sum(m.file_size for m in members)
-    packed = max(sum(m.compress_size for m in members), 1)
-    if total > MAX_UNCOMPRESSED or total > MAX_RATIO * packed + 1_000_000:
-        raise DocxError(f"{name}: the package unpacks to {total} bytes (a zip bomb?)")
-    wanted = ("word/document.xml", "word/styles.xml")
-    parts: dict[str, bytes] = {}
-    for member in members:
-        if member.filename in wanted:
-            with archive.open(member) as handle:
-                content = handle.read(MAX_UNCOMPRESSED + 1)
-            if len(content) > MAX_UNCOMPRESSED:
-                raise DocxError(f"{name}: {member.filename} unpacks to more than {MAX_UNCOMPRESSED} bytes")
-            parts[member.filename] = content
-    if "word/document.xml" not in parts:
-        raise DocxError(f"{name}: not a .docx file (no word/document.xml)")
-    return parts
+    """Open a DOCX package within safe limits (:mod:`speechkit.safezip`) and return the parts read here."""
+    with open_docx(data, name) as package:
+        if "word/document.xml" not in package:
+            raise DocxError(f"{name}: not a .docx file (no word/document.xml)")
+        return {part: package.read(part) for part in ("word/document.xml", "word/styles.xml") if part in package}
 
 
 def _parse(xml: bytes, name: str) -> Any:
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        return etree.fromstring(xml, parser)
-    except etree.XMLSyntaxError as exc:
-        raise DocxError(f"{name}: broken .docx ({exc})") from None
+    """Parse a part with no DTD, no entities and no network."""
+    return parse_xml(xml, name)
 
 
 def _styles(parts: dict[str, bytes], name: str) -> dict[str, tuple[str, int]]:
@@ -172,128 +128,37 @@ def read_docx(data: bytes, path: str = "<docx>") -> Draft:
     if body is None:
         return draft
     number = 0
-    notice = _NoticeMatter(draft)
     for child in body:
         if child.tag == f"{W}p":
             number += 1
             text, style_id, outline, title_end = _paragraph(child)
             if not text.strip():
                 continue
-            if notice.take(child, style_id, text, number):
-                continue
             role, level = styles.get(style_id, ("", 0))
-            if role == "title":
-                text = text.replace("\n", "")  # the balanced lines of a long title
-            elif role == "issuer":
-                text = notice.issuer(text)
-            elif role == "date":
-                notice.date(child)
             if not role and 0 <= outline < 9:
                 role, level = "heading", outline + 1
             if role == "title":
                 level = 0
+                text = join_lines(text)  # the title is balanced over lines with breaks
             elif role == "heading":
                 level = max(level, 1)
             draft.blocks.append(RawPara(text, number, 1, role if role != "body" else "", level, title_end))
         elif child.tag == f"{W}tbl":
-            if notice.take_table(child):
-                continue
             rows = []
             for row in child.iter(f"{W}tr"):
                 cells = ["\n".join(_paragraph(p)[0] for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
                 rows.append(tuple(cells))
+            imprint = [
+                RawPara(_paragraph(p)[0], max(number, 1), 1, "imprint")
+                for p in child.iter(f"{W}p")
+                if _paragraph(p)[1] == "Imprint" and _paragraph(p)[0].strip()
+            ]
+            if imprint:  # the 版记 of a speechkit notice: 抄送 and 印发 rows
+                draft.blocks.extend(imprint)
+                continue
             if rows:
                 columns = rows[0]
                 width = len(columns)
                 body_rows = tuple(tuple((list(r) + [""] * width)[:width]) for r in rows[1:])
                 draft.blocks.append(RawTable(Table(tuple(columns), body_rows), max(number, 1)))
     return draft
-
-
-class _NoticeMatter:
-    """Read speechkit's notice styles into ``draft.meta``; the rest of the reader never sees them."""
-
-    def __init__(self, draft: Draft) -> None:
-        self.draft = draft
-        self.meta = draft.meta
-        self.page: list[str] | None = None
-
-    def issuer(self, text: str) -> str:
-        """Return the issuer's name; a trailing 文件 becomes ``issuer_suffix``."""
-        if text.endswith("文件") and len(text) > 2:
-            self.meta["issuer_suffix"] = "文件"
-            return text[:-2]
-        return text
-
-    def date(self, p: Any) -> None:
-        """Note a seal: speechkit sets a sealed date right-aligned four characters (1260 twips) or more in."""
-        ind = p.find(f"{W}pPr/{W}ind")
-        jc = p.find(f"{W}pPr/{W}jc")
-        right = ind.get(f"{W}right", "0") if ind is not None else "0"
-        if right.isdigit() and int(right) >= 1260 and (jc is None or jc.get(f"{W}val") != "left"):
-            self.meta["seal"] = True
-
-    def take(self, p: Any, style_id: str, text: str, number: int) -> bool:
-        """Take a paragraph of notice matter (or of an attachment page); tell whether it was one."""
-        if style_id not in NOTICE_STYLES:
-            if self.page is not None:
-                self.page.append(text)
-                return True
-            return False
-        simple = to_simplified(text)
-        if style_id in ("CopyNumber", "Secrecy", "Urgency"):
-            self.meta[{"CopyNumber": "copy_number", "Secrecy": "secrecy", "Urgency": "urgency"}[style_id]] = text
-        elif style_id == "Note":
-            self.meta["note"] = text.strip()
-            if text.strip().startswith(("（", "(")) and text.strip().endswith(("）", ")")):
-                self.meta["note"] = text.strip()[1:-1]
-        elif style_id == "Signer":
-            # "\t发文字号\t签发人：名" (a tab stop one character in, then a right tab); older: "号\t签发人".
-            pieces = text.split("\t")
-            left, right = (pieces[-2], pieces[-1]) if len(pieces) >= 2 else ("", pieces[0])
-            if left.strip():
-                self.draft.blocks.append(RawPara(left.strip(), number, 1, "doc_number"))
-            names = re.sub(r"^[\s\u3000]*\S{3}[:：]", "", right) if "签发人" in simple else right
-            signers = self.meta.setdefault("signers", [])
-            assert isinstance(signers, list)
-            signers.extend(name for name in re.split(r"[\s\u3000]+", names) if name)
-        elif style_id == "AttachmentLabel":
-            pages = self.meta.setdefault("attachment_pages", [])
-            assert isinstance(pages, list)
-            self.page = []
-            pages.append(("", self.page))
-        elif style_id == "AttachmentTitle":
-            pages = self.meta.get("attachment_pages")
-            if isinstance(pages, list) and pages:
-                pages[-1] = (text.replace("\n", ""), pages[-1][1])
-        return True
-
-    def take_table(self, table: Any) -> bool:
-        """Take the 版记 table or a table of joint issuers; tell whether it was one."""
-        styles = {_paragraph(p)[1] for p in table.iter(f"{W}p")}
-        if styles == {"Imprint"}:
-            self.page = None
-            for p in table.iter(f"{W}p"):
-                text = _paragraph(p)[0].strip()
-                simple = to_simplified(text)
-                if simple.startswith("抄送"):
-                    self.meta["cc"] = re.sub(r"^\S\S[:：]\s*", "", text).removesuffix("。")
-                else:
-                    printer, _tab, date = text.partition("\t")
-                    self.meta["printer"] = printer.strip()
-                    date = date.strip()
-                    if to_simplified(date).endswith("印发"):
-                        date = date[:-2]
-                    self.meta["print_date"] = date
-            return True
-        if styles <= {"Issuer"} and styles:
-            cells = [list(cell.iter(f"{W}p")) for cell in table.iter(f"{W}tc")]
-            if len(cells) == 2:
-                names = [_paragraph(p)[0].strip() for p in cells[0] if _paragraph(p)[0].strip()]
-                suffix = "".join(_paragraph(p)[0].strip() for p in cells[1])
-                self.meta["issuers"] = names
-                if suffix:
-                    self.meta["issuer_suffix"] = suffix
-                self.draft.blocks.append(RawPara("、".join(names), 1, 1, "issuer"))
-                return True
-        return False

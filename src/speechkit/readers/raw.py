@@ -54,6 +54,3 @@ class Draft:
     path: str
     blocks: list[RawBlock] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    #: Notice matter a format names outright (speechkit's own DOCX styles): 份号, 密级, 紧急程度,
-    #: 签发人, 附注, 版记, joint issuers, attachment pages — Meta field name → value.
-    meta: dict[str, object] = field(default_factory=dict)
