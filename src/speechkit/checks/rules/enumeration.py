@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ...numbering import parse_cn
 from ..finding import Hit
@@ -30,7 +30,8 @@ def check(doc: Doc) -> Iterator[Hit]:
         return
     outline = analyze(doc)
     annex = note_units(doc)  # 附件：1.… / 2.… is a list of attachments (SK107), not an enumeration
-    yield from (hit for hit in outline.hits if hit.unit not in annex and not _cannot_tell(doc, outline, hit))
+    cannot_tell = _cannot_tell(doc, outline)
+    yield from (hit for hit in outline.hits if hit.unit not in annex and not cannot_tell(hit))
     yield from counting_hits(doc, outline)
 
 
@@ -72,16 +73,28 @@ def _announced(doc: Doc, index: int, labels: tuple[str, ...]) -> Iterator[Hit]:
 _MIDLINE_HEADING = re.compile(r"[。！？；]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
-def _cannot_tell(doc: Doc, outline: Outline, hit: Hit) -> bool:
-    """Return whether an SK103 hit on a run-in label cannot be judged: the paragraph holds mid-line
-    headings, or it starts with the label before this one (``一是…。二是…`` in one paragraph)."""
-    mark = next((m for m in outline.marks if m.unit == hit.unit and m.start == hit.start), None)
-    if mark is None or not mark.inline:
-        return False
-    if _MIDLINE_HEADING.search(doc.units[hit.unit].text):
-        return True
-    first = next((m for m in outline.marks if m.unit == hit.unit and not m.inline), None)
-    return first is not None and first.family == mark.family and first.number == mark.number - 1
+def _cannot_tell(doc: Doc, outline: Outline) -> Callable[[Hit], bool]:
+    """Return a test: is an SK103 hit on a run-in label unjudgeable (mid-line headings, 一是…。二是… in one line)?"""
+    # The marks are indexed once, so that judging every hit of a long line takes linear time.
+    at = {(m.unit, m.start): m for m in reversed(outline.marks)}
+    first_plain: dict[int, Mark] = {}
+    for m in outline.marks:
+        if not m.inline:
+            first_plain.setdefault(m.unit, m)
+    midline: dict[int, bool] = {}
+
+    def test(hit: Hit) -> bool:
+        mark = at.get((hit.unit, hit.start))
+        if mark is None or not mark.inline:
+            return False
+        if hit.unit not in midline:
+            midline[hit.unit] = _MIDLINE_HEADING.search(doc.units[hit.unit].text) is not None
+        if midline[hit.unit]:
+            return True
+        first = first_plain.get(hit.unit)
+        return first is not None and first.family == mark.family and first.number == mark.number - 1
+
+    return test
 
 
 def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:
