@@ -363,6 +363,13 @@ def test_checked_draft_attack_is_refused(tmp_path: Path, hostile: dict[str, tupl
     refused(attack("check", template, cwd=tmp_path), words, str(template))
 
 
+@pytest.mark.parametrize("name", DOCX_ONLY)
+def test_imported_draft_attack_is_refused(tmp_path: Path, hostile: dict[str, tuple[Path, str]], name: str) -> None:
+    template, _ = hostile[name]
+    refused(attack("import", template, "-o", tmp_path / "imported.yaml", cwd=tmp_path), str(template))
+    assert not (tmp_path / "imported.yaml").exists()
+
+
 YAML_ATTACKS = [
     pytest.param("a: " + "[" * 30000 + "]" * 30000 + "\n", 1, "nested deeper", id="deep-lists"),
     pytest.param("a: " + "{b: " * 30000 + "1" + "}" * 30000 + "\n", 1, "nested deeper", id="deep-maps"),

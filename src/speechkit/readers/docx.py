@@ -89,9 +89,13 @@ def _parse(xml: bytes, name: str) -> Any:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        return etree.fromstring(xml, parser)
+        root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as exc:
         raise DocxError(f"{name}: broken .docx ({exc})") from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.doctype:  # Word never writes one: XXE or an entity bomb
+        raise DocxError(f"{name}: XML declares a DTD (entities are not read in a DOCX)")
+    return root
 
 
 def _styles(parts: dict[str, bytes], name: str) -> dict[str, tuple[str, int]]:
