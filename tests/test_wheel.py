@@ -42,7 +42,7 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
     elsewhere.mkdir()
     shutil.copy(EXAMPLES / "critique_outline.yaml", elsewhere / "facts.yaml")
     result = subprocess.run(
-        [str(bin_dir / "speechkit"), "build", "facts.yaml", "-f", "md", "-f", "docx", "-o", "out", "--no-check"],
+        [str(bin_dir / "speechkit"), "build", "facts.yaml", "-f", "md,docx,html", "-o", "out", "--no-check"],
         cwd=elsewhere,
         capture_output=True,
         text=True,
@@ -52,6 +52,7 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
     md = (elsewhere / "out" / "facts.md").read_text(encoding="utf-8")
     assert "## 二、存在问题" in md and "主要表现在六个方面" in md
     assert (elsewhere / "out" / "facts.docx").read_bytes()[:2] == b"PK"
+    assert "@page" in (elsewhere / "out" / "facts.html").read_text(encoding="utf-8")
     where = subprocess.run(
         [
             str(bin_dir / "python"),
@@ -66,3 +67,14 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
         check=True,
     )
     assert str(venv) in where.stdout.splitlines()[0] and where.stdout.splitlines()[1] == "True"
+    # the rules' data files ship in the wheel: the SK210 dictionary and the characters both scripts write
+    (elsewhere / "draft.txt").write_text("與各支部簽定責任書。\n發揮作用，主推黨建工作占領主陣地。\n", encoding="utf-8")
+    checked = subprocess.run(
+        [str(bin_dir / "speechkit"), "check", "--select", "SK210,SK205", "draft.txt"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 1 and checked.stderr == ""
+    assert [line.split(": ")[1].split()[0] for line in checked.stdout.splitlines()] == ["SK210"]

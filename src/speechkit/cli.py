@@ -152,6 +152,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "speechkit.checks.cli",
     "speechkit.fonts",
     "speechkit.import_cli",
+    "speechkit.serve",
+    "speechkit.mcp_server",
 )
 
 
@@ -345,16 +347,6 @@ class _Progress:
                 print(outcome.error, file=sys.stderr)
         if self.bar is not None:
             self.bar.update(1)
-
-
-def _source_text(name: str) -> str | None:
-    """Return the text of a facts file, for findings at its very characters (None for stdin or unreadable)."""
-    if name == "-":
-        return None
-    try:
-        return Path(name).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

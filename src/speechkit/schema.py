@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -321,6 +322,8 @@ def _valid(schema: Any, value: Any, root: Mapping[str, Any]) -> bool:
             ok = not isinstance(value, list) or all(_valid(expected, item, root) for item in value)
         elif keyword in ("minItems", "maxItems"):
             ok = not isinstance(value, list) or _within(keyword, len(value), expected)
+        elif keyword == "pattern":  # jsonschema searches with Python's re too
+            ok = not isinstance(value, str) or re.search(expected, value) is not None
         elif keyword in ("minLength", "maxLength"):
             ok = not isinstance(value, str) or _within(keyword, len(value), expected)
         elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):

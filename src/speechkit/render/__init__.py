@@ -1,7 +1,8 @@
-"""Writers: turn a Speech into Markdown, DOCX or PDF — each a registered format, as plugins' formats are."""
+"""Writers: turn a Speech into Markdown, HTML, DOCX or PDF — each a registered format, as plugins' formats are."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..model import Speech
@@ -10,13 +11,13 @@ if TYPE_CHECKING:
     from ..registry import Format, Registry
 
 #: The built-in output formats and the file extension each writes (the registry holds every format).
-FORMATS: dict[str, str] = {"md": "md", "docx": "docx", "pdf": "pdf"}
+FORMATS: dict[str, str] = {"md": "md", "docx": "docx", "pdf": "pdf", "html": "html"}
 #: What ``speechkit build`` writes when no ``--format`` is given.
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx")
 
 
 def render(speech: Speech, fmt: str = "md", *, registry: Registry | None = None, **options: Any) -> str | bytes:
-    """Render a Speech in a registered format: ``"md"`` gives text, ``"docx"`` and ``"pdf"`` give bytes.
+    """Render a Speech in a registered format: ``"md"`` and ``"html"`` give text, ``"docx"`` and ``"pdf"`` bytes.
 
     ``options`` go to the format's writer; each takes what it knows (``templates``, ``reference_doc``,
     ``layout_template``, ``runin_bold``) and ignores the rest.
@@ -34,6 +35,18 @@ def write_markdown(speech: Speech, *, registry: Registry | None = None, **option
     from .markdown import render_markdown
 
     return render_markdown(
+        speech,
+        templates=options.get("templates"),
+        runin_bold=bool(options.get("runin_bold", False)),
+        registry=registry,
+    )
+
+
+def write_html(speech: Speech, *, registry: Registry | None = None, **options: Any) -> str:
+    """Write one self-contained HTML page: A4 sheets, GB/T 9704 margins and faces."""
+    from .html import render_html
+
+    return render_html(
         speech,
         templates=options.get("templates"),
         runin_bold=bool(options.get("runin_bold", False)),
@@ -61,12 +74,26 @@ def write_pdf(speech: Speech, *, registry: Registry | None = None, **options: An
     return render_pdf(write_docx(speech, registry=registry, **options))
 
 
+def reader(name: str) -> Callable[..., Speech]:
+    """Return the reader of a draft format: ``read(source, kind=None) -> Speech`` (source: path, text, bytes)."""
+
+    def read(source: Any, **options: Any) -> Speech:
+        from ..readers import read_draft
+
+        return read_draft(source, name, kind=options.get("kind")).speech
+
+    read.__doc__ = f"Read a {name} draft into a Speech with source positions."
+    return read
+
+
 def builtin_formats() -> tuple[Format, ...]:
-    """Return the built-in formats (readers are added by the readers' own setup)."""
+    """Return the built-in formats: writers and the readers of drafts."""
     from ..registry import Format
 
     return (
-        Format("md", (".md", ".markdown"), write=write_markdown, description="Markdown (CommonMark)"),
-        Format("docx", (".docx",), write=write_docx, description="Word (GB/T 9704 styles)"),
-        Format("pdf", (".pdf",), write=write_pdf, description="PDF through LibreOffice"),
+        Format("md", (".md", ".markdown"), write_markdown, reader("md"), "Markdown (CommonMark)"),
+        Format("docx", (".docx",), write_docx, reader("docx"), "Word (GB/T 9704 styles)"),
+        Format("pdf", (".pdf",), write_pdf, None, "PDF through LibreOffice"),
+        Format("txt", (".txt", ".text"), None, reader("txt"), "plain text (drafts)"),
+        Format("html", (".html", ".htm"), write=write_html, description="HTML page (A4 sheets, print CSS)"),
     )

@@ -1,0 +1,315 @@
+"""``speechkit serve``: the page in a real headless Chromium, the event stream, and the server surviving bad saves."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import chromium
+from conftest import run_cli
+from speechkit import SpeechkitError, load
+
+FACTS = """\
+kind: critique_outline
+title: 支部书记述职点评提纲
+date: 2025年x月xx日
+opening: 我们听取了述职，作简要点评。
+sections:
+  - type: achievements
+    items:
+      - title: 党建责任有效落实
+        text: 年初创新提出工作法。
+  - type: requirements
+    items:
+      - title: 强化主业抓责任
+        text: 各党支部书记要坚决承担责任。
+"""
+EDITED = FACTS.replace("支部书记述职点评提纲", "第二季度述职点评提纲").replace(
+    "  - type: requirements",
+    "  - type: common_problems\n    items:\n      - title: 制度执行不力\n  - type: requirements",
+)
+#: Line 6 names a section type nobody registered.
+BROKEN = FACTS.replace("  - type: achievements", "  - type: no_such_type")
+
+needs_chromium = pytest.mark.skipif(not chromium.available(), reason="chromium is not installed")
+
+
+@dataclass
+class Server:
+    """A running ``speechkit serve`` subprocess, its address and the facts file it follows."""
+
+    process: subprocess.Popen[bytes]
+    url: str
+    facts: Path
+
+    def save(self, text: str) -> None:
+        """Save the facts file as an editor does: write a temporary file, then rename it over."""
+        temporary = self.facts.with_name(".facts.yaml.swp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, self.facts)
+
+    def state(self) -> dict[str, Any]:
+        with urllib.request.urlopen(self.url + "state.json", timeout=30) as response:
+            return dict(json.load(response))
+
+    def wait_for_version(self, version: int) -> dict[str, Any]:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            state = self.state()
+            if state["version"] >= version:
+                return state
+            time.sleep(0.05)
+        raise TimeoutError(f"the server never reached version {version}")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "speechkit", "serve", str(facts), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    try:
+        assert process.stdout is not None
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        assert ready, "speechkit serve did not announce its address"
+        url = process.stdout.readline().decode().strip()
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/"), url
+        yield Server(process, url, facts)
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=30)
+        assert b"Traceback" not in err, err.decode()
+
+
+def read_event(stream: http.client.HTTPResponse) -> dict[str, Any]:
+    """Read one ``state`` event from a server-sent event stream."""
+    event, data = "", ""
+    while True:
+        line = stream.readline().decode("utf-8")
+        assert line, "the event stream ended"
+        line = line.rstrip("\n")
+        if line.startswith("event: "):
+            event = line[7:]
+        elif line.startswith("data: "):
+            data = line[6:]
+        elif not line and event == "state":
+            return dict(json.loads(data))
+
+
+def open_events(url: str) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+    host, port = url.removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    connection.request("GET", "/events", headers={"Accept": "text/event-stream"})
+    response = connection.getresponse()
+    assert response.status == 200
+    assert response.getheader("Content-Type", "").startswith("text/event-stream")
+    return connection, response
+
+
+def broken_message(facts: Path) -> str:
+    with pytest.raises(SpeechkitError) as info:
+        load(facts)
+    return str(info.value)
+
+
+@needs_chromium
+def test_chromium_shows_the_pages_and_findings_and_follows_saves(server: Server, tmp_path: Path) -> None:
+    page = chromium.dump_dom(server.url, tmp_path / "profile-dump")
+    assert "<title>支部书记述职点评提纲</title>" in page
+    assert 'class="sk-page"' in page, "the script laid the document out as pages"
+    assert "一、主要成效" in page and "二、下一步的工作要求" in page
+    assert "SK101" in page and "第 3 行" in page and "x月xx日" in page
+
+    browser = chromium.Browser(tmp_path / "profile")
+    try:
+        browser.open(server.url)
+        assert browser.wait_for("document.getElementById('sk-status').textContent") == "已同步"
+        pages = "Array.from(document.querySelectorAll('.sk-page')).map(p => p.innerText).join('\\n')"
+        shown = browser.evaluate(pages)
+        assert "支部书记述职点评提纲" in shown and "一、主要成效" in shown
+        assert "— 1 —" in shown
+        assert "SK101" in browser.evaluate("document.getElementById('sk-panel').innerText")
+
+        server.save(EDITED)
+        shown = browser.wait_for(f"(t => t.includes('第二季度述职点评提纲') && t)({pages})")
+        assert "二、存在问题" in shown and "三、下一步的工作要求" in shown and "一是制度执行不力。" in shown
+        assert browser.evaluate("document.title") == "第二季度述职点评提纲"
+
+        server.save(BROKEN)
+        expected = broken_message(server.facts)
+        assert f"{server.facts}:6:" in expected
+        error = "(e => !e.hidden && e.textContent)(document.getElementById('sk-error'))"
+        assert browser.wait_for(error) == expected
+        assert server.process.poll() is None, "the server lives on"
+        assert "第二季度述职点评提纲" in browser.evaluate(pages), "the last good document stays"
+        assert browser.evaluate("document.body.classList.contains('sk-stale')")
+
+        server.save(FACTS)
+        browser.wait_for("document.getElementById('sk-error').hidden")
+        assert "支部书记述职点评提纲" in browser.wait_for(f"(t => !t.includes('第二季度') && t)({pages})")
+    finally:
+        browser.close()
+    dumped = chromium.dump_dom(server.url, tmp_path / "profile-dump")
+    assert "第二季度" not in dumped and 'hidden=""' in dumped.split('id="sk-error"')[1][:40]
+
+
+def test_event_stream_pushes_each_save(server: Server) -> None:
+    connection, events = open_events(server.url)
+    try:
+        first = read_event(events)
+        assert first["version"] == 1 and first["title"] == "支部书记述职点评提纲" and first["error"] == ""
+        assert "SK101" in first["panel"] and '<h1 class="sk-title">支部书记述职点评提纲</h1>' in first["document"]
+
+        server.save(EDITED)
+        second = read_event(events)
+        assert second["version"] == 2 and second["title"] == "第二季度述职点评提纲"
+        assert "一是制度执行不力。" in second["document"]
+
+        server.save(BROKEN)
+        third = read_event(events)
+        assert third["error"] == broken_message(server.facts)
+        assert third["document"] == second["document"], "a broken save keeps the last good document"
+        assert server.process.poll() is None
+    finally:
+        connection.close()
+    state = server.state()
+    assert state["version"] == 3 and state["error"] == third["error"]
+    assert "SK101" in [f["code"] for f in state["findings"]], "the findings of the last good save stay"
+
+
+def test_a_file_broken_at_start_is_shown_not_fatal(server: Server, tmp_path: Path) -> None:
+    server.save("title: [unclosed\n")
+    state = server.wait_for_version(2)
+    assert state["error"].startswith(f"{server.facts}:2:1: ")
+    with urllib.request.urlopen(server.url, timeout=30) as response:
+        page = response.read().decode("utf-8")
+    assert state["error"].replace("'", "&#39;") in page
+    server.save(FACTS)
+    assert server.wait_for_version(3)["error"] == ""
+
+
+def test_other_host_names_are_refused(server: Server) -> None:
+    host, port = server.url.removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    connection.request("GET", "/", headers={"Host": "attacker.example"})
+    response = connection.getresponse()
+    assert response.status == 400
+    response.read()
+    connection.close()
+    request = urllib.request.Request(server.url, headers={"Host": f"localhost:{port}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+
+
+def test_missing_file_is_bad_input(tmp_path: Path) -> None:
+    result = run_cli("serve", str(tmp_path / "nope.yaml"), "--port", "0")
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path / 'nope.yaml'}: no such file\n"
+
+
+def test_port_in_use_is_bad_input(server: Server) -> None:
+    port = server.url.rstrip("/").rsplit(":", 1)[1]
+    result = run_cli("serve", str(server.facts), "--port", port)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("speechkit: ") and result.stderr.count("\n") == 1
+
+
+def test_help_imports_no_web_or_mcp_stack() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from speechkit.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['--help'])\n"
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'watchfiles', 'mcp') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout == "[]\n"
+    help_text = run_cli("--help").stdout
+    assert "serve" in help_text and "mcp" in help_text
+
+
+def test_urls_outside_the_app_are_not_found(server: Server) -> None:
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(server.url + "facts.yaml", timeout=30)
+    assert info.value.code == 404
+    info.value.close()
+
+
+def test_preview_keeps_the_last_good_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechkit.render import html
+    from speechkit.serve import Preview
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    preview = Preview(facts)
+    first = preview.snapshot
+    assert (first.version, first.title, first.error) == (1, "支部书记述职点评提纲", "")
+    assert [f.code for f in first.findings] == ["SK101"] and first.findings[0].line == 3
+    assert not preview.changed()
+
+    facts.write_text(BROKEN, encoding="utf-8")
+    assert preview.changed()
+    broken = preview.refresh()
+    assert broken.version == 2 and broken.error == broken_message(facts)
+    assert (broken.document, broken.findings, broken.server) == (first.document, first.findings, first.server)
+
+    def fail(*args: object, **kwargs: object) -> str:
+        raise ValueError("boom\nsecond line")
+
+    facts.write_text(FACTS, encoding="utf-8")
+    monkeypatch.setattr(html, "render_fragment", fail)
+    crashed = preview.refresh()
+    assert crashed.error == f"{facts}: internal error, please report it: ValueError: boom second line"
+    monkeypatch.undo()
+    assert preview.refresh().error == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "missing", "extra"), [(["serve", "FACTS"], "uvicorn", "serve"), (["mcp"], "mcp", "mcp")]
+)
+def test_a_missing_extra_is_named(argv: list[str], missing: str, extra: str, tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    args = [str(facts) if a == "FACTS" else a for a in argv]
+    code = f"import sys; sys.modules[{missing!r}] = None; from speechkit.cli import main; sys.exit(main({args!r}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"speechkit {argv[0]} needs the {extra} extra: pip install 'speechkit[{extra}]'")
+    assert result.stderr.count("\n") == 1
+
+
+@needs_chromium
+def test_an_update_keeps_the_readers_place(server: Server, tmp_path: Path) -> None:
+    item = "      - title: 第{n}项要求\n        text: " + "各党支部要把这项工作抓紧抓实，确保取得实效。" * 6 + "\n"
+    long = FACTS + "".join(item.format(n=n) for n in range(30))
+    server.save(long)
+    server.wait_for_version(2)
+    browser = chromium.Browser(tmp_path / "profile")
+    try:
+        browser.open(server.url)
+        assert browser.wait_for("document.querySelectorAll('.sk-page').length") >= 3
+        browser.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        scrolled = browser.evaluate("window.scrollY")
+        assert scrolled > 0
+        server.save(long.replace("第29项要求", "最后一项要求"))
+        browser.wait_for("document.getElementById('sk-pages').innerText.includes('最后一项要求')")
+        assert browser.evaluate("window.scrollY") == scrolled
+    finally:
+        browser.close()
