@@ -29,6 +29,9 @@ from speechkit.checks.sources import InputError
 MEMORY = 2 * 1024**3
 #: Seconds before a run counts as hung (the machine is shared; handled attacks end in about one).
 TIMEOUT = 120
+#: Seconds all check rules may take on a 1 MB line before they count as hung (quadratic rules took hours;
+#: the slowest linear one, a line of 333,000 run-in labels, takes about 30 s on a loaded machine).
+RULES_TIMEOUT = 400
 
 FACTS = """\
 kind: critique_outline
@@ -360,6 +363,13 @@ def test_checked_draft_attack_is_refused(tmp_path: Path, hostile: dict[str, tupl
     refused(attack("check", template, cwd=tmp_path), words, str(template))
 
 
+@pytest.mark.parametrize("name", DOCX_ONLY)
+def test_imported_draft_attack_is_refused(tmp_path: Path, hostile: dict[str, tuple[Path, str]], name: str) -> None:
+    template, _ = hostile[name]
+    refused(attack("import", template, "-o", tmp_path / "imported.yaml", cwd=tmp_path), str(template))
+    assert not (tmp_path / "imported.yaml").exists()
+
+
 YAML_ATTACKS = [
     pytest.param("a: " + "[" * 30000 + "]" * 30000 + "\n", 1, "nested deeper", id="deep-lists"),
     pytest.param("a: " + "{b: " * 30000 + "1" + "}" * 30000 + "\n", 1, "nested deeper", id="deep-maps"),
@@ -448,7 +458,7 @@ def test_every_rule_finishes_on_a_one_megabyte_line(name: str, tmp_path: Path) -
         [sys.executable, "-c", RUN_RULES, RULE_INPUTS[name]],
         capture_output=True,
         text=True,
-        timeout=TIMEOUT,
+        timeout=RULES_TIMEOUT,
         preexec_fn=limits(),
         cwd=tmp_path,
     )

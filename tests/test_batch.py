@@ -180,3 +180,19 @@ def test_a_terminal_gets_a_progress_bar(tmp_path: Path, outline: dict[str, Any])
     text = shown.decode("utf-8", "replace")
     assert "0/5" in text and "doc/s" in text  # tqdm's bar, counting documents
     assert text.rstrip().splitlines()[-1].endswith("(5 files in " + str(tmp_path / "out") + ")")
+
+
+def test_input_too_deep_for_python_fails_alone(tmp_path: Path, outline: dict[str, Any]) -> None:
+    from speechkit.facts import Facts
+
+    deep: dict[str, Any] = {"title": "x", "sections": [{"type": "generic", "items": [{"title": "a"}]}]}
+    node = deep["sections"][0]["items"][0]
+    for _ in range(3000):
+        node["items"] = [{"title": "a"}]
+        node = node["items"][0]
+    content = yaml.safe_dump(outline, allow_unicode=True).encode("utf-8")
+    jobs = [Job("deep.yaml", "deep", facts=Facts(deep, "deep.yaml")), Job("fine.yaml", "fine", content)]
+    result = build_many(jobs, tmp_path, ["md"], workers=1)
+    assert [o.status for o in result.outcomes] == ["bad", "ok"]
+    assert result.failed[0].error == "deep.yaml: input nested too deeply to process"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fine.md"]

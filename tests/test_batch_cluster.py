@@ -20,9 +20,16 @@ DOCUMENTS = 40
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
     """Start a scheduler and two worker processes; yield the cluster."""
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-    ) as local:
+    import dask
+
+    # Worker processes import distributed and speechkit before they register: give a busy machine time.
+    slow = {"distributed.comm.timeouts.connect": "120s", "distributed.comm.timeouts.tcp": "120s"}
+    with (
+        dask.config.set(slow),
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as local,
+    ):
         yield local
 
 

@@ -12,7 +12,7 @@ import speechkit
 from speechkit.checks import check_text
 from speechkit.checks.rules import script_mix
 
-HEAVY = ("jsonschema", "jinja2", "yaml", "docx", "docxtpl", "lxml", "opencc", "markdown_it", "speechkit.build")
+HEAVY = ("jsonschema", "jinja2", "yaml", "docx", "docxtpl", "lxml.etree", "opencc", "markdown_it", "speechkit.build")
 
 
 def loaded_after(code: str) -> set[str]:

@@ -202,7 +202,7 @@ def test_unreadable_drafts_are_one_line_errors(tmp_path: Path) -> None:
     broken.write_bytes(b"not a zip")
     with pytest.raises(ReadError, match="no such file"):
         read_draft(tmp_path / "missing.txt")
-    with pytest.raises(speechkit.SpeechkitError, match=r"not a \.docx"):
+    with pytest.raises(speechkit.SpeechkitError, match=r"(?i)not a docx"):
         read_draft(broken)
     with pytest.raises(ReadError, match="cannot tell the format"):
         read_draft(tmp_path / "x.pdf")
@@ -213,14 +213,19 @@ def test_read_takes_text_with_a_format() -> None:
     assert speech.sections[0].enumeration.layout == "inline"
 
 
-def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+def test_a_docx_over_the_member_limit_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     import zipfile
 
-    bomb = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"\0" * 5_000_000)
-    with pytest.raises(speechkit.SpeechkitError, match="zip bomb"):
-        read_draft(bomb)
+    from speechkit import safezip
+
+    crowded = tmp_path / "crowded.docx"
+    with zipfile.ZipFile(crowded, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document/>")
+        for index in range(safezip.MAX_MEMBERS):
+            archive.writestr(f"word/media/{index}.bin", b"")
+    with pytest.raises(speechkit.SpeechkitError, match="more than 2,000 parts"):
+        read_draft(crowded)
 
 
 def test_docx_entities_are_not_resolved(tmp_path: Path) -> None:
@@ -235,9 +240,11 @@ def test_docx_entities_are_not_resolved(tmp_path: Path) -> None:
     )
     path = tmp_path / "entity.docx"
     with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", xml)
-    speech = speechkit.read(path)
-    assert "SECRET" not in speech.meta.title
+    with pytest.raises(speechkit.SpeechkitError, match="DTD") as refused:
+        speechkit.read(path)
+    assert "SECRET" not in str(refused.value)
 
 
 @pytest.mark.parametrize(
@@ -248,3 +255,105 @@ def test_importing_what_an_import_builds_gives_the_same_facts(draft: Path) -> No
     markdown = speechkit.render(speechkit.load(io.StringIO(facts)), "md")
     assert isinstance(markdown, str)
     assert dump(speechkit.read(markdown, format="md")) == facts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "要加强网络治理，清理网上不良信息，营造清朗空间。",
+        "坚持问题导向，把技术支持和服务保障落到实处，确保各项工作顺利推进，让群众满意。",
+        "今年以来，全镇共开展培训12次，参训党员达到了上千人次，取得了较好的效果。",
+    ],
+)
+def test_body_sentences_with_web_words_are_not_boilerplate(line: str) -> None:
+    speech = speechkit.read(f"标题\n\n同志们：\n\n{line}", format="txt")
+    assert speech.opening == (line,)
+
+
+def test_short_lines_under_the_title_that_are_not_front_matter_stay_in_the_body() -> None:
+    speech = speechkit.read(
+        "关于做好述职工作的通知\n\n现将有关事项通知如下：\n\n一、述职范围\n\n全体书记。", format="txt"
+    )
+    assert speech.opening == ("现将有关事项通知如下：",)
+    assert speech.meta.speaker == ""
+
+
+def test_markdown_with_several_top_headings_reads_them_as_sections() -> None:
+    speech = speechkit.read("# 讲话\n\n# 一、情况\n\n很好。\n\n# 二、要求\n\n要落实。\n", format="md")
+    assert speech.meta.title == "讲话"
+    assert [s.title for s in speech.sections] == ["情况", "要求"]
+
+
+def test_an_indented_web_copy_keeps_its_paragraphs_and_loses_its_page() -> None:
+    reading = read_draft(DATA / "drafts" / "indented.txt")
+    speech = reading.speech
+    aside = {note.line for note in reading.notes if note.action == "set aside"}
+    assert aside == {1, 2, 4, 20, 21}
+    assert speech.opening == ("这次会议的主要任务是，总结去年全市组织工作，部署今年任务。下面，我讲两点意见。",)
+    first, second = speech.sections
+    assert [i.title for i in first.items] == ["干部队伍建设扎实推进", "基层组织建设全面加强"]
+    assert first.items[0].enumeration == speechkit.Enumeration("yishi", "inline")
+    assert [i.title for i in first.items[1].items] == ["村级组织换届顺利完成", "阵地建设持续加强"]
+    assert speech.scheme.levels[2] == "{n}．"
+    assert second.enumeration.style == "diyi"
+    assert speech.closing == ("同志们，做好今年的组织工作意义重大。让我们奋发有为，开创新局面！",)
+
+
+def test_dump_protects_braces_and_reports_counts_that_disagree() -> None:
+    from speechkit.dump import to_facts
+
+    draft = "\n\n".join(
+        [
+            "标题",
+            "同志们：",
+            "下面讲五个方面。模板写{{ name }}。",
+            "一、情况",
+            "主要有两个方面：",
+            "一是好。",
+            "二是很好。",
+        ]
+    )
+    speech = speechkit.read(draft, format="txt")
+    dumped = to_facts(speech)
+    assert dumped.data["opening"] == ["{% raw %}下面讲五个方面。模板写{{ name }}。{% endraw %}"]
+    assert dumped.data["sections"][0]["lead"] == ["主要有{{ items | count_cn }}个方面："]
+    rebuilt = speechkit.load(io.StringIO(dump(speech)))
+    assert rebuilt.opening == speech.opening and rebuilt.sections[0].lead == ("主要有两个方面：",)
+    wrong = speechkit.read(draft.replace("两个方面", "三个方面"), format="txt")
+    notes = to_facts(wrong).notes
+    assert notes == ["sections[0].lead: 三个方面 but 2 items; kept as text"]
+
+
+def test_labels_typed_twice_are_stripped_from_titles() -> None:
+    reading = read_draft("标题\n\n一、情况\n\n（一）（一）加强学习。要学。\n\n一是1.第一书记要带头。".encode(), "txt")
+    section = reading.speech.sections[0]
+    assert section.title == "情况"
+    assert section.items[0].title == "加强学习"
+    assert section.items[0].items[0].title == "第一书记要带头"
+    assert [n.text for n in reading.notes if n.action == "stripped label"] == ["（一）", "1."]
+
+
+def test_a_title_broken_over_two_lines_and_a_plain_date_under_it() -> None:
+    speech = speechkit.read(
+        "在全市组织工作会议上的\n讲话\n2019年3月5日\n同志们：\n大家好。\n一、情况\n很好。", format="txt"
+    )
+    assert (speech.meta.title, speech.meta.date, speech.meta.kind) == (
+        "在全市组织工作会议上的讲话",
+        "2019年3月5日",
+        "speech",
+    )
+    assert speech.opening == ("大家好。",)
+
+
+def test_a_duty_report_draft() -> None:
+    speech = read_draft(DATA / "drafts" / "duty_report.txt").speech
+    assert (speech.meta.kind, speech.meta.speaker, speech.salutation) == (
+        "duty_report",
+        "某某镇党委书记 李四",
+        "各位领导、同志们：",
+    )
+    assert [s.type for s in speech.sections] == ["situation", "common_problems", "plans"]
+    assert [len(s.items) for s in speech.sections] == [2, 3, 2]
+    assert [i.title for i in speech.sections[0].items[1].items] == ["抓阵地建设", "抓队伍建设"]
+    assert speech.sections[1].enumeration.layout == "inline"
+    assert speech.closing == ("以上述职，请予评议。",)

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 import speechkit
 from speechkit.dump import dump
+from speechkit.numbering import SCHEMES
 from speechkit.readers import read_draft
+from speechkit.script import convert_speech
 
 EXAMPLES = sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml"))
 
@@ -36,6 +38,15 @@ def test_every_example_survives_the_round_trip_byte_for_byte(example: Path, fmt:
     markdown, facts, again = _round_trip(speechkit.load(example), fmt)
     assert facts.startswith("# yaml-language-server: $schema=")
     assert again == markdown
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_traditional_documents_survive_the_round_trip_in_their_script(example: Path, fmt: str) -> None:
+    speech = convert_speech(speechkit.load(example), "hant")
+    markdown, facts, again = _round_trip(speech, fmt)
+    assert again == markdown
+    assert "黨" in facts or "們" in facts or "於" in facts
 
 
 def test_facts_read_back_keep_structure_not_labels() -> None:
@@ -80,8 +91,17 @@ def facts(draw: Any) -> dict[str, Any]:
     """Buildable facts: any kind, sections of every enumeration, nested and inline items."""
     kind = draw(st.sampled_from(["speech", "critique_outline", "research_report", "duty_report", "notice"]))
     data: dict[str, Any] = {"kind": kind, "title": draw(_words)}
+    data["numbering"] = draw(st.sampled_from([*sorted(SCHEMES), {"levels": ["{cn}、", "{n}、", "（{n}）"]}]))
     if kind == "notice":
         data.update(addressee="各党支部：", signature="党委办公室", date="2018-10-07")
+        if draw(st.booleans()):
+            data["attachments"] = draw(st.lists(_words, min_size=1, max_size=3))
+    elif draw(st.booleans()):
+        data.update(speaker="张三", date="2016-04-10")
+    if kind != "notice" and draw(st.booleans()):
+        data["toc"] = True
+    if draw(st.booleans()):
+        data["closing"] = ["我就讲这些。谢谢大家。"]
     if draw(st.booleans()):
         data["opening"] = draw(st.lists(_paragraphs, min_size=1, max_size=2))
     sections = []
@@ -98,7 +118,13 @@ def facts(draw: Any) -> dict[str, Any]:
             for item in items:
                 item.setdefault("text", draw(_paragraphs))
         section["items"] = items
+        if draw(st.booleans()):
+            table = {"columns": ["问题", "措施"], "rows": [[draw(_words), draw(_words)]]}
+            section["closing"] = [{"table": table}]
         sections.append(section)
+    if draw(st.booleans()):
+        branches = [{"branch": "xx村", "issues": draw(st.lists(_words, min_size=1, max_size=3))} for _ in range(2)]
+        sections.insert(1, {"type": "branch_issues", "numbered": False, "items": branches})
     data["sections"] = sections
     return data
 

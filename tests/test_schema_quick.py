@@ -90,7 +90,8 @@ def test_quick_check_agrees_with_jsonschema(base: Any, data: st.DataObject, new:
 
 
 def test_undecided_keywords_fall_back_to_jsonschema() -> None:
-    assert not quick_valid({"pattern": "^a"}, "abc")  # not decided here: jsonschema decides
+    assert not quick_valid({"dependentRequired": {"a": ["b"]}}, {})  # not decided here: jsonschema decides
+    assert quick_valid({"pattern": "^[0-9]{6}$"}, "000012") and not quick_valid({"pattern": "b"}, "aaa")
     assert not quick_valid({"type": "string"}, b"bytes")
     assert quick_valid({"type": "integer", "minimum": 1}, 2.0)
     assert not quick_valid({"enum": [1]}, True)

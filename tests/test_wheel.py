@@ -53,6 +53,15 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
     assert "## 二、存在问题" in md and "主要表现在六个方面" in md
     assert (elsewhere / "out" / "facts.docx").read_bytes()[:2] == b"PK"
     assert "@page" in (elsewhere / "out" / "facts.html").read_text(encoding="utf-8")
+    imported = subprocess.run(
+        [str(bin_dir / "speechkit"), "import", "out/facts.docx", "-o", "again.yaml"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert imported.returncode == 0, imported.stderr  # the readers ship in the wheel
+    assert (elsewhere / "again.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     where = subprocess.run(
         [
             str(bin_dir / "python"),
@@ -67,3 +76,14 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
         check=True,
     )
     assert str(venv) in where.stdout.splitlines()[0] and where.stdout.splitlines()[1] == "True"
+    # the rules' data files ship in the wheel: the SK210 dictionary and the characters both scripts write
+    (elsewhere / "draft.txt").write_text("與各支部簽定責任書。\n發揮作用，主推黨建工作占領主陣地。\n", encoding="utf-8")
+    checked = subprocess.run(
+        [str(bin_dir / "speechkit"), "check", "--select", "SK210,SK205", "draft.txt"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 1 and checked.stderr == ""
+    assert [line.split(": ")[1].split()[0] for line in checked.stdout.splitlines()] == ["SK210"]

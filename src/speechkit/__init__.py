@@ -105,7 +105,7 @@ __all__ = [
 
 
 #: Public functions named like the module that holds them or uses them (``speechkit.build`` is the function).
-_SHADOWED = frozenset({"build", "layout", "render"})
+_SHADOWED = frozenset({"build", "dump", "layout", "render"})
 
 
 class _Package(types.ModuleType):

@@ -168,13 +168,15 @@ def build_many(
     the number of cores, or this process for fewer than SMALL_BATCH documents; 1 builds in this
     process). PDFs are converted in one LibreOffice run.
     """
+    from .registry import default_registry
+
     options = options or BuildOptions()
     if formats is not None:
         options = replace(options, formats=tuple(formats))
-    extensions = writable_formats()
-    unknown = [fmt for fmt in options.formats if fmt not in extensions]
-    if unknown:
-        raise SpeechkitError(f"unknown format {unknown[0]!r}; known formats: {', '.join(extensions)}")
+    registry = default_registry()
+    writers = [registry.writer(fmt) for fmt in options.formats]  # an unknown format raises RenderError here
+    options = replace(options, formats=tuple(dict.fromkeys(w.name for w in writers)))
+    extensions = {w.name: w.extension for w in writers}
     given = list(paths)
     jobs = [p for p in given if isinstance(p, Job)]
     jobs += jobs_for_files([p for p in given if not isinstance(p, Job)])
@@ -186,13 +188,13 @@ def build_many(
     done: dict[int, Outcome] = {}
     for index, outcome in run_jobs(jobs, options, executor, workers):
         if not wants_pdf or outcome.status != "ok":
-            outcome = write_outcome(target, outcome, options.formats)
+            outcome = write_outcome(target, outcome, extensions)
             if progress is not None:
                 progress(outcome)
         done[index] = outcome
     if wants_pdf:
         for index, outcome in convert_pdfs(done).items():
-            outcome = write_outcome(target, outcome, options.formats)
+            outcome = write_outcome(target, outcome, extensions)
             if progress is not None:
                 progress(outcome)
             done[index] = outcome
@@ -258,13 +260,6 @@ def warm_up() -> None:
     schema_for(default_registry())
 
 
-def writable_formats() -> dict[str, str]:
-    """Return each registered format that can be written, with the extension of its files."""
-    from .registry import default_registry
-
-    return {name: fmt.extension for name, fmt in default_registry().formats.items() if fmt.write is not None}
-
-
 def build_chunk(jobs: Sequence[Job], options: BuildOptions) -> list[Outcome]:
     """Build several documents (one task of a worker)."""
     return [build_one(job, options) for job in jobs]
@@ -284,6 +279,10 @@ def build_one(job: Job, options: BuildOptions) -> Outcome:
         outputs = render_outputs(speech, options)
     except SpeechkitError as exc:
         return Outcome(job.source, job.stem, "bad", error=f"{job.context}{exc}")
+    except RecursionError:
+        return Outcome(
+            job.source, job.stem, "bad", error=f"{job.context}{job.source}: input nested too deeply to process"
+        )
     return Outcome(job.source, job.stem, "ok", outputs, findings)
 
 
@@ -310,12 +309,11 @@ def check_built(speech: Speech, path: str, source: str | None = None) -> list[Fi
 
 
 def source_text(job: Job) -> str | None:
-    """Return the facts text of a job (None for facts given as data, or a file that cannot be read again)."""
-    if job.facts is not None:
-        return None
-    if job.content is not None:
-        raw = job.content
-    else:
+    """Return the facts text of a job (None for facts given as data without their file's text)."""
+    raw = job.content
+    if raw is None:
+        if job.facts is not None:
+            return None
         try:
             raw = Path(job.source).read_bytes()
         except OSError:
@@ -367,12 +365,11 @@ def convert_pdfs(done: Mapping[int, Outcome]) -> dict[int, Outcome]:
     return out
 
 
-def write_outcome(outdir: Path, outcome: Outcome, formats: Sequence[str]) -> Outcome:
+def write_outcome(outdir: Path, outcome: Outcome, extensions: Mapping[str, str]) -> Outcome:
     """Write a built document's requested formats (each file atomically); return it with the paths, contents dropped."""
     if outcome.status != "ok":
         return replace(outcome, outputs={})
-    extensions = writable_formats()
-    files = {outdir / f"{outcome.stem}.{extensions[fmt]}": outcome.outputs[fmt] for fmt in formats}
+    files = {outdir / f"{outcome.stem}.{ext}": outcome.outputs[fmt] for fmt, ext in extensions.items()}
     outdir.mkdir(parents=True, exist_ok=True)  # only once something is to be written
     write_files(files)
     return replace(outcome, outputs={}, written=tuple(files))

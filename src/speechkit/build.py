@@ -110,7 +110,7 @@ class Builder:
             issuer="、".join(issuers),
             issuers=issuers if len(issuers) > 1 else (),
             issuer_suffix=self.line(get("issuer_suffix", ""), ("issuer_suffix",), context),
-            copy_number=self.line(get("copy_number", ""), ("copy_number",), context),
+            copy_number=self.copy_number(context),
             secrecy=self.line(get("secrecy", ""), ("secrecy",), context),
             urgency=self.line(get("urgency", ""), ("urgency",), context),
             signers=self.lines(get("signers", []), ("signers",), context),
@@ -203,6 +203,13 @@ class Builder:
         text = clean_line(self.evaluate(value, path, context))
         self.note(text, path)
         return text
+
+    def copy_number(self, context: Mapping[str, Any]) -> str:
+        """Return the 份号: six digits (GB/T 9704 §7.2.1)."""
+        value = self.line(self.data.get("copy_number", ""), ("copy_number",), context)
+        if value and not (len(value) == 6 and value.isascii() and value.isdigit()):
+            raise FactsError(f"a 份号 is six digits such as 000012, not {value!r}", self.locate(("copy_number",)))
+        return value
 
     def lines(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> tuple[str, ...]:
         """Evaluate a field that holds one line or a list of lines (empty ones dropped)."""

@@ -83,6 +83,10 @@ class _Writer:
             data["signature"] = self.text(meta.signature)
         if meta.attachments:
             data["attachments"] = [self.text(a) for a in meta.attachments]
+        for name in ("issuer_suffix", "copy_number", "secrecy", "urgency", "note", "cc", "printer", "print_date"):
+            value = getattr(meta, name, "")
+            if value:
+                data[name] = self.text(value)
         return Dumped(data, self.notes)
 
     def numbering(self) -> Any:

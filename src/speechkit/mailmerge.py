@@ -14,7 +14,7 @@ from typing import Any
 
 from .batch import Job
 from .errors import FactsError, Location, SpeechkitError
-from .facts import Facts, read_facts
+from .facts import Facts, parse_facts, read_facts
 
 #: Cells read as whole numbers: no sign but minus, no leading zero (``007`` stays text, as codes do).
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -152,7 +152,11 @@ def merge_jobs(template: str | os.PathLike[str], table: str | os.PathLike[str], 
     from .registry import default_registry
     from .schema import RESERVED_NAMES
 
-    facts = read_facts(template)
+    try:
+        content: bytes | None = Path(template).read_bytes()
+    except OSError:
+        content = None  # read_facts says why
+    facts = parse_facts(content, str(template)) if content is not None else read_facts(template)
     header, rows = read_rows(table)
     data = facts.data
     groups = data.get("statistics") if isinstance(data.get("statistics"), dict) else {}
@@ -185,7 +189,7 @@ def merge_jobs(template: str | os.PathLike[str], table: str | os.PathLike[str], 
                 raise SpeechkitError(f"{where}--stem: {exc.message}") from None
             name = _checked_stem(name, where)
         merged = Facts({**data, "facts": values}, facts.file, facts.positions, facts.key_positions)
-        jobs.append(Job(str(template), name, facts=merged, context=where))
+        jobs.append(Job(str(template), name, content, facts=merged, context=where))
     return jobs
 
 

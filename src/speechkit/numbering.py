@@ -269,7 +269,7 @@ def _format_regex(fmt: str, tolerant: bool = True) -> str:
     rest = fmt
     while rest:
         for token, pattern in (
-            ("{cn}", f"([{_CN_CLASS}]{{1,4}})"),
+            ("{cn}", f"([{_CN_CLASS}]{{1,6}})"),
             ("{n}", "([1-9][0-9]?)"),
             ("{circled}", f"([{_CIRCLED_CLASS}])"),
         ):

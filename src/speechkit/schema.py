@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -30,7 +31,7 @@ META_PROPERTIES: dict[str, Any] = {
         "description": "发文机关标志 above a notice; a list of joint issuers is stacked.",
     },
     "issuer_suffix": {**_TEXT, "description": "文件 after the issuer (beside joint issuers) in the 标志."},
-    "copy_number": {"type": "string", "pattern": "^[0-9]{6}$", "description": "份号: six digits, top left."},
+    "copy_number": {"type": "string", "minLength": 6, "maxLength": 6, "description": "份号: six digits, top left."},
     "secrecy": {**_TEXT, "description": "密级和保密期限, e.g. 机密★1年 (second line, top left)."},
     "urgency": {**_TEXT, "description": "紧急程度: 特急 or 加急 (below the 密级)."},
     "signers": {
@@ -321,6 +322,8 @@ def _valid(schema: Any, value: Any, root: Mapping[str, Any]) -> bool:
             ok = not isinstance(value, list) or all(_valid(expected, item, root) for item in value)
         elif keyword in ("minItems", "maxItems"):
             ok = not isinstance(value, list) or _within(keyword, len(value), expected)
+        elif keyword == "pattern":  # jsonschema searches with Python's re too
+            ok = not isinstance(value, str) or re.search(expected, value) is not None
         elif keyword in ("minLength", "maxLength"):
             ok = not isinstance(value, str) or _within(keyword, len(value), expected)
         elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):

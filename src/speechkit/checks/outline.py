@@ -142,7 +142,14 @@ class _Level:
 
 
 def analyze(doc: Doc) -> Outline:
-    """Nest the labels by family (a new family opens a level, a known one closes deeper levels)."""
+    """Nest the labels by family (a new family opens a level, a known one closes deeper levels); once per Doc."""
+    found: Outline | None = doc.memo.get("outline")
+    if found is None:
+        found = doc.memo["outline"] = _analyze(doc)
+    return found
+
+
+def _analyze(doc: Doc) -> Outline:
     marks, resets = find_marks(doc)
     order = {index: position for position, index in enumerate(doc.structure())}
     outline = Outline(resets=resets, order=order)

@@ -79,7 +79,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     path = draft.path
     front, start = split_front(blocks, path, notes)
     end = split_back(blocks, start, front, path)
-    body, _formats = read_body(blocks[start:end], path, notes)
+    body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes)
     if "title" not in front.fields:
         front.fields["title"] = _fallback_title(blocks, path)
     kind_name = kind or guess_kind(front.fields, front.salutation, registry)
@@ -109,6 +109,14 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         signature=f.get("signature", ""),
         attachments=tuple(front.attachments),
         toc=front.toc,
+        issuer_suffix=f.get("issuer_suffix", ""),
+        copy_number=f.get("copy_number", ""),
+        secrecy=f.get("secrecy", ""),
+        urgency=f.get("urgency", ""),
+        note=f.get("note", ""),
+        cc=f.get("cc", ""),
+        printer=f.get("printer", ""),
+        print_date=f.get("print_date", ""),
     )
     scheme = body.scheme if body.scheme.levels != SCHEMES["gbt9704"].levels else SCHEMES["gbt9704"]
     speech = Speech(

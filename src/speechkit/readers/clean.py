@@ -13,20 +13,32 @@ from .raw import Note, RawPara
 BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
-        r"^(您的位置|当前位置|所在位置|当前的位置|位置)\s*[:：]",
-        r"^.{0,30}>\s*.{0,30}>",  # breadcrumbs: 首页 > 党的建设 > …
-        r"(发表|发布|更新)(时间|日期)\s*[:：]",
+        r"^(您的位置|当前位置|所在位置|当前的位置)\s*[:：]",
         r"(访问量|浏览量|阅读量|点击数|点击量|浏览次数|阅读次数)\s*[:：]?\s*\d",
-        r"^(编辑|责任编辑|作者|来源|录入|审核|文章来源)\s*[:：]",
-        r"^(评论区|发表评论|网友评论|搜索框|上一篇|下一篇|相关文章|相关阅读|推荐阅读|热门文章|返回顶部|打印本页|关闭窗口|分享到)",
-        r"ICP\s*[备证]|公网安备|增值电信|电信经营许可证",
-        r"版权所有|Copyright|©|\(c\)\s*\d{4}",
-        r"^(郑重声明|免责声明|特此声明)|本站(全部|所有)内容|联系地址\s*[:：]|技术支持|举报中心|违法和不良信息",
-        r"评论仅供|不良信息|网警|^查看更多|^展开全文|^阅读全文|^扫一扫|^微信扫|二维码",
-        r"^第?\s*\d{1,3}\s*页?$|^[-—\s]*\d{1,3}\s*[-—]?$",
-        r"^[.…。·\s]+$",
+        r"ICP\s*[备证]|公网安备|增值电信业务|电信经营许可证",
+        r"^(郑重声明|免责声明)|本站(全部|所有)内容|违法和不良信息举报",
     )
 )
+#: Patterns that mark boilerplate only on a short line (a body paragraph may use the same words).
+SHORT_BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"^位置\s*[:：]",
+        r"^.{0,30}>\s*.{0,30}>",  # breadcrumbs: 首页 > 党的建设 > …
+        r"(发表|发布|更新)(时间|日期)\s*[:：]",
+        r"^(编辑|责任编辑|作者|来源|录入|审核|文章来源)\s*[:：]",
+        r"^(评论区|发表评论|网友评论|搜索框|上一篇|下一篇|相关文章|相关阅读|推荐阅读|热门文章|返回顶部|打印本页|关闭窗口|分享到)",
+        r"版权所有|Copyright|©|\(c\)\s*\d{4}",
+        r"联系地址\s*[:：]|提供技术支持|技术支持\s*[:：]|举报中心|特此声明$",
+        r"^评论仅供|垃圾信息|网警|^查看更多|^展开全文|^阅读全文|^扫一扫|^微信扫|二维码",
+        r"^第?\s*\d{1,3}\s*页?$|^[-—\s]*\d{1,3}\s*[-—]?$",
+        r"^[.…。·\s]+$",
+        r"来源\s*[:：]|点击\s*[:：]?\s*\d+\s*次|浏览\s*[:：]?\s*\d+\s*次|【?字体\s*[:：]",
+        r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}",
+        r"^[（(]?(全文完|本文完|全文结束|完)[）)]?$",
+    )
+)
+SHORT_LINE = 80
 #: Cut marks and links inside a line: ``……(…省略773字…)……``, ``收藏《…》``, ``查看更多``.
 CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
@@ -60,7 +72,9 @@ def set_aside(text: str) -> tuple[str, list[str]]:
 def is_boilerplate(text: str) -> bool:
     """Tell whether a whole line belongs to the web page (breadcrumbs, footers, counters)."""
     simple = to_simplified(text)
-    return any(p.search(simple) for p in BOILERPLATE_LINES)
+    if any(p.search(simple) for p in BOILERPLATE_LINES):
+        return True
+    return len(simple) <= SHORT_LINE and any(p.search(simple) for p in SHORT_BOILERPLATE)
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
@@ -71,7 +85,9 @@ def fix_text(text: str) -> tuple[str, list[str]]:
         changes.extend(f"SK204 removed pinyin {text[s:e]}" for s, e in spans)
         for start, end in reversed(spans):
             text = text[:start] + text[end:]
-    marks = halfwidth_spans(text)
+    labels = [(m.start, m.end) for m in find_labels(text) if m.kind == "heading"]
+    # (一) and (1) are labels of the halfwidth scheme, not punctuation to fix
+    marks = [m for m in halfwidth_spans(text) if not any(s <= m[0] < e for s, e in labels)]
     if marks:
         changes.append("SK201 " + "".join(sorted({c for _, _, c in marks})) + " → full-width")
         for start, end, char in reversed(marks):
@@ -131,6 +147,8 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     filled = sum(1 for line in lines if line.strip())
     one_line = (longest > 150 and filled <= 3) or (longest > 400 and filled <= 8)
     pieces: list[tuple[int, int, str] | None] = []  # (line, column, text); None = blank line
+    indented: set[int] = {n for n, line in enumerate(lines, 1) if re.match(r"^( {2,}|\u3000|\t)", line)}
+    by_indent = len(indented) >= 3  # paragraphs start indented: an indented line starts one
     for number, raw in enumerate(lines, 1):
         line, removed = set_aside(raw)
         notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
@@ -146,7 +164,8 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     paragraphs: list[RawPara] = []
     previous: tuple[int, int, str] | None = None
     for entry in [*pieces, None]:
-        if entry is not None and previous is not None and _joins(previous[2], entry[2], paragraphs == []):
+        starts = by_indent and entry is not None and entry[0] in indented and entry[1] <= 3
+        if entry is not None and previous is not None and not starts and _joins(previous[2], entry[2], not paragraphs):
             previous = (previous[0], previous[1], previous[2] + entry[2])
             notes.append(Note(entry[0], "joined", f"line {entry[0]} continues line {previous[0]}"))
             continue

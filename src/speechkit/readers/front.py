@@ -25,6 +25,8 @@ ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
 _PUNCT = "。，；！？：,;!?:"
+#: Marks at the top left of a notice: 份号, 密级, 紧急程度.
+MARKS = ("copy_number", "secrecy", "urgency")
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Front:
     salutation: str = ""
     toc: bool = False
     positions: dict[tuple[str | int, ...], SourcePos] = field(default_factory=dict)
+    #: Short lines under the title that are not front matter after all: they open the body.
+    leftovers: list[RawBlock] = field(default_factory=list)
 
 
 def _plain(block: RawBlock) -> str:
@@ -78,8 +82,13 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
                 else:
                     notes.append(Note(before.line, "set aside", before.text.strip()))
             candidates = []
-        if role in ("title", "subtitle", "speaker", "issuer", "doc_number", "addressee"):
+        if role == "issuer" and text.endswith("文件"):
+            front.fields["issuer_suffix"] = "文件"
+            text = text[: -len("文件")]
+        if role in ("title", "subtitle", "speaker", "issuer", "doc_number", "addressee", *MARKS):
             _set(front, role, text, block, path)
+        elif not role and DATE.match(text) and "date" not in front.fields and candidates:
+            _set(front, "date", re.sub(r"\s+", "", text), block, path)  # a date under the title
         elif role == "dateline" or (not role and DATELINE.match(text)):
             match = DATELINE.match(text)
             _set(front, "date", match.group(1) if match else text.strip("（）()"), block, path)
@@ -90,7 +99,7 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
         elif not role and ADDRESSEE.match(simple):
             _set(front, "addressee", _full_colon(text), block, path)
             return _settle(front, candidates, path, notes), index + 1
-        elif not role and DOC_NUMBER.match(text) and "doc_number" not in front.fields:
+        elif not role and DOC_NUMBER.match(simple) and "doc_number" not in front.fields:
             _set(front, "doc_number", text, block, path)
         elif not role and _short_line(text) and not find_labels(text, midline=False):
             candidates.append(block)
@@ -124,7 +133,20 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
             i for i, t in enumerate(texts) if re.search(r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞)$", t)
         ]
         pick = repeated[-1] if repeated else (named[0] if named else 0)
-        _set(front, "title", texts[pick], candidates[pick], path)
+        title = texts[pick]
+        before = candidates[pick - 1] if pick > 0 else None
+        if (
+            before is not None
+            and not repeated
+            and before.line == candidates[pick].line - 1
+            and not ISSUER_END.search(to_simplified(texts[pick - 1]))
+            and len(texts[pick - 1] + title) <= 60
+        ):  # a title broken over two lines
+            title = texts[pick - 1] + title
+            texts[pick - 1] = title
+            pick -= 1
+            del candidates[pick + 1], texts[pick + 1]
+        _set(front, "title", title, candidates[pick], path)
     for i, block in enumerate(candidates):
         text = texts[i]
         if i == pick:
@@ -137,16 +159,21 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
             notes.append(Note(block.line, "set aside", text))
         elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
             _set(front, "subtitle", text, block, path)
-        elif len(text) <= 30 and "speaker" not in front.fields:
+        elif len(text) <= 30 and "speaker" not in front.fields and not any(c in text for c in "，。；！？,;!?：:"):
             _set(front, "speaker", text, block, path)
         else:
-            notes.append(Note(block.line, "set aside", text))
+            front.leftovers.append(block)  # body text, not front matter: nothing of the body is dropped
     return front
 
 
 def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> int:
     """Read signature, date and attachments from the end; return the end of the body."""
     end = len(blocks)
+    while end > start and isinstance(blocks[end - 1], RawPara) and blocks[end - 1].role in ("imprint", "note"):  # type: ignore[union-attr]
+        block = blocks[end - 1]
+        assert isinstance(block, RawPara)
+        _back_mark(front, block, path)
+        end -= 1
     if end > start and isinstance(blocks[end - 1], RawPara):
         last = blocks[end - 1]
         assert isinstance(last, RawPara)
@@ -189,3 +216,19 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> i
         front.positions[("meta", "attachments", len(front.attachments))] = SourcePos(path, block.line, block.column)
         front.attachments.append(name.strip())
     return first_attachment
+
+
+def _back_mark(front: Front, block: RawPara, path: str) -> None:
+    """Read a 附注 or a 版记 row (抄送：…; printer, date 印发) of a notice."""
+    text = block.text.strip()
+    if block.role == "note":
+        _set(front, "note", text, block, path)
+        return
+    cc = re.match(r"^(抄送|抄\s*送)[:：]\s*(.+)$", to_simplified(text))
+    if cc:
+        _set(front, "cc", text[cc.start(2) :], block, path)
+        return
+    printer, _, date = text.partition("\t")
+    _set(front, "printer", printer.strip(), block, path)
+    if date.strip():
+        _set(front, "print_date", re.sub(r"印发$", "", date.strip()), block, path)

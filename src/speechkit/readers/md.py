@@ -17,13 +17,15 @@ def read_md(data: str | bytes, path: str = "<markdown>") -> Draft:
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     draft = Draft(path)
     role, level, in_list = "", 0, 0
+    titled = False  # a second # heading is a section heading, not another title
     rows: list[list[str]] = []
     table_line = 1
     for token in tokens:
         kind = token.type
         if kind == "heading_open":
             depth = int(token.tag[1:])
-            role, level = ("title", 0) if depth == 1 else ("heading", depth - 1)
+            role, level = ("title", 0) if depth == 1 and not titled else ("heading", max(depth - 1, 1))
+            titled = titled or depth == 1
         elif kind == "paragraph_open":
             role, level = ("toc", in_list) if in_list else ("", 0)
         elif kind == "bullet_list_open":
@@ -58,8 +60,8 @@ def _inline(token: Any) -> tuple[str, int]:
     out: list[str] = []
     title_end = -1
     bold = False
-    for index, child in enumerate(token.children or ()):
-        if child.type == "strong_open" and index == 0:
+    for child in token.children or ():
+        if child.type == "strong_open" and not any(out):
             bold = True
         elif child.type == "strong_close" and bold:
             title_end, bold = sum(len(p) for p in out), False

@@ -16,7 +16,9 @@ TITLE_END = "。！？；：!?;:…"
 BRANCH_LINE = re.compile(
     r"^([\u4e00-\u9fffA-Za-z0-9×*＊]{0,14}(村|社区|支部|街道|镇|乡|居委会|单位|部门|科室|站|所|中心|小组|学校|组))[:：](.+)$"
 )
-CLOSING = re.compile(r"(讲话就到这里|就讲这些|讲到这里|就到这里|谢谢大家|谢谢！|谢谢。)")
+CLOSING = re.compile(
+    r"(讲话就到这里|就讲这些|讲到这里|就到这里|谢谢大家|谢谢！|谢谢。|请予评议|请予审议|批评指正|以上述职|以上报告|以上汇报)"
+)
 _CLOSING_TAIL = re.compile(
     r"[，,。]?((?:我的|我)?(?:点评|讲话|发言)?(?:就讲这些|讲到这里|就到这里)[^。！]{0,12}[。！]?(?:谢谢大家[。！!]?)?)$"
 )
@@ -72,13 +74,23 @@ def split_title(rest: str, title_end: int = -1) -> tuple[str, str, bool]:
     return title.strip(), body.strip(), ended
 
 
+def strip_labels(title: str) -> tuple[str, str]:
+    """Remove labels typed into a title (``（三）（三）加强`` → ``加强``): labels are computed."""
+    removed = ""
+    label = label_at(title)
+    while label is not None and label.end < len(title):
+        removed += title[: label.end]
+        title = title[label.end :].lstrip(" \u3000")
+        label = label_at(title)
+    return title, removed
+
+
 class BodyReader:
     """Read body blocks one by one into a tree of sections and items."""
 
-    def __init__(self, path: str, notes: list[Note], midline: bool) -> None:
+    def __init__(self, path: str, notes: list[Note]) -> None:
         self.path = path
         self.notes = notes
-        self.midline = midline
         self.body = Body()
         self.stack: list[Node] = []
         self.formats: list[str] = []
@@ -174,6 +186,7 @@ class BodyReader:
         if level == 2 and label.ordinal == 1 and block.role != "heading" and self.inline_section(block, text):
             return
         if level <= 1:
+            title = self.clean_title(title, block)
             node = Node("section", 1, title, self.pos(block))
             if len([s for s in self.body.sections if s.numbered and s.title]) + 1 != label.ordinal:
                 self.notes.append(Note(block.line, "renumbered", text[: label.end]))
@@ -185,10 +198,18 @@ class BodyReader:
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         parent = self.parent_for("heading", label.ordinal, block)
+        title = self.clean_title(title, block)
         node = Node("item", level, title, self.pos(block), alone=not ended)
         self.attach(parent, node, "heading")
         if body:
             self.fill(node, body, block)
+
+    def clean_title(self, title: str, block: RawPara) -> str:
+        """Strip a second label typed into a title, with a note."""
+        clean, removed = strip_labels(title)
+        if removed:
+            self.notes.append(Note(block.line, "stripped label", removed))
+        return clean
 
     def parent_for(self, style: str, ordinal: int, block: RawPara) -> Node:
         """Return the node whose list a new item joins, opening a section if there is none."""
@@ -239,6 +260,7 @@ class BodyReader:
             return
         parent = self.parent_for(label.style, label.ordinal, block)
         title, body, ended = split_title(text[label.end :], block.title_end - label.end if block.title_end > 0 else -1)
+        title = self.clean_title(title, block)
         node = Node("item", parent.level, title, self.pos(block), alone=not ended)
         self.attach(parent, node, label.style)
         if body:
@@ -246,13 +268,14 @@ class BodyReader:
 
     def inline_section(self, block: RawPara, text: str) -> bool:
         """Read ``一是A。…二是B。…`` filling a whole paragraph as a section's inline list, if it is one."""
-        head, children = self.inline_list(text, block)
+        head, children, style = self.inline_list(text, block)
         if head or not children:
             return False
         top = self.stack[-1] if self.stack else None
         if top is not None and top.kind == "item" and top.alone and not top.paragraphs and not top.children:
             # a title on its own line, its points run on below it: a ``separate`` list's item
-            top.children, top.child_style, top.child_layout = children, self.inline_style, "inline"
+            top.children, top.child_style, top.child_layout = children, style, "inline"
+            top.inline_source = (text, self.pos(block))
             self.stack[-2].child_layout = "separate"
             return True
         del self.stack[1:]
@@ -263,28 +286,26 @@ class BodyReader:
             )
             self.body.sections.append(section)
             self.stack = [section]
-        section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
+        section.children, section.child_style, section.child_layout = children, style, "inline"
         return True
 
     def fill(self, node: Node, text: str, block: RawPara) -> None:
         """Put a paragraph into an item: as its text, and its run-on 一是…二是… as inline children."""
         where = self.pos(block)
-        head, children = self.inline_list(text, block)
+        head, children, style = self.inline_list(text, block)
         if node.inline_source is not None:
             self.undo_inline(node)
         if children and not node.children:
             if head:
                 node.paragraphs.append((head, where))
             node.children = children
-            node.child_style = self.inline_style
+            node.child_style = style
             node.child_layout = "inline"
             node.inline_source = (text, where)
             return
         node.paragraphs.append((text, where))
 
-    inline_style = ""
-
-    def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node]]:
+    def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node], str]:
         """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order)."""
         labels = [m for m in find_labels(text) if m.kind == "runin" or m.start == 0 or text[m.start - 1] in TITLE_END]
         best: list[LabelMatch] = []
@@ -294,14 +315,17 @@ class BodyReader:
                 continue
             run = [first]
             for nxt in labels[start + 1 :]:
-                if nxt.fmt == first.fmt and _continues(nxt, run[-1].ordinal if first.style != "shouxian" else len(run)):
+                if nxt.fmt != first.fmt:
+                    continue
+                if _continues(nxt, run[-1].ordinal if first.style != "shouxian" else len(run)):
                     run.append(nxt)
+                elif nxt.ordinal == 1:
+                    break  # a new list starts: the first marker heads an item whose points follow
             if len(run) >= 2 and (first.style != "shouxian" or len(run) <= 4):
                 best = run
                 break
         if not best:
-            return text, []
-        self.inline_style = best[0].style
+            return text, [], ""
         head = text[: best[0].start].strip()
         where = self.pos(block)
         items = []
@@ -312,7 +336,7 @@ class BodyReader:
             if body:
                 node.paragraphs.append((body, where))
             items.append(node)
-        return head, items
+        return head, items, best[0].style
 
     def undo_inline(self, node: Node) -> None:
         """Take an inline list back into its paragraph: text that follows it cannot come after it."""
@@ -352,6 +376,9 @@ class BodyReader:
         where = self.pos(block)
         if self.stack and self.stack[-1].kind == "item" and not self.stack[-1].unit:
             node = self.stack[-1]
+            if node.child_layout == "inline" and _is_closing(text):
+                self.body.closing.append((text, where))  # closing words after run-on points
+                return
             if node.alone and not node.paragraphs and not node.children:
                 parent = self.stack[-2]
                 parent.child_layout = "separate"
@@ -359,12 +386,12 @@ class BodyReader:
             return
         section = self.stack[0] if self.stack else None
         if section is not None and not section.children and not section.closing:
-            head, children = self.inline_list(text, block)
+            head, children, style = self.inline_list(text, block)
             if children:
                 if head:  # 现将…通知如下。一是…二是…: the lead, then the points
                     section.lead.append((head, where))
                     self.notes.append(Note(block.line, "split", f"{head[:12]}… from its 一是…"))
-                section.children, section.child_style, section.child_layout = children, self.inline_style, "inline"
+                section.children, section.child_style, section.child_layout = children, style, "inline"
                 return
         self.block_target().append((text, where))
 
@@ -380,7 +407,10 @@ class BodyReader:
         paragraphs, index = holder
         text, where = paragraphs[index]
         simple = to_simplified(text)
-        if index == len(paragraphs) - 1 and CLOSING.search(simple) and len(text) <= 60 and _starts_closing(simple):
+        appeal = simple.startswith(("同志们，", "同志们！")) and len(paragraphs) > 1
+        if index == len(paragraphs) - 1 and (
+            appeal or (CLOSING.search(simple) and len(text) <= 60 and _starts_closing(simple))
+        ):
             paragraphs.pop()
             self.body.closing.append((text, where))
             return
@@ -423,8 +453,14 @@ def _settle_layout(node: Node) -> None:
         _settle_layout(child)
 
 
+def _is_closing(text: str) -> bool:
+    """Tell whether a paragraph is a speech's closing words (我就讲这些。谢谢大家。)."""
+    simple = to_simplified(text)
+    return bool(CLOSING.search(simple)) and len(text) <= 60 and _starts_closing(simple)
+
+
 def _starts_closing(text: str) -> bool:
-    return bool(re.match(r"^(我的|我|今天|以上|最后|好|谢谢|讲话|点评|发言)", text)) or text.startswith("谢谢")
+    return bool(re.match(r"^(我的|我|今天|以上|最后|好|谢谢|讲话|点评|发言|不妥之处|恳请|请)", text))
 
 
 def _is_caption(text: str) -> bool:
@@ -444,7 +480,10 @@ def to_blocks(
 def to_item(node: Node, path: ModelPath, source: dict[ModelPath, SourcePos]) -> Item:
     """Return the model item of a node, recording positions."""
     if node.unit:
-        source[path] = node.title_pos or SourcePos("", 0)
+        where = node.title_pos or SourcePos("", 0)
+        unit_key: ModelPath = (*path, "title")
+        text_key: ModelPath = (*path, "paragraphs", 0)
+        source[path] = source[unit_key] = source[text_key] = where
         return branch_item(node.unit, node.paragraphs[0][0] if node.paragraphs else "")
     if node.title and node.title_pos is not None:
         title_key: ModelPath = (*path, "title")
@@ -480,11 +519,9 @@ def to_section(node: Node, index: int, section_type: str, source: dict[ModelPath
     )
 
 
-def read_body(
-    blocks: list[RawBlock], path: str, notes: list[Note], midline: bool = True
-) -> tuple[Body, dict[int, str]]:
+def read_body(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[Body, dict[int, str]]:
     """Read the body blocks; return the body and the heading format of each level seen."""
-    reader = BodyReader(path, notes, midline)
+    reader = BodyReader(path, notes)
     body = reader.read(blocks)
     formats = [reader.level_formats[level] for level in sorted(reader.level_formats)]
     if formats and sorted(reader.level_formats) == list(range(1, len(formats) + 1)):

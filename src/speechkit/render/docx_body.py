@@ -151,10 +151,15 @@ class BodyWriter:
                 previous = role
                 continue
             before = 0
+            if role == "title" and previous not in ("issuer", "doc_number") and notice and notice.has_head():
+                out.append(notice.head())  # 份号, 密级 or 紧急程度 without an issuer or number
+                previous = "doc_number" if self.meta and self.meta.doc_number else "marks"
             if role == "title" and previous in ("issuer", "doc_number"):
                 before = 2 * LINE
-            elif previous in HEAD_ROLES and role not in HEAD_ROLES:
+            elif role == "title" and previous == "marks":
                 before = LINE
+            elif (previous in HEAD_ROLES and role not in HEAD_ROLES) or (previous == "toc" and role != "toc"):
+                before = LINE  # one blank line after the title block, and after the printed outline
             begin = field and index == toc[0]
             end = field and index == toc[-1]
             out.append(self.paragraph(block, before, begin, end))

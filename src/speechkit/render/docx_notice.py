@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..model import Meta
+from ..title_lines import title_lines
 from .docx_order import ordered
 from .docx_styles import CHAR, ISSUER_SIZE, LINE, RED
 from .docx_xml import run_content
@@ -138,11 +139,15 @@ class NoticeWriter:
                 used += 1
         names = meta.issuers or ((meta.issuer,) if meta.issuer else ())
         if names:
-            fit = fit_issuer(max(names, key=len) + ("" if meta.issuers else meta.issuer_suffix), self.width)
+            widest = max(names, key=lambda name: text_twips(name, 2))
+            # Joint issuers share the line with the suffix beside them (and a character's gap).
+            beside = "\u3000" + meta.issuer_suffix if meta.issuers and meta.issuer_suffix else ""
+            fit = fit_issuer(widest + (beside if meta.issuers else meta.issuer_suffix), self.width)
             line = round(fit.size * 10 * ISSUER_LEADING)
             gap = ISSUER_TOP - used * LINE - round(fit.size * 10 * INK_OFFSET) - (line - fit.size * 10) // 2
             out.append(self.issuer(names, fit, line, max(gap, 0)))
-        out.append(self.doc_number_line(bool(names)))
+        if names or meta.doc_number:
+            out.append(self.doc_number_line(bool(names)))
         return "".join(out)
 
     def spacer(self, height: int) -> str:
@@ -165,9 +170,10 @@ class NoticeWriter:
         if len(names) == 1:
             first = f'<w:spacing w:before="{gap}" w:after="0" w:line="{line}" w:lineRule="exact"/>'
             return self.p("Issuer", self.r(names[0] + suffix, *rpr), first)
-        widest = max(text_twips(name, fit.size * 10) for name in names) * fit.scale // 100
-        suffix_width = text_twips(suffix, fit.size * 10) * fit.scale // 100 + 240 if suffix else 0
-        left = min(widest + 240, self.width - suffix_width)
+        char = fit.size * 10 * fit.scale // 100
+        widest = max(text_twips(name, char) for name in names)
+        suffix_width = text_twips(suffix, char) + char if suffix else 0
+        left = min(widest + char // 4, self.width - suffix_width)
         cells = "".join(self.p("Issuer", self.r(name, *rpr), spacing, '<w:jc w:val="distribute"/>') for name in names)
         beside = self.p("Issuer", self.r(suffix, *rpr), spacing) if suffix else self.p("Issuer")
         none = '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>' + (
@@ -197,16 +203,20 @@ class NoticeWriter:
         # 上行文: 签发人 right, one character in; the number flush left one character in, on the last line.
         label = self.word("签发人：")
         pairs = [meta.signers[i : i + 2] for i in range(0, len(meta.signers), 2)]
-        tab = self.width - BODY_CHAR
-        tabs = f'<w:tabs><w:tab w:val="right" w:pos="{tab}"/></w:tabs>'
-        ind = f'<w:ind w:left="{BODY_CHAR}" w:right="0" w:firstLine="0"/>'
+        # The number sits one character in by a tab stop, not an indent: the separator under the
+        # last line must span the whole text block.
+        tabs = (
+            f'<w:tabs><w:tab w:val="left" w:pos="{BODY_CHAR}"/>'
+            f'<w:tab w:val="right" w:pos="{self.width - BODY_CHAR}"/></w:tabs>'
+        )
+        ind = '<w:ind w:left="0" w:right="0" w:firstLine="0"/>'
         out = []
         for index, pair in enumerate(pairs):
             last = index == len(pairs) - 1
             lead = self.r(meta.doc_number) if last and meta.doc_number else ""
             names = self.r("\u3000".join(pair), self.rstyle("SignerName"))
             prefix = self.r(label if index == 0 else "\u3000" * len(label))
-            runs = f"{lead}<w:r><w:tab/></w:r>{prefix}{names}"
+            runs = f"<w:r><w:tab/></w:r>{lead}<w:r><w:tab/></w:r>{prefix}{names}"
             props = [spacing if index == 0 else "", tabs, ind, '<w:jc w:val="left"/>']
             if last:
                 props.append(border)
@@ -222,18 +232,27 @@ class NoticeWriter:
         date = text_twips(meta.date)
         if meta.seal:
             date_right = 4 * BODY_CHAR
-            sig_right = max(0, date_right + (date - sig) // 2)
+            sig_right = date_right + (date - sig) // 2
+            if sig_right < 0:  # a signature wider than the room: the date moves left to keep it centred
+                date_right -= sig_right
+                sig_right = 0
         else:
             sig_right = 2 * BODY_CHAR
             date_right = sig_right + sig - 2 * BODY_CHAR - date
             if date_right < 2 * BODY_CHAR:
                 date_right = 2 * BODY_CHAR
                 sig_right = date_right + date + 2 * BODY_CHAR - sig
+        date_ppr = self.right(date_right)
+        if not meta.seal and date_right > 2 * BODY_CHAR and meta.signature:
+            # The date starts two characters right of the signature's start: set that start as a
+            # left indent, so it holds whatever width the reader's Latin face gives the digits.
+            start = self.width - sig_right - sig + 2 * BODY_CHAR
+            date_ppr = f'<w:ind w:left="{start}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>'
         out = []
         if meta.signature:
             out.append(self.p("Signature", self.r(meta.signature), self.right(sig_right)))
         if meta.date:
-            out.append(self.p("Date", self.r(meta.date), self.right(date_right)))
+            out.append(self.p("Date", self.r(meta.date), date_ppr))
         if meta.note:
             note = meta.note if meta.note.startswith("（") else f"（{meta.note}）"
             out.append(self.p("Note", self.r(note)))
@@ -255,7 +274,7 @@ class NoticeWriter:
             if not texts:
                 continue
             out.append(self.p("AttachmentLabel", self.r(self.word("附件") + (str(index) if several else ""))))
-            out.append(self.p("AttachmentTitle", self.r(title)))
+            out.append(self.p("AttachmentTitle", self.r("\n".join(title_lines(title)))))
             first = True
             for text in texts:
                 extra = f'<w:spacing w:before="{LINE}" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'

@@ -91,6 +91,8 @@ def indent(first_chars: int = 0, left_chars: int = 0, right_chars: int = 0, char
 _CENTRE = '<w:jc w:val="center"/>' + indent()
 _FLUSH = '<w:jc w:val="left"/>' + indent()
 _KEEP = "<w:keepNext/>"
+#: No extra space between Chinese and Latin text (dates must measure as written: 2018年10月7日).
+_NO_AUTOSPACE = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
 _BODY_INDENT = indent(first_chars=200)
 _CONDENSED = '<w:spacing w:val="-5"/>'
 _TABLE_PPR = '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent() + '<w:jc w:val="left"/>'
@@ -155,11 +157,11 @@ def paragraph_styles() -> tuple[Style, ...]:
             "Signature",
             "Signature",
             "Normal",
-            '<w:jc w:val="right"/>' + spacing(before=LINE) + indent(right_chars=400),
+            _NO_AUTOSPACE + '<w:jc w:val="right"/>' + spacing(before=LINE) + indent(right_chars=400),
             "",
             "Date",
         ),
-        Style("paragraph", "Date", "Date", "Normal", '<w:jc w:val="right"/>' + indent(right_chars=400)),
+        Style("paragraph", "Date", "Date", "Normal", _NO_AUTOSPACE + '<w:jc w:val="right"/>' + indent(right_chars=400)),
         Style("paragraph", "Note", "附注", "BodyText", "", "", "BodyText"),
         Style(
             "paragraph",
