@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from conftest import EXAMPLES, run_cli
-from speechkit import load, render
+from speechkit import build, load, render
 from speechkit.checks import check_path, check_speech
 from speechkit.errors import FactsError
 from speechkit.script import convert_speech
+from test_roundtrip import facts as generated_facts
 
 STRUCTURAL = ("SK102", "SK103", "SK205")
 
@@ -63,7 +66,7 @@ sections:
   - type: situation
     lead: [黨員結構如下：, {stats: members}]
     items:
-      - {title: 壓實責任, text: 每月召開1次黨建例會。}
+      - {title: 壓實責任, text: 每月召開1次黨建例會，占用時間不長。}
       - {title: 建強隊伍, text: 新發展黨員3名。}
 """
 
@@ -183,3 +186,45 @@ def test_a_traditional_statistics_table_writes_its_own_words_in_traditional(tmp_
     assert table.rows[-1][0] == "合計" and table.columns == ("類別", "人數", "佔比")  # type: ignore[union-attr]
     md = render(speech, "md")
     assert isinstance(md, str) and "合计" not in md
+
+
+def test_stats_of_facts_count_the_model() -> None:
+    from speechkit.speaking_time import stats
+
+    found = stats(EXAMPLES / "critique_outline.yaml")
+    speech = load(EXAMPLES / "critique_outline.yaml")
+    assert found.sections == sum(1 for s in speech.sections if s.has_number) == 3
+    # 3 + 6 + 3 labelled points of sections, and 7 + 2 nested ones; the 11 branch lines carry no label
+    assert found.items == 21
+
+
+def test_labels_typed_into_titles_of_an_unlabelled_list_are_checked(tmp_path: Path) -> None:
+    path = _facts(tmp_path, "- title: 一是抓学习\n- title: 三是抓落实\n", style="none")
+    found = [(f.line, f.code) for f in check_path(path, select=STRUCTURAL)]
+    assert found == [(8, "SK103")]
+
+
+def test_sk401_reads_the_kinds_required_meta(tmp_path: Path) -> None:
+    from speechkit import DocumentKind, build, load_registry
+    from speechkit.checks import check_speech
+
+    registry = load_registry(plugins=False)
+    registry.add_kind(DocumentKind("minutes", "纪要", required_meta=("date", "occasion")))
+    speech = build({"kind": "minutes", "title": "会议纪要", "date": "2018-10-07", "sections": []}, registry=registry)
+    found = [f.message for f in check_speech(speech, select=("SK401",), registry=registry)]
+    assert found == ["a minutes needs an occasion"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(data=generated_facts())
+def test_generated_facts_build_and_check_clean(tmp_path: Path, data: dict[str, Any]) -> None:
+    """Any buildable facts: the tool's own numbering never draws SK102/SK103, in the build or in its output."""
+    speech = build(data)
+    assert not [f.format() for f in check_speech(speech, select=("SK102", "SK103"))]
+    for fmt in ("md", "docx"):
+        out = tmp_path / f"generated.{fmt}"
+        rendered = render(speech, fmt)
+        out.write_bytes(rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
+        assert not [f.format() for f in check_path(out, select=("SK102", "SK103"))]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from speechkit.checks.finding import RULES
 from speechkit.checks.runner import check_text
@@ -62,3 +64,21 @@ def test_every_rule_has_a_row_in_the_docs() -> None:
     }
     assert sorted(rows) == sorted(RULES)
     assert {code for code, fixable in rows.items() if fixable == "yes"} == {c for c, r in RULES.items() if r.fixable}
+
+
+NEW_RULES = ("SK104", "SK105", "SK106", "SK107", "SK206", "SK207", "SK208", "SK209", "SK210", "SK303", "SK304", "SK403")
+_TOKENS = "? \ufffd 附件： 1. 2、 一、 （一） 其中 占 % 名 个 - ～ 至 。 ， 《 》 “ ” 、 报告 妥否，请批示 签定 2008.04"
+_MORE = "18年 月1号 １２ 查看更多 访问量:5 党员 24729 4696 19.2 中 國 a ... …"
+TRIGGERS = st.sampled_from([*_TOKENS.split(" "), *_MORE.split(" "), " ", "\n"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TRIGGERS, max_size=60).map("".join))
+def test_new_rules_never_fail_and_stay_in_their_lines(text: str) -> None:
+    findings = check_text(text, select=NEW_RULES)
+    lines = text.split("\n")
+    for finding in findings:
+        assert 1 <= finding.line <= len(lines)
+        assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1
+        if finding.fix is not None:
+            assert lines[finding.line - 1][finding.fix.column - 1 : finding.fix.end_column - 1] == finding.fix.old

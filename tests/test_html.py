@@ -267,6 +267,18 @@ def test_notice_matter_is_printed_around_the_layout() -> None:
     order += ["（此件发至", "抄送"]
     positions = [flow.index(text) for text in order]
     assert positions == sorted(positions)
+    # §7.3.5 without a seal: the signature two characters in, the date starting two characters right of it.
+    assert '<p class="sk-signature" style="padding-right: 2.0em">牡丹江管理局高级中学党委办公室</p>' in flow
+    assert '<p class="sk-date" style="padding-right: 8.5em">2018年10月7日</p>' in flow
+
+
+def test_signature_and_date_follow_gbt9704() -> None:
+    from speechkit.render.html import signature_indents
+
+    short = Meta("notice", "T", signature="某局", date="2024年12月25日")  # date longer than signature
+    assert signature_indents(short) == {"signature": 9.0, "date": 2.0}
+    sealed = Meta("notice", "T", signature="某某县委员会办公室", date="2024年1月5日", seal=True)
+    assert signature_indents(sealed) == {"signature": 2.5, "date": 4.0}
 
 
 def test_attachments_with_text_get_pages_and_upward_documents_name_signers() -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,8 +15,10 @@ import pytest
 from speechkit import (
     DocumentKind,
     Enumeration,
+    Format,
     Registry,
     RegistryError,
+    RenderError,
     SectionType,
     build,
     load_registry,
@@ -119,3 +125,80 @@ def test_registering_after_a_build_updates_the_schema() -> None:
     registry.add_section(SectionType("praise", "表扬", "表扬", Enumeration("yishi")))
     speech = build({"title": "T", "sections": [{"type": "praise", "items": [{"title": "甲"}]}]}, registry=registry)
     assert speech.sections[0].title == "表扬"
+
+
+PLEDGES = """\
+title: 关于公开承诺事项的通报
+sections:
+  - type: pledges
+    items:
+      - {title: 10月底前完成支部换届, text: 按程序选出新一届支委。}
+      - {title: 抓好党员教育}
+"""
+
+
+def test_an_installed_plugin_lays_out_styles_and_checks_its_own_section(tmp_path: Path) -> None:
+    """A real distribution (dist-info with an entry point) on the path: no core file is touched."""
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "plugins" / "sk_pledges.py", site / "sk_pledges.py")
+    dist = site / "sk_pledges-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: sk-pledges\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[speechkit.sections]\npledges = sk_pledges:setup\n", encoding="utf-8")
+    facts = tmp_path / "pledges.yaml"
+    facts.write_text(PLEDGES, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site), "PYTHONIOENCODING": "utf-8"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "speechkit", *args]
+        return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path)
+
+    built = run("build", str(facts), "-f", "md,docx", "-o", "out")
+    assert built.returncode == 0, built.stderr
+    assert f"warning: {facts}:6:17: XP001 a pledge names no deadline" in built.stderr.splitlines()
+    md = (tmp_path / "out" / "pledges.md").read_text(encoding="utf-8")
+    assert "> **☐** 10月底前完成支部换届：按程序选出新一届支委。\n" in md
+    with zipfile.ZipFile(tmp_path / "out" / "pledges.docx") as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    assert document.count('<w:pStyle w:val="PledgeLine"/>') == 2
+    assert document.count('<w:rStyle w:val="PledgeBox"/>') == 2
+    assert 'w:styleId="PledgeLine"' in styles and "承诺事项" in styles and 'w:styleId="BranchLine"' in styles
+    checked = run("check", "--select", "XP001", str(facts))
+    assert checked.returncode == 1 and checked.stdout.splitlines() == [
+        f"{facts}:6:17: XP001 a pledge names no deadline"
+    ]
+    without = subprocess.run(
+        [sys.executable, "-m", "speechkit", "build", str(facts), "-o", "bare"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
+    assert without.returncode == 2 and "pledges" in without.stderr
+
+
+def test_formats_and_rules_are_registry_entries() -> None:
+    registry = load_registry(plugins=False)
+    assert {"md", "docx", "pdf"} <= set(registry.formats) and "SK103" in registry.rules
+    registry.add_format(Format("title", (".title",), write=lambda speech, **_: speech.meta.title + "\n"))
+    speech = build({"title": "标题", "sections": []}, registry=registry)
+    assert render(speech, "title", registry=registry) == "标题\n"
+    assert render(speech, ".title", registry=registry) == "标题\n"
+    with pytest.raises(RegistryError, match="already registered"):
+        registry.add_format(Format("md", (".md",)))
+    with pytest.raises(RenderError, match="unknown format 'odt'"):
+        render(speech, "odt", registry=registry)
+
+
+def test_draft_readers_are_registered_formats(tmp_path: Path) -> None:
+    registry = load_registry(plugins=False)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于加强学习的讲话\n同志们：\n一、抓学习\n一是读原著。二是写心得。\n", encoding="utf-8")
+    fmt = registry.for_suffix(".txt")
+    assert fmt is not None and fmt.read is not None and fmt.write is None
+    speech = fmt.read(str(draft))
+    assert speech.meta.title == "关于加强学习的讲话" and speech.sections[0].title == "抓学习"
+    with pytest.raises(RenderError, match="unknown format 'txt'"):
+        render(speech, "txt", registry=registry)

@@ -293,3 +293,23 @@ def test_a_missing_extra_is_named(argv: list[str], missing: str, extra: str, tmp
     assert result.returncode == 2
     assert result.stderr.startswith(f"speechkit {argv[0]} needs the {extra} extra: pip install 'speechkit[{extra}]'")
     assert result.stderr.count("\n") == 1
+
+
+@needs_chromium
+def test_an_update_keeps_the_readers_place(server: Server, tmp_path: Path) -> None:
+    item = "      - title: 第{n}项要求\n        text: " + "各党支部要把这项工作抓紧抓实，确保取得实效。" * 6 + "\n"
+    long = FACTS + "".join(item.format(n=n) for n in range(30))
+    server.save(long)
+    server.wait_for_version(2)
+    browser = chromium.Browser(tmp_path / "profile")
+    try:
+        browser.open(server.url)
+        assert browser.wait_for("document.querySelectorAll('.sk-page').length") >= 3
+        browser.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        scrolled = browser.evaluate("window.scrollY")
+        assert scrolled > 0
+        server.save(long.replace("第29项要求", "最后一项要求"))
+        browser.wait_for("document.getElementById('sk-pages').innerText.includes('最后一项要求')")
+        assert browser.evaluate("window.scrollY") == scrolled
+    finally:
+        browser.close()

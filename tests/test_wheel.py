@@ -67,3 +67,14 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
         check=True,
     )
     assert str(venv) in where.stdout.splitlines()[0] and where.stdout.splitlines()[1] == "True"
+    # the rules' data files ship in the wheel: the SK210 dictionary and the characters both scripts write
+    (elsewhere / "draft.txt").write_text("與各支部簽定責任書。\n發揮作用，主推黨建工作占領主陣地。\n", encoding="utf-8")
+    checked = subprocess.run(
+        [str(bin_dir / "speechkit"), "check", "--select", "SK210,SK205", "draft.txt"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 1 and checked.stderr == ""
+    assert [line.split(": ")[1].split()[0] for line in checked.stdout.splitlines()] == ["SK210"]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .facts import Facts, read_facts
     from .layout import Para, Run, TableBlock, layout
     from .model import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
-    from .registry import BlockType, DocumentKind, Registry, SectionType, default_registry, load_registry
+    from .registry import BlockType, DocumentKind, Format, Registry, Role, SectionType, default_registry, load_registry
     from .render import render
 
 #: Where each public name lives; ``__getattr__`` imports the module when the name is first used.
@@ -57,7 +57,8 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("Para", "Run", "TableBlock", "layout"), "layout"),
     **dict.fromkeys(("Enumeration", "HeadingScheme", "Item", "Meta", "Section", "Speech", "Table"), "model"),
     **dict.fromkeys(
-        ("BlockType", "DocumentKind", "Registry", "SectionType", "default_registry", "load_registry"), "registry"
+        ("BlockType", "DocumentKind", "Format", "Registry", "Role", "SectionType", "default_registry", "load_registry"),
+        "registry",
     ),
     "render": "render",
 }
@@ -69,6 +70,7 @@ __all__ = [
     "ExpressionError",
     "Facts",
     "FactsError",
+    "Format",
     "HeadingScheme",
     "Item",
     "Location",
@@ -77,6 +79,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "RenderError",
+    "Role",
     "Run",
     "Section",
     "SectionType",

@@ -239,6 +239,10 @@ def model_texts(speech: Speech) -> Iterator[tuple[ModelPath, str]]:
     for index, name in enumerate(meta.attachments):
         if name:
             yield ("meta", "attachments", index), name
+    for index, pages in enumerate(meta.attachment_texts):
+        for number, text in enumerate(pages):
+            if text:
+                yield ("meta", "attachment_texts", index, number), text
     for name in _META_AFTER:
         value = getattr(meta, name)
         if value:

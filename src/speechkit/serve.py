@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import secrets
 import sys
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,7 @@ class Preview:
         self.templates = templates
         self.snapshot = Snapshot(secrets.token_hex(8), 0, path.name, "", ())
         self.stamp: tuple[int, int, int] | None = None
+        self._lock = threading.Lock()
         self.refresh()
 
     def _stat(self) -> tuple[int, int, int] | None:
@@ -94,6 +96,10 @@ class Preview:
 
     def refresh(self) -> Snapshot:
         """Build the file again; on failure keep the last good document and show the one-line error."""
+        with self._lock:  # the watcher and the start-up catch-up may both rebuild
+            return self._rebuild()
+
+    def _rebuild(self) -> Snapshot:
         from .api import load
         from .checks import check_path
         from .render.html import render_fragment

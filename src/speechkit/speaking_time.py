@@ -67,14 +67,36 @@ def doc_stats(doc: Any, rate: int = DEFAULT_RATE) -> Stats:
 
     if rate <= 0:
         raise ValueError(f"the rate must be a positive number of characters a minute, not {rate}")
-    units = [i for i, unit in enumerate(doc.units) if unit.derived] or doc.textual()
-    text = "\n".join(doc.units[i].text for i in units)
+    if doc.speech is not None:
+        text, sections, items = _model_counts(doc.speech, doc.registry)
+    else:
+        text = "\n".join(doc.units[i].text for i in doc.textual())
+        marks = analyze(doc).marks
+        sections = sum(1 for m in marks if m.depth == 0 and not m.inline)
+        items = len(marks) - sections
     han, punctuation, words = count_characters(text)
     characters = han + punctuation + words
-    marks = analyze(doc).marks
-    sections = sum(1 for m in marks if m.depth == 0 and not m.inline)
-    items = len(marks) - sections
     return Stats(doc.path, characters, han, punctuation, words, sections, items, rate, round(characters * 60 / rate))
+
+
+def _model_counts(speech: Any, registry: Any) -> tuple[str, int, int]:
+    """Return the laid-out text (labels included), the numbered sections and the labelled items."""
+    from .layout import Para, layout
+    from .model import walk_items
+
+    parts: list[str] = []
+    for block in layout(speech, registry):
+        if isinstance(block, Para):
+            parts.append(block.text)
+        else:
+            parts.extend([*block.table.columns, *(cell for row in block.table.rows for cell in row)])
+    sections = sum(1 for section in speech.sections if section.has_number)
+    items = 0
+    for section in speech.sections:
+        if section.enumeration.style != "none":
+            items += len(section.items)
+        items += sum(len(item.items) for _, item in walk_items(section.items) if item.enumeration.style != "none")
+    return "\n".join(parts), sections, items
 
 
 def text_stats(text: str, rate: int = DEFAULT_RATE, path: str = "<text>") -> Stats:

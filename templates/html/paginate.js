@@ -9,6 +9,9 @@
     if (!flow || !pages) {
       return;
     }
+    // Keep the reader where they were: the sheets are rebuilt on every update of the preview.
+    var scrollX = window.scrollX;
+    var scrollY = window.scrollY;
     var columns = document.createElement("div");
     columns.className = "sk-doc sk-columns";
     columns.innerHTML = flow.innerHTML;
@@ -23,6 +26,7 @@
       copy.style.left = -(number - 1) * pitch + "px";
       pages.appendChild(makePage(copy, number));
     }
+    window.scrollTo(scrollX, scrollY);
     document.dispatchEvent(new CustomEvent("sk:paginated", { detail: { pages: count } }));
   }
 

@@ -148,9 +148,12 @@ def _codes(value: Any, key: str, fail: Any) -> tuple[str, ...]:
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
         raise fail(key, "expected a list of rule codes")
+    from ..registry import default_registry
+
+    known = default_registry().rules or RULES
     codes = tuple(code.strip().upper() for code in value)
     for code in codes:
-        if not code.startswith("SK") or not any(rule.startswith(code) for rule in RULES):
+        if not code or not any(rule.startswith(code) for rule in known):
             raise fail(key, f"unknown rule code or prefix {code!r}")
     return codes
 

@@ -40,11 +40,20 @@ def containers(doc: Doc) -> Iterator[tuple[Doc, list[int]]]:
     for index, path in enumerate(doc.paths):
         if doc.units[index].role == "cell":
             continue
-        key = path[:-1] if isinstance(path[-1], int) and path[0] != "meta" else path
+        key = _container(path)
         groups.setdefault(key, []).append(index)
     for indexes in groups.values():
         sub = Doc(doc.path, [doc.units[i] for i in indexes], kind=doc.kind)
         yield sub, indexes
+
+
+def _container(path: ModelPath) -> ModelPath:
+    """Return the run of texts a text belongs to: its paragraph list, or the titles of its siblings."""
+    if path[0] == "meta":
+        return path
+    if path[-1] == "title":
+        return (*path[:-2], "title")  # the titles of one list read as one sequence (一是… 三是… typed in)
+    return path[:-1] if isinstance(path[-1], int) else path
 
 
 def lists(speech: Speech) -> Iterator[ModelList]:

@@ -5,14 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..numbering import circled, cn, parse_cn, parse_label
+from ..numbering import LabelMatch, circled, cn, find_labels, parse_label
 from .finding import Hit
 from .text import Doc
 
-_CN = "[一二三四五六七八九十]{1,3}"
-_INLINE = re.compile(
-    f"(?:(?<=[。；;！？!?：:])|^)[ \u3000]*(?:(?P<n>{_CN})(?P<kind>[是要])|第(?P<d>{_CN})(?P<p>[，,、]))"
-)
 _SALUTATION = re.compile(r"^[^，。,；;]{1,16}[：:]\s*$")
 _SALUTATION_WORDS = re.compile("同志|们|們|各|尊敬|领导|領導|代表|来宾|來賓|朋友|老师|老師|同学|同學")
 _TOC = re.compile(r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)")
@@ -95,40 +91,34 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         label = parse_label(text)
         offset = len(text) - len(text.lstrip(" \u3000\t"))
         body_from = 0
-        if label and label.family != "首先":
+        if label:
             end = offset + len(label.text)
             variant = _variant(label.family, label.text)
-            # 一是… that more of its kind follow inside the paragraph opens an inline list (layout: inline).
-            inline = label.family in _RUNIN_FAMILIES and any(
-                _family(m) == label.family for m in _INLINE.finditer(text, end)
-            )
-            marks.append(Mark(index, offset, end, label.family, label.number, variant, inline, label.text))
+            marks.append(Mark(index, offset, end, label.family, label.number, variant, False, label.text))
             body_from = end
-        for match in _INLINE.finditer(text, body_from):
-            if match.start() == 0 and body_from == 0 and label is None and match.group("n"):
-                # A paragraph starting with 一是 is a paragraph label, parse_label refused it (e.g. > 20).
-                continue
-            number_text = match.group("n") or match.group("d")
-            try:
-                number = parse_cn(number_text)
-            except ValueError:
-                continue
-            family = _family(match)
-            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip(" \u3000"))
-            marks.append(
-                Mark(index, start, match.end(), family, number, match.group("p") or "", True, match.group(0).strip())
-            )
+        for found in _inline_runins(text, body_from):
+            variant = found.text[-1] if found.style == "diyi" else ""
+            family = _RUNIN_FAMILIES[found.style]
+            marks.append(Mark(index, found.start, found.end, family, found.ordinal, variant, True, found.text))
     return marks, resets
 
 
-_RUNIN_FAMILIES = ("一是", "一要", "第一")
+#: Run-in styles of the numbering grammar and the label families the outline nests by.
+_RUNIN_FAMILIES = {"yishi": "一是", "yiyao": "一要", "diyi": "第一"}
+#: What may stand before a run-in marker inside a paragraph: a sentence or clause end.
+_AFTER = "。；;！？!?：:"
 
 
-def _family(match: re.Match[str]) -> str:
-    """Return the family of an inline label match: 一是, 一要 or 第一."""
-    if match.group("n"):
-        return "一是" if match.group("kind") == "是" else "一要"
-    return "第一"
+def _inline_runins(text: str, start: int) -> list[LabelMatch]:
+    """Return the run-in markers (一是, 二要, 第三，) the numbering grammar reads after a sentence end."""
+    out = []
+    for found in find_labels(text):
+        if found.kind != "runin" or found.style not in _RUNIN_FAMILIES or found.start < max(start, 1):
+            continue
+        before = text[: found.start].rstrip(" \u3000")
+        if before and before[-1] in _AFTER:
+            out.append(found)
+    return out
 
 
 def _variant(family: str, text: str) -> str:
@@ -150,7 +140,14 @@ class _Level:
 
 
 def analyze(doc: Doc) -> Outline:
-    """Nest the labels by family (a new family opens a level, a known one closes deeper levels)."""
+    """Nest the labels by family (a new family opens a level, a known one closes deeper levels); once per Doc."""
+    found: Outline | None = doc.memo.get("outline")
+    if found is None:
+        found = doc.memo["outline"] = _analyze(doc)
+    return found
+
+
+def _analyze(doc: Doc) -> Outline:
     marks, resets = find_marks(doc)
     order = {index: position for position, index in enumerate(doc.structure())}
     outline = Outline(resets=resets, order=order)
@@ -161,13 +158,15 @@ def analyze(doc: Doc) -> Outline:
             stack.clear()
         previous = mark.unit
         found = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].key == mark.key), None)
+        if found is None and mark.inline:
+            found = _continued(stack, mark)
         if found is None:
             if not mark.inline:
                 while stack and stack[-1].key.startswith("inline:"):
                     stack.pop()
             if mark.number != 1:
                 missing = label_text(mark.family, 1, mark.variant)
-                outline.hits.append(_hit(mark, f"{mark.text} starts a list; {missing} is missing"))
+                _report(outline, mark, f"{mark.text} starts a list; {missing} is missing")
             stack.append(_Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text))
             outline.marks.append(_with_depth(mark, len(stack) - 1))
             continue
@@ -178,14 +177,21 @@ def analyze(doc: Doc) -> Outline:
             stack[found] = _Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text)
         else:
             if message:
-                outline.hits.append(_hit(mark, message))
+                _report(outline, mark, message)
             elif mark.variant != level.variant:
-                outline.hits.append(
-                    _hit(mark, f"{mark.text} mixes numbering schemes at one level (earlier {level.label})")
-                )
+                _report(outline, mark, f"{mark.text} mixes numbering schemes at one level (earlier {level.label})")
             level.last, level.unit, level.label = max(level.last, mark.number), mark.unit, mark.text
         outline.marks.append(_with_depth(mark, found))
     return outline
+
+
+def _continued(stack: list[_Level], mark: Mark) -> int | None:
+    """Return the level an inline 二是 continues: the 一是 that opens its own paragraph (layout: inline)."""
+    for position in range(len(stack) - 1, -1, -1):
+        level = stack[position]
+        if level.key == mark.family and level.unit == mark.unit and mark.number == level.last + 1:
+            return position
+    return None
 
 
 def _sequence_fault(doc: Doc, order: dict[int, int], level: _Level, mark: Mark) -> str:
@@ -211,5 +217,7 @@ def _with_depth(mark: Mark, depth: int) -> Mark:
     return Mark(mark.unit, mark.start, mark.end, mark.family, mark.number, mark.variant, mark.inline, mark.text, depth)
 
 
-def _hit(mark: Mark, message: str) -> Hit:
-    return Hit(mark.unit, mark.start, mark.end, "SK103", message)
+def _report(outline: Outline, mark: Mark, message: str) -> None:
+    """Add an SK103 hit; 首先/其次/再次/最后 nest lists but are never judged (最后 may follow 其次)."""
+    if mark.family != "首先":
+        outline.hits.append(Hit(mark.unit, mark.start, mark.end, "SK103", message))

@@ -23,7 +23,10 @@ def artifact_uri(path: str) -> str:
 
 def to_sarif(findings: Iterable[Finding], version: str = "") -> dict[str, Any]:
     """Return one SARIF run holding every finding, with the rule table as the driver's rules."""
-    codes = list(RULES)
+    from ..registry import default_registry
+
+    table = default_registry().rules or RULES  # plugins' rules included
+    codes = list(table)
     driver: dict[str, Any] = {
         "name": "speechkit",
         "rules": [
@@ -34,7 +37,7 @@ def to_sarif(findings: Iterable[Finding], version: str = "") -> dict[str, Any]:
                 "defaultConfiguration": {"level": _LEVELS.get(rule.severity, "warning")},
                 "properties": {"fixable": rule.fixable},
             }
-            for code, rule in RULES.items()
+            for code, rule in table.items()
         ],
     }
     if version:

@@ -69,6 +69,8 @@ class Doc:
     #: The registry the document was built with (document kinds for SK401), when known.
     registry: Any = None
     _simple: list[str] | None = None
+    #: Results several rules share (the outline of labels), computed once per Doc.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def structure(self) -> list[int]:
         """Return the indexes of the units that carry the document's structure, in reading order."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..model import Speech
@@ -73,13 +74,26 @@ def write_pdf(speech: Speech, *, registry: Registry | None = None, **options: An
     return render_pdf(write_docx(speech, registry=registry, **options))
 
 
+def reader(name: str) -> Callable[..., Speech]:
+    """Return the reader of a draft format: ``read(source, kind=None) -> Speech`` (source: path, text, bytes)."""
+
+    def read(source: Any, **options: Any) -> Speech:
+        from ..readers import read_draft
+
+        return read_draft(source, name, kind=options.get("kind")).speech
+
+    read.__doc__ = f"Read a {name} draft into a Speech with source positions."
+    return read
+
+
 def builtin_formats() -> tuple[Format, ...]:
-    """Return the built-in formats (readers are added by the readers' own setup)."""
+    """Return the built-in formats: writers and the readers of drafts."""
     from ..registry import Format
 
     return (
-        Format("md", (".md", ".markdown"), write=write_markdown, description="Markdown (CommonMark)"),
-        Format("docx", (".docx",), write=write_docx, description="Word (GB/T 9704 styles)"),
-        Format("pdf", (".pdf",), write=write_pdf, description="PDF through LibreOffice"),
+        Format("md", (".md", ".markdown"), write_markdown, reader("md"), "Markdown (CommonMark)"),
+        Format("docx", (".docx",), write_docx, reader("docx"), "Word (GB/T 9704 styles)"),
+        Format("pdf", (".pdf",), write_pdf, None, "PDF through LibreOffice"),
+        Format("txt", (".txt", ".text"), None, reader("txt"), "plain text (drafts)"),
         Format("html", (".html", ".htm"), write=write_html, description="HTML page (A4 sheets, print CSS)"),
     )

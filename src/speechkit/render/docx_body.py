@@ -256,7 +256,7 @@ def outline_level(para: Para) -> int | None:
     Character styles cannot carry an outline level, so the paragraph takes its heading's: Word's
     navigation pane and a TOC field then show run-in level-2 headings too.
     """
-    if para.role not in ("body", "branch"):
+    if para.role != "body":
         return None
     for run in para.runs:
         if run.text:

@@ -60,8 +60,32 @@ def environment(dirs: tuple[str, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(is_table=lambda block: isinstance(block, TableBlock), version=__version__)
+    env.globals.update(
+        is_table=lambda block: isinstance(block, TableBlock), version=__version__, signature_indents=signature_indents
+    )
     return env
+
+
+def _width(text: str) -> float:
+    """Return the width of a text in body characters: half-width characters count a half."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…" else 1.0 for ch in text)
+
+
+def signature_indents(meta: Meta) -> dict[str, float]:
+    """Return how far (in characters) the signature and the date of a notice sit in from the right (§7.3.5).
+
+    Without a seal the signature is two characters in and the date starts two characters right of the
+    signature's start (a longer date moves in to two characters and pushes the signature left); with a
+    seal the date is four characters in and the signature is centred over it.
+    """
+    sig, date = _width(meta.signature), _width(meta.date)
+    if meta.seal:
+        return {"signature": max(0.0, 4 + (date - sig) / 2), "date": 4.0}
+    sig_right, date_right = 2.0, 2 + sig - 2 - date
+    if date_right < 2:
+        date_right = 2.0
+        sig_right = date_right + date + 2 - sig
+    return {"signature": sig_right, "date": date_right}
 
 
 def assets(dirs: tuple[str, ...] = ()) -> Assets:
@@ -89,18 +113,21 @@ def _matter(meta: Meta) -> list[str]:
     return [*singles, meta.print_date, *meta.signers, *(t for texts in meta.attachment_texts for t in texts)]
 
 
-def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> None:
-    for block in [*blocks, None]:
-        if block is None:
-            texts = _matter(meta)
-        elif isinstance(block, Para):
-            texts = [block.text]
+def _texts(blocks: tuple[LayoutBlock, ...], meta: Meta) -> Iterator[str]:
+    """Yield every text the page prints: the layout's paragraphs and cells, then the notice matter."""
+    for block in blocks:
+        if isinstance(block, Para):
+            yield block.text
         else:
-            texts = [*block.table.columns, *(c for row in block.table.rows for c in row), block.table.caption]
-        for text in texts:
-            bad = control_character(text)
-            if bad is not None:
-                raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
+            yield from (*block.table.columns, *(c for row in block.table.rows for c in row), block.table.caption)
+    yield from _matter(meta)
+
+
+def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> None:
+    for text in _texts(blocks, meta):
+        bad = control_character(text)
+        if bad is not None:
+            raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
 
 
 @contextmanager

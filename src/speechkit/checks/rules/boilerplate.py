@@ -12,10 +12,10 @@ from ..text import Doc
 _LINE = re.compile(
     r"^\s*(?:"
     r"(?:当前位置|您的位置|你的位置|你现在的位置|您现在的位置)\s*[:：]"
-    r"|.{0,40}(?:访问量|浏览量|浏览次数|点击量|点击数|阅读量|阅读次数)\s*[:：]?\s*\d+"
+    r"|.{0,40}(?:访问量|浏览量|浏览次数|点击量|点击数|阅读量|阅读次数)\s*[:：]\s*\d+"
     r"|(?:发表|发布|更新)时间\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
     r"|(?:申明敬告|免责声明|郑重声明|版权声明)\s*[:：]"
-    r"|.{0,60}ICP[备证]"
+    r"|.{0,60}ICP[备证][^，。]{0,6}\d{4,}"
     r"|.{0,60}公网安备"
     r"|(?:评论区|发表评论|我要评论|网友评论|搜索框|相关文章|相关阅读|上一篇|下一篇|打印本页|关闭窗口|返回顶部|分享到)\s*[:：]?\s*$"
     r"|(?:上一篇|下一篇)\s*[:：]"
@@ -23,13 +23,21 @@ _LINE = re.compile(
     r"|版权所有|Copyright\s*©|©\s*\d{4}"
     r"|.{0,80}仅提供技术支持"
     r"|评论仅供.{0,20}表达个人看法"
+    r"|(?:相关推荐|推荐阅读|热门文章|猜你喜欢|延伸阅读)\s*[:：]?\s*$"
+    r"|.{0,20}(?:字号|字体)\s*[:：]\s*[【\[]?\s*大"
+    r"|.{0,20}扫一扫在手机(?:上)?打开"
+    r"|(?:本站|本网|版权)?[^，。]{0,10}(?:未经(?:授权|许可)[^，。]{0,8}[，,]?\s*)?(?:严禁|禁止|不得)转载[。.！!]?\s*$"
+    r"|来源\s*[:：]\s*\S{0,20}(?:网|报|新闻|在线|频道|公众号|\.com|\.cn)\s*$"
     r")"
 )
+#: Web page metadata (来源, 作者, 发布时间, 点击…): two of them on one short line make it a byline.
+_META = re.compile("(?:来源|作者|编辑|责任编辑|发布时间|发表时间|发布日期|更新时间|点击数|点击|浏览次数|浏览)\\s*[:：]")
 #: Inline cut marks and teasers: ``……(…省略773字，正式会员可完整阅读)……``, ``查看更多``, ``收藏《…》``.
 _INLINE = re.compile(
     r"[…\.]{0,6}[（(][^（）()\n]{0,60}省略\s*\d+\s*字[^（）()\n]{0,40}[）)][…\.]{0,6}\s*"
     r"|[…\.]{0,6}[（(]\s*未完[，,]?(?:全文共\d+字[，,]?)?(?:当前仅显示\d+字[，,]?)?(?:请阅读下面提示信息[。.]?)?[）)]?"
-    r"|[（(]?(?:点击)?查看(?:更多|全文)[）)]?(?:>>|»)?"
+    r"|[（(]?(?:点击)?查看(?:更多|全文|原文)[）)]?(?:>>|»)?"
+    r"|[（(]本文已被(?:浏览|阅读)\s*\d+\s*次[）)]"
     r"|(?:点击)?收藏《[^《》\n]{1,60}》"
     r"|(?:正式)?会员可(?:完整)?阅读(?:全文)?"
 )
@@ -37,7 +45,13 @@ _INLINE = re.compile(
 
 def is_boilerplate_line(simple: str) -> bool:
     """Return whether a whole line (in Simplified script) is web boilerplate."""
-    return _LINE.match(simple) is not None
+    if _LINE.match(simple) is not None:
+        return True
+    return len(simple) <= _BYLINE and len(_META.findall(simple)) >= 2
+
+
+#: The longest line read as a byline (来源：… 作者：… 发布时间：…).
+_BYLINE = 120
 
 
 def boilerplate_spans(simple: str) -> list[tuple[int, int]]:
@@ -49,15 +63,19 @@ def boilerplate_spans(simple: str) -> list[tuple[int, int]]:
 
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield a fixable hit deleting each boilerplate line and each inline cut mark."""
+    # In facts YAML a value emptied by a fix would break the facts: there the finding comes without one.
+    keep_values = doc.path.lower().endswith((".yaml", ".yml"))
     for index in doc.textual():
         text = doc.units[index].text
         simple = doc.simple(index)
         if is_boilerplate_line(simple):
-            yield Hit(index, 0, len(text), "SK105", f"web boilerplate {_short(text)!r}; delete the line", "")
+            fix = None if keep_values else ""
+            yield Hit(index, 0, len(text), "SK105", f"web boilerplate {_short(text)!r}; delete the line", fix)
             continue
         for start, end in boilerplate_spans(simple):
             cut = text[start:end]
-            yield Hit(index, start, end, "SK105", f"cut mark {_short(cut)!r}; delete it", "")
+            fix = None if keep_values and not (text[:start] + text[end:]).strip() else ""
+            yield Hit(index, start, end, "SK105", f"cut mark {_short(cut)!r}; delete it", fix)
 
 
 def _short(text: str) -> str:

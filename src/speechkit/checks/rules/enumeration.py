@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...numbering import parse_cn
+from ...numbering import find_labels, parse_cn
 from ..finding import Hit
 from ..model_walk import lists, remap, text_outlines, unit_index
 from ..outline import Mark, Outline, analyze
@@ -30,8 +30,54 @@ def check(doc: Doc) -> Iterator[Hit]:
         return
     outline = analyze(doc)
     annex = note_units(doc)  # 附件：1.… / 2.… is a list of attachments (SK107), not an enumeration
-    yield from (hit for hit in outline.hits if hit.unit not in annex and not _cannot_tell(doc, outline, hit))
+    judge = _Judge(doc, outline)
+    yield from (hit for hit in outline.hits if hit.unit not in annex and not judge.cannot_tell(hit))
     yield from counting_hits(doc, outline)
+
+
+#: Where a heading label may run on after a sentence (a cheap first look before the label grammar).
+_MIDLINE_CANDIDATE = re.compile(
+    r"[。！？；!?;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+
+
+def _midline_heading(text: str) -> bool:
+    """Return whether a heading label runs on inside ``text`` (read with ``numbering.find_labels``)."""
+    for tried, match in enumerate(_MIDLINE_CANDIDATE.finditer(text)):
+        if tried == 5:
+            return False
+        window = text[match.start() : match.end() + 40]
+        if any(label.kind == "heading" and label.start > 0 for label in find_labels(window)):
+            return True
+    return False
+
+
+class _Judge:
+    """Decide which SK103 hits on run-in labels cannot be judged (lookups built once: long lines stay linear)."""
+
+    def __init__(self, doc: Doc, outline: Outline) -> None:
+        self.doc = doc
+        self.marks = {(m.unit, m.start): m for m in outline.marks}
+        self.first: dict[int, Mark] = {}
+        for mark in outline.marks:
+            if not mark.inline:
+                self.first.setdefault(mark.unit, mark)
+        self.midline: dict[int, bool] = {}
+
+    def cannot_tell(self, hit: Hit) -> bool:
+        """Return whether the hit's paragraph holds mid-line headings, or starts with the label before it
+        (``一是…。二是…`` in one paragraph)."""
+        mark = self.marks.get((hit.unit, hit.start))
+        if mark is None or not mark.inline:
+            return False
+        if hit.unit not in self.midline:
+            # A heading label run on inside the paragraph (``…。二、存在问题。``, read with the readers'
+            # label grammar): the paragraph is a whole document on one line, whose levels the outline misses.
+            self.midline[hit.unit] = _midline_heading(self.doc.units[hit.unit].text)
+        if self.midline[hit.unit]:
+            return True
+        first = self.first.get(hit.unit)
+        return first is not None and first.family == mark.family and first.number == mark.number - 1
 
 
 def model_hits(doc: Doc) -> Iterator[Hit]:
@@ -65,23 +111,6 @@ def _announced(doc: Doc, index: int, labels: tuple[str, ...]) -> Iterator[Hit]:
             "SK102",
             f"{phrase!r} announces {announced} but {len(labels)} follow ({listed})",
         )
-
-
-#: A heading label run on inside a paragraph (``…。二、存在问题。``): the paragraph is a whole document on
-#: one line, whose levels the outline cannot see, so its run-in lists cannot be judged.
-_MIDLINE_HEADING = re.compile(r"[。！？；]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
-
-
-def _cannot_tell(doc: Doc, outline: Outline, hit: Hit) -> bool:
-    """Return whether an SK103 hit on a run-in label cannot be judged: the paragraph holds mid-line
-    headings, or it starts with the label before this one (``一是…。二是…`` in one paragraph)."""
-    mark = next((m for m in outline.marks if m.unit == hit.unit and m.start == hit.start), None)
-    if mark is None or not mark.inline:
-        return False
-    if _MIDLINE_HEADING.search(doc.units[hit.unit].text):
-        return True
-    first = next((m for m in outline.marks if m.unit == hit.unit and not m.inline), None)
-    return first is not None and first.family == mark.family and first.number == mark.number - 1
 
 
 def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:

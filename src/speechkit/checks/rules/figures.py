@@ -20,10 +20,15 @@ _SHARE = re.compile(
 #: A share of some other base (the whole county, last year) cannot be checked against this paragraph.
 _OTHER_BASE = re.compile("全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值")
 _BREAKDOWN = re.compile("其中|分别为|包括")
+_TOTAL_BEFORE = re.compile("(?:共有|共计|总计|合计|总数|总量|现有|累计|全[镇县市区乡省村校所]|共)[^，。；、\\d]{0,8}$")
+_TOTAL_AFTER = re.compile("[，,]?\\s*(?:其中|中[，,])")
 _BREAKDOWN_START = re.compile("其中|分别占")
 #: A share in a breakdown: ``占30.2%`` or the next of a list ``分别占30.2%、50.0%``.
 _BREAKDOWN_SHARE = re.compile(r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]")
 _MULT = {"": 1, "万": 10_000, "亿": 100_000_000}
+#: Paragraphs before a share where its total may stand, counts kept from each, and the paragraph length
+#: beyond which counts are read only when a share or a breakdown is there.
+_EARLIER, _KEEP, _LONG = 5, 20, 2000
 #: How far a total may stand before its share, and how long a breakdown runs (keeps long lines linear).
 _REACH = 300
 _PARTITION = re.compile("男|女|以下|以上|及以上|及以下|其他|其余|其它|岁|预备|正式")
@@ -41,6 +46,8 @@ class Count:
     share: str | None = None
     share_end: int = 0
     base: str = ""
+    #: Stated as a total: after 共有/合计/全镇…, or followed by 其中.
+    total_like: bool = False
 
 
 def counts(text: str) -> list[Count]:
@@ -59,9 +66,18 @@ def counts(text: str) -> list[Count]:
                 share.group("share") if share else None,
                 share.end() if share else match.end(),
                 (share.group("base") or "") if share else "",
+                _is_total(text, match.start(), match.end()),
             )
         )
     return found
+
+
+def _is_total(text: str, start: int, end: int) -> bool:
+    """Return whether the count at ``start..end`` is stated as a total (共有党员…名, 全镇党员…名，其中)."""
+    if _TOTAL_AFTER.match(text, end):
+        return True
+    before = _TOTAL_BEFORE.search(text[max(0, start - 14) : start])
+    return before is not None and not _PARTITION.search(before.group())  # 全镇女党员 is a part
 
 
 def _tolerance(share: str) -> float:
@@ -76,13 +92,15 @@ def _percent(share: float, decimals: int) -> str:
 
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield hits for shares and breakdowns that disagree with the totals they are stated against."""
+    earlier: list[list[Count]] = []  # the counts of the paragraphs just before, for a total stated there
     for index in doc.textual():
         text = doc.units[index].text
-        if "%" not in text and "％" not in text and not _BREAKDOWN.search(text):
-            continue
-        found = counts(text)
-        yield from _shares(index, text, found)
-        yield from _sums(index, text, found)
+        found = counts(text) if len(text) <= _LONG or "%" in text or "％" in text or _BREAKDOWN.search(text) else []
+        if "%" in text or "％" in text or _BREAKDOWN.search(text):
+            previous = [c for unit in earlier for c in unit if c.share is None]
+            yield from _shares(index, text, found, previous)
+            yield from _sums(index, text, found)
+        earlier = [*earlier[-(_EARLIER - 1) :], found[-_KEEP:]]
 
 
 def _near(found: list[Count], starts: list[int], low: int, high: int) -> list[Count]:
@@ -97,7 +115,9 @@ def _candidates(found: list[Count], starts: list[int], part: Count) -> list[Coun
 
 
 def _total_for(text: str, candidates: list[Count], part: Count) -> Count | None:
-    """Return the total a share is stated against: the one count of that unit before it, or the one before 其中."""
+    """Return the total a share is stated against: the one count stated as a total before it, or the one
+    before 其中; None when it cannot tell (a sibling part is no total)."""
+    candidates = [c for c in candidates if c.total_like]
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -107,7 +127,7 @@ def _total_for(text: str, candidates: list[Count], part: Count) -> Count | None:
     return before[-1] if marker >= 0 and before else None
 
 
-def _shares(index: int, text: str, found: list[Count]) -> Iterator[Hit]:
+def _shares(index: int, text: str, found: list[Count], previous: list[Count]) -> Iterator[Hit]:
     starts = [c.start for c in found]
     for part in found:
         if part.share is None or (part.base and _OTHER_BASE.search(part.base)):
@@ -116,7 +136,13 @@ def _shares(index: int, text: str, found: list[Count]) -> Iterator[Hit]:
         candidates = _candidates(found, starts, part)
         if any(abs(part.value / c.value * 100 - share) <= _tolerance(part.share) for c in candidates):
             continue
-        total = _total_for(text, candidates, part)
+        if candidates:
+            total = _total_for(text, candidates, part)
+        else:  # the total may stand in the paragraph before (全镇共有党员24729名。 then the breakdown)
+            before = {c.value: c for c in previous if c.unit == part.unit and c.value > part.value and c.total_like}
+            if any(abs(part.value / value * 100 - share) <= _tolerance(part.share) for value in before):
+                continue
+            total = next(iter(before.values())) if len(before) == 1 else None
         if total is None:
             continue
         decimals = len(part.share.split(".")[1]) if "." in part.share else 0

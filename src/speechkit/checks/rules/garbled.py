@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from ..finding import Hit
@@ -20,21 +21,81 @@ _SIGN = re.compile(
 #: Words that make a half-width ``?`` a real question mark (SK201 reports it then).
 _QUESTION = re.compile(
     "[吗嗎呢么麼吧啊嘛呀][?]|什么|什麼|怎么|怎麼|怎样|怎樣|如何|为什么|為什麼|哪|谁|誰|是否|否|难道|難道|多少|几|幾"
+    "|([\u4e00-\u9fff])[不没沒]\\1"  # 对不对, 是不是, 有没有
 )
 _WINDOW = 6
+#: A URL, Han characters included (``https://例子.cn/查询?词=党建``), up to the next space.
+_URL = re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.)\S*", re.IGNORECASE)
 #: How far back a question word is looked for (bounded, so that a 1 MB line stays linear).
 _CLAUSE_MAX = 60
 _CLAUSE_END = "。！？!；;\n"
 
 
+#: Text in UTF-8 read as Latin-1/Windows-1252 (``ä¸­æ–‡``, ``â€œ``): three or more such characters in a row.
+_LATIN_RUN = re.compile(
+    "[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}"
+)
+#: The well-known remains of a replacement character or uninitialised memory read as GBK.
+_SIGNATURE = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}")
+
+
+def _latin_mojibake(text: str) -> list[tuple[int, int]]:
+    """Return the runs that are UTF-8 Chinese (or typographic quotes) read as Windows-1252."""
+    spans = []
+    for match in _LATIN_RUN.finditer(text):
+        try:
+            decoded = match.group().encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if any(is_han(char) or char in "“”‘’…—" for char in decoded):
+            spans.append(match.span())
+    return spans
+
+
 def garbled_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``text`` that look mis-decoded (merged, in order)."""
+    extra = [m.span() for m in _SIGNATURE.finditer(text)] if "锟" in text or "烫" in text or "屯" in text else []
+    if _LATIN_HINT.search(text):
+        extra += _latin_mojibake(text)
+    if extra:
+        return sorted(_merge([*_marks(text), *extra]))
+    return _marks(text)
+
+
+#: A quick test for Latin-1 letters before the slower decoding test.
+_LATIN_HINT = re.compile("[\u00c0-\u00ff]")
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _marks(text: str) -> list[tuple[int, int]]:
+    """Return the garbled spans around ``?`` and U+FFFD."""
+    if "?" not in text and "\ufffd" not in text:
+        return []
     spans: list[tuple[int, int]] = []
+    urls = [m.span() for m in _URL.finditer(text)] if "/" in text or "www" in text.lower() else []
+    signs = [m.span() for m in _SIGN.finditer(text)]
+    starts = [start for start, _ in signs]
+    next_url = 0
     for match in _ANCHOR.finditer(text):
         at = match.start()
-        if not _garbled_at(text, at):
+        while next_url < len(urls) and urls[next_url][1] <= at:
+            next_url += 1
+        if next_url < len(urls) and urls[next_url][0] <= at:
             continue
-        start, end = _extent(text, at)
+        near = signs[bisect_left(starts, at - _WINDOW) : bisect_right(starts, at + _WINDOW)]
+        if not _garbled_at(text, at, near):
+            continue
+        start, end = min([at, *(s for s, _ in near)]), max([at + 1, *(e for _, e in near)])
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
@@ -50,11 +111,10 @@ def span_mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
     return mask
 
 
-def _garbled_at(text: str, at: int) -> bool:
-    if text[at] == "\ufffd":
-        return True
-    low, high = max(0, at - _WINDOW), min(len(text), at + _WINDOW + 1)
-    if any(m.start() != at for m in _SIGN.finditer(text, low, high) if low <= m.start() < high):
+def _garbled_at(text: str, at: int, near: list[tuple[int, int]]) -> bool:
+    """Return whether the ``?``/U+FFFD at ``at`` is garbage: U+FFFD, another sign close by, or a ``?``
+    between two Han characters with no question word before it in its clause."""
+    if text[at] == "\ufffd" or any(start != at for start, _ in near):
         return True
     before = text[at - 1] if at else ""
     after = text[at + 1] if at + 1 < len(text) else ""
@@ -63,15 +123,6 @@ def _garbled_at(text: str, at: int) -> bool:
     floor = max(0, at - _CLAUSE_MAX)
     clause_start = max(floor - 1, *(text.rfind(c, floor, at) for c in _CLAUSE_END)) + 1
     return not _QUESTION.search(text, clause_start, at + 1)
-
-
-def _extent(text: str, at: int) -> tuple[int, int]:
-    """Widen an anchor over the neighbouring signs, within the window."""
-    start, end = at, at + 1
-    low, high = max(0, at - _WINDOW), min(len(text), at + _WINDOW + 1)
-    for sign in _SIGN.finditer(text, low, high):
-        start, end = min(start, sign.start()), max(end, sign.end())
-    return start, end
 
 
 def check(doc: Doc) -> Iterator[Hit]:

@@ -31,8 +31,8 @@ def classify(text: str) -> tuple[list[int], list[int]]:
     if len(simple) != len(text) or any(len(v) != len(text) for v in variants):
         return [], []
     trad = [i for i, (a, b) in enumerate(zip(text, simple, strict=True)) if a != b]
-    shared = shared_chars()
     s2t, s2tw, s2hk = variants
+    shared = shared_chars()
     simp = [
         i
         for i, (a, s, x, y, z) in enumerate(zip(text, simple, s2t, s2tw, s2hk, strict=True))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...numbering import parse_label
 from ..finding import Hit
 from ..text import Doc
 from .boilerplate import boilerplate_spans
-from .chars import HAN
+from .chars import HAN, is_han
 from .garbled import span_mask
 
 #: Chinese units and measure words that follow a number directly (GB/T 15835: no space).
@@ -36,7 +37,7 @@ def check(doc: Doc) -> Iterator[Hit]:
         body_start = len(text) - len(text.lstrip())
         body_end = len(text.rstrip())
         for match in _SPACE.finditer(text, body_start, body_end):
-            if removed[match.start()] or not _single_letter_ok(text, match):
+            if removed[match.start()] or not _single_letter_ok(text, match) or _line_break(text, match):
                 continue
             before, after = text[max(0, match.start() - 4) : match.start()], text[match.end() : match.end() + 4]
             yield Hit(
@@ -47,6 +48,35 @@ def check(doc: Doc) -> Iterator[Hit]:
                 f"space in Chinese text ({before}␣{after}); delete it",
                 "",
             )
+
+
+#: A lost line break, not a typo: the space ends a title or a heading, or starts a salutation or a label.
+_TITLE_END = re.compile(
+    "(?:讲话|講話|报告|報告|通知|提纲|提綱|意见|意見|方案|总结|總結|发言|發言|致辞|致辭|请示|請示|通报|通報|纪要|紀要)$"
+)
+_LINE_START = re.compile(
+    "[^，。；：,;:\\s]{1,16}[：:]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\\d]{1,3}[）)]|\\d{1,2}[.．、]"
+)
+_MARKS = "，。；：！？,;:!?"
+#: How far back the start of a heading is looked for (bounded, so that long lines stay linear).
+_HEADING_MAX = 40
+#: The longest heading text after its label (``一、主要成效``).
+_HEADING_REST = 15
+
+
+def _line_break(text: str, match: re.Match[str]) -> bool:
+    """Return whether the space stands where lines were joined (a speech that arrives as one line)."""
+    if not ((is_han(text[match.start() - 1]) and is_han(text[match.end()])) or _LINE_START.match(text, match.end())):
+        return False  # a number and its unit, a letter: never a line break
+    if _LINE_START.match(text, match.end()):
+        return True
+    floor = max(0, match.start() - _HEADING_MAX)
+    mark = max(floor - 1, *(text.rfind(c, floor, match.start()) for c in _MARKS))
+    segment = text[mark + 1 : match.start()].strip()
+    if mark < floor and floor > 0:
+        return False
+    label = parse_label(segment)
+    return (label is not None and len(label.rest) <= _HEADING_REST) or bool(_TITLE_END.search(segment))
 
 
 def _single_letter_ok(text: str, match: re.Match[str]) -> bool:

@@ -58,11 +58,35 @@ def model_hits(doc: Doc) -> Iterator[Hit]:
     where = unit_index(doc)
     for index, section in enumerate(speech.sections):
         base: ModelPath = ("sections", index)
-        yield from _problems(doc, where, base, section.items, section.enumeration.style, 1)
+        tail = _section_tail(doc, index)
+        yield from _problems(doc, where, base, section.items, section.enumeration.style, 1, tail)
+
+
+def _section_tail(doc: Doc, index: int) -> list[int]:
+    """Return the units read after a section's last item before the next heading: its closing, and the
+    sections without a title that continue it (as a reader of the page reads them)."""
+    assert doc.speech is not None
+    sections = doc.speech.sections
+    last = index + 1
+    while last < len(sections) and not sections[last].title:
+        last += 1
+    out = []
+    for unit, path in enumerate(doc.paths):
+        if path[0] != "sections" or not index <= int(path[1]) < last:
+            continue
+        if int(path[1]) > index or path[2] == "closing":
+            out.append(unit)
+    return out
 
 
 def _problems(
-    doc: Doc, where: dict[ModelPath, int], parent: ModelPath, items: tuple[Item, ...], style: str, level: int
+    doc: Doc,
+    where: dict[ModelPath, int],
+    parent: ModelPath,
+    items: tuple[Item, ...],
+    style: str,
+    level: int,
+    tail: list[int] | None = None,
 ) -> Iterator[Hit]:
     """Yield warnings for ``items`` when the title at ``parent`` names problems, then look deeper."""
     assert doc.speech is not None
@@ -74,7 +98,8 @@ def _problems(
         path = (*parent, "items", number)
         if problems:
             covered = _subtree(doc, where, path)
-            if covered and not is_specific("\n".join(doc.simple(i) for i in covered)):
+            read = covered + (tail or []) if number == len(items) - 1 else covered
+            if covered and not is_specific("\n".join(doc.simple(i) for i in read)):
                 label = item_label(doc.speech, style, number + 1, len(items), level)
                 yield Hit(covered[0], 0, 1, "SK402", f"problem {label}… names no number, unit or example")
         yield from _problems(doc, where, path, item.items, item.enumeration.style, child_level)
