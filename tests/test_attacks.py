@@ -229,6 +229,33 @@ def test_markdown_template_attack_is_one_line_at_the_template_line(
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
+HTML_TEMPLATES = [
+    pytest.param("document.html.j2", "<p>{{ meta.title }}</p>\n" + PAYLOAD + "\n", 2, id="page-popen"),
+    pytest.param(
+        "blocks.html.j2",
+        "{% macro document(blocks, meta) %}" + PAYLOAD + "{% endmacro %}\n",
+        1,
+        id="blocks-popen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "body", "line"), HTML_TEMPLATES)
+def test_html_template_attack_is_one_line_at_the_template_line(tmp_path: Path, name: str, body: str, line: int) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / name).write_text(body, encoding="utf-8")
+    path = tmp_path / "facts.yaml"
+    path.write_text(facts(), encoding="utf-8")
+    message = refused(
+        attack("build", path, "-f", "html", "--templates", folder, "--no-check", "-o", tmp_path / "out", cwd=tmp_path),
+        "not allowed",
+    )
+    assert message.startswith(f"{folder / name}:{line}:"), message
+    no_marker(tmp_path)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
 def test_a_benign_markdown_template_still_renders(tmp_path: Path) -> None:
     folder = markdown_templates(tmp_path, "# {{ meta.title }}\n\n{% for b in blocks %}{{ loop.index }}{% endfor %}\n")
     path = tmp_path / "facts.yaml"

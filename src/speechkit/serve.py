@@ -131,7 +131,7 @@ def run_serve(args: argparse.Namespace) -> int:
     path = Path(args.facts)
     if not path.is_file():
         raise FactsError("no such file" if not path.exists() else "not a file", Location(str(path)))
-    from .render.html import template_dirs
+    from .render.templating import template_dirs
 
     preview = Preview(path, template_dirs(args.templates))
     return serve(preview, args.host, args.port, announce=lambda url: print(url, flush=True, file=sys.stdout))

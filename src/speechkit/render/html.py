@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,6 +17,7 @@ from ..layout import LayoutBlock, Para, TableBlock, layout
 from ..model import Meta, Speech
 from ..registry import Registry, default_registry
 from ..text import control_character
+from .templating import rendering, template_dirs, template_environment
 
 TEMPLATE = "document.html.j2"
 BLOCKS = "blocks.html.j2"
@@ -33,33 +33,10 @@ class Assets:
     script: Markup
 
 
-def template_dirs(templates: str | os.PathLike[str] | Sequence[str] | None) -> tuple[str, ...]:
-    """Return the user's template folders as a tuple; raise TemplateError for a missing one."""
-    if templates is None:
-        dirs: tuple[str, ...] = ()
-    elif isinstance(templates, (str, os.PathLike)):
-        dirs = (os.fspath(templates),)
-    else:
-        dirs = tuple(os.fspath(t) for t in templates)
-    for folder in dirs:
-        if not os.path.isdir(folder):
-            raise TemplateError(f"template folder not found: {folder}")
-    return dirs
-
-
 @lru_cache(maxsize=16)
 def environment(dirs: tuple[str, ...] = ()) -> jinja2.Environment:
-    """Return an autoescaping Jinja2 environment; the user's folders win over the built-ins."""
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in dirs]
-    loaders.append(jinja2.PackageLoader("speechkit.templates", "html"))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """Return the autoescaping environment: the budgeted sandbox when a user's folders (which win) are given."""
+    env = template_environment("html", dirs, autoescape=True)
     env.globals.update(
         is_table=lambda block: isinstance(block, TableBlock), version=__version__, signature_indents=signature_indents
     )
@@ -130,19 +107,6 @@ def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> N
             raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
 
 
-@contextmanager
-def _template_errors() -> Iterator[None]:
-    """Turn Jinja2's errors into TemplateError."""
-    try:
-        yield
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax: {exc.message}") from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template uses an undefined value: {exc.message}") from None
-
-
 @dataclass(frozen=True)
 class RoleWriters:
     """What the roles a section type registers bring for ``"html"``.
@@ -175,7 +139,7 @@ def _document(speech: Speech, dirs: tuple[str, ...], registry: Registry | None) 
     para_writers: dict[str, Callable[[Para], Markup]] = {}
     run_writers = {name: _run_writer(write) for name, write in writers.runs.items()}
     context: dict[str, Any] = {"meta": speech.meta, "para_writers": para_writers, "run_writers": run_writers}
-    with _template_errors():
+    with rendering(BLOCKS, len(blocks)):
         module: Any = environment(dirs).get_template(BLOCKS).make_module(context)
 
         def default(para: Para) -> Markup:
@@ -222,7 +186,7 @@ def render_html(
     dirs = template_dirs(templates)
     document = _document(speech, dirs, registry)
     page_assets = assets(dirs)
-    with _template_errors():
+    with rendering(TEMPLATE, 1):
         out = (
             environment(dirs)
             .get_template(TEMPLATE)

@@ -8,44 +8,20 @@ from functools import lru_cache
 
 import jinja2
 
-from ..errors import Location, RenderError, TemplateError
+from ..errors import RenderError
 from ..layout import Para, TableBlock, layout
 from ..model import Speech
 from ..registry import Registry, default_registry
-from ..sandbox import (
-    MAX_SECONDS,
-    MAX_STEPS,
-    RENDER_FAILURES,
-    BudgetedSandbox,
-    budget,
-    failure_message,
-    template_line,
-)
 from ..text import control_character
 from . import markdown_text
+from .templating import rendering, template_dirs, template_environment
 
 TEMPLATE = "document.md.j2"
 
 
-#: Steps and seconds a user's template may take per layout block, on top of the sandbox's budget.
-STEPS_PER_BLOCK = 200
-SECONDS_PER_BLOCK = 0.002
-
-
 @lru_cache(maxsize=16)
-def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
+def environment(dirs: tuple[str, ...] = ()) -> jinja2.Environment:
     """Return the environment: plain for the built-in templates alone, the budgeted sandbox with a user's folders."""
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
-    loaders.append(jinja2.PackageLoader("speechkit.templates", "markdown"))
-    kind = BudgetedSandbox if template_dirs else jinja2.Environment
-    env = kind(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
     filters = {
         "md_escape": markdown_text.escape,
         "md_heading": markdown_text.heading,
@@ -53,11 +29,7 @@ def environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
         "md_row": lambda cells: "| " + " | ".join(markdown_text.cell(c) for c in cells) + " |",
         "md_rule": lambda cells: "|" + " --- |" * len(cells),
     }
-    if isinstance(env, BudgetedSandbox):
-        env.add_filters(filters)
-    else:
-        env.filters.update(filters)
-    return env
+    return template_environment("markdown", dirs, autoescape=False, filters=filters)
 
 
 def render_markdown(
@@ -72,16 +44,7 @@ def render_markdown(
     Section types of ``registry`` lay out their own items; the roles they register write themselves
     through their ``"md"`` renderers (a paragraph role: ``render(para, inline)``; a run role: of its text).
     """
-    dirs: tuple[str, ...]
-    if templates is None:
-        dirs = ()
-    elif isinstance(templates, (str, os.PathLike)):
-        dirs = (os.fspath(templates),)
-    else:
-        dirs = tuple(os.fspath(t) for t in templates)
-    for folder in dirs:
-        if not os.path.isdir(folder):
-            raise TemplateError(f"template folder not found: {folder}")
+    dirs = template_dirs(templates)
     registry = registry or default_registry()
     blocks = layout(speech, registry)
     bold = frozenset({"heading", "runin"} if runin_bold else {"heading"})
@@ -110,19 +73,12 @@ def render_markdown(
             if bad is not None:
                 raise RenderError(f"control character U+{ord(bad):04X} cannot be written to Markdown")
     env = environment(dirs)
-    try:
-        with budget(MAX_SECONDS + SECONDS_PER_BLOCK * len(blocks), MAX_STEPS + STEPS_PER_BLOCK * len(blocks)):
-            template = env.get_template(TEMPLATE)
-            out = template.render(
-                speech=speech,
-                meta=speech.meta,
-                blocks=blocks,
-                inline=write_inline,
-                is_table=lambda block: isinstance(block, TableBlock),
-            )
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}") from None
-    except RENDER_FAILURES as exc:
-        file, line = template_line(exc)
-        raise TemplateError(f"template: {failure_message(exc)}", Location(file or TEMPLATE, line)) from None
+    with rendering(TEMPLATE, len(blocks)):
+        out = env.get_template(TEMPLATE).render(
+            speech=speech,
+            meta=speech.meta,
+            blocks=blocks,
+            inline=write_inline,
+            is_table=lambda block: isinstance(block, TableBlock),
+        )
     return out.rstrip("\n") + "\n"
