@@ -168,8 +168,9 @@ def build(
     default md and docx) is written there as ``stem.ext`` (default stem: the facts file's, else ``speech``)
     and the paths are returned. Either way the findings of ``speechkit check`` come back too.
     """
-    from .output import write_atomic
-    from .render import DEFAULT_FORMATS, FORMATS, render
+    from .output import write_outputs
+    from .registry import default_registry
+    from .render import DEFAULT_FORMATS, render
 
     speech = _load(path, text, "facts.yaml")
     findings = _report(_findings(path, text, "facts.yaml", ".yaml"))
@@ -177,22 +178,17 @@ def build(
         if formats and formats != ["md"]:
             raise SpeechkitError("without outdir only Markdown is returned; give outdir to write other formats")
         return {"markdown": render(speech, "md"), **findings}
-    wanted = list(dict.fromkeys(formats or DEFAULT_FORMATS))
-    unknown = [f for f in wanted if f not in FORMATS]
-    if unknown:
-        raise SpeechkitError(f"unknown format {unknown[0]!r}; known formats: {', '.join(FORMATS)}")
-    outputs = {fmt: render(speech, fmt) for fmt in wanted}
+    registry = default_registry()
+    writers = [registry.writer(fmt) for fmt in formats or DEFAULT_FORMATS]  # an unknown format raises RenderError
+    outputs = {writer: render(speech, writer.name) for writer in dict.fromkeys(writers)}
     folder = Path(outdir)
     if folder.exists() and not folder.is_dir():
         raise SpeechkitError(f"{folder}: exists and is not a folder")
     folder.mkdir(parents=True, exist_ok=True)
     name = stem or (Path(path).stem if path else "speech")
-    written = []
-    for fmt, data in outputs.items():
-        target = folder / f"{name}.{FORMATS[fmt]}"
-        write_atomic(target, data)
-        written.append(str(target))
-    return {"files": written, **findings}
+    files = {folder / f"{name}.{writer.extension}": data for writer, data in outputs.items()}
+    write_outputs(files)  # every format or none
+    return {"files": [str(target) for target in files], **findings}
 
 
 def check_draft(

@@ -10,8 +10,6 @@ from ..model import Speech
 if TYPE_CHECKING:
     from ..registry import Format, Registry
 
-#: The built-in output formats and the file extension each writes (the registry holds every format).
-FORMATS: dict[str, str] = {"md": "md", "docx": "docx", "pdf": "pdf", "html": "html"}
 #: What ``speechkit build`` writes when no ``--format`` is given.
 DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx")
 
