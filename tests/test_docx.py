@@ -8,7 +8,7 @@ import zipfile
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -327,6 +327,7 @@ SAFE = st.characters(codec="utf-8", exclude_categories=("Cs",))
 
 @settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(SAFE, min_size=1, max_size=40), st.text(SAFE, max_size=40))
+@example(" ", "")
 def test_any_text_renders_and_reads_back_or_is_refused(title: str, paragraph: str) -> None:
     speech = Speech(Meta("speech", title), opening=(paragraph,) if paragraph else ())
     try:
@@ -335,7 +336,15 @@ def test_any_text_renders_and_reads_back_or_is_refused(title: str, paragraph: st
         assert "U+" in str(exc) and "\n" not in str(exc)
         assert re.search("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]", title + paragraph)
         return
-    assert read_texts(data) == expected_texts(speech)
+    # read_texts drops trailing empty paragraphs, so a blank title reads back as no paragraph at all
+    assert read_texts(data) == without_trailing_empties(expected_texts(speech))
+
+
+def without_trailing_empties(texts: list[str]) -> list[str]:
+    """Return texts without the empty strings at their end."""
+    while texts and texts[-1] == "":
+        texts = texts[:-1]
+    return texts
 
 
 def test_tab_and_line_break_become_elements() -> None:
