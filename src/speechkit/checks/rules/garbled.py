@@ -5,45 +5,74 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
 from .chars import HAN, is_han
 
-#: A question mark or replacement character touching a Han character on at least one side.
-_ANCHOR = re.compile(f"(?<=[{HAN}])[?\ufffd]|[?\ufffd](?=[{HAN}])")
-#: Signs of a broken decoding near an anchor: another ``?``/U+FFFD, or one or two Latin letters
-#: (ASCII or accented) glued to a Han character, as a misaligned GBK byte leaves them.
-_SIGN = re.compile(
-    f"[?\ufffd]|(?<=[{HAN}])[A-Za-z\u00c0-\u024f]{{1,2}}(?![A-Za-z\u00c0-\u024f])"
-    f"|(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]{{1,2}}(?=[{HAN}])"
-)
-#: Words that make a half-width ``?`` a real question mark (SK201 reports it then).
-_QUESTION = re.compile(
-    "[吗嗎呢么麼吧啊嘛呀][?]|什么|什麼|怎么|怎麼|怎样|怎樣|如何|为什么|為什麼|哪|谁|誰|是否|否|难道|難道|多少|几|幾"
-    "|([\u4e00-\u9fff])[不没沒]\\1"  # 对不对, 是不是, 有没有
-)
+# The patterns below are compiled on first need (a text with ``?``, U+FFFD, a Latin-1 letter or a
+# known signature): a clean document never pays for them, the Han classes cost about 3 ms each.
+
+
+@cache
+def _anchor() -> re.Pattern[str]:
+    """A question mark or replacement character touching a Han character on at least one side."""
+    return re.compile(f"(?<=[{HAN}])[?\ufffd]|[?\ufffd](?=[{HAN}])")
+
+
+@cache
+def _sign() -> re.Pattern[str]:
+    """Signs of a broken decoding near an anchor: another ``?``/U+FFFD, or one or two Latin letters
+    (ASCII or accented) glued to a Han character, as a misaligned GBK byte leaves them."""
+    return re.compile(
+        f"[?\ufffd]|(?<=[{HAN}])[A-Za-z\u00c0-\u024f]{{1,2}}(?![A-Za-z\u00c0-\u024f])"
+        f"|(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]{{1,2}}(?=[{HAN}])"
+    )
+
+
+@cache
+def _question() -> re.Pattern[str]:
+    """Words that make a half-width ``?`` a real question mark (SK201 reports it then)."""
+    return re.compile(
+        "[吗嗎呢么麼吧啊嘛呀][?]|什么|什麼|怎么|怎麼|怎样|怎樣|如何|为什么|為什麼|哪|谁|誰|是否|否|难道|難道|多少|几|幾"
+        "|([\u4e00-\u9fff])[不没沒]\\1"  # 对不对, 是不是, 有没有
+    )
+
+
 _WINDOW = 6
-#: A URL, Han characters included (``https://例子.cn/查询?词=党建``), up to the next space.
-_URL = re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.)\S*", re.IGNORECASE)
+
+
+@cache
+def _url() -> re.Pattern[str]:
+    """A URL, Han characters included (``https://例子.cn/查询?词=党建``), up to the next space."""
+    return re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.)\S*", re.IGNORECASE)
+
+
 #: How far back a question word is looked for (bounded, so that a 1 MB line stays linear).
 _CLAUSE_MAX = 60
 _CLAUSE_END = "。！？!；;\n"
 
 
-#: Text in UTF-8 read as Latin-1/Windows-1252 (``ä¸­æ–‡``, ``â€œ``): three or more such characters in a row.
-_LATIN_RUN = re.compile(
-    "[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
-    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}"
-)
-#: The well-known remains of a replacement character or uninitialised memory read as GBK.
-_SIGNATURE = re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}")
+@cache
+def _latin_run() -> re.Pattern[str]:
+    """Text in UTF-8 read as Latin-1/Windows-1252 (``ä¸­æ–‡``, ``â€œ``): three or more such characters in a row."""
+    return re.compile(
+        "[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+        "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}"
+    )
+
+
+@cache
+def _signature() -> re.Pattern[str]:
+    """The well-known remains of a replacement character or uninitialised memory read as GBK."""
+    return re.compile("(?:锟斤拷)+|烫{3,}|屯{3,}")
 
 
 def _latin_mojibake(text: str) -> list[tuple[int, int]]:
     """Return the runs that are UTF-8 Chinese (or typographic quotes) read as Windows-1252."""
     spans = []
-    for match in _LATIN_RUN.finditer(text):
+    for match in _latin_run().finditer(text):
         try:
             decoded = match.group().encode("cp1252").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
@@ -55,7 +84,7 @@ def _latin_mojibake(text: str) -> list[tuple[int, int]]:
 
 def garbled_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``text`` that look mis-decoded (merged, in order)."""
-    extra = [m.span() for m in _SIGNATURE.finditer(text)] if "锟" in text or "烫" in text or "屯" in text else []
+    extra = [m.span() for m in _signature().finditer(text)] if "锟" in text or "烫" in text or "屯" in text else []
     if _LATIN_HINT.search(text):
         extra += _latin_mojibake(text)
     if extra:
@@ -82,11 +111,11 @@ def _marks(text: str) -> list[tuple[int, int]]:
     if "?" not in text and "\ufffd" not in text:
         return []
     spans: list[tuple[int, int]] = []
-    urls = [m.span() for m in _URL.finditer(text)] if "/" in text or "www" in text.lower() else []
-    signs = [m.span() for m in _SIGN.finditer(text)]
+    urls = [m.span() for m in _url().finditer(text)] if "/" in text or "www" in text.lower() else []
+    signs = [m.span() for m in _sign().finditer(text)]
     starts = [start for start, _ in signs]
     next_url = 0
-    for match in _ANCHOR.finditer(text):
+    for match in _anchor().finditer(text):
         at = match.start()
         while next_url < len(urls) and urls[next_url][1] <= at:
             next_url += 1
@@ -122,7 +151,7 @@ def _garbled_at(text: str, at: int, near: list[tuple[int, int]]) -> bool:
         return False
     floor = max(0, at - _CLAUSE_MAX)
     clause_start = max(floor - 1, *(text.rfind(c, floor, at) for c in _CLAUSE_END)) + 1
-    return not _QUESTION.search(text, clause_start, at + 1)
+    return not _question().search(text, clause_start, at + 1)
 
 
 def check(doc: Doc) -> Iterator[Hit]:
