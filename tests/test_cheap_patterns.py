@@ -164,3 +164,166 @@ def test_shipped_words_read_alike_with_either_yaml_loader() -> None:
     pure = {str(k): str(v) for k, v in yaml.load(source, Loader=yaml.SafeLoader)["words"].items()}
     assert words.builtin_words() == pure
     assert len(pure) > 50
+
+
+# -- patterns compiled on first need behind a quick test: the test lets through every text they match --
+
+OLD_BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:"
+    r"(?:当前位置|您的位置|你的位置|你现在的位置|您现在的位置)\s*[:：]"
+    r"|.{0,40}(?:访问量|浏览量|浏览次数|点击量|点击数|阅读量|阅读次数)\s*[:：]\s*\d+"
+    r"|(?:发表|发布|更新)时间\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}"
+    r"|(?:申明敬告|免责声明|郑重声明|版权声明)\s*[:：]"
+    r"|.{0,60}ICP[备证][^，。]{0,6}\d{4,}"
+    r"|.{0,60}公网安备"
+    r"|(?:评论区|发表评论|我要评论|网友评论|搜索框|相关文章|相关阅读|上一篇|下一篇|打印本页|关闭窗口|返回顶部|分享到)\s*[:：]?\s*$"
+    r"|(?:上一篇|下一篇)\s*[:：]"
+    r"|(?:责任编辑|编辑|作者)\s*[:：]\s*\S{1,12}\s*$"
+    r"|版权所有|Copyright\s*©|©\s*\d{4}"
+    r"|.{0,80}仅提供技术支持"
+    r"|评论仅供.{0,20}表达个人看法"
+    r"|(?:相关推荐|推荐阅读|热门文章|猜你喜欢|延伸阅读)\s*[:：]?\s*$"
+    r"|.{0,20}(?:字号|字体)\s*[:：]\s*[【\[]?\s*大"
+    r"|.{0,20}扫一扫在手机(?:上)?打开"
+    r"|(?:本站|本网|版权)?[^，。]{0,10}(?:未经(?:授权|许可)[^，。]{0,8}[，,]?\s*)?(?:严禁|禁止|不得)转载[。.！!]?\s*$"
+    r"|来源\s*[:：]\s*\S{0,20}(?:网|报|新闻|在线|频道|公众号|\.com|\.cn)\s*$"
+    r")"
+)
+OLD_BOILERPLATE_META = re.compile(
+    "(?:来源|作者|编辑|责任编辑|发布时间|发表时间|发布日期|更新时间|点击数|点击|浏览次数|浏览)\\s*[:：]"
+)
+OLD_BOILERPLATE_INLINE = re.compile(
+    r"[…\.]{0,6}[（(][^（）()\n]{0,60}省略\s*\d+\s*字[^（）()\n]{0,40}[）)][…\.]{0,6}\s*"
+    r"|[…\.]{0,6}[（(]\s*未完[，,]?(?:全文共\d+字[，,]?)?(?:当前仅显示\d+字[，,]?)?(?:请阅读下面提示信息[。.]?)?[）)]?"
+    r"|[（(]?(?:点击)?查看(?:更多|全文|原文)[）)]?(?:>>|»)?"
+    r"|[（(]本文已被(?:浏览|阅读)\s*\d+\s*次[）)]"
+    r"|(?:点击)?收藏《[^《》\n]{1,60}》"
+    r"|(?:正式)?会员可(?:完整)?阅读(?:全文)?"
+)
+WEB_PIECES = [
+    *"：: 　12345.,，。！!()（）《》©",
+    *("当前位置", "您的位置", "你现在的位置", "您现在的位置", "访问量", "浏览次数", "点击数", "阅读次数", "点击"),
+    *("发表时间", "更新时间", "发布日期", "时间", "免责声明", "申明敬告", "ICP备", "ICP证", "公网安备", "评论区"),
+    *("网友评论", "上一篇", "分享到", "责任编辑", "编辑", "作者", "版权所有", "Copyright", "仅提供技术支持"),
+    *("评论仅供", "表达个人看法", "猜你喜欢", "字号", "字体", "大", "扫一扫在手机", "上", "打开", "本站", "未经授权"),
+    *("严禁", "不得", "转载", "来源", "新华网", ".cn", "省略", "字", "未完", "全文共", "查看", "更多", "本文已被"),
+    *("阅读", "次", "收藏", "会员可", "完整", "全文", "2024", "10", "3", "08:30", "党建", "会议"),
+]
+web_texts = st.lists(st.sampled_from(WEB_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(web_texts)
+def test_boilerplate_words_let_through_every_old_match(sample: str) -> None:
+    from speechkit.checks.rules import boilerplate
+
+    old_line = OLD_BOILERPLATE_LINE.match(sample) is not None or (
+        len(sample) <= 120 and len(OLD_BOILERPLATE_META.findall(sample)) >= 2
+    )
+    assert boilerplate.is_boilerplate_line(sample) == old_line
+    if not old_line:
+        expected = [m.span() for m in OLD_BOILERPLATE_INLINE.finditer(sample) if m.group().strip()]
+        assert boilerplate.boilerplate_spans(sample) == expected
+
+
+def test_boilerplate_words_are_found() -> None:
+    from speechkit.checks.rules import boilerplate
+
+    assert boilerplate.is_boilerplate_line("当前位置：首页")
+    assert boilerplate.is_boilerplate_line("来源：新华网 作者：张三")
+    assert not boilerplate.is_boilerplate_line("由于时间关系，点评准备得不是很充分")
+    assert boilerplate.boilerplate_spans("全文（省略773字）") == [(2, 10)]
+
+
+OLD_UNIT = re.compile(
+    "([A-Za-z\u4e00-\u9fff]{1,4})(村|社区|街道|镇|乡|局|公司|集团|"
+    "学校|中学|小学|医院|中心|市场|"
+    "党委|党组|党工委|企业|委员会|办公室|支部|大队|工厂|园区|合作社|景区)"
+)
+
+
+def test_named_units_are_the_old_pattern() -> None:
+    from speechkit.checks.rules import specificity
+
+    assert specificity._unit().pattern == OLD_UNIT.pattern
+    # is_specific skips the pattern for a text without a unit word: every match ends in one.
+    words = specificity._UNIT_WORDS.split("|")
+    assert all(alternative in words for alternative in OLD_UNIT.pattern.split("(")[2].rstrip(")").split("|"))
+
+
+OLD_GENERIC = re.compile(
+    "部分|个别|一些|有的|少数|多数|全|各|本|该|基层|"
+    "所有|相关|有关|下级|上级|乡镇|村级|农村|"
+    "城市|我|党|黨|在|的|和|与|等|到|对|个|些"
+)
+UNIT_PIECES = [*"村镇乡局中心党张庄李a", "社区", "街道", "合作社", "党支部", "部分", "有的", "学校", "存在", "问题"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=10).map("".join))
+def test_is_specific_is_the_old_test(sample: str) -> None:
+    from speechkit.checks.rules import specificity
+
+    old = bool(specificity._NUMBER.search(sample) or specificity._EXAMPLE.search(sample)) or any(
+        not OLD_GENERIC.search(m.group(1)[-2:]) for m in OLD_UNIT.finditer(sample)
+    )
+    assert specificity.is_specific(sample) == old
+
+
+OLD_DOC_NUMBER = re.compile(
+    "(?P<prefix>[\u4e00-\u9fff]{1,10})(?P<open>[〔\\[【(（［〖｛{])(?P<year>(?:19|20)\\d{2})"
+    "(?P<close>[〕\\]】)）］〗｝}]?)(?P<di>第?)(?P<num>\\d{0,5})(?P<hao>[号號]?)"
+)
+OLD_CN_DIGIT = "〇零一二三四五六七八九"
+OLD_DATE_LINE_CN = re.compile(f"[{OLD_CN_DIGIT}]{{4}}年[{OLD_CN_DIGIT}十]{{1,3}}月(?:[{OLD_CN_DIGIT}十]{{1,3}}日)?")
+OLD_DATE_LINE_NUMERIC = re.compile(r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
+OLD_DATE_LINE = re.compile(
+    f"(?:\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{OLD_DATE_LINE_CN.pattern}|{OLD_DATE_LINE_NUMERIC.pattern})"
+)
+DATE_PIECES = [
+    *"〔[【(（［〖｛{〕]】)）］〗｝}第号號年月日十-./／－．",
+    *"〇零一二三四五六七八九0123456789٣０",
+    "党办发",
+    "19",
+    "20",
+    " ",
+]
+date_texts = st.lists(st.sampled_from(DATE_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(date_texts)
+def test_date_and_document_number_quick_tests_let_through_every_old_match(sample: str) -> None:
+    from speechkit.checks.rules import formats
+
+    if OLD_DOC_NUMBER.search(sample):
+        assert formats._BRACKETED_YEAR.search(sample)
+    core = formats._core(sample)
+    assert formats.is_date_line(sample) == (OLD_DATE_LINE.fullmatch(core) is not None)
+    if OLD_DATE_LINE_CN.fullmatch(core) or OLD_DATE_LINE_NUMERIC.fullmatch(core) or OLD_DATE_LINE.fullmatch(core):
+        assert formats._may_be_date(core)
+
+
+OLD_PLACEHOLDERS = (
+    re.compile("(?<![xXｘＸ×])[xXｘＸ×]+\\s*月\\s*[xXｘＸ×]+\\s*日"),
+    re.compile("(?<![A-Za-z+\\d])\\d*[xXｘＸ×]+\\d*(?![A-Za-z+])"),
+    re.compile(r"\*{2,}"),
+    re.compile("[□■]+"),
+    re.compile("(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])"),
+)
+
+
+def test_placeholder_patterns_are_the_old_ones() -> None:
+    from speechkit.checks.rules import placeholders
+
+    assert [p for _, p in placeholders._PATTERNS] == [p.pattern for p in OLD_PLACEHOLDERS]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from([*"xXｘＸ×*□■〇○月日中文 12aA+“”"]), max_size=16).map("".join))
+def test_placeholder_characters_let_through_every_old_match(sample: str) -> None:
+    from speechkit.checks.rules import placeholders
+
+    for (needs, _), old in zip(placeholders._PATTERNS, OLD_PLACEHOLDERS, strict=True):
+        if old.search(sample):
+            assert any(char in sample for char in needs)

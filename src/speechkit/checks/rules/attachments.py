@@ -6,19 +6,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from ...numbering import parse_cn
 from ..finding import Hit
 from ..text import Doc
 
-_NOTE = re.compile(r"^[ \u3000\t]*附[ \u3000]*件[ \u3000]*[:：][ \u3000]*")
-_ITEM = re.compile(
-    r"^[ \u3000\t]*(?:(?P<n>\d{1,2})(?P<sep>[.．、,，]|\s)|[（(](?P<p>\d{1,2})[）)]|(?P<c>[一二三四五六七八九十])、)"
-    r"[ \u3000]*"
-)
+
+@cache
+def _note() -> re.Pattern[str]:
+    """The start of the attachment note (compiled on first need: a text without 附 never reads it)."""
+    return re.compile(r"^[ \u3000\t]*附[ \u3000]*件[ \u3000]*[:：][ \u3000]*")
+
+
+@cache
+def _item() -> re.Pattern[str]:
+    """A numbered line of the note (compiled on first need: only a draft with a note reads it)."""
+    return re.compile(
+        r"^[ \u3000\t]*(?:(?P<n>\d{1,2})(?P<sep>[.．、,，]|\s)|[（(](?P<p>\d{1,2})[）)]"
+        r"|(?P<c>[一二三四五六七八九十])、)[ \u3000]*"
+    )
+
+
 _END_MARKS = "。；;，,、.．"
-_MENTION = re.compile("附件[ \u3000]*(?P<n>\\d{1,2}|[一二三四五六七八九十])(?![\\d.．])")
-_HEADER = re.compile(r"^[ \u3000\t]*附[ \u3000]*件[ \u3000]*(?:\d{1,2}|[一二三四五六七八九十])?[ \u3000]*$")
+
+
+@cache
+def _mention() -> re.Pattern[str]:
+    """An attachment named in the body (compiled on first need: a text without 附件 never reads it)."""
+    return re.compile("附件[ \u3000]*(?P<n>\\d{1,2}|[一二三四五六七八九十])(?![\\d.．])")
+
+
+@cache
+def _header() -> re.Pattern[str]:
+    """The heading of an attachment page (compiled on first need: a text without 附 never reads it)."""
+    return re.compile(r"^[ \u3000\t]*附[ \u3000]*件[ \u3000]*(?:\d{1,2}|[一二三四五六七八九十])?[ \u3000]*$")
 
 
 @dataclass
@@ -34,7 +56,7 @@ def find_note(doc: Doc) -> Note | None:
     units = doc.structure()
     for position, index in enumerate(units):
         text = doc.units[index].text
-        head = _NOTE.match(text)
+        head = _note().match(text) if "附" in text else None
         if not head:
             continue
         note = Note(index)
@@ -42,7 +64,7 @@ def find_note(doc: Doc) -> Note | None:
         if rest.strip():
             note.items.append((index, head.end(), *_number(rest)))
         for following in units[position + 1 :]:
-            item = _ITEM.match(doc.units[following].text)
+            item = _item().match(doc.units[following].text)
             if not item:
                 break
             note.items.append((following, 0, *_number(doc.units[following].text)))
@@ -57,7 +79,7 @@ def note_units(doc: Doc) -> set[int]:
 
 
 def _number(text: str) -> tuple[int | None, str]:
-    item = _ITEM.match(text)
+    item = _item().match(text)
     if not item:
         return None, ""
     if item.group("n"):
@@ -79,12 +101,12 @@ def check(doc: Doc) -> Iterator[Hit]:
     skip = {note.unit, *(i[0] for i in note.items)} if note else set()
     for index in doc.structure():
         text = doc.units[index].text
-        if index in skip:
-            continue
-        header = _HEADER.match(text)
+        if index in skip or "附件" not in text:
+            continue  # every match of _mention() holds 附件
+        header = _header().match(text)
         if header and note is None:
             continue  # the attachment pages themselves
-        for match in _MENTION.finditer(text):
+        for match in _mention().finditer(text):
             raw = match.group("n")
             number = int(raw) if raw.isdigit() else parse_cn(raw)
             if number <= listed:

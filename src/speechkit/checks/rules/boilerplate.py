@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
 
 #: Lines that only a web page carries: breadcrumbs, counters, comment boxes, licences, disclaimers.
-_LINE = re.compile(
+_LINE = (
     r"^\s*(?:"
     r"(?:当前位置|您的位置|你的位置|你现在的位置|您现在的位置)\s*[:：]"
     r"|.{0,40}(?:访问量|浏览量|浏览次数|点击量|点击数|阅读量|阅读次数)\s*[:：]\s*\d+"
@@ -30,10 +31,29 @@ _LINE = re.compile(
     r"|来源\s*[:：]\s*\S{0,20}(?:网|报|新闻|在线|频道|公众号|\.com|\.cn)\s*$"
     r")"
 )
+#: Words one of which every match of ``_LINE`` holds, alternative by alternative.
+_LINE_WORDS = (
+    *("当前位置", "您的位置", "你的位置", "现在的位置"),
+    *("访问量", "浏览量", "浏览次数", "点击量", "点击数", "阅读量", "阅读次数"),
+    *("发表时间", "发布时间", "更新时间"),
+    *("申明敬告", "免责声明", "郑重声明", "版权声明"),
+    "ICP",
+    "公网安备",
+    *("评论", "搜索框", "相关文章", "相关阅读", "上一篇", "下一篇", "打印本页", "关闭窗口", "返回顶部", "分享到"),
+    *("编辑", "作者"),
+    *("版权所有", "©"),
+    "仅提供技术支持",
+    *("相关推荐", "推荐阅读", "热门文章", "猜你喜欢", "延伸阅读"),
+    *("字号", "字体"),
+    "扫一扫在手机",
+    "转载",
+    "来源",
+)
 #: Web page metadata (来源, 作者, 发布时间, 点击…): two of them on one short line make it a byline.
-_META = re.compile("(?:来源|作者|编辑|责任编辑|发布时间|发表时间|发布日期|更新时间|点击数|点击|浏览次数|浏览)\\s*[:：]")
+_META = "(?:来源|作者|编辑|责任编辑|发布时间|发表时间|发布日期|更新时间|点击数|点击|浏览次数|浏览)\\s*[:：]"
+_META_WORDS = ("来源", "作者", "编辑", "时间", "发布日期", "点击", "浏览")
 #: Inline cut marks and teasers: ``……(…省略773字，正式会员可完整阅读)……``, ``查看更多``, ``收藏《…》``.
-_INLINE = re.compile(
+_INLINE = (
     r"[…\.]{0,6}[（(][^（）()\n]{0,60}省略\s*\d+\s*字[^（）()\n]{0,40}[）)][…\.]{0,6}\s*"
     r"|[…\.]{0,6}[（(]\s*未完[，,]?(?:全文共\d+字[，,]?)?(?:当前仅显示\d+字[，,]?)?(?:请阅读下面提示信息[。.]?)?[）)]?"
     r"|[（(]?(?:点击)?查看(?:更多|全文|原文)[）)]?(?:>>|»)?"
@@ -41,13 +61,24 @@ _INLINE = re.compile(
     r"|(?:点击)?收藏《[^《》\n]{1,60}》"
     r"|(?:正式)?会员可(?:完整)?阅读(?:全文)?"
 )
+_INLINE_WORDS = ("省略", "未完", "查看", "本文已被", "收藏《", "会员可")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compile one of the patterns above on first need: a line without any of its words never needs it."""
+    return re.compile(pattern)
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
 
 
 def is_boilerplate_line(simple: str) -> bool:
     """Return whether a whole line (in Simplified script) is web boilerplate."""
-    if _LINE.match(simple) is not None:
+    if _holds(simple, _LINE_WORDS) and _compiled(_LINE).match(simple) is not None:
         return True
-    return len(simple) <= _BYLINE and len(_META.findall(simple)) >= 2
+    return len(simple) <= _BYLINE and _holds(simple, _META_WORDS) and len(_compiled(_META).findall(simple)) >= 2
 
 
 #: The longest line read as a byline (来源：… 作者：… 发布时间：…).
@@ -58,7 +89,9 @@ def boilerplate_spans(simple: str) -> list[tuple[int, int]]:
     """Return the spans of a line (in Simplified script) that are boilerplate or cut marks."""
     if is_boilerplate_line(simple):
         return [(0, len(simple))]
-    return [match.span() for match in _INLINE.finditer(simple) if match.group().strip()]
+    if not _holds(simple, _INLINE_WORDS):
+        return []
+    return [match.span() for match in _compiled(_INLINE).finditer(simple) if match.group().strip()]
 
 
 def check(doc: Doc) -> Iterator[Hit]:

@@ -5,20 +5,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
 from .formats import is_date_line
 
 _YM = r"(?P<{0}y>(?:19|20)\d{{2}})\.(?P<{0}m>0?[1-9]|1[0-2])(?:\.(?P<{0}d>0?[1-9]|[12]\d|3[01]))?"
-#: ``2008.04-2016.06``, ``2008.4—2016.6``, ``2008.04至今``.
-_DOTTED_RANGE = re.compile(
-    "(?<![\\d.])" + _YM.format("a") + r"\s*[-－—–～~至到]\s*(?:" + _YM.format("b") + "(?![\\d.])|(?P<now>至今|今))"
-)
-#: ``2018.10.7`` in prose (three dotted parts cannot be a decimal number).
-_DOTTED_DAY = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])"
-)
+
+
+@cache
+def _dotted_range() -> re.Pattern[str]:
+    """``2008.04-2016.06``, ``2008.4—2016.6``, ``2008.04至今`` (compiled for the first text with a ``.``)."""
+    return re.compile(
+        "(?<![\\d.])" + _YM.format("a") + r"\s*[-－—–～~至到]\s*(?:" + _YM.format("b") + "(?![\\d.])|(?P<now>至今|今))"
+    )
+
+
+@cache
+def _dotted_day() -> re.Pattern[str]:
+    """``2018.10.7`` in prose (three dotted parts cannot be a decimal number)."""
+    return re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])")
+
+
 #: ``18年10月``, ``25年底``: a year written with two digits.
 _SHORT_YEAR = re.compile(r"(?<![\d.\-/第])(?P<y>\d{2})年(?=\d{1,2}月|初|底|末|度|上半年|下半年|春节|元旦)")
 #: ``10月1号``: 号 for a day.
@@ -37,14 +46,15 @@ def check(doc: Doc) -> Iterator[Hit]:
         if is_date_line(text):
             continue  # a dateline is SK302's
         ranges = []
-        for match in _DOTTED_RANGE.finditer(text):
+        dotted = "." in text  # every match of the two dotted patterns holds one
+        for match in _dotted_range().finditer(text) if dotted else ():
             end = "今" if match.group("now") else _date(match, "b")
             better = f"{_date(match, 'a')}至{end}"
             ranges.append(match.span())
             yield Hit(
                 index, match.start(), match.end(), "SK303", f"date range {match.group()!r} in prose; write {better!r}"
             )
-        for match in _DOTTED_DAY.finditer(text):
+        for match in _dotted_day().finditer(text) if dotted else ():
             if any(s <= match.start() < e for s, e in ranges):
                 continue
             yield Hit(

@@ -13,7 +13,7 @@ from ...registry import DocumentKind
 from ...script import to_simplified
 from ..finding import Hit
 from ..text import Doc, DocTable
-from .formats import DATE_LINE, is_date_line
+from .formats import is_date_line
 
 _ADDRESSEE = re.compile(r"^[^，。,；;！？!?]{2,40}[：:]$")
 _BODY_END = "。！？；"
@@ -162,4 +162,4 @@ def _anchor(doc: Doc, table: DocTable) -> int:
     return min(units, key=lambda i: (abs(doc.units[i].line - table.line), doc.units[i].role != "cell"))
 
 
-__all__ = ["DATE_LINE", "check", "infer_kind"]
+__all__ = ["check", "infer_kind"]

@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
 from .chars import is_han
 
 _X = "xXｘＸ×"
-#: Each pattern starts only where its first run starts (a lookbehind), so a long run of x, digits
-#: or 〇 is scanned once, not once per character (linear time on any text).
+#: Each pattern, after the characters one of which every match of it holds (a text without any skips
+#: the pattern, which is compiled on first need). Each starts only where its first run starts (a
+#: lookbehind), so a long run of x, digits or 〇 is scanned once, not once per character.
 _PATTERNS = (
-    re.compile(f"(?<![{_X}])[{_X}]+\\s*月\\s*[{_X}]+\\s*日"),
-    re.compile(f"(?<![A-Za-z+\\d])\\d*[{_X}]+\\d*(?![A-Za-z+])"),
-    re.compile(r"\*{2,}"),
-    re.compile("[□■]+"),
-    re.compile("(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])"),
+    (_X, f"(?<![{_X}])[{_X}]+\\s*月\\s*[{_X}]+\\s*日"),
+    (_X, f"(?<![A-Za-z+\\d])\\d*[{_X}]+\\d*(?![A-Za-z+])"),
+    ("*", r"\*{2,}"),
+    ("□■", "[□■]+"),
+    ("〇○", "(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])"),
 )
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "「": "」"}
 
 
@@ -27,8 +36,10 @@ def check(doc: Doc) -> Iterator[Hit]:
     for index in doc.textual():
         text = doc.units[index].text
         taken = bytearray(len(text))
-        for pattern in _PATTERNS:
-            for match in pattern.finditer(text):
+        for needs, pattern in _PATTERNS:
+            if not any(char in text for char in needs):
+                continue
+            for match in _compiled(pattern).finditer(text):
                 start, end = match.span()
                 if taken.find(1, start, end) >= 0 or not _is_placeholder(text, start, end):
                     continue

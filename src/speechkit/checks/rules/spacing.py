@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ...numbering import parse_label
 from ..finding import Hit
@@ -74,13 +75,24 @@ def check(doc: Doc) -> Iterator[Hit]:
             )
 
 
-#: A lost line break, not a typo: the space ends a title or a heading, or starts a salutation or a label.
-_TITLE_END = re.compile(
-    "(?:讲话|講話|报告|報告|通知|提纲|提綱|意见|意見|方案|总结|總結|发言|發言|致辞|致辭|请示|請示|通报|通報|纪要|紀要)$"
-)
-_LINE_START = re.compile(
-    "[^，。；：,;:\\s]{1,16}[：:]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\\d]{1,3}[）)]|\\d{1,2}[.．、]"
-)
+# A lost line break, not a typo: the space ends a title or a heading, or starts a salutation or a label.
+# Both patterns are compiled on first need: only a text with a space to report reads them.
+
+
+@cache
+def _title_end() -> re.Pattern[str]:
+    return re.compile(
+        "(?:讲话|講話|报告|報告|通知|提纲|提綱|意见|意見|方案|总结|總結|发言|發言|致辞|致辭|请示|請示|通报|通報|纪要|紀要)$"
+    )
+
+
+@cache
+def _line_start() -> re.Pattern[str]:
+    return re.compile(
+        "[^，。；：,;:\\s]{1,16}[：:]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\\d]{1,3}[）)]|\\d{1,2}[.．、]"
+    )
+
+
 _MARKS = "，。；：！？,;:!?"
 #: How far back the start of a heading is looked for (bounded, so that long lines stay linear).
 _HEADING_MAX = 40
@@ -90,9 +102,9 @@ _HEADING_REST = 15
 
 def _line_break(text: str, start: int, end: int) -> bool:
     """Return whether the space stands where lines were joined (a speech that arrives as one line)."""
-    if not ((is_han(text[start - 1]) and is_han(text[end])) or _LINE_START.match(text, end)):
+    if not ((is_han(text[start - 1]) and is_han(text[end])) or _line_start().match(text, end)):
         return False  # a number and its unit, a letter: never a line break
-    if _LINE_START.match(text, end):
+    if _line_start().match(text, end):
         return True
     floor = max(0, start - _HEADING_MAX)
     mark = max(floor - 1, *(text.rfind(c, floor, start) for c in _MARKS))
@@ -100,7 +112,7 @@ def _line_break(text: str, start: int, end: int) -> bool:
     if mark < floor and floor > 0:
         return False
     label = parse_label(segment)
-    return (label is not None and len(label.rest) <= _HEADING_REST) or bool(_TITLE_END.search(segment))
+    return (label is not None and len(label.rest) <= _HEADING_REST) or bool(_title_end().search(segment))
 
 
 def _single_letter_ok(text: str, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ...model import Item, ModelPath
 from ..finding import Hit
@@ -17,16 +18,28 @@ _NUMBER = re.compile(
     "[0-9０-９]|[两三四五六七八九十百千万][个名次项人户家条件起场天年月元成批所处份篇位]"
     "|一[名次项人户家条件起场天年元批所处份篇位]"
 )
-_UNIT = re.compile(
-    "([A-Za-z\u4e00-\u9fff]{1,4})(村|社区|街道|镇|乡|局|公司|集团|"
-    "学校|中学|小学|医院|中心|市场|"
-    "党委|党组|党工委|企业|委员会|办公室|支部|大队|工厂|园区|合作社|景区)"
+_UNIT_WORDS = (
+    "村|社区|街道|镇|乡|局|公司|集团|学校|中学|小学|医院|中心|市场|"
+    "党委|党组|党工委|企业|委员会|办公室|支部|大队|工厂|园区|合作社|景区"
 )
-_GENERIC = re.compile(
-    "部分|个别|一些|有的|少数|多数|全|各|本|该|基层|"
-    "所有|相关|有关|下级|上级|乡镇|村级|农村|"
-    "城市|我|党|黨|在|的|和|与|等|到|对|个|些"
-)
+
+
+@cache
+def _unit() -> re.Pattern[str]:
+    """A named unit (compiled on first need: its class of 20,992 Han characters costs ``re`` 1.5 ms)."""
+    return re.compile(f"([A-Za-z\u4e00-\u9fff]{{1,4}})({_UNIT_WORDS})")
+
+
+@cache
+def _generic() -> re.Pattern[str]:
+    """Words that make a unit's name generic (本村, 各支部)."""
+    return re.compile(
+        "部分|个别|一些|有的|少数|多数|全|各|本|该|基层|"
+        "所有|相关|有关|下级|上级|乡镇|村级|农村|"
+        "城市|我|党|黨|在|的|和|与|等|到|对|个|些"
+    )
+
+
 _EXAMPLE = re.compile("(?:^|[，。；：,;:])(?:如|比如|例如|譬如|诸如)|“[^”]{2,}”|《[^》]+》")
 
 
@@ -122,7 +135,9 @@ def is_specific(text: str) -> bool:
     """Return whether a problem's text holds a number, a named unit, a quoted name or an example."""
     if _NUMBER.search(text) or _EXAMPLE.search(text):
         return True
-    return any(not _GENERIC.search(m.group(1)[-2:]) for m in _UNIT.finditer(text))
+    if not any(word in text for word in _UNIT_WORDS.split("|")):
+        return False  # every named unit ends in one of these words
+    return any(not _generic().search(m.group(1)[-2:]) for m in _unit().finditer(text))
 
 
 def _items(doc: Doc, outline: Outline, start: int) -> Iterator[tuple[Mark, str]]:

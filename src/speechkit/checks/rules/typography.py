@@ -11,8 +11,13 @@ from ..text import Doc
 from .chars import HAN
 
 _UNIT = "个名人位万亿元年月日天周岁次项条家户所场期批件篇份台辆套处座米亩吨倍届%‰"
-#: ``1-2个``, ``10-20%``, ``2016-2018年``: ASCII numbers joined by a hyphen, followed by a unit.
-_RANGE = re.compile(f"(?<![\\d.\\-/A-Za-z])(\\d{{1,6}}(?:\\.\\d+)?)-(\\d{{1,6}}(?:\\.\\d+)?)(?=[{_UNIT}])")
+
+
+@cache
+def _range() -> re.Pattern[str]:
+    """``1-2个``, ``10-20%``, ``2016-2018年``: ASCII numbers joined by a hyphen, followed by a unit
+    (compiled for the first text with a ``-``)."""
+    return re.compile(f"(?<![\\d.\\-/A-Za-z])(\\d{{1,6}}(?:\\.\\d+)?)-(\\d{{1,6}}(?:\\.\\d+)?)(?=[{_UNIT}])")
 
 
 @cache
@@ -37,7 +42,7 @@ def check(doc: Doc) -> Iterator[Hit]:
     """Yield hits for hyphenated ranges, wrong ellipses and a title ending in ``。``."""
     for index in doc.textual():
         text = doc.units[index].text
-        for match in _RANGE.finditer(text):
+        for match in _range().finditer(text) if "-" in text else ():
             low, high = float(match.group(1)), float(match.group(2))
             if low >= high:
                 continue  # not a range (a code or a date such as 2018-10)
@@ -77,10 +82,13 @@ def _title(doc: Doc) -> int | None:
     return None
 
 
-_TITLE_WORDS = re.compile(
-    "(?:通知|报告|報告|讲话|講話|意见|意見|方案|决定|決定|请示|請示|提纲|提綱|总结|總結|办法|辦法|规定|規定|纪要|紀要|函|通报|通報|批复|批覆|公告|通告|发言|發言|致辞|致辭)。$"
-)
+@cache
+def _title_words() -> re.Pattern[str]:
+    """The words a title ends in (compiled on first need: only a first line ending in 。 reads them)."""
+    return re.compile(
+        "(?:通知|报告|報告|讲话|講話|意见|意見|方案|决定|決定|请示|請示|提纲|提綱|总结|總結|办法|辦法|规定|規定|纪要|紀要|函|通报|通報|批复|批覆|公告|通告|发言|發言|致辞|致辭)。$"
+    )
 
 
 def _looks_like_title(text: str) -> bool:
-    return bool(_TITLE_WORDS.search(text))
+    return bool(_title_words().search(text))
