@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .model import HeadingScheme
 
@@ -196,25 +197,49 @@ class Label:
     text: str
 
 
-_CN = "[零〇一二两三四五六七八九十百千万]+"
-_LABEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("（一）", re.compile(rf"^[（(]({_CN})[）)]")),
-    ("（1）", re.compile(r"^[（(](\d+)[）)]")),
-    ("一、", re.compile(rf"^({_CN})[、，,]")),
-    ("一是", re.compile(rf"^({_CN})是")),
-    ("一要", re.compile(rf"^({_CN})要")),
-    ("第一", re.compile(rf"^第({_CN})[，,、：:]")),
-    ("1.", re.compile(r"^(\d{1,3})(?:[.．](?!\d)|[、])")),
-    ("①", re.compile("^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])")),
+_CN_CHARS = "零〇一二两三四五六七八九十百千万"
+_CN = f"[{_CN_CHARS}]+"
+#: What :func:`_may_start` reads as "a decimal digit" (``\\d``) and as "any character".
+_DECIMAL, _ANY = r"\d", ""
+#: Each family, the characters its label starts with, and its pattern (compiled on first need: a
+#: text that starts otherwise never needs it, and each class of Chinese numerals costs ``re`` 0.3 ms).
+_LABEL_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("（一）", "（(", rf"^[（(]({_CN})[）)]"),
+    ("（1）", "（(", r"^[（(](\d+)[）)]"),
+    ("一、", _CN_CHARS, rf"^({_CN})[、，,]"),
+    ("一是", _CN_CHARS, rf"^({_CN})是"),
+    ("一要", _CN_CHARS, rf"^({_CN})要"),
+    ("第一", "第", rf"^第({_CN})[，,、：:]"),
+    ("1.", _DECIMAL, r"^(\d{1,3})(?:[.．](?!\d)|[、])"),
+    ("①", "".join(_CIRCLED), "^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])"),
 )
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _may_start(first: str, starts: str) -> bool:
+    """Return whether a label that starts with one of ``starts`` may start with the character ``first``."""
+    if starts == _ANY:
+        return True
+    if starts == _DECIMAL:
+        return first.isdecimal()
+    return first != "" and first in starts
+
+
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 
 
 def parse_label(text: str) -> Label | None:
     """Recognise a heading label or run-in marker at the start of ``text``; None if there is none."""
     stripped = text.lstrip(" \u3000\t")
-    for family, pattern in _LABEL_PATTERNS:
-        match = pattern.match(stripped)
+    first = stripped[:1]
+    for family, starts, pattern in _LABEL_PATTERNS:
+        if not _may_start(first, starts):
+            continue
+        match = _compiled(pattern).match(stripped)
         if not match:
             continue
         token = match.group(1)
@@ -302,7 +327,21 @@ def heading_formats(scheme: HeadingScheme | None = None) -> list[tuple[str, int,
     return list(seen.values())
 
 
-def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, re.Pattern[str]]]:
+def _format_starts(fmt: str, tolerant: bool) -> str:
+    """Return the characters a label of ``fmt`` starts with (as :func:`_format_regex` reads it)."""
+    for token, starts in (("{cn}", _CN_CLASS), ("{n}", "123456789"), ("{circled}", "".join(_CIRCLED))):
+        if fmt.startswith(token):
+            return starts
+    if not fmt:
+        return _ANY
+    char = fmt[0]
+    half = _FULL_TO_HALF.get(char, char)
+    full = {v: k for k, v in _FULL_TO_HALF.items()}.get(char, char)
+    return half + full if tolerant else char
+
+
+def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, str, str]]:
+    """Return ``(format, level, scheme name, pattern, first characters)`` in the order they are tried."""
     key = None if scheme is None else scheme.levels
     found = _PATTERN_CACHE.get(key)
     if found is None:
@@ -312,17 +351,17 @@ def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str,
                 pattern = _format_regex(fmt, tolerant)
                 if fmt.endswith(("{n}.", "{n}．")):
                     pattern += "(?![0-9０-９.．])"
-                found.append((fmt, level, name, re.compile(pattern)))
+                found.append((fmt, level, name, pattern, _format_starts(fmt, tolerant)))
         # Exact formats before tolerant ones; longer formats first: （{cn}） before {cn}、.
         found.sort(key=lambda entry: -len(entry[0].replace("{cn}", "").replace("{n}", "")))
-        found.sort(key=lambda entry: entry[3].pattern.count("["))
+        found.sort(key=lambda entry: entry[3].count("["))
         _PATTERN_CACHE[key] = found
     return found
 
 
-_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, re.Pattern[str]]]] = {}
-_RUNIN_RE = re.compile(f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]")
-_SHOUXIAN_RE = re.compile("(首先|其次|再次|最后)[，,、]")
+_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, str, str]]] = {}
+_RUNIN_MARK = f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]"
+_SHOUXIAN_MARK = "(首先|其次|再次|最后)[，,、]"
 
 
 def _number(token: str) -> int | None:
@@ -340,8 +379,11 @@ def _number(token: str) -> int | None:
 
 
 def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch | None:
-    for fmt, level, name, pattern in _heading_patterns(scheme):
-        match = pattern.match(text, pos)
+    first = text[pos : pos + 1]
+    for fmt, level, name, pattern, starts in _heading_patterns(scheme):
+        if not _may_start(first, starts):
+            continue
+        match = _compiled(pattern).match(text, pos)
         if not match:
             continue
         ordinal = _number(match.group(1))
@@ -357,7 +399,8 @@ def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch
 
 
 def _runin_at(text: str, pos: int) -> LabelMatch | None:
-    match = _RUNIN_RE.match(text, pos)
+    first = text[pos : pos + 1]
+    match = _compiled(_RUNIN_MARK).match(text, pos) if _may_start(first, _CN_CLASS + "第") else None
     if match:
         token = match.group(1) or match.group(3)
         ordinal = _number(token)
@@ -373,7 +416,7 @@ def _runin_at(text: str, pos: int) -> LabelMatch | None:
         else:
             fmt = "第{cn}，"
         return LabelMatch("runin", RUNIN_STYLES[fmt], fmt, 0, "", ordinal, pos, end, match.group(0))
-    match = _SHOUXIAN_RE.match(text, pos)
+    match = _compiled(_SHOUXIAN_MARK).match(text, pos) if _may_start(first, "首其再最") else None
     if match:
         ordinal = _SHOUXIAN.index(match.group(1)) + 1
         return LabelMatch("runin", "shouxian", "首先，", 0, "", ordinal, pos, match.end(), match.group(0))
