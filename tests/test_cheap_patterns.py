@@ -362,3 +362,43 @@ def test_label_patterns_are_tried_for_every_text_they_match(sample: str) -> None
         assert numbering._may_start(sample[:1], numbering._CN_CLASS + "第")
     if re.match(numbering._SHOUXIAN_MARK, sample):
         assert numbering._may_start(sample[:1], "首其再最")
+
+
+def test_docx_character_classes_are_the_old_ones() -> None:
+    from speechkit.render import docx_xml
+
+    def either(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
+        return lambda c: any(p.fullmatch(c) for p in patterns)
+
+    same_on_every_code_point(
+        "[\x00-\x1f&<>\ud800-\udfff\ufffe\uffff]", either(docx_xml._CONTROL_OR_MARKUP, docx_xml._NON_XML)
+    )
+    same_on_every_code_point(
+        "[\x00-\x08\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", either(docx_xml._ILLEGAL_CONTROL, docx_xml._NON_XML)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"ab中，\t\n\r\x0b\x01\x0c&<>\ud800\udfff\ufffe\uffff"]), max_size=12).map("".join))
+def test_docx_run_content_reports_the_first_bad_character(sample: str) -> None:
+    from speechkit.errors import RenderError
+    from speechkit.render import docx_xml
+
+    old = re.search("[\x00-\x08\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", sample)
+    try:
+        docx_xml.check_text(sample)
+    except RenderError as error:
+        assert old is not None and f"U+{ord(old.group()):04X}" in str(error)
+    else:
+        assert old is None
+
+
+OLD_NUMBER = re.compile(r"^[+\-−]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*"+-−09０９,，.．%％‰ \n\u3000a中٣"]), max_size=8).map("".join))
+def test_number_cells_are_the_old_pattern(sample: str) -> None:
+    from speechkit.render import docx_body
+
+    assert docx_body.is_number(sample) == (OLD_NUMBER.match(sample) is not None)

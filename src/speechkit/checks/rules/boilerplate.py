@@ -66,19 +66,21 @@ _INLINE_WORDS = ("省略", "未完", "查看", "本文已被", "收藏《", "会
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compile one of the patterns above on first need: a line without any of its words never needs it."""
+    """Compile one of the patterns above on first need: a line without any of their words never needs them."""
     return re.compile(pattern)
 
 
-def _holds(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
+#: Any word of the three lists: a line without one is neither boilerplate nor holds a cut mark.
+_HINT = "|".join(map(re.escape, sorted({*_LINE_WORDS, *_META_WORDS, *_INLINE_WORDS})))
 
 
 def is_boilerplate_line(simple: str) -> bool:
     """Return whether a whole line (in Simplified script) is web boilerplate."""
-    if _holds(simple, _LINE_WORDS) and _compiled(_LINE).match(simple) is not None:
+    if _compiled(_HINT).search(simple) is None:
+        return False
+    if _compiled(_LINE).match(simple) is not None:
         return True
-    return len(simple) <= _BYLINE and _holds(simple, _META_WORDS) and len(_compiled(_META).findall(simple)) >= 2
+    return len(simple) <= _BYLINE and len(_compiled(_META).findall(simple)) >= 2
 
 
 #: The longest line read as a byline (来源：… 作者：… 发布时间：…).
@@ -87,10 +89,10 @@ _BYLINE = 120
 
 def boilerplate_spans(simple: str) -> list[tuple[int, int]]:
     """Return the spans of a line (in Simplified script) that are boilerplate or cut marks."""
+    if _compiled(_HINT).search(simple) is None:
+        return []
     if is_boilerplate_line(simple):
         return [(0, len(simple))]
-    if not _holds(simple, _INLINE_WORDS):
-        return []
     return [match.span() for match in _compiled(_INLINE).finditer(simple) if match.group().strip()]
 
 
