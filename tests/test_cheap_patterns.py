@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -402,3 +403,32 @@ def test_number_cells_are_the_old_pattern(sample: str) -> None:
     from speechkit.render import docx_body
 
     assert docx_body.is_number(sample) == (OLD_NUMBER.match(sample) is not None)
+
+
+OUTLINE_PIECES = [*"：: 　\t目录錄提纲綱附件同志们各位，。;1一、", "尊敬的", "领导", "代表"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(OUTLINE_PIECES), max_size=10).map("".join))
+def test_outline_resets_and_title_tests_are_the_old_patterns(sample: str) -> None:
+    from speechkit.checks import outline
+    from speechkit.checks.rules import number_forms, report_request, typography
+
+    old_salutation = bool(
+        re.match(r"^[^，。,；;]{1,16}[：:]\s*$", sample)
+        and re.search("同志|们|們|各|尊敬|领导|領導|代表|来宾|來賓|朋友|老师|老師|同学|同學", sample)
+    )
+    assert outline._is_salutation(sample) == old_salutation
+    if re.match(r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)", sample):
+        assert "目" in sample or "提" in sample
+    if re.match(r"^\s*附\s*件", sample):
+        assert "附" in sample
+    assert typography._has_sentence_mark(sample) == bool(re.search("[，。；：！？,;!?]", sample))
+    assert any(m in sample for m in report_request._SENTENCE_MARKS) == bool(re.search("[，。；！？,;!?]", sample))
+    if re.search(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~〜—–至到])\s*(\d+(?:\.\d+)?)(%|‰|万|亿)", sample):
+        assert number_forms._holds(sample, number_forms._SIGNS) and number_forms._holds(sample, number_forms._UNITS)
+
+
+@pytest.mark.parametrize("title", ["工作报告", "工作报告\n", "报告会", "述职报告"])
+def test_report_titles_end_as_before(title: str) -> None:
+    assert title.endswith(("报告", "报告\n")) == bool(re.search("报告$", title))

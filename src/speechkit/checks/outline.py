@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..numbering import LabelMatch, circled, cn, find_labels, parse_label
 from .finding import Hit
 from .text import Doc
 
-_SALUTATION = re.compile(r"^[^，。,；;]{1,16}[：:]\s*$")
-_SALUTATION_WORDS = re.compile("同志|们|們|各|尊敬|领导|領導|代表|来宾|來賓|朋友|老师|老師|同学|同學")
-_TOC = re.compile(r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)")
-_ANNEX = re.compile(r"^\s*附\s*件")
+# Lines that reset the outline; each pattern is compiled for the first line holding what it needs.
+_SALUTATION = r"^[^，。,；;]{1,16}[：:]\s*$"
+_SALUTATION_WORDS = "同志|们|們|各|尊敬|领导|領導|代表|来宾|來賓|朋友|老师|老師|同学|同學"
+_TOC = r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)"
+_ANNEX = r"^\s*附\s*件"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _is_salutation(stripped: str) -> bool:
+    """Return whether a stripped line is a salutation (``同志们：``)."""
+    return (
+        ("：" in stripped or ":" in stripped)
+        and _compiled(_SALUTATION).match(stripped) is not None
+        and _compiled(_SALUTATION_WORDS).search(stripped) is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -76,12 +92,12 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         unit = doc.units[index]
         text = unit.text
         stripped = text.strip()
-        toc = bool(_TOC.match(text)) or unit.role == "toc_title"
+        toc = (("目" in text or "提" in text) and bool(_compiled(_TOC).match(text))) or unit.role == "toc_title"
         if (
             toc
-            or _ANNEX.match(text)
+            or ("附" in text and _compiled(_ANNEX).match(text))
             or (position and stripped == first_text)
-            or (_SALUTATION.match(stripped) and _SALUTATION_WORDS.search(stripped) and not parse_label(text))
+            or (_is_salutation(stripped) and not parse_label(text))
         ):
             resets.add(index)
             in_toc = toc

@@ -4,21 +4,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
 
-_FULLWIDTH = re.compile("[０-９]+(?:[．.][０-９]+)?")
+_FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
-#: A range whose first number lacks the ``%`` or ``万``/``亿`` the second one carries.
-_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~〜—–至到])\s*(\d+(?:\.\d+)?)(%|‰|万|亿)")
+_SIGNS, _UNITS = "～~〜—–至到", "%‰万亿"
+
+
+# Both patterns are compiled for the first text holding what every match of them holds.
+@cache
+def _fullwidth() -> re.Pattern[str]:
+    return re.compile("[０-９]+(?:[．.][０-９]+)?")
+
+
+@cache
+def _range() -> re.Pattern[str]:
+    """A range whose first number lacks the ``%`` or ``万``/``亿`` the second one carries."""
+    return re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~〜—–至到])\s*(\d+(?:\.\d+)?)(%|‰|万|亿)")
+
+
+def _holds(text: str, chars: str) -> bool:
+    return any(char in text for char in chars)
 
 
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield hits for full-width digits and ranges that drop the first number's ``%``, ``万`` or ``亿``."""
     for index in doc.textual():
         text = doc.units[index].text
-        for match in _FULLWIDTH.finditer(text):
+        for match in _fullwidth().finditer(text) if _holds(text, _FULLWIDTH_DIGITS) else ():
             digits = match.group()
             yield Hit(
                 index,
@@ -27,7 +43,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 "SK304",
                 f"full-width digits {digits!r}; write {digits.translate(_HALF)!r}",
             )
-        for match in _RANGE.finditer(text):
+        for match in _range().finditer(text) if _holds(text, _SIGNS) and _holds(text, _UNITS) else ():
             low, sign, high, unit = match.groups()
             if float(low) >= float(high):
                 continue

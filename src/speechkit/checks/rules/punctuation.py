@@ -142,14 +142,19 @@ def _paren_pairs(text: str) -> list[tuple[int, int]]:
 
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（(", "）)"), ("【", "】"))
-_LABEL_CLOSE = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
+
+
+@cache
+def _label_close() -> re.Pattern[str]:
+    """A label closed by its own bracket (``1)``, ``一）``), compiled for the first text with a ``)`` or ``）``."""
+    return re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
 
 
 def check_pairs(doc: Doc) -> Iterator[Hit]:
     """SK202: yield a hit for each opening mark never closed and each closing mark never opened."""
     for index in doc.textual():
         text = doc.units[index].text
-        label = _LABEL_CLOSE.match(text)
+        label = _label_close().match(text) if ")" in text or "）" in text else None
         garbled = span_mask(len(text), garbled_spans(text)) if "?" in text or "\ufffd" in text else None
         for opens, closes in _PAIRS:
             stack: list[int] = []

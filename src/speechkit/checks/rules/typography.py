@@ -35,7 +35,11 @@ def _may_hold_ellipsis(text: str) -> bool:
     return "..." in text or "。。。" in text or "…" in text or "·" in text or "・" in text
 
 
-_SENTENCE_MARK = re.compile("[，。；：！？,;!?]")
+_SENTENCE_MARKS = "，。；：！？,;!?"
+
+
+def _has_sentence_mark(text: str) -> bool:
+    return any(mark in text for mark in _SENTENCE_MARKS)
 
 
 def check(doc: Doc) -> Iterator[Hit]:
@@ -75,9 +79,9 @@ def _title(doc: Doc) -> int | None:
         text = doc.units[index].text.strip()
         if not text or len(text) > 50:
             continue
-        if text.endswith("。") and len(text) > 4 and not _SENTENCE_MARK.search(text[:-1]):
+        if text.endswith("。") and len(text) > 4 and not _has_sentence_mark(text[:-1]):
             return index if _looks_like_title(text) else None
-        if roles or not _SENTENCE_MARK.search(text):
+        if roles or not _has_sentence_mark(text):
             return None
     return None
 
