@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n\s*")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _STRIP = " \t\n\u3000"
 SENTENCE_END = "。！？；：!?;:…"
+
+
+@cache
+def _blank_line() -> re.Pattern[str]:
+    return re.compile(r"\n[ \t\u3000]*\n\s*")
 
 
 def control_character(text: str) -> str | None:
@@ -21,7 +26,9 @@ def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip(_STRIP)
     if not text:
         return []
-    return [join_lines(part) for part in _BLANK_LINE.split(text) if part.strip(_STRIP)]
+    if "\n" not in text:
+        return [join_lines(text)]  # one paragraph: the blank-line pattern is compiled only for a text with lines
+    return [join_lines(part) for part in _blank_line().split(text) if part.strip(_STRIP)]
 
 
 def join_lines(text: str) -> str:
