@@ -444,3 +444,29 @@ def test_paragraphs_split_as_before(sample: str) -> None:
         if stripped and part.strip(" \t\n\u3000")
     ]
     assert text.split_paragraphs(sample) == old
+
+
+DOUBLE_PIECES = [*"的了和与。，？!?中文确目不时共谐", "的的", "。。", "??", "和和美美"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DOUBLE_PIECES), max_size=12).map("".join))
+def test_doubled_characters_are_found_as_by_the_walk_over_every_character(sample: str) -> None:
+    from speechkit.checks.rules.garbled import garbled_spans, span_mask
+    from speechkit.checks.sources import doc_from_text
+
+    garbled = span_mask(len(sample), garbled_spans(sample)) if "?" in sample else None
+    expected = []
+    i = 0
+    while i < len(sample) - 1:  # the walk as it was, over every character
+        char = sample[i]
+        if sample[i + 1] == char and punctuation._is_doubled(sample, i) and not (garbled and garbled[i]):
+            end = i + 2
+            while end < len(sample) and sample[end] == char:
+                end += 1
+            expected.append((i, end))
+            i = end
+            continue
+        i += 1
+    doc = doc_from_text(sample)
+    assert [(hit.start, hit.end) for hit in punctuation.check_doubled(doc)] == expected

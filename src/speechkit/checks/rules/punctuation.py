@@ -157,6 +157,8 @@ def check_pairs(doc: Doc) -> Iterator[Hit]:
         label = _label_close().match(text) if ")" in text or "）" in text else None
         garbled = span_mask(len(text), garbled_spans(text)) if "?" in text or "\ufffd" in text else None
         for opens, closes in _PAIRS:
+            if not any(char in text for char in opens + closes):
+                continue  # nothing to pair: skip the walk over every character
             stack: list[int] = []
             for i, char in enumerate(text):
                 if garbled and garbled[i]:
@@ -197,10 +199,16 @@ _DOUBLE_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The characters :func:`_is_doubled` can report.
+_DOUBLE_CANDIDATES = "".join(sorted(_DOUBLE_PUNCT | set(_DOUBLE_WORDS)))
+
+
 def check_doubled(doc: Doc) -> Iterator[Hit]:
     """SK203: yield a hit for a doubled function word (的的) or mark (。。), not for reduplicated words."""
     for index in doc.textual():
         text = doc.units[index].text
+        if not any(char + char in text for char in _DOUBLE_CANDIDATES):
+            continue  # no character that can be doubled stands twice in a row
         garbled = span_mask(len(text), garbled_spans(text)) if "?" in text else None
         i = 0
         while i < len(text) - 1:
