@@ -31,7 +31,12 @@ def _dotted_day() -> re.Pattern[str]:
 #: ``18年10月``, ``25年底``: a year written with two digits.
 _SHORT_YEAR = re.compile(r"(?<![\d.\-/第])(?P<y>\d{2})年(?=\d{1,2}月|初|底|末|度|上半年|下半年|春节|元旦)")
 #: ``10月1号``: 号 for a day.
-_DAY_HAO = re.compile(r"(?<=月)(?P<d>\d{1,2})号(?![楼文线院令机门口房室])")
+
+
+@cache
+def _day_hao() -> re.Pattern[str]:
+    """``10月1号`` (compiled for the first text with a 号)."""
+    return re.compile(r"(?<=月)(?P<d>\d{1,2})号(?![楼文线院令机门口房室])")
 
 
 def _date(match: re.Match[str], prefix: str = "") -> str:
@@ -69,7 +74,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 "SK303",
                 f"year {match.group()!r} in two digits; write the full year (20{year}年)",
             )
-        for match in _DAY_HAO.finditer(text):
+        for match in _day_hao().finditer(text) if "号" in text else ():
             yield Hit(
                 index, match.start(), match.end(), "SK303", f"{match.group()!r} for a day; write {match.group('d')}日"
             )

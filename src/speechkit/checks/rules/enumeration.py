@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from ...numbering import find_labels, parse_cn
 from ..finding import Hit
@@ -36,14 +37,19 @@ def check(doc: Doc) -> Iterator[Hit]:
 
 
 #: Where a heading label may run on after a sentence (a cheap first look before the label grammar).
-_MIDLINE_CANDIDATE = re.compile(
-    r"[。！？；!?;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-)
+_MIDLINE_CANDIDATE = r"[。！？；!?;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+
+
+@cache
+def _midline_candidate() -> re.Pattern[str]:
+    return re.compile(_MIDLINE_CANDIDATE)
 
 
 def _midline_heading(text: str) -> bool:
     """Return whether a heading label runs on inside ``text`` (read with ``numbering.find_labels``)."""
-    for tried, match in enumerate(_MIDLINE_CANDIDATE.finditer(text)):
+    if "、" not in text and "（" not in text and "(" not in text:
+        return False  # every candidate holds one
+    for tried, match in enumerate(_midline_candidate().finditer(text)):
         if tried == 5:
             return False
         window = text[match.start() : match.end() + 40]

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
@@ -18,7 +19,7 @@ _SHARE = re.compile(
     r"\s*[，,（(]?\s*占(?P<base>[^，。；;%％\d（）()]{0,12}的)?(?:比(?:例)?)?(?:为|达)?\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]"
 )
 #: A share of some other base (the whole county, last year) cannot be checked against this paragraph.
-_OTHER_BASE = re.compile("全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值")
+_OTHER_BASE = "全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值"
 _BREAKDOWN = re.compile("其中|分别为|包括")
 _TOTAL_BEFORE = re.compile("(?:共有|共计|总计|合计|总数|总量|现有|累计|全[镇县市区乡省村校所]|共)[^，。；、\\d]{0,8}$")
 _TOTAL_AFTER = re.compile("[，,]?\\s*(?:其中|中[，,])")
@@ -31,7 +32,13 @@ _MULT = {"": 1, "万": 10_000, "亿": 100_000_000}
 _EARLIER, _KEEP, _LONG = 5, 20, 2000
 #: How far a total may stand before its share, and how long a breakdown runs (keeps long lines linear).
 _REACH = 300
-_PARTITION = re.compile("男|女|以下|以上|及以上|及以下|其他|其余|其它|岁|预备|正式")
+_PARTITION = "男|女|以下|以上|及以上|及以下|其他|其余|其它|岁|预备|正式"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compile ``_OTHER_BASE`` or ``_PARTITION`` for the first share or total that needs it."""
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def _is_total(text: str, start: int, end: int) -> bool:
     if _TOTAL_AFTER.match(text, end):
         return True
     before = _TOTAL_BEFORE.search(text[max(0, start - 14) : start])
-    return before is not None and not _PARTITION.search(before.group())  # 全镇女党员 is a part
+    return before is not None and not _compiled(_PARTITION).search(before.group())  # 全镇女党员 is a part
 
 
 def _tolerance(share: str) -> float:
@@ -130,7 +137,7 @@ def _total_for(text: str, candidates: list[Count], part: Count) -> Count | None:
 def _shares(index: int, text: str, found: list[Count], previous: list[Count]) -> Iterator[Hit]:
     starts = [c.start for c in found]
     for part in found:
-        if part.share is None or (part.base and _OTHER_BASE.search(part.base)):
+        if part.share is None or (part.base and _compiled(_OTHER_BASE).search(part.base)):
             continue
         share = float(part.share)
         candidates = _candidates(found, starts, part)
@@ -221,7 +228,7 @@ def _parts(
 
 def _is_partition(text: str) -> bool:
     """Return whether a breakdown names complementary groups (男/女, ages, 以下/以上, 其他)."""
-    words = set(_PARTITION.findall(text))
+    words = set(_compiled(_PARTITION).findall(text))
     return (
         bool(words & {"其他", "其余", "其它"})
         or {"男", "女"} <= words
