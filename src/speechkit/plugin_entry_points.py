@@ -12,11 +12,11 @@ simply done every time.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import json
 import os
 import sys
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,29 +69,32 @@ def _dist_name(entry: Any) -> str:
 
 
 def _environment_key() -> str:
-    """Return a short digest naming this interpreter and environment (one cache file each)."""
+    """Return a short checksum naming this interpreter and environment (one cache file each).
+
+    Two environments that share a checksum share a file and only rescan more often: the
+    fingerprint inside is compared whole.
+    """
     text = f"{_CACHE_FORMAT}\0{sys.executable}\0{sys.prefix}"
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return f"{zlib.crc32(text.encode('utf-8', 'surrogateescape')):08x}"
 
 
 def fingerprint(path: Sequence[str]) -> str:
-    """Return a digest of the distributions on ``path``: where each is, and when it and its entry points changed.
+    """Return a description of the distributions on ``path``: where each is, when it and its entry points changed.
 
     Installing, removing or upgrading a distribution adds, removes or renews its ``*.dist-info`` folder;
     editing an ``entry_points.txt`` in place changes its time. Path entries without metadata (the
-    current folder, a source tree) add nothing, so the digest does not change with them.
+    current folder, a source tree) add nothing, so the description does not change with them.
     """
-    digest = hashlib.sha256()
+    parts: list[str] = []
     for entry in path:
         names = _metadata_dirs(entry)
         if not names:
             continue
-        digest.update(f"{entry}\0".encode("utf-8", "surrogateescape"))
+        parts.append(entry)
         for name in names:
             folder = os.path.join(entry, name)
-            points = os.path.join(folder, "entry_points.txt")
-            digest.update(f"{name}\0{_mtime(folder)}\0{_mtime(points)}\0".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+            parts.append(f"{name} {_mtime(folder)} {_mtime(os.path.join(folder, 'entry_points.txt'))}")
+    return "\n".join(parts)
 
 
 def _metadata_dirs(entry: str) -> list[str]:
