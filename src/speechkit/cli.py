@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import SpeechkitError
-from .render import DEFAULT_FORMATS
+from .default_formats import DEFAULT_FORMATS
 
 if TYPE_CHECKING:
     from .batch import BatchResult, Outcome
+
+# The error type is imported when a command runs, not for --help (it pulls in dataclasses and inspect).
 
 #: How many check findings ``build`` prints before summing up the rest.
 SHOWN_FINDINGS = 5
@@ -30,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .errors import SpeechkitError
+
     try:
         return int(args.func(args))
     except SpeechkitError as exc:
@@ -183,6 +186,8 @@ def _load_and_run(name: str) -> Callable[[argparse.Namespace], int]:
     """Return a stand-in that is never reached: a command's real parser replaces it when the command runs."""
 
     def run(args: argparse.Namespace) -> int:
+        from .errors import SpeechkitError
+
         raise SpeechkitError(f"speechkit: the {name} command was not loaded")  # pragma: no cover
 
     return run
@@ -224,6 +229,7 @@ def _positive(value: str) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build every document and write its formats (each document all or nothing)."""
     from .batch import BuildOptions, Job, build_many, jobs_for_files
+    from .errors import SpeechkitError
 
     options = BuildOptions(
         formats=tuple(_formats(args.format)),
@@ -273,6 +279,8 @@ def _executor(address: str | None) -> tuple[Any, Any]:
     """Return a Dask cluster's executor and client for ``--scheduler``, or ``(None, None)``."""
     if not address:
         return None, None
+    from .errors import SpeechkitError
+
     try:
         import distributed
     except ImportError:
