@@ -9,6 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# CI runs the properties on a fixed, reproducible choice of examples (`.ci/run` sets the profile), so
+# that a red run is the code's doing and can be rerun; developers keep Hypothesis's random search.
+settings.register_profile("ci", derandomize=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -28,6 +34,12 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> 
     return subprocess.CompletedProcess(
         result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep speechkit's caches (entry points) of this test run, and its subprocesses, in a temporary folder."""
+    os.environ["SPEECHKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

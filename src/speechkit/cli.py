@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import SpeechkitError
-from .render import DEFAULT_FORMATS
+from .default_formats import DEFAULT_FORMATS
 
 if TYPE_CHECKING:
     from .batch import BatchResult, Outcome
+
+# The error type is imported when a command runs, not for --help (it pulls in dataclasses and inspect).
 
 #: How many check findings ``build`` prints before summing up the rest.
 SHOWN_FINDINGS = 5
@@ -24,11 +25,14 @@ SHOWN_FINDINGS = 5
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status (0 ok, 1 findings, 2 bad input)."""
-    parser = make_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = make_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .errors import SpeechkitError
+
     try:
         return int(args.func(args))
     except SpeechkitError as exc:
@@ -48,8 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """Return the argument parser with every subcommand."""
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser: every subcommand listed, and ``command``'s own arguments loaded.
+
+    Without ``command`` the commands that live in other modules are only listed (enough for ``--help``).
+    """
     parser = argparse.ArgumentParser(
         prog="speechkit", description="Write Chinese official speeches and critique outlines from YAML facts."
     )
@@ -143,26 +150,52 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_kinds)
 
-    _register_extras(sub)
+    _register_extras(sub, command)
     return parser
 
 
-#: Modules whose ``register(sub)`` adds their subcommands; each command family lives in its own module.
-COMMAND_MODULES: tuple[str, ...] = (
-    "speechkit.checks.cli",
-    "speechkit.fonts",
-    "speechkit.import_cli",
-    "speechkit.serve",
-    "speechkit.mcp_server",
-)
+#: Commands that live in their own modules: name → (module whose ``register(sub)`` adds it, its help line).
+#: Only the module of the command being run is imported; the others show in ``--help`` from this table
+#: (tests/test_cli_commands.py keeps each help line equal to what its module registers).
+COMMAND_MODULES: dict[str, tuple[str, str]] = {
+    "check": ("speechkit.checks.cli", "find placeholders, numbering, punctuation and format faults in drafts"),
+    "stats": ("speechkit.checks.cli", "count characters, sections, items and speaking time"),
+    "fonts": ("speechkit.fonts", "check the official faces, print or install the stand-in mapping"),
+    "import": ("speechkit.import_cli", "read a draft (.txt, .md, .docx) into facts YAML"),
+    "serve": ("speechkit.serve", "preview a facts file as pages in the browser, updated on every save"),
+    "mcp": (
+        "speechkit.mcp_server",
+        "run a Model Context Protocol server on standard input and output (for LLM assistants)",
+    ),
+}
 
 
-def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the subcommands that live in their own modules (check, stats, …)."""
+def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser], command: str | None) -> None:
+    """Add the subcommands that live in their own modules: the real one for ``command``, a listing for the rest."""
     import importlib
 
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    module = COMMAND_MODULES[command][0] if command in COMMAND_MODULES else None
+    if module is not None:
+        importlib.import_module(module).register(sub)
+    for name, (owner, help_line) in COMMAND_MODULES.items():
+        if owner != module:
+            sub.add_parser(name, help=help_line, add_help=False).set_defaults(func=_load_and_run(name))
+
+
+def _load_and_run(name: str) -> Callable[[argparse.Namespace], int]:
+    """Return a stand-in that is never reached: a command's real parser replaces it when the command runs."""
+
+    def run(args: argparse.Namespace) -> int:
+        from .errors import SpeechkitError
+
+        raise SpeechkitError(f"speechkit: the {name} command was not loaded")  # pragma: no cover
+
+    return run
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """Return the subcommand named in ``argv`` (its first word not starting with ``-``), or None."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def _formats(values: list[str] | None) -> list[str]:
@@ -196,6 +229,7 @@ def _positive(value: str) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build every document and write its formats (each document all or nothing)."""
     from .batch import BuildOptions, Job, build_many, jobs_for_files
+    from .errors import SpeechkitError
 
     options = BuildOptions(
         formats=tuple(_formats(args.format)),
@@ -245,6 +279,8 @@ def _executor(address: str | None) -> tuple[Any, Any]:
     """Return a Dask cluster's executor and client for ``--scheduler``, or ``(None, None)``."""
     if not address:
         return None, None
+    from .errors import SpeechkitError
+
     try:
         import distributed
     except ImportError:

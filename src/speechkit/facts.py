@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 import math
 import os
@@ -329,6 +328,8 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
         allowed = sorted(error.schema.get("properties", {}))
         extra = [key for key in instance if key not in allowed]
         key = extra[0] if extra else ""
+        import difflib
+
         hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         message = f"unknown field {key!r}"
         message += f"; did you mean {hint[0]!r}?" if hint else f"; expected one of: {', '.join(allowed)}"
@@ -337,6 +338,8 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return FactsError(f"{missing!r} is required", facts.locate(path))
     if path and path[-1] == "type" and len(path) >= 2 and validator in ("enum", "type"):
+        import difflib
+
         hint = difflib.get_close_matches(str(instance), known_types, n=1, cutoff=0.6)
         tip = f"did you mean {hint[0]!r}? " if hint else ""
         return UnknownSectionTypeError(

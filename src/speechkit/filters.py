@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from . import numbering
-from .sandbox import MAX_DIGITS, describe
+from .budgets import MAX_DIGITS, describe
 
 _WAN = Decimal(10_000)
 _YI = Decimal(100_000_000)

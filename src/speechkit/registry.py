@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -228,7 +227,9 @@ def load_registry(*, plugins: bool = True) -> Registry:
     registry = Registry()
     registry.use(sections.setup, "builtin")
     if plugins:
-        for entry in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        from .plugin_entry_points import entry_points
+
+        for entry in entry_points(ENTRY_POINT_GROUP):
             if entry.value == "speechkit.sections:setup":
                 continue
             try:

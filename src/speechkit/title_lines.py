@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import logging
 import math
 import warnings
 from collections.abc import Sequence
@@ -27,6 +26,8 @@ def _tokenizer() -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba
+
+    import logging
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()

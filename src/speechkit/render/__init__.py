@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..default_formats import DEFAULT_FORMATS as DEFAULT_FORMATS
 from ..model import Speech
 
 if TYPE_CHECKING:
     from ..registry import Format, Registry
-
-#: What ``speechkit build`` writes when no ``--format`` is given.
-DEFAULT_FORMATS: tuple[str, ...] = ("md", "docx")
 
 
 def render(speech: Speech, fmt: str = "md", *, registry: Registry | None = None, **options: Any) -> str | bytes:

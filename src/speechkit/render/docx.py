@@ -14,7 +14,6 @@ from ..model import Speech
 from ..registry import Registry, default_registry
 from .docx_body import BodyWriter, role_styles
 from .docx_package import builtin_package, package_docx
-from .docx_reference import reference_package
 from .docx_xml import check_text
 
 __all__ = ["pretty_document_xml", "render_docx"]
@@ -35,7 +34,12 @@ def render_docx(
     """
     registry = registry or default_registry()
     extra = role_styles(registry.roles)
-    package = builtin_package(extra) if reference_doc is None else reference_package(reference_doc, extra)
+    if reference_doc is None:
+        package = builtin_package(extra)
+    else:
+        from .docx_reference import reference_package
+
+        package = reference_package(reference_doc, extra)
     blocks = layout(speech, registry)
     title = speech.meta.title
     check_text(title)

@@ -18,11 +18,12 @@ from pathlib import Path
 from lxml import etree
 from markupsafe import Markup
 
+from ..budgets import budget, clean_message
 from ..errors import Location, RenderError
 from ..layout import LayoutBlock, Para
 from ..model import Speech
 from ..safezip import DocxError, check_docx, open_docx
-from ..sandbox import RENDER_FAILURES, BudgetedSandbox, budget, clean_message, failure_message
+from ..sandbox import RENDER_FAILURES, BudgetedSandbox, failure_message
 from .docx_body import BodyWriter
 from .docx_package import Package, core_xml, write_zip
 from .docx_reference import merge_fonts, override_styles, part_targets

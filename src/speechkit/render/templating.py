@@ -9,8 +9,9 @@ from typing import Any
 
 import jinja2
 
+from ..budgets import MAX_SECONDS, MAX_STEPS, budget
 from ..errors import Location, TemplateError
-from ..sandbox import MAX_SECONDS, MAX_STEPS, RENDER_FAILURES, BudgetedSandbox, budget, failure_message, template_line
+from ..sandbox import RENDER_FAILURES, BudgetedSandbox, failure_message, template_line
 
 #: Steps and seconds a user's template may take per layout block, on top of the sandbox's budget.
 STEPS_PER_BLOCK = 200

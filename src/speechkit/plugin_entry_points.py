@@ -1,0 +1,152 @@
+"""Installed plugins' entry points, remembered between runs so a build need not import importlib.metadata.
+
+``importlib.metadata`` costs about 30 ms to import and a scan of every installed distribution on each
+run. As stevedore does, the entry points found are kept in a cache file (one per interpreter and
+environment) with a fingerprint of ``sys.path``: every ``*.dist-info``/``*.egg-info`` folder on it and
+the modification times of each and of its ``entry_points.txt``. Installing, removing or upgrading a
+distribution changes the fingerprint, and the next run scans again. The cache lives in ``$SPEECHKIT_CACHE_DIR`` (default
+``$XDG_CACHE_HOME/speechkit`` or ``~/.cache/speechkit``); when it cannot be read or written the scan is
+simply done every time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import os
+import sys
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Bump when the cache file's layout changes.
+_CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class PluginEntry:
+    """One entry point: its name, ``module:attribute`` value and distribution."""
+
+    name: str
+    value: str
+    dist: str = ""
+
+    def load(self) -> Any:
+        """Import the module and return the attribute the entry point names."""
+        module_name, _, attribute = self.value.partition(":")
+        target: Any = importlib.import_module(module_name.strip())
+        for part in attribute.strip().split(".") if attribute.strip() else ():
+            target = getattr(target, part)
+        return target
+
+
+def entry_points(group: str) -> list[PluginEntry]:
+    """Return the entry points of ``group`` installed on ``sys.path``, sorted by name."""
+    cache = cache_dir() / f"entry-points-{_environment_key()}.json"
+    key = fingerprint(sys.path)
+    cached = _read(cache, key, group)
+    if cached is not None:
+        return cached
+    found = scan(group)
+    _write(cache, key, group, found)
+    return found
+
+
+def scan(group: str) -> list[PluginEntry]:
+    """Return the entry points of ``group`` that importlib.metadata finds on ``sys.path``, sorted by name."""
+    import importlib.metadata
+
+    found = [PluginEntry(e.name, e.value, _dist_name(e)) for e in importlib.metadata.entry_points(group=group)]
+    return sorted(found, key=lambda e: (e.name, e.value))
+
+
+def _dist_name(entry: Any) -> str:
+    dist = getattr(entry, "dist", None)
+    return str(dist.name) if dist is not None else ""
+
+
+def _environment_key() -> str:
+    """Return a short checksum naming this interpreter and environment (one cache file each).
+
+    Two environments that share a checksum share a file and only rescan more often: the
+    fingerprint inside is compared whole.
+    """
+    text = f"{_CACHE_FORMAT}\0{sys.executable}\0{sys.prefix}"
+    return f"{zlib.crc32(text.encode('utf-8', 'surrogateescape')):08x}"
+
+
+def fingerprint(path: Sequence[str]) -> str:
+    """Return a description of the distributions on ``path``: where each is, when it and its entry points changed.
+
+    Installing, removing or upgrading a distribution adds, removes or renews its ``*.dist-info`` folder;
+    editing an ``entry_points.txt`` in place changes its time. Path entries without metadata (the
+    current folder, a source tree) add nothing, so the description does not change with them.
+    """
+    parts: list[str] = []
+    for entry in path:
+        names = _metadata_dirs(entry)
+        if not names:
+            continue
+        parts.append(entry)
+        for name in names:
+            folder = os.path.join(entry, name)
+            parts.append(f"{name} {_mtime(folder)} {_mtime(os.path.join(folder, 'entry_points.txt'))}")
+    return "\n".join(parts)
+
+
+def _metadata_dirs(entry: str) -> list[str]:
+    """Return the ``*.dist-info`` and ``*.egg-info`` names in a path entry, sorted."""
+    try:
+        names = os.listdir(entry or ".")
+    except OSError:
+        return []
+    return sorted(n for n in names if n.endswith((".dist-info", ".egg-info")))
+
+
+def _mtime(name: str) -> int:
+    try:
+        return os.stat(name).st_mtime_ns
+    except OSError:
+        return -1
+
+
+def cache_dir() -> Path:
+    """Return the folder speechkit keeps its caches in."""
+    configured = os.environ.get("SPEECHKIT_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "speechkit"
+
+
+def _read(cache: Path, key: str, group: str) -> list[PluginEntry] | None:
+    """Return the cached entry points of ``group`` if the cache was made for ``key``, else None."""
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data["fingerprint"] != key:
+            return None
+        rows = data["groups"][group]
+        return [PluginEntry(str(r["name"]), str(r["value"]), str(r.get("dist", ""))) for r in rows]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write(cache: Path, key: str, group: str, found: list[PluginEntry]) -> None:
+    """Record ``group``'s entry points for ``key``; a cache that cannot be written is skipped."""
+    groups: dict[str, Any] = {}
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data["fingerprint"] == key and isinstance(data["groups"], dict):
+            groups = data["groups"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    groups[group] = [{"name": e.name, "value": e.value, "dist": e.dist} for e in found]
+    from .output import write_atomic
+
+    text = json.dumps({"fingerprint": key, "groups": groups}, ensure_ascii=False)
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cache, text)
