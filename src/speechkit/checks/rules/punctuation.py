@@ -103,6 +103,8 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
 
 def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, char) for each half-width mark to replace; ``end`` takes trailing spaces."""
+    if not any(char in text for char in FULLWIDTH):
+        return []  # nothing to replace: no need to look for pinyin, URLs or garbled text
     skip = span_mask(len(text), [*pinyin_spans(text), *url_spans(text), *garbled_spans(text)])
     flagged: dict[int, bool] = {}
     for i, char in enumerate(text):
