@@ -265,7 +265,7 @@ UNIT_PIECES = [*"村镇乡局中心党张庄李a", "社区", "街道", "合作�
 def test_is_specific_is_the_old_test(sample: str) -> None:
     from speechkit.checks.rules import specificity
 
-    old = bool(specificity._NUMBER.search(sample) or specificity._EXAMPLE.search(sample)) or any(
+    old = bool(re.search(specificity._NUMBER, sample) or re.search(specificity._EXAMPLE, sample)) or any(
         not OLD_GENERIC.search(m.group(1)[-2:]) for m in OLD_UNIT.finditer(sample)
     )
     assert specificity.is_specific(sample) == old
@@ -470,3 +470,20 @@ def test_doubled_characters_are_found_as_by_the_walk_over_every_character(sample
         i += 1
     doc = doc_from_text(sample)
     assert [(hit.start, hit.end) for hit in punctuation.check_doubled(doc)] == expected
+
+
+OLD_COUNT = re.compile(
+    "(?<![第\\d一二两三四五六七八九十几])(?P<num>[一二两三四五六七八九十]{1,3}|\\d{1,2})"
+    "(?P<unit>个方面|方面|点|条|项|个问题|个要求|个重点|个环节|个特点|件事|句话)"
+    "(?![钟\\d一二三四五六七八九十])"
+)
+COUNT_PIECES = [*"一二三六十几第12个点条项", "方面", "问题", "要求", "重点", "环节", "特点", "件事", "句话", "钟"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(COUNT_PIECES), max_size=10).map("".join))
+def test_counting_phrases_are_the_old_pattern(sample: str) -> None:
+    from speechkit.checks.rules import enumeration
+
+    expected = [m.span() for m in OLD_COUNT.finditer(sample)]
+    assert [m.span() for m in enumeration._counting_phrases(sample)] == expected

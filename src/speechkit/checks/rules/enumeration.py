@@ -13,13 +13,31 @@ from ..outline import Mark, Outline, analyze
 from ..text import Doc
 from .attachments import note_units
 
-_COUNT = re.compile(
+_COUNT = (
     "(?<![第\\d一二两三四五六七八九十几])(?P<num>[一二两三四五六七八九十]{1,3}|\\d{1,2})"
     "(?P<unit>个方面|方面|点|条|项|个问题|个要求|个重点|个环节|个特点|件事|句话)"
     "(?![钟\\d一二三四五六七八九十])"
 )
+#: Words one of which every counting phrase holds (a text without any never compiles the patterns).
+_COUNT_WORDS = ("方面", "点", "条", "项", "个问题", "个要求", "个环节", "件事", "句话")
 #: What may follow a counting phrase before its items: the rest of one short clause.
-_REST_OF_SENTENCE = re.compile(r"[^。！？!?，,；;]{0,30}[。：:！？!?；;]?[\s“”\"]*")
+_REST_OF_SENTENCE = r"[^。！？!?，,；;]{0,30}[。：:！？!?；;]?[\s“”\"]*"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _counting_phrases(simple: str) -> Iterator[re.Match[str]]:
+    """Yield the counting phrases (``六个方面``) of a text in Simplified script."""
+    if any(word in simple for word in _COUNT_WORDS):
+        yield from _compiled(_COUNT).finditer(simple)
+
+
+def _rest_of_sentence(text: str) -> bool:
+    """Return whether ``text`` is at most the rest of one short clause."""
+    return _compiled(_REST_OF_SENTENCE).fullmatch(text) is not None
 
 
 def check(doc: Doc) -> Iterator[Hit]:
@@ -102,11 +120,11 @@ def model_hits(doc: Doc) -> Iterator[Hit]:
 def _announced(doc: Doc, index: int, labels: tuple[str, ...]) -> Iterator[Hit]:
     """Yield SK102 when the phrase that ends unit ``index`` announces another number than ``labels`` hold."""
     simple = doc.simple(index)
-    for match in _COUNT.finditer(simple):
+    for match in _counting_phrases(simple):
         announced = _number(match.group("num"))
         if announced is None or announced < 2 or _quoted(simple, match.start()):
             continue
-        if not _REST_OF_SENTENCE.fullmatch(simple[match.end() :]) or announced == len(labels):
+        if not _rest_of_sentence(simple[match.end() :]) or announced == len(labels):
             continue
         phrase = doc.units[index].text[match.start() : match.end()]
         listed = f"{labels[0]}…{labels[-1]}" if len(labels) > 1 else labels[0]
@@ -125,7 +143,7 @@ def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:
     following = {index: units[position + 1] for position, index in enumerate(units[:-1])}
     for index in units:
         simple = doc.simple(index)
-        for match in _COUNT.finditer(simple):
+        for match in _counting_phrases(simple):
             announced = _number(match.group("num"))
             if announced is None or announced < 2 or _quoted(simple, match.start()):
                 continue
@@ -164,10 +182,10 @@ def _first_item(doc: Doc, outline: Outline, index: int, end: int, next_index: in
     inline = [m for m in outline.marks if m.unit == index and m.start >= end]
     if inline:
         mark = inline[0]
-        if _REST_OF_SENTENCE.fullmatch(text[end : mark.start]) and mark.number == 1:
+        if _rest_of_sentence(text[end : mark.start]) and mark.number == 1:
             return mark
         return None
-    if next_index is None or next_index in outline.resets or not _REST_OF_SENTENCE.fullmatch(text[end:]):
+    if next_index is None or next_index in outline.resets or not _rest_of_sentence(text[end:]):
         return None
     head = doc.units[next_index].text
     starts = [m for m in outline.marks if m.unit == next_index and not head[: m.start].strip()]

@@ -14,7 +14,7 @@ from ..text import Doc
 
 _PROBLEM_HEADING = re.compile("问题")
 _NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
-_NUMBER = re.compile(
+_NUMBER = (
     "[0-9０-９]|[两三四五六七八九十百千万][个名次项人户家条件起场天年月元成批所处份篇位]"
     "|一[名次项人户家条件起场天年元批所处份篇位]"
 )
@@ -40,7 +40,13 @@ def _generic() -> re.Pattern[str]:
     )
 
 
-_EXAMPLE = re.compile("(?:^|[，。；：,;:])(?:如|比如|例如|譬如|诸如)|“[^”]{2,}”|《[^》]+》")
+_EXAMPLE = "(?:^|[，。；：,;:])(?:如|比如|例如|譬如|诸如)|“[^”]{2,}”|《[^》]+》"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compile ``_NUMBER`` or ``_EXAMPLE`` for the first problem item read (most documents list none)."""
+    return re.compile(pattern)
 
 
 def check(doc: Doc) -> Iterator[Hit]:
@@ -133,7 +139,7 @@ def _subtree(doc: Doc, where: dict[ModelPath, int], path: ModelPath) -> list[int
 
 def is_specific(text: str) -> bool:
     """Return whether a problem's text holds a number, a named unit, a quoted name or an example."""
-    if _NUMBER.search(text) or _EXAMPLE.search(text):
+    if _compiled(_NUMBER).search(text) or _compiled(_EXAMPLE).search(text):
         return True
     if not any(word in text for word in _UNIT_WORDS.split("|")):
         return False  # every named unit ends in one of these words
