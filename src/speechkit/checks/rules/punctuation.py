@@ -25,7 +25,7 @@ def _bracketed() -> re.Pattern[str]:
 
 
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of ``(zhèn)``-style pinyin after a Han character (``\u4e00``–``\u9fff``)."""
+    """Return the spans of ``(zhèn)``-style pinyin after a Han character (U+4E00–U+9FFF)."""
     if "(" not in text and "（" not in text:
         return []
     # The Han character before is tested here, not in a lookbehind: a class of 20,992 code points,
@@ -55,6 +55,23 @@ def _ends_url(char: str) -> bool:
     )
 
 
+_NON_SPACE_RUN = re.compile(r"\S*")
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
+
+
+def _url_end(text: str, start: int) -> int:
+    """Return where a URL whose tail starts at ``start`` ends (the first character :func:`_ends_url`)."""
+    run = _NON_SPACE_RUN.match(text, start)
+    stop = run.end() if run else start
+    at = start
+    # Only a character beyond Latin-1 can end the URL inside a run of non-spaces: jump from one to the next.
+    while (char := _BEYOND_LATIN1.search(text, at, stop)) is not None:
+        if _ends_url(char.group()):
+            return char.start()
+        at = char.end()
+    return stop
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of the URLs in ``text``: a scheme, ``www.`` or ``mailto:`` up to the first space,
     CJK character or full-width character."""
@@ -63,9 +80,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     while match := _url_start().search(text, pos):
-        end = match.end()
-        while end < len(text) and not _ends_url(text[end]):
-            end += 1
+        end = _url_end(text, match.end())
         spans.append((match.start(), end))
         pos = end
     return spans
