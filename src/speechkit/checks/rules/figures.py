@@ -13,16 +13,17 @@ from ..finding import Hit
 from ..text import Doc
 
 _UNIT = "名|人|个|家|户|所|项|件|村|次|台|套|元|座|处|条|篇|份|场|批|辆|亩|吨|支|位"
-_COUNT = re.compile(f"(?<![\\d.])(?P<num>\\d+(?:\\.\\d+)?)(?P<mult>万|亿)?(?P<unit>{_UNIT})")
+#: A count: a number and its unit. This pattern and those that read around a count are compiled for the
+#: first text with a digit (a text without one holds no count).
+_COUNT = f"(?<![\\d.])(?P<num>\\d+(?:\\.\\d+)?)(?P<mult>万|亿)?(?P<unit>{_UNIT})"
+_DIGIT = re.compile(r"\d")
 #: What may follow a count to give its share: ``，占19.2%``, ``（占比19.2%）``, ``，占总数的19.2%``.
-_SHARE = re.compile(
-    r"\s*[，,（(]?\s*占(?P<base>[^，。；;%％\d（）()]{0,12}的)?(?:比(?:例)?)?(?:为|达)?\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]"
-)
+_SHARE = r"\s*[，,（(]?\s*占(?P<base>[^，。；;%％\d（）()]{0,12}的)?(?:比(?:例)?)?(?:为|达)?\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]"
 #: A share of some other base (the whole county, last year) cannot be checked against this paragraph.
 _OTHER_BASE = "全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值"
 _BREAKDOWN = re.compile("其中|分别为|包括")
-_TOTAL_BEFORE = re.compile("(?:共有|共计|总计|合计|总数|总量|现有|累计|全[镇县市区乡省村校所]|共)[^，。；、\\d]{0,8}$")
-_TOTAL_AFTER = re.compile("[，,]?\\s*(?:其中|中[，,])")
+_TOTAL_BEFORE = "(?:共有|共计|总计|合计|总数|总量|现有|累计|全[镇县市区乡省村校所]|共)[^，。；、\\d]{0,8}$"
+_TOTAL_AFTER = "[，,]?\\s*(?:其中|中[，,])"
 _BREAKDOWN_START = re.compile("其中|分别占")
 #: A share in a breakdown: ``占30.2%`` or the next of a list ``分别占30.2%、50.0%``.
 _BREAKDOWN_SHARE = re.compile(r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]")
@@ -37,7 +38,7 @@ _PARTITION = "男|女|以下|以上|及以上|及以下|其他|其余|其它|岁
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compile ``_OTHER_BASE`` or ``_PARTITION`` for the first share or total that needs it."""
+    """Compile a pattern above for the first text that needs it."""
     return re.compile(pattern)
 
 
@@ -60,9 +61,11 @@ class Count:
 def counts(text: str) -> list[Count]:
     """Return every count in ``text`` with the share that follows it."""
     found = []
-    for match in _COUNT.finditer(text):
+    if not _DIGIT.search(text):
+        return found
+    for match in _compiled(_COUNT).finditer(text):
         value = float(match.group("num")) * _MULT[match.group("mult") or ""]
-        share = _SHARE.match(text, match.end())
+        share = _compiled(_SHARE).match(text, match.end())
         found.append(
             Count(
                 match.start(),
@@ -81,9 +84,9 @@ def counts(text: str) -> list[Count]:
 
 def _is_total(text: str, start: int, end: int) -> bool:
     """Return whether the count at ``start..end`` is stated as a total (共有党员…名, 全镇党员…名，其中)."""
-    if _TOTAL_AFTER.match(text, end):
+    if _compiled(_TOTAL_AFTER).match(text, end):
         return True
-    before = _TOTAL_BEFORE.search(text[max(0, start - 14) : start])
+    before = _compiled(_TOTAL_BEFORE).search(text[max(0, start - 14) : start])
     return before is not None and not _compiled(_PARTITION).search(before.group())  # 全镇女党员 is a part
 
 
