@@ -18,7 +18,10 @@ _UNIT = "名|人|个|家|户|所|项|件|村|次|台|套|元|座|处|条|篇|份
 _COUNT = f"(?<![\\d.])(?P<num>\\d+(?:\\.\\d+)?)(?P<mult>万|亿)?(?P<unit>{_UNIT})"
 _DIGIT = re.compile(r"\d")
 #: What may follow a count to give its share: ``，占19.2%``, ``（占比19.2%）``, ``，占总数的19.2%``.
-_SHARE = r"\s*[，,（(]?\s*占(?P<base>[^，。；;%％\d（）()]{0,12}的)?(?:比(?:例)?)?(?:为|达)?\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]"
+_SHARE = (
+    r"\s*[，,（(]?\s*占(?P<base>[^，。；;%％\d（）()]{0,12}的)?(?:比(?:例)?)?(?:为|达)?"
+    r"\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]"
+)
 #: A share of some other base (the whole county, last year) cannot be checked against this paragraph.
 _OTHER_BASE = "全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值"
 _BREAKDOWN = re.compile("其中|分别为|包括")
@@ -60,7 +63,7 @@ class Count:
 
 def counts(text: str) -> list[Count]:
     """Return every count in ``text`` with the share that follows it."""
-    found = []
+    found: list[Count] = []
     if not _DIGIT.search(text):
         return found
     for match in _compiled(_COUNT).finditer(text):
