@@ -5,8 +5,8 @@
 
 (a) In a fresh interpreter, time every regular-expression compile met while importing
     ``speechkit.cli`` and running ``speechkit build FACTS -f FORMAT`` (checks on), attributed to
-    the module whose code asked for the pattern; the wrapper around ``re._compiler.compile`` lives
-    in that measuring process only, never in speechkit.
+    the module whose code asked for the pattern; the wrapper around ``re._compiler.compile``
+    (``sre_compile.compile`` before Python 3.11) lives in that measuring process only, never in speechkit.
     Each call site keeps its least time over ``--probes`` fresh interpreters (a busy machine only
     ever adds time).
 (b) The median (and quartiles) of ``python -m speechkit build FACTS -f FORMAT -o TMP`` over
@@ -36,13 +36,17 @@ DEFAULT_FACTS = ROOT / "examples" / "critique_outline.yaml"
 
 #: Runs in the measured interpreter: wraps the compiler, builds once, prints JSON.
 PROBE = r"""
-import json, re, re._compiler, sys, time
+import json, re, sys, time
 from collections import defaultdict
 
-real = re._compiler.compile
-per_module = defaultdict(float)
+try:
+    import re._compiler as compiler  # Python 3.11+
+except ImportError:
+    import sre_compile as compiler  # Python 3.10
+
+real = compiler.compile
 per_pattern = defaultdict(float)
-SKIP = ("/re/", "/functools.py", "/enum.py", "/typing.py")
+SKIP = ("/re/", "/re.py", "/sre_", "/functools.py", "/enum.py", "/typing.py")
 
 def caller():
     frame = sys._getframe(2)
@@ -59,25 +63,12 @@ def timed_compile(pattern, flags=0):
     finally:
         spent = time.perf_counter() - start
         module, line = caller()
-        per_module[module] += spent
         per_pattern[f"{module}:{line}"] += spent
 
-re._compiler.compile = timed_compile
-started = time.perf_counter()
+compiler.compile = timed_compile
 from speechkit.cli import main
-imported = time.perf_counter()
 status = main(sys.argv[1:])
-finished = time.perf_counter()
-json.dump(
-    {
-        "status": status,
-        "import_ms": (imported - started) * 1000,
-        "build_ms": (finished - imported) * 1000,
-        "modules": {k: v * 1000 for k, v in per_module.items()},
-        "patterns": {k: v * 1000 for k, v in per_pattern.items()},
-    },
-    sys.stderr,
-)
+json.dump({"status": status, "patterns": {k: v * 1000 for k, v in per_pattern.items()}}, sys.stderr)
 """
 
 
