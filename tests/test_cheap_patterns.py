@@ -487,3 +487,12 @@ def test_counting_phrases_are_the_old_pattern(sample: str) -> None:
 
     expected = [m.span() for m in OLD_COUNT.finditer(sample)]
     assert [m.span() for m in enumeration._counting_phrases(sample)] == expected
+
+
+def test_han_count_is_the_old_class() -> None:
+    from speechkit.speaking_time import count_han
+
+    old = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+    assert count_han(EVERY) == len(old.findall(EVERY))
+    same_on_every_code_point(old.pattern, lambda c: count_han(c) == 1)
+    assert count_han("") == 0 and count_han("a中\U00020000文\u4dc0\u4dbf") == 3

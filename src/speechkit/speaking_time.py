@@ -10,7 +10,9 @@ from typing import Any
 #: Characters a minute a speaker reads aloud at a meeting.
 DEFAULT_RATE = 220
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: UTF-16 high bytes of the Han code points U+3400–U+4CFF, U+4E00–U+9FFF and U+F900–U+FAFF
+#: (U+4D00–U+4DBF, the end of extension A, shares its high byte with symbols and is told apart).
+_HAN_HIGH = bytes([*range(0x34, 0x4D), *range(0x4E, 0xA0), 0xF9, 0xFA])
 _PUNCT = re.compile(
     "[\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
     "\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]"
@@ -51,7 +53,23 @@ class Stats:
 
 def count_characters(text: str) -> tuple[int, int, int]:
     """Count Han characters, full-width punctuation, and runs of Latin letters or digits (one each)."""
-    return len(_HAN.findall(text)), len(_PUNCT.findall(text)), len(_WORD.findall(text))
+    return count_han(text), len(_PUNCT.findall(text)), len(_WORD.findall(text))
+
+
+def count_han(text: str) -> int:
+    """Count the Han characters (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF) of ``text``.
+
+    Counted on the text's UTF-16 high bytes, in C: a compiled class of these ranges costs ``re``
+    about 2 ms at each start (it visits every code point), a Python loop as much on a long speech.
+    """
+    units = text.encode("utf-16-be", "surrogatepass")
+    high, low = units[0::2], units[1::2]
+    count = len(high) - len(high.translate(None, _HAN_HIGH))
+    at = high.find(0x4D)
+    while at >= 0:
+        count += low[at] < 0xC0
+        at = high.find(0x4D, at + 1)
+    return count
 
 
 def stats(source: str | Path, rate: int = DEFAULT_RATE) -> Stats:
