@@ -96,6 +96,13 @@ PIECES = [
     *OLD_TONED,
     "16:30",
     "1：05",
+    "会 议",
+    "有 25",
+    "25 个",
+    "19.2 %",
+    "X 区",
+    "国家 A",
+    "震(zhèn)",
     "http://",
     "HTTPS://",
     "www.",
@@ -209,6 +216,8 @@ WEB_PIECES = [
     *("评论仅供", "表达个人看法", "猜你喜欢", "字号", "字体", "大", "扫一扫在手机", "上", "打开", "本站", "未经授权"),
     *("严禁", "不得", "转载", "来源", "新华网", ".cn", "省略", "字", "未完", "全文共", "查看", "更多", "本文已被"),
     *("阅读", "次", "收藏", "会员可", "完整", "全文", "2024", "10", "3", "08:30", "党建", "会议"),
+    *("来源：", "作者：", "编辑：", "点击：", "发布时间：", "浏览："),
+    *("（省略773字）", "（未完）", "查看更多", "（本文已被浏览12次）", "收藏《文件》", "会员可阅读"),
 ]
 web_texts = st.lists(st.sampled_from(WEB_PIECES), max_size=14).map("".join)
 
@@ -282,6 +291,8 @@ OLD_DATE_LINE = re.compile(
     f"(?:\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{OLD_DATE_LINE_CN.pattern}|{OLD_DATE_LINE_NUMERIC.pattern})"
 )
 DATE_PIECES = [
+    *("党办发〔2018〕12号", "组字[2019]第03号", "（2020）", "2018年10月7日", "2018-10-07", "2018.10.7"),
+    *("二〇一八年十月七日", "18年10月7日"),
     *"〔[【(（［〖｛{〕]】)）］〗｝}第号號年月日十-./／－．",
     *"〇零一二三四五六七八九0123456789٣０",
     "党办发",
@@ -496,3 +507,17 @@ def test_han_count_is_the_old_class() -> None:
     assert count_han(EVERY) == len(old.findall(EVERY))
     same_on_every_code_point(old.pattern, lambda c: count_han(c) == 1)
     assert count_han("") == 0 and count_han("a中\U00020000文\u4dc0\u4dbf") == 3
+
+
+@pytest.mark.parametrize(
+    "line", ["2018年10月7日", "（2018年10月7日）", " 2018-10-07", "二〇一八年十月七日", "18年10月7日", "十月"]
+)
+def test_date_lines_read_as_before(line: str) -> None:
+    from speechkit.checks.rules import formats
+
+    core = formats._core(line)
+    assert formats.is_date_line(line) == (OLD_DATE_LINE.fullmatch(core) is not None)
+    old_hit = bool(OLD_DATE_LINE_CN.fullmatch(core) or OLD_DATE_LINE_NUMERIC.fullmatch(core)) or bool(
+        re.fullmatch(r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日", core)
+    )
+    assert (formats._date_line(line) is not None) == old_hit
