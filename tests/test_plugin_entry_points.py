@@ -76,9 +76,8 @@ def test_install_remove_and_edit_are_seen(site: Path) -> None:
 @pytest.mark.parametrize("content", ["", "{not json", '{"fingerprint": 5}', '{"fingerprint": "x", "groups": []}', "[]"])
 def test_a_broken_cache_is_scanned_again_and_replaced(site: Path, content: str) -> None:
     install(site, "gamma", {"gamma": "gamma_plugin:setup"})
-    cache = site.parent / "cache"
-    cache.mkdir()
-    target = cache / f"entry-points-{epc._environment_key()}.json"
+    target = epc.cache_file(epc.fingerprint(sys.path))
+    target.parent.mkdir(parents=True)
     target.write_text(content, encoding="utf-8")
     assert ("gamma", "gamma_plugin:setup") in names(epc.entry_points(GROUP))
     assert '"gamma"' in target.read_text(encoding="utf-8")
@@ -91,6 +90,32 @@ def test_an_unwritable_cache_folder_only_costs_a_scan(site: Path, monkeypatch: p
     install(site, "delta", {"delta": "delta_plugin:setup"})
     assert ("delta", "delta_plugin:setup") in names(epc.entry_points(GROUP))
     assert blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_environments_used_in_turn_keep_a_cache_file_each(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install(site, "alpha", {"alpha": "alpha_plugin:setup"})
+    other = site.parent / "other-site"
+    install(other, "omega", {"omega": "omega_plugin:setup"})
+    first = epc.entry_points(GROUP)
+    monkeypatch.syspath_prepend(str(other))
+    second = epc.entry_points(GROUP)
+    assert ("omega", "omega_plugin:setup") in names(second) and second != first
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if p != str(other)])
+    monkeypatch.setattr(epc, "scan", lambda group: pytest.fail("scanned although this path has its cache"))
+    assert epc.entry_points(GROUP) == first
+    assert len(list((site.parent / "cache").glob("entry-points-*.json"))) == 2
+
+
+def test_files_unread_for_a_month_are_removed(site: Path) -> None:
+    cache = site.parent / "cache"
+    cache.mkdir()
+    old, recent = cache / "entry-points-0000dead.json", cache / "entry-points-0000beef.json"
+    for path in (old, recent):
+        path.write_text("{}", encoding="utf-8")
+    month_ago = old.stat().st_mtime - 31 * 24 * 3600
+    os.utime(old, (month_ago, month_ago))
+    epc.entry_points(GROUP)
+    assert not old.exists() and recent.exists()
 
 
 def test_entry_load_imports_the_named_attribute() -> None:

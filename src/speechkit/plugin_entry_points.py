@@ -45,8 +45,8 @@ class PluginEntry:
 
 def entry_points(group: str) -> list[PluginEntry]:
     """Return the entry points of ``group`` installed on ``sys.path``, sorted by name."""
-    cache = cache_dir() / f"entry-points-{_environment_key()}.json"
     key = fingerprint(sys.path)
+    cache = cache_file(key)
     cached = _read(cache, key, group)
     if cached is not None:
         return cached
@@ -68,14 +68,15 @@ def _dist_name(entry: Any) -> str:
     return str(dist.name) if dist is not None else ""
 
 
-def _environment_key() -> str:
-    """Return a short checksum naming this interpreter and environment (one cache file each).
+def cache_file(key: str) -> Path:
+    """Return the cache file for this interpreter, environment and fingerprint ``key``.
 
-    Two environments that share a checksum share a file and only rescan more often: the
-    fingerprint inside is compared whole.
+    Its name is a checksum of the three, so environments (and ``PYTHONPATH`` settings) used in turn
+    keep a file each; a checksum two of them share only means a rescan, for the fingerprint inside is
+    compared whole.
     """
-    text = f"{_CACHE_FORMAT}\0{sys.executable}\0{sys.prefix}"
-    return f"{zlib.crc32(text.encode('utf-8', 'surrogateescape')):08x}"
+    text = f"{_CACHE_FORMAT}\0{sys.executable}\0{sys.prefix}\0{key}"
+    return cache_dir() / f"entry-points-{zlib.crc32(text.encode('utf-8', 'surrogateescape')):08x}.json"
 
 
 def fingerprint(path: Sequence[str]) -> str:
@@ -150,3 +151,20 @@ def _write(cache: Path, key: str, group: str, found: list[PluginEntry]) -> None:
     with contextlib.suppress(OSError):
         cache.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cache, text)
+    _prune(cache.parent)
+
+
+#: A cache file not read for this long belongs to an environment since changed or gone.
+_STALE_SECONDS = 30 * 24 * 3600
+
+
+def _prune(folder: Path) -> None:
+    """Remove cache files that no run has read for a month."""
+    import time
+
+    cutoff = time.time() - _STALE_SECONDS
+    for old in folder.glob("entry-points-*.json"):
+        with contextlib.suppress(OSError):
+            info = old.stat()
+            if max(info.st_atime, info.st_mtime) < cutoff:
+                old.unlink()
