@@ -50,3 +50,12 @@ def test_a_command_loads_only_its_own_module() -> None:
         [sys.executable, "-m", "speechkit", "stats", "--help"], capture_output=True, text=True, check=True
     ).stdout
     assert help_text.startswith("usage: speechkit stats")
+
+
+@pytest.mark.parametrize("name", ["build", "kinds", "check", "mcp"])
+def test_a_named_command_gets_only_its_own_parser_and_none_lists_all(name: str) -> None:
+    def choices(parser: argparse.ArgumentParser) -> set[str]:
+        return set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+    assert name in choices(make_parser(name)) and len(choices(make_parser(name))) <= 2  # check comes with stats
+    assert choices(make_parser(None)) == choices(make_parser("no-such-command")) >= {"build", *COMMAND_MODULES}

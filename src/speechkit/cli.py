@@ -15,7 +15,11 @@ from . import __version__
 from .default_formats import DEFAULT_FORMATS
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from .batch import BatchResult, Outcome
+
+    _Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]  # ``add_subparsers()``
 
 # The error type is imported when a command runs, not for --help (it pulls in dataclasses and inspect).
 
@@ -53,9 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """Return the argument parser: every subcommand listed, and ``command``'s own arguments loaded.
+    """Return the argument parser for running ``command``, or listing every command when it is None.
 
-    Without ``command`` the commands that live in other modules are only listed (enough for ``--help``).
+    A known ``command`` gets only its own subparser (and only its module is imported); otherwise every
+    command is listed, those of other modules by name and help line (enough for ``--help`` and for
+    naming the choices when a command is mistyped).
     """
     parser = argparse.ArgumentParser(
         prog="speechkit", description="Write Chinese official speeches and critique outlines from YAML facts."
@@ -63,6 +69,16 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"speechkit {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
+    only = command if command in BUILTIN_COMMANDS or command in COMMAND_MODULES else None
+    for name, add in BUILTIN_COMMANDS.items():
+        if only is None or only == name:
+            add(sub)
+    _register_extras(sub, only)
+    return parser
+
+
+def _add_build(sub: _Subparsers) -> None:
+    """Add the ``build`` command."""
     p = sub.add_parser(
         "build",
         help="build documents from facts (Markdown, DOCX, PDF)",
@@ -129,10 +145,16 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--no-check", action="store_true", help="do not run the checks on the result")
     p.set_defaults(func=cmd_build)
 
+
+def _add_validate(sub: _Subparsers) -> None:
+    """Add the ``validate`` command."""
     p = sub.add_parser("validate", help="check that a facts file is valid and builds")
     p.add_argument("facts", nargs="+", help="facts YAML files (- for standard input)")
     p.set_defaults(func=cmd_validate)
 
+
+def _add_schema(sub: _Subparsers) -> None:
+    """Add the ``schema`` command."""
     p = sub.add_parser("schema", help="print the JSON Schema of facts files")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument(
@@ -142,16 +164,29 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_schema)
 
+
+def _add_sections(sub: _Subparsers) -> None:
+    """Add the ``sections`` command."""
     p = sub.add_parser("sections", help="list the registered section types")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_sections)
 
+
+def _add_kinds(sub: _Subparsers) -> None:
+    """Add the ``kinds`` command."""
     p = sub.add_parser("kinds", help="list the registered document kinds")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_kinds)
 
-    _register_extras(sub, command)
-    return parser
+
+#: The commands defined here, each added by its function (only the one being run, or all for ``--help``).
+BUILTIN_COMMANDS: dict[str, Callable[[_Subparsers], None]] = {
+    "build": _add_build,
+    "validate": _add_validate,
+    "schema": _add_schema,
+    "sections": _add_sections,
+    "kinds": _add_kinds,
+}
 
 
 #: Commands that live in their own modules: name → (module whose ``register(sub)`` adds it, its help line).
@@ -170,16 +205,16 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
 }
 
 
-def _register_extras(sub: argparse._SubParsersAction[argparse.ArgumentParser], command: str | None) -> None:
-    """Add the subcommands that live in their own modules: the real one for ``command``, a listing for the rest."""
+def _register_extras(sub: _Subparsers, command: str | None) -> None:
+    """Add the subcommands that live in their own modules: the real one for ``command``, a listing for none."""
     import importlib
 
-    module = COMMAND_MODULES[command][0] if command in COMMAND_MODULES else None
-    if module is not None:
-        importlib.import_module(module).register(sub)
-    for name, (owner, help_line) in COMMAND_MODULES.items():
-        if owner != module:
-            sub.add_parser(name, help=help_line, add_help=False).set_defaults(func=_load_and_run(name))
+    if command is not None:
+        if command in COMMAND_MODULES:
+            importlib.import_module(COMMAND_MODULES[command][0]).register(sub)
+        return
+    for name, (_, help_line) in COMMAND_MODULES.items():
+        sub.add_parser(name, help=help_line, add_help=False).set_defaults(func=_load_and_run(name))
 
 
 def _load_and_run(name: str) -> Callable[[argparse.Namespace], int]:
