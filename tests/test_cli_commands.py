@@ -59,3 +59,10 @@ def test_a_named_command_gets_only_its_own_parser_and_none_lists_all(name: str) 
 
     assert name in choices(make_parser(name)) and len(choices(make_parser(name))) <= 2  # check comes with stats
     assert choices(make_parser(None)) == choices(make_parser("no-such-command")) >= {"build", *COMMAND_MODULES}
+
+
+def test_top_level_help_before_a_command_lists_every_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "speechkit", "-h", "build"], capture_output=True, text=True, check=True
+    )
+    assert all(name in result.stdout for name in ("validate", "kinds", *COMMAND_MODULES))

@@ -229,8 +229,8 @@ def _load_and_run(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def _command_in(argv: Sequence[str]) -> str | None:
-    """Return the subcommand named in ``argv`` (its first word not starting with ``-``), or None."""
-    return next((word for word in argv if not word.startswith("-")), None)
+    """Return the subcommand ``argv`` starts with, or None (``-h``, ``--version`` or nothing come first)."""
+    return argv[0] if argv and not argv[0].startswith("-") else None
 
 
 def _formats(values: list[str] | None) -> list[str]:
