@@ -188,3 +188,20 @@ def test_real_cli_subprocess(tmp_path: Path) -> None:
 def test_any_text_is_checked_without_crashing(text: str) -> None:
     for finding in check_text(text):
         assert finding.line >= 1 and finding.column >= 1
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_draft_too_large_is_refused_by_check_as_by_import(tmp_path: Path, suffix: str) -> None:
+    from speechkit.limits import MAX_DRAFT_BYTES
+
+    big = tmp_path / f"big{suffix}"
+    with big.open("wb") as handle:  # sparse: no 50 MB written
+        handle.truncate(MAX_DRAFT_BYTES + 1)
+    for command in (["check", str(big)], ["import", str(big)]):
+        result = subprocess.run(
+            [sys.executable, "-m", "speechkit", *command], capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and result.stderr.strip().endswith(
+            f"{big}: larger than 50 MB; not a draft"
+        )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpeechkitError
+from ..limits import too_large
 from .text import Doc, DocTable, Unit
 
 
@@ -25,8 +26,11 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_text_file(path: Path) -> str:
-    """Read a UTF-8 text file; raise InputError when it is unreadable or not UTF-8 text."""
+    """Read a UTF-8 text file; raise InputError when it is unreadable, too large or not UTF-8 text."""
     try:
+        refused = too_large(str(path), path.stat().st_size)
+        if refused:
+            raise InputError(refused)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import SpeechkitError
+from ..limits import MAX_DRAFT_BYTES, too_large
 from .assemble import Reading, assemble
 from .docx import read_docx
 from .md import read_md
@@ -27,8 +28,8 @@ READERS: dict[str, Reader] = {
     "docx": read_docx,
 }
 SUFFIXES: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx"}
-#: Drafts larger than this are refused (a speech is a few hundred kilobytes at most).
-MAX_BYTES = 50 * 1024 * 1024
+#: Drafts larger than this are refused (see speechkit.limits).
+MAX_BYTES = MAX_DRAFT_BYTES
 
 
 class ReadError(SpeechkitError):
@@ -68,8 +69,9 @@ def read_draft(
         fmt = _format_for(path, format)
         file = Path(os.fspath(source))
         try:
-            if file.stat().st_size > MAX_BYTES:
-                raise ReadError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; not a draft")
+            refused = too_large(path, file.stat().st_size)
+            if refused:
+                raise ReadError(refused)
             data = file.read_bytes()
         except FileNotFoundError:
             raise ReadError(f"{path}: no such file") from None
