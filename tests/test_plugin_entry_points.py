@@ -77,6 +77,7 @@ def test_install_remove_and_edit_are_seen(site: Path) -> None:
 def test_a_broken_cache_is_scanned_again_and_replaced(site: Path, content: str) -> None:
     install(site, "gamma", {"gamma": "gamma_plugin:setup"})
     target = epc.cache_file(epc.fingerprint(sys.path))
+    assert target is not None
     target.parent.mkdir(parents=True)
     target.write_text(content, encoding="utf-8")
     assert ("gamma", "gamma_plugin:setup") in names(epc.entry_points(GROUP))
@@ -116,6 +117,28 @@ def test_files_unread_for_a_month_are_removed(site: Path) -> None:
     os.utime(old, (month_ago, month_ago))
     epc.entry_points(GROUP)
     assert not old.exists() and recent.exists()
+
+
+def test_no_home_means_no_cache_and_no_tilde_folder(
+    site: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for name in ("SPEECHKIT_CACHE_DIR", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # as when no home can be found
+    monkeypatch.chdir(tmp_path)
+    install(site, "alpha", {"alpha": "alpha_plugin:setup"})
+    assert epc.cache_dir() is None
+    assert ("alpha", "alpha_plugin:setup") in names(epc.entry_points(GROUP))
+    assert not (tmp_path / "~").exists()
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("SPEECHKIT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert epc.cache_dir() == tmp_path / ".cache" / "speechkit"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert epc.cache_dir() == tmp_path / "xdg" / "speechkit"
 
 
 def test_entry_load_imports_the_named_attribute() -> None:

@@ -47,6 +47,8 @@ def entry_points(group: str) -> list[PluginEntry]:
     """Return the entry points of ``group`` installed on ``sys.path``, sorted by name."""
     key = fingerprint(sys.path)
     cache = cache_file(key)
+    if cache is None:
+        return scan(group)
     cached = _read(cache, key, group)
     if cached is not None:
         return cached
@@ -68,15 +70,18 @@ def _dist_name(entry: Any) -> str:
     return str(dist.name) if dist is not None else ""
 
 
-def cache_file(key: str) -> Path:
+def cache_file(key: str) -> Path | None:
     """Return the cache file for this interpreter, environment and fingerprint ``key``.
 
     Its name is a checksum of the three, so environments (and ``PYTHONPATH`` settings) used in turn
     keep a file each; a checksum two of them share only means a rescan, for the fingerprint inside is
     compared whole.
     """
+    folder = cache_dir()
+    if folder is None:
+        return None
     text = f"{_CACHE_FORMAT}\0{sys.executable}\0{sys.prefix}\0{key}"
-    return cache_dir() / f"entry-points-{zlib.crc32(text.encode('utf-8', 'surrogateescape')):08x}.json"
+    return folder / f"entry-points-{zlib.crc32(text.encode('utf-8', 'surrogateescape')):08x}.json"
 
 
 def fingerprint(path: Sequence[str]) -> str:
@@ -114,13 +119,21 @@ def _mtime(name: str) -> int:
         return -1
 
 
-def cache_dir() -> Path:
-    """Return the folder speechkit keeps its caches in."""
+def cache_dir() -> Path | None:
+    """Return the folder speechkit keeps its caches in, or None when there is no home to keep them in.
+
+    ``$SPEECHKIT_CACHE_DIR`` if set; else ``$XDG_CACHE_HOME/speechkit`` if that is an absolute path (the
+    XDG rule); else ``~/.cache/speechkit``. Without a home folder nothing is cached (never a ``~``
+    folder in the working directory).
+    """
     configured = os.environ.get("SPEECHKIT_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "speechkit"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "speechkit"
+    home = os.path.expanduser("~")
+    return Path(home) / ".cache" / "speechkit" if os.path.isabs(home) else None
 
 
 def _read(cache: Path, key: str, group: str) -> list[PluginEntry] | None:
