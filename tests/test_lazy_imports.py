@@ -56,3 +56,11 @@ def test_simplified_text_never_creates_the_s2tw_converter(monkeypatch: pytest.Mo
     assert "s2tw" not in made
     findings = [f for f in check_text("我们的工作取得了新进展，各项工作穩步推進。\n") if f.code == "SK205"]
     assert findings and "s2tw" in made  # a document with Traditional characters is still classified
+
+
+def test_building_the_quickstart_docx_loads_no_template_engine_or_xml_parser() -> None:
+    from conftest import EXAMPLES
+
+    quickstart = EXAMPLES / "critique_outline.yaml"
+    loaded = loaded_after(f"import speechkit; speechkit.render(speechkit.load({str(quickstart)!r}), 'docx')")
+    assert loaded.isdisjoint({"jinja2", "lxml.etree", "jsonschema", "docx", "docxtpl", "markdown_it"})

@@ -6,8 +6,6 @@ import io
 import zipfile
 from pathlib import Path
 
-from lxml import etree
-
 from ..errors import RenderError
 from ..layout import layout
 from ..model import Speech
@@ -58,5 +56,7 @@ def pretty_document_xml(docx: bytes) -> str:
             data = archive.read("word/document.xml")
     except (zipfile.BadZipFile, KeyError) as exc:
         raise RenderError(f"not a DOCX: {exc}") from None
+    from lxml import etree
+
     root = etree.fromstring(data, etree.XMLParser(remove_blank_text=True))
     return etree.tostring(root, pretty_print=True, encoding="unicode")
