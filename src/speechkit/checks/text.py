@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ class Unit:
     text: str
     line: int
     column: int = 1
-    where: tuple[tuple[int, int], ...] | None = None
+    where: Sequence[tuple[int, int]] | None = None
     role: str = ""
     #: Whether ``--fix`` may rewrite spans of this unit in its source.
     fixable: bool = True
