@@ -35,6 +35,13 @@ MAX_STEPS = 1_000_000
 MAX_CALL_DEPTH = 100
 #: Wall-clock seconds one render may take (a field's expression, or a whole template).
 MAX_SECONDS = 10.0
+#: Filters whose arguments the sandbox checks before the call (sizes, widths, plain values); a filter
+#: of this name is always called through the sandbox, never directly (speechkit.expressions).
+PRECHECKED_FILTERS = frozenset(
+    {"wordwrap", "urlize", "striptags", "wordcount", "center", "indent", "batch", "slice", "replace", "format"}
+    | {"tojson", "string", "pprint", "e", "escape", "forceescape", "safe", "trim", "upper", "lower", "title"}
+    | {"join", "sum"}
+)
 _ADDRESS = re.compile(r"<[^<>]{0,300}? at 0x[0-9a-fA-F]+>")
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")
 

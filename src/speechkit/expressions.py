@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .budgets import BudgetError, budget, check_size, clean_message, finalize
+from .budgets import PRECHECKED_FILTERS, BudgetError, budget, check_size, clean_message, finalize
 from .errors import ExpressionError, Location
 
 if TYPE_CHECKING:
@@ -30,12 +30,6 @@ _PLAIN_FIELD = re.compile(r"\{\{[ \t\n]*([^\W\d]\w*)[ \t\n]*(?:\|[ \t\n]*([^\W\d
 _JINJA_WORDS = frozenset(
     {"true", "false", "none", "True", "False", "None", "self", "loop", "caller", "varargs", "kwargs", "super"}
     | set(keyword.kwlist)
-)
-#: Filters the sandbox checks before calling (sizes, widths), which the direct path leaves to it.
-_GUARDED_FILTERS = frozenset(
-    {"wordwrap", "urlize", "striptags", "wordcount", "center", "indent", "batch", "slice", "replace", "format"}
-    | {"tojson", "string", "pprint", "e", "escape", "forceescape", "safe", "trim", "upper", "lower", "title"}
-    | {"join", "sum"}
 )
 
 
@@ -53,7 +47,7 @@ class Expressions:
         self.plain_filters = {
             name: function
             for name, function in self.filters.items()
-            if name not in _GUARDED_FILTERS and getattr(function, "jinja_pass_arg", None) is None
+            if name not in PRECHECKED_FILTERS and getattr(function, "jinja_pass_arg", None) is None
         }
         self._env: BudgetedSandbox | None = None
         self._cache: dict[str, jinja2.Template] = {}

@@ -29,6 +29,7 @@ from .budgets import (
     MAX_INT_BITS,
     MAX_ITEMS,
     MAX_TEXT,
+    PRECHECKED_FILTERS,
     BudgetError,
     _current,
     check_plain,
@@ -176,6 +177,8 @@ _SAME = object()
 
 def _precheck_filter(name: str, value: Any, params: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
     """Refuse a filter call that would make too much; return a replacement value or _SAME."""
+    if name not in PRECHECKED_FILTERS:
+        return _SAME
     if name in _SLOW_TEXT_FILTERS and isinstance(value, str) and len(value) > MAX_SLOW_TEXT:
         raise BudgetError(f"over budget: the {name} filter takes at most {MAX_SLOW_TEXT:,} characters")
     if name == "center":
