@@ -214,18 +214,7 @@ def _register_extras(sub: _Subparsers, command: str | None) -> None:
             importlib.import_module(COMMAND_MODULES[command][0]).register(sub)
         return
     for name, (_, help_line) in COMMAND_MODULES.items():
-        sub.add_parser(name, help=help_line, add_help=False).set_defaults(func=_load_and_run(name))
-
-
-def _load_and_run(name: str) -> Callable[[argparse.Namespace], int]:
-    """Return a stand-in that is never reached: a command's real parser replaces it when the command runs."""
-
-    def run(args: argparse.Namespace) -> int:
-        from .errors import SpeechkitError
-
-        raise SpeechkitError(f"speechkit: the {name} command was not loaded")  # pragma: no cover
-
-    return run
+        sub.add_parser(name, help=help_line, add_help=False)  # listed only: never run without its module
 
 
 def _command_in(argv: Sequence[str]) -> str | None:
