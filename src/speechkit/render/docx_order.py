@@ -117,6 +117,11 @@ def sort_children(parent: str, xml: str) -> str:
         return ""
     if _FLAT_RUN.fullmatch(xml):
         return ordered(parent, *_ELEMENT.findall(xml))
+    return sort_parsed(parent, xml)
+
+
+def sort_parsed(parent: str, xml: str) -> str:
+    """Return sibling elements in the schema order of ``parent``, each parsed and written again by lxml."""
     from lxml import etree
 
     wrapper = etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')
@@ -131,25 +136,29 @@ def order_problems(xml: bytes, part: str = "") -> list[str]:
     root = etree.fromstring(xml)
     problems: list[str] = []
     for element in root.iter():
-        if not isinstance(element.tag, str) or not element.tag.startswith(f"{{{W_NS}}}"):
-            continue
-        name = etree.QName(element).localname
-        sequence = SEQUENCES.get(name)
-        if sequence is None:
-            continue
-        problems.extend(_check(part, element, name, sequence))
+        name = _w_name(element)
+        sequence = SEQUENCES.get(name) if name else None
+        if name and sequence:
+            problems.extend(_check(part, element, name, sequence))
     return problems
 
 
-def _check(part: str, element: etree._Element, name: str, sequence: tuple[str, ...]) -> Iterable[str]:
-    from lxml import etree
+_W_PREFIX = f"{{{W_NS}}}"
 
+
+def _w_name(element: etree._Element) -> str | None:
+    """Return the local name of a ``w:`` element, or None for any other element, comment or PI."""
+    tag = element.tag
+    return tag[len(_W_PREFIX) :] if isinstance(tag, str) and tag.startswith(_W_PREFIX) else None
+
+
+def _check(part: str, element: etree._Element, name: str, sequence: tuple[str, ...]) -> Iterable[str]:
     last = -1
     last_name = ""
     for child in element:
-        if not isinstance(child.tag, str) or not child.tag.startswith(f"{{{W_NS}}}"):
+        child_name = _w_name(child)
+        if child_name is None:
             continue
-        child_name = etree.QName(child).localname
         if child_name not in sequence:
             yield f"{part}:{child.sourceline}: <w:{child_name}> is not a child of <w:{name}>"
             continue
