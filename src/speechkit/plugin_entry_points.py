@@ -49,11 +49,13 @@ def entry_points(group: str) -> list[PluginEntry]:
     cache = cache_file(key)
     if cache is None:
         return scan(group)
-    cached = _read(cache, key, group)
+    groups = _cached_groups(cache, key)
+    cached = _entries(groups.get(group))
     if cached is not None:
         return cached
     found = scan(group)
-    _write(cache, key, group, found)
+    groups[group] = [{"name": e.name, "value": e.value, "dist": e.dist} for e in found]
+    _write(cache, key, groups)
     return found
 
 
@@ -136,28 +138,29 @@ def cache_dir() -> Path | None:
     return Path(home) / ".cache" / "speechkit" if os.path.isabs(home) else None
 
 
-def _read(cache: Path, key: str, group: str) -> list[PluginEntry] | None:
-    """Return the cached entry points of ``group`` if the cache was made for ``key``, else None."""
-    try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        if data["fingerprint"] != key:
-            return None
-        rows = data["groups"][group]
-        return [PluginEntry(str(r["name"]), str(r["value"]), str(r.get("dist", ""))) for r in rows]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _write(cache: Path, key: str, group: str, found: list[PluginEntry]) -> None:
-    """Record ``group``'s entry points for ``key``; a cache that cannot be written is skipped."""
-    groups: dict[str, Any] = {}
+def _cached_groups(cache: Path, key: str) -> dict[str, Any]:
+    """Return the groups the cache file holds if it was made for ``key``, else an empty mapping."""
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
         if data["fingerprint"] == key and isinstance(data["groups"], dict):
-            groups = data["groups"]
+            return dict(data["groups"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    groups[group] = [{"name": e.name, "value": e.value, "dist": e.dist} for e in found]
+    return {}
+
+
+def _entries(rows: Any) -> list[PluginEntry] | None:
+    """Return cached rows as entry points, or None when there are none or they are malformed."""
+    if rows is None:
+        return None
+    try:
+        return [PluginEntry(str(r["name"]), str(r["value"]), str(r.get("dist", ""))) for r in rows]
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def _write(cache: Path, key: str, groups: dict[str, Any]) -> None:
+    """Record the groups found for ``key``; a cache that cannot be written is skipped."""
     from .output import write_atomic
 
     text = json.dumps({"fingerprint": key, "groups": groups}, ensure_ascii=False)
