@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpeechkitError
-from ..limits import too_large
+from ..limits import read_draft_bytes
 from .text import Doc, DocTable, Unit
 
 
@@ -27,17 +27,7 @@ def split_lines(text: str) -> list[str]:
 
 def read_text_file(path: Path) -> str:
     """Read a UTF-8 text file; raise InputError when it is unreadable, too large or not UTF-8 text."""
-    try:
-        refused = too_large(str(path), path.stat().st_size)
-        if refused:
-            raise InputError(refused)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    raw = read_draft_bytes(path, str(path), InputError)
     if b"\x00" in raw:
         raise InputError(f"{path}: not a text file (binary content)")
     try:

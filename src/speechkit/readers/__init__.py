@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import SpeechkitError
-from ..limits import MAX_DRAFT_BYTES, too_large
+from ..limits import MAX_DRAFT_BYTES, read_draft_bytes
 from .assemble import Reading, assemble
 from .docx import read_docx
 from .md import read_md
@@ -67,18 +67,7 @@ def read_draft(
     else:
         path = name or os.fspath(source)
         fmt = _format_for(path, format)
-        file = Path(os.fspath(source))
-        try:
-            refused = too_large(path, file.stat().st_size)
-            if refused:
-                raise ReadError(refused)
-            data = file.read_bytes()
-        except FileNotFoundError:
-            raise ReadError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise ReadError(f"{path}: is a directory, not a draft") from None
-        except OSError as exc:
-            raise ReadError(f"{path}: cannot read: {exc.strerror}") from None
+        data = read_draft_bytes(Path(os.fspath(source)), path, ReadError, directory="is a directory, not a draft")
     try:
         draft = READERS[fmt](data, path)
     except UnicodeDecodeError:
