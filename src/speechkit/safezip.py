@@ -74,6 +74,7 @@ class SafeZip:
         try:
             with self.archive.open(info) as handle:
                 data = handle.read(MAX_MEMBER_BYTES + 1)
+        # zipfile raises NotImplementedError for a compression method it lacks, RuntimeError for encryption.
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError) as exc:
             raise self.error(f"part {member} cannot be read: {exc}") from None
         except zlib.error:
@@ -144,7 +145,7 @@ def open_docx(source: str | os.PathLike[str] | bytes, name: str | None = None) -
         raise DocxError("not a DOCX file (not a zip archive)", Location(label)) from None
     except OSError as exc:
         raise DocxError(f"cannot read: {exc.strerror or exc}", Location(label)) from None
-    except (ValueError, NotImplementedError, RuntimeError, EOFError) as exc:
+    except (ValueError, NotImplementedError, RuntimeError, EOFError) as exc:  # zipfile's other refusals
         raise DocxError(f"not a usable DOCX file: {exc}", Location(label)) from None
     safe = SafeZip(archive, label)
     try:
