@@ -1,7 +1,5 @@
 """Run the command line as ``python -m speechkit``."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()
