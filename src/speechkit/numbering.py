@@ -25,8 +25,8 @@ a numeral inside a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .model import HeadingScheme
 
@@ -187,8 +187,7 @@ def runin_marker(style: str, position: int, count: int) -> str:
     raise ValueError(f"unknown run-in style {style!r}")
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A label found at the start of a text: its family, its number and the text after it."""
 
     family: str
@@ -273,8 +272,7 @@ RUNIN_STYLES: dict[str, str] = {"{cn}是": "yishi", "{cn}要": "yiyao", "第{cn}
 _SHOUXIAN = ("首先", "其次", "再次", "最后")
 
 
-@dataclass(frozen=True)
-class LabelMatch:
+class LabelMatch(NamedTuple):
     """A label found in a text: heading label or run-in marker, its format, number and span."""
 
     kind: str

@@ -18,16 +18,14 @@ import os
 import sys
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Bump when the cache file's layout changes.
 _CACHE_FORMAT = 1
 
 
-@dataclass(frozen=True)
-class PluginEntry:
+class PluginEntry(NamedTuple):
     """One entry point: its name, ``module:attribute`` value and distribution."""
 
     name: str

@@ -9,7 +9,7 @@ one paragraph list at a time. Every function is one pass over the model.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Item, ModelPath, Section, Speech
 from ..numbering import heading_label, runin_marker
@@ -18,8 +18,7 @@ from .outline import Outline, analyze
 from .text import Doc
 
 
-@dataclass(frozen=True)
-class ModelList:
+class ModelList(NamedTuple):
     """A list of the model and the text just before it: its items' labels, as the layout writes them."""
 
     before: ModelPath

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from ..numbering import LabelMatch, circled, cn, find_labels, parse_label
 from .finding import Hit
@@ -31,8 +32,7 @@ def _is_salutation(stripped: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """An enumeration label: where it is, its family, number and variant, and its nesting depth."""
 
     unit: int

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Meta
 from ..title_lines import title_lines
@@ -63,8 +63,7 @@ def text_twips(text: str, char: int = BODY_CHAR) -> int:
     return sum(char // 2 if ord(c) < 0x2000 else char for c in text)
 
 
-@dataclass(frozen=True)
-class IssuerFit:
+class IssuerFit(NamedTuple):
     """Size (half points) and character scaling (percent) that keep the 标志 on one line."""
 
     size: int

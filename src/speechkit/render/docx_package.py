@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .docx_styles import W_NS, Style, all_styles, font_table_xml, styles_xml
 from .docx_xml import escape
@@ -51,8 +53,7 @@ EVEN_FOOTER_ID = "rId102"
 BLANK_FOOTER_ID = "rId103"
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A package part: its name in the zip, its kind (see PART_KINDS) and its bytes."""
 
     name: str
@@ -61,14 +62,13 @@ class Part:
     rel_id: str = ""
 
 
-@dataclass(frozen=True)
-class Package:
+class Package(NamedTuple):
     """Everything but the body: parts, page setup and the style IDs the body may use."""
 
     parts: tuple[Part, ...]
     page_setup: str = PAGE_SETUP
-    #: speechkit style ID -> the ID of the style to use in this package.
-    style_ids: dict[str, str] = field(default_factory=dict)
+    #: speechkit style ID -> the ID of the style to use in this package (left out: none, read-only).
+    style_ids: Mapping[str, str] = MappingProxyType({})
     #: Width of the text block in twips (tables are laid out to it).
     text_width: int = 8845
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..faces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from .docx_order import sort_children
@@ -305,8 +306,7 @@ def styles_xml(extra: tuple[Style, ...] = ()) -> str:
     )
 
 
-@dataclass(frozen=True)
-class Font:
+class Font(NamedTuple):
     """A font-table entry with the hints a reader uses to substitute a missing face."""
 
     name: str

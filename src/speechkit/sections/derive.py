@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..build import Builder, SectionContext
 from ..errors import FactsError
@@ -56,8 +56,7 @@ DERIVE_SCHEMA: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True)
-class CommonProblem:
+class CommonProblem(NamedTuple):
     """A tag shared by enough branches: the branches (in document order) and their issue texts."""
 
     tag: str

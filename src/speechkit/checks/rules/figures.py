@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..finding import Hit
 from ..text import Doc
@@ -45,8 +45,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     """A number with its unit in a paragraph, and the share stated after it, if any."""
 
     start: int

@@ -4,7 +4,7 @@ levels in the wrong order. Only labels that start a paragraph are headings here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...numbering import parse_label
 from ..finding import Hit
@@ -16,8 +16,7 @@ RANKS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
 _EXAMPLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A paragraph-start label: where it is, its depth and number."""
 
     unit: int
