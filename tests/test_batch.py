@@ -10,7 +10,7 @@ import yaml
 
 from conftest import run_cli
 from speechkit import build, build_many, render
-from speechkit.batch import BuildOptions, Job
+from speechkit.batch import BuildOptions, Job, Outcome
 
 MANY = 200
 
@@ -144,6 +144,18 @@ def test_jobs_carry_their_facts_so_workers_need_no_shared_disk(tmp_path: Path, o
     content = yaml.safe_dump(outline, allow_unicode=True).encode("utf-8")
     result = build_many([Job("elsewhere/x.yaml", "x", content)], tmp_path, options=BuildOptions(formats=("md",)))
     assert result.exit_status == 0 and (tmp_path / "x.md").read_text(encoding="utf-8").startswith("# ")
+
+
+def test_batch_records_are_changed_with_replace_and_survive_pickling() -> None:
+    import pickle
+
+    options = BuildOptions(script="hant")._replace(formats=("md",))
+    assert options == BuildOptions(("md",), script="hant") and options.check
+    job = Job("x.yaml", "x", b"title: x\n", context="rows.csv:2: ")
+    bad = Outcome("x.yaml", "x", "bad", error="x.yaml: broken")
+    assert pickle.loads(pickle.dumps((options, job, bad))) == (options, job, bad)  # what a worker receives and sends
+    assert dict(bad.outputs) == {} and bad._replace(outputs={"md": b"#"}).outputs == {"md": b"#"}
+    assert Outcome("y.yaml", "y", "bad").outputs == {}  # the shared default is never changed in place
 
 
 def test_a_terminal_gets_a_progress_bar(tmp_path: Path, outline: dict[str, Any]) -> None:

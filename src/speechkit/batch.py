@@ -5,9 +5,8 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .errors import SpeechkitError
 from .render import DEFAULT_FORMATS
@@ -32,8 +31,7 @@ PRELOAD = ["speechkit.batch", "speechkit.api", "speechkit.render.docx", "speechk
 Status = Literal["ok", "bad", "strict"]
 
 
-@dataclass(frozen=True)
-class BuildOptions:
+class BuildOptions(NamedTuple):
     """How every document of a batch is built: formats, templates, script, checks."""
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
@@ -46,8 +44,7 @@ class BuildOptions:
     strict: bool = False
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """One document: the name its messages use, the stem of its files, and its facts (bytes or already read)."""
 
     source: str
@@ -58,21 +55,20 @@ class Job:
     context: str = ""
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What building one document gave: its files' contents by format, its findings, or its error."""
 
     source: str
     stem: str
     status: Status
-    outputs: dict[str, bytes] = field(default_factory=dict)
+    #: Contents by format until the files are written (then empty); one shared empty default, never changed in place.
+    outputs: Mapping[str, bytes] = {}
     findings: tuple[Finding, ...] = ()
     error: str = ""
     written: tuple[Path, ...] = ()
 
 
-@dataclass(frozen=True)
-class BatchResult:
+class BatchResult(NamedTuple):
     """Every document's outcome, in input order."""
 
     outcomes: tuple[Outcome, ...]
@@ -172,10 +168,10 @@ def build_many(
 
     options = options or BuildOptions()
     if formats is not None:
-        options = replace(options, formats=tuple(formats))
+        options = options._replace(formats=tuple(formats))
     registry = default_registry()
     writers = [registry.writer(fmt) for fmt in options.formats]  # an unknown format raises RenderError here
-    options = replace(options, formats=tuple(dict.fromkeys(w.name for w in writers)))
+    options = options._replace(formats=tuple(dict.fromkeys(w.name for w in writers)))
     extensions = {w.name: w.extension for w in writers}
     given = list(paths)
     jobs = [p for p in given if isinstance(p, Job)]
@@ -353,26 +349,26 @@ def convert_pdfs(done: Mapping[int, Outcome]) -> dict[int, Outcome]:
     try:
         pdfs = render_pdfs({str(index): outcome.outputs["docx"] for index, outcome in ready.items()})
     except SpeechkitError as exc:
-        return {i: replace(o, status="bad", outputs={}, error=f"{o.source}: {exc}") for i, o in ready.items()}
+        return {i: o._replace(status="bad", outputs={}, error=f"{o.source}: {exc}") for i, o in ready.items()}
     out: dict[int, Outcome] = {}
     for index, outcome in ready.items():
         pdf = pdfs.get(str(index))
         if pdf is None:
             message = f"{outcome.source}: LibreOffice could not convert the document to PDF"
-            out[index] = replace(outcome, status="bad", outputs={}, error=message)
+            out[index] = outcome._replace(status="bad", outputs={}, error=message)
         else:
-            out[index] = replace(outcome, outputs={**outcome.outputs, "pdf": pdf})
+            out[index] = outcome._replace(outputs={**outcome.outputs, "pdf": pdf})
     return out
 
 
 def write_outcome(outdir: Path, outcome: Outcome, extensions: Mapping[str, str]) -> Outcome:
     """Write a built document's requested formats (each file atomically); return it with the paths, contents dropped."""
     if outcome.status != "ok":
-        return replace(outcome, outputs={})
+        return outcome._replace(outputs={})
     files = {outdir / f"{outcome.stem}.{ext}": outcome.outputs[fmt] for fmt, ext in extensions.items()}
     outdir.mkdir(parents=True, exist_ok=True)  # only once something is to be written
     write_files(files)
-    return replace(outcome, outputs={}, written=tuple(files))
+    return outcome._replace(outputs={}, written=tuple(files))
 
 
 def write_files(files: Mapping[Path, bytes]) -> None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     _Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]  # ``add_subparsers()``
 
-# The error type is imported when a command runs, not for --help (it pulls in dataclasses and inspect).
+# The error type is imported when a command runs, not for --help.
 
 #: How many check findings ``build`` prints before summing up the rest.
 SHOWN_FINDINGS = 5

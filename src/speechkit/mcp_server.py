@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import io
 import tempfile
 from collections.abc import Callable
@@ -99,7 +98,7 @@ def _findings(path: str | None, text: str | None, name: str, suffix: str) -> lis
     with tempfile.TemporaryDirectory(prefix="speechkit-mcp-") as folder:
         draft = Path(folder) / f"draft{suffix}"
         draft.write_text(text or "", encoding="utf-8")
-        return [dataclasses.replace(f, path=name) for f in check_path(draft)]
+        return [f._replace(path=name) for f in check_path(draft)]
 
 
 def _report(findings: list[Finding]) -> dict[str, Any]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .errors import RegistryError, RenderError
 from .model import Block, Enumeration, Section, Speech
@@ -32,16 +31,19 @@ Reader = Callable[..., Speech]
 BlockBuilder = Callable[[Any, "SectionContext"], tuple[Block, ...]]
 
 
-@dataclass(frozen=True)
-class SectionType:
+# The records below are NamedTuples (cheap to create at import): a mapping field's default is one empty
+# dict shared by every record, so it is typed Mapping and never changed in place.
+
+
+class SectionType(NamedTuple):
     """A kind of section: its default title and enumeration, its schema and its build function."""
 
     name: str
     description: str
     title: str
-    enumeration: Enumeration = field(default_factory=Enumeration)
+    enumeration: Enumeration = Enumeration()
     #: JSON Schema properties this type adds to (or replaces in) the common section properties.
-    properties: Mapping[str, Any] = field(default_factory=dict)
+    properties: Mapping[str, Any] = {}
     #: Properties this type requires besides ``type``.
     required: tuple[str, ...] = ()
     #: Build function; ``None`` means the generic one (title, lead, items, closing).
@@ -51,8 +53,7 @@ class SectionType:
     layout: SectionLayout | None = None
 
 
-@dataclass(frozen=True)
-class DocumentKind:
+class DocumentKind(NamedTuple):
     """A document kind: a preset of front and back matter and of the sections it expects."""
 
     name: str
@@ -64,20 +65,19 @@ class DocumentKind:
     #: Section types a complete document of this kind has, in order.
     sections: tuple[str, ...] = ()
     #: Titles that replace a section type's default title in this kind.
-    titles: Mapping[str, str] = field(default_factory=dict)
+    titles: Mapping[str, str] = {}
     #: Enumerations that replace a section type's default in this kind.
-    enumerations: Mapping[str, Enumeration] = field(default_factory=dict)
+    enumerations: Mapping[str, Enumeration] = {}
     #: Metadata fields a complete document of this kind has (SK401 of ``speechkit check``).
     required_meta: tuple[str, ...] = ()
     numbering: str = "gbt9704"
     #: Parts a complete document of this kind has, each with a pattern (Simplified) that finds it (SK401).
-    required_parts: Mapping[str, str] = field(default_factory=dict)
+    required_parts: Mapping[str, str] = {}
     #: A pattern (Simplified) that tells this kind from a draft's title, e.g. ``通知$``.
     title_pattern: str = ""
 
 
-@dataclass(frozen=True)
-class BlockType:
+class BlockType(NamedTuple):
     """A non-paragraph block written as ``{name: value}`` in lead, opening or closing lists."""
 
     name: str
@@ -86,8 +86,7 @@ class BlockType:
     build: BlockBuilder
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """A file format: its name, file suffixes, and the functions that write and read it."""
 
     name: str
@@ -103,8 +102,7 @@ class Format:
         return self.suffixes[0].lstrip(".") if self.suffixes else self.name
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """A paragraph or run role that a section type lays out, and how each format writes it.
 
     ``render`` maps a format name to what that writer needs: for ``"docx"`` a
@@ -116,7 +114,7 @@ class Role:
 
     name: str
     kind: Literal["paragraph", "run"] = "paragraph"
-    render: Mapping[str, Any] = field(default_factory=dict)
+    render: Mapping[str, Any] = {}
 
 
 class Registry:

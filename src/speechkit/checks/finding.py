@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Replace ``old`` by ``new`` on one source line, from ``column`` up to ``end_column`` (exclusive)."""
 
     line: int
@@ -16,8 +15,7 @@ class Fix:
     new: str
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem found at a 1-based line and column of a source."""
 
     path: str
@@ -45,8 +43,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A rule's raw result: a span of one unit's text, before it is mapped to source positions."""
 
     unit: int
@@ -57,8 +54,7 @@ class Hit:
     replacement: str | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """What a rule code means: severity, whether ``--fix`` repairs it, and a one-line summary."""
 
     code: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..script import to_simplified
 
@@ -12,8 +12,7 @@ if TYPE_CHECKING:
     from ..model import ModelPath, Speech
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A line or paragraph of text; ``where`` maps each character to a source (line, column)."""
 
     text: str
@@ -42,8 +41,7 @@ class Unit:
         return all(self.where[start + i] == (first[0], first[1] + i) for i in range(end - start))
 
 
-@dataclass(frozen=True)
-class DocTable:
+class DocTable(NamedTuple):
     """A table found in the source: header, body rows, and where it sits."""
 
     columns: tuple[str, ...]
