@@ -8,7 +8,10 @@ first and third quartile, and ratios, as the Markdown table the README's "Speed"
 
 - whole process: ``speechkit build FACTS -f docx`` (checks on) against ``pandoc FACTS.md -o x.docx``
   on speechkit's own Markdown of the same facts, and ``python -m docxtpl`` rendering the same
-  paragraphs through a loop template; ``speechkit --help`` too.
+  paragraphs through a loop template; ``speechkit --help`` too. speechkit runs as ``pip install .``
+  installs it for a user: a wheel in a fresh virtual environment that borrows this one's
+  dependencies (``--here`` runs this environment's speechkit instead, e.g. an editable install,
+  whose import hook costs every process 10–15 ms).
 - in process: ``speechkit.load`` + ``render(…, "docx")`` against docxtpl's load + render + save.
 - batch: ``--batch`` documents (FACTS with a different title each) built by one ``speechkit build``
   with ``-j 1`` and with ``-j`` the number of cores, against one process per file as before
@@ -26,8 +29,10 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
+import venv
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -67,6 +72,24 @@ def loop_template(path: Path) -> None:
 def run(command: Sequence[str], cwd: Path) -> None:
     """Run a command; its failure stops the benchmark."""
     subprocess.run(list(command), cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def user_install(where: Path) -> str:
+    """Install speechkit as ``pip install .`` does, in a fresh venv borrowing our dependencies; return its python."""
+    venv.create(where, with_pip=False)
+    python = where / ("Scripts" if os.name == "nt" else "bin") / "python"
+    query = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    site = Path(subprocess.run([python, "-c", query], capture_output=True, text=True, check=True).stdout.strip())
+    borrowed = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    (site / "borrowed-dependencies.pth").write_text("\n".join(borrowed) + "\n", encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="speechkit-source-") as source:
+        shutil.copytree(
+            ROOT, source, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info")
+        )
+        pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), source]
+        subprocess.run(pip, check=True, stdout=subprocess.DEVNULL)
+    compileall.compile_dir(str(site / "speechkit"), quiet=1)
+    return str(python)
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -124,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=1000, help="documents in the batch")
     parser.add_argument("--batch-rounds", type=int, default=3)
     parser.add_argument("--sample", type=int, default=20, help="files built one process each, per round")
+    parser.add_argument("--here", action="store_true", help="run this environment's speechkit, not a user's install")
     args = parser.parse_args(argv)
     # An installed package has its bytecode compiled; make it so here whatever PYTHONDONTWRITEBYTECODE says.
     compileall.compile_dir(str(Path(speechkit.__file__).parent), quiet=1)
@@ -132,11 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     speech = speechkit.load(facts)
     paras = paragraphs(speech)
     characters = sum(len(p["text"]) for p in paras)
-    python = sys.executable
     pandoc = pypandoc.get_pandoc_path()
     table: list[tuple[str, str, str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="speechkit-bench-") as tmp:
         work = Path(tmp)
+        python = sys.executable if args.here else user_install(work / "venv")
         run([python, "-m", "speechkit", "build", str(facts), "-f", "md", "--no-check", "-o", str(work)], work)
         markdown = work / f"{facts.stem}.md"
         template = work / "loop.docx"
@@ -212,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{facts.name}: {len(paras)} paragraphs, {characters:,} characters; {cores} cores; "
         f"Python {sys.version.split()[0]}; pandoc {pypandoc.get_pandoc_version()}; "
-        f"{args.rounds} rounds ({args.batch_rounds} for batches), interleaved"
+        f"{args.rounds} rounds ({args.batch_rounds} for batches), interleaved; speechkit "
+        + ("of this environment" if args.here else "installed as `pip install .` does")
     )
     print()
     print("| group | run | median | spread (p25 – p75) | ratio |")
