@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..faces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
@@ -27,8 +26,7 @@ HEADING_LEVELS = tuple(HEADING_FONTS)
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """One ``w:style``: its type, English ID, unique name, parent and property XML."""
 
     type: str
