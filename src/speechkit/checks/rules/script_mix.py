@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
+from ...package_data import read_text
 from ...script import converter
 from ..finding import Hit
 from ..text import Doc
@@ -15,7 +15,7 @@ from ..text import Doc
 def shared_chars() -> frozenset[str]:
     """Return the characters both scripts write (``占``, ``于``): OpenCC keeps them in Simplified and lists
     them as their own Traditional form (``data/shared_chars.txt``, made by ``tools/shared_chars.py``)."""
-    text = resources.files(__package__).joinpath("data/shared_chars.txt").read_text(encoding="utf-8")
+    text = read_text(__package__, "data/shared_chars.txt")
     return frozenset("".join(line.strip() for line in text.splitlines() if not line.startswith("#")))
 
 
