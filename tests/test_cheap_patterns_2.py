@@ -1,0 +1,85 @@
+"""The second pass over the check patterns: the new quick tests and plain-Python tests find what the old
+patterns found.
+
+Each pattern a build compiled without needing it now waits behind a stronger quick test (the literal
+characters or words every match holds, where they must stand), and literal word lists are searched with
+``in`` or ``str.find``. The old patterns are written out here as they were and compared with the new
+code on every code point (single-character tests) or on generated text mixing Han, ASCII, digits,
+full-width punctuation, spaces and the words involved: same matches, spans and groups as the callers use,
+or the same findings from the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from speechkit.checks.finding import Hit
+from speechkit.checks.sources import doc_from_text
+from speechkit.checks.text import Doc
+
+#: Every code point, surrogates included, as one string.
+EVERY = "".join(map(chr, range(0x110000)))
+
+#: Pieces every generated text mixes with those of its own rule.
+COMMON = [*"中文会议个人 \u3000\u00a0\t，。；：:、（）()“”《》%％0129٣aZ", "党建", "工作"]
+
+
+def texts(pieces: list[str], size: int = 14) -> st.SearchStrategy[str]:
+    """Texts of up to ``size`` pieces drawn from ``pieces`` and ``COMMON``."""
+    return st.lists(st.sampled_from([*pieces, *COMMON]), max_size=size).map("".join)
+
+
+def positions(sample: str) -> list[int]:
+    """Every position in ``sample``, its end, and one beyond it."""
+    return list(range(len(sample) + 2))
+
+
+# -- SK210 misused words: a clean document never builds the pattern of the dictionary -------------------
+
+
+def old_words_check(doc: Doc, words: dict[str, str]) -> Iterator[Hit]:
+    """The rule as it was: the alternation of every word, longest first, over each unit."""
+    words = {k: v for k, v in words.items() if k and k != v}
+    if not words:
+        return
+    keys = sorted(words)
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
+    for index in doc.textual():
+        text = doc.units[index].text
+        for match in pattern.finditer(doc.simple(index)):
+            wrong = text[match.start() : match.end()]
+            yield Hit(
+                index,
+                match.start(),
+                match.end(),
+                "SK210",
+                f"{wrong!r} is a misused form; write {words[match.group()]!r}",
+            )
+
+
+WORD_PIECES = ["签定", "截止目前", "截止到目前", "再接再励", "截止", "目前", "签", "定", "有则改知", "\n", "\n\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    texts(WORD_PIECES), st.dictionaries(st.sampled_from(["党建", "文会", "x", "会议个"]), st.sampled_from(["a", "b"]))
+)
+def test_misused_words_are_found_as_before(sample: str, extra: dict[str, str]) -> None:
+    from speechkit.checks.rules import words
+
+    doc = doc_from_text(sample)
+    everything = {**words.builtin_words(), **extra}
+    with words.extra_words(extra):
+        assert list(words.check(doc)) == list(old_words_check(doc, everything))
+
+
+def test_misused_words_quick_test_gives_way_to_a_long_text() -> None:
+    from speechkit.checks.rules import words
+
+    assert not words._may_hold(["中文会议"], ["签定"])
+    assert words._may_hold(["中文", "签定"], ["签定"])
+    assert words._may_hold(["中" * (words._QUICK_TEST_CHARS + 1)], ["签定"])
