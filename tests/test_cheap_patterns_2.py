@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +84,40 @@ def test_misused_words_quick_test_gives_way_to_a_long_text() -> None:
     assert not words._may_hold(["中文会议"], ["签定"])
     assert words._may_hold(["中文", "签定"], ["签定"])
     assert words._may_hold(["中" * (words._QUICK_TEST_CHARS + 1)], ["签定"])
+
+
+# -- facts: the forbidden characters are looked for only in a file holding an unprintable one -----------
+
+OLD_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def test_every_forbidden_character_is_unprintable_and_not_allowed() -> None:
+    from speechkit import facts
+
+    forbidden = OLD_FORBIDDEN.findall(EVERY)
+    assert forbidden and all(facts._may_hold_forbidden(c) for c in forbidden)
+    assert not any(c in facts._UNPRINTABLE_ALLOWED for c in forbidden)
+    assert facts._forbidden().pattern == OLD_FORBIDDEN.pattern
+
+
+FACTS_PIECES = ["title: 会议\n", "\r\n", "\t", "\u3000", "\xa0", "\u200b", "\ufeff", "\x85", "\x0b", "\ud800", "\u2028"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts(FACTS_PIECES))
+def test_facts_characters_are_refused_as_before(sample: str) -> None:
+    from speechkit import facts
+    from speechkit.errors import FactsError
+
+    old = OLD_FORBIDDEN.search(sample)
+    if old is None:
+        facts._check_characters(sample, "x.yaml")
+        return
+    with pytest.raises(FactsError) as raised:
+        facts._check_characters(sample, "x.yaml")
+    assert f"U+{ord(old.group()):04X}" in str(raised.value)
+    line = sample.count("\n", 0, old.start()) + 1
+    assert raised.value.location is not None and raised.value.location.line == line
