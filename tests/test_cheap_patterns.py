@@ -218,6 +218,7 @@ WEB_PIECES = [
     *("阅读", "次", "收藏", "会员可", "完整", "全文", "2024", "10", "3", "08:30", "党建", "会议"),
     *("来源：", "作者：", "编辑：", "点击：", "发布时间：", "浏览："),
     *("（省略773字）", "（未完）", "查看更多", "（本文已被浏览12次）", "收藏《文件》", "会员可阅读"),
+    *("评论", "未完成", "工作者", "接受群众评论", "严禁转载", "\n", "\t", "(", "查看", "会员可完整阅读全文", "版权"),
 ]
 web_texts = st.lists(st.sampled_from(WEB_PIECES), max_size=14).map("".join)
 
@@ -234,6 +235,25 @@ def test_boilerplate_words_let_through_every_old_match(sample: str) -> None:
     if not old_line:
         expected = [m.span() for m in OLD_BOILERPLATE_INLINE.finditer(sample) if m.group().strip()]
         assert boilerplate.boilerplate_spans(sample) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(web_texts, min_size=1, max_size=3).map("\n".join))
+def test_boilerplate_findings_are_as_before(sample: str) -> None:
+    from speechkit.checks.rules import boilerplate
+    from speechkit.checks.sources import doc_from_text
+
+    doc = doc_from_text(sample)
+    old = []
+    for index in doc.textual():
+        simple = doc.simple(index)
+        if OLD_BOILERPLATE_LINE.match(simple) or (
+            len(simple) <= 120 and len(OLD_BOILERPLATE_META.findall(simple)) >= 2
+        ):
+            old.append((index, 0, len(simple)))
+        else:
+            old += [(index, *m.span()) for m in OLD_BOILERPLATE_INLINE.finditer(simple) if m.group().strip()]
+    assert [(hit.unit, hit.start, hit.end) for hit in boilerplate.check(doc)] == old
 
 
 def test_boilerplate_words_are_found() -> None:

@@ -121,3 +121,48 @@ def test_facts_characters_are_refused_as_before(sample: str) -> None:
     assert f"U+{ord(old.group()):04X}" in str(raised.value)
     line = sample.count("\n", 0, old.start()) + 1
     assert raised.value.location is not None and raised.value.location.line == line
+
+
+# -- SK207: spaces; SK201: half-width marks (boilerplate read only where there is something to report) --
+
+
+def old_spacing(doc: Doc) -> Iterator[tuple[int, int, int]]:
+    """``spacing.check`` as it was: the boilerplate of every unit with a sentence mark read first."""
+    from speechkit.checks.rules import boilerplate, spacing
+    from speechkit.checks.rules.garbled import span_mask
+
+    for index in doc.textual():
+        text = doc.units[index].text
+        if not any(mark in text for mark in spacing._PROSE):
+            continue
+        removed = span_mask(len(text), boilerplate.boilerplate_spans(doc.simple(index)))
+        body_start, body_end = len(text) - len(text.lstrip()), len(text.rstrip())
+        for start, end in spacing.space_spans(text, body_start, body_end):
+            if (
+                removed[start]
+                or not spacing._single_letter_ok(text, start, end)
+                or spacing._line_break(text, start, end)
+            ):
+                continue
+            yield index, start, end
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    texts(
+        [*"会议,:;?!()X", " ", "召开 会议", "来源：新华网 作者：张三", "（省略773字）", "25 个", "一、", "同志们："], 10
+    )
+)
+def test_space_and_halfwidth_findings_are_as_before(sample: str) -> None:
+    from speechkit.checks.rules import boilerplate, punctuation, spacing
+    from speechkit.checks.rules.garbled import span_mask
+
+    doc = doc_from_text(sample)
+    old_half = [
+        (index, start, end)
+        for index in doc.textual()
+        for start, end, _ in punctuation.halfwidth_spans(doc.units[index].text)
+        if not span_mask(len(doc.units[index].text), boilerplate.boilerplate_spans(doc.simple(index)))[start]
+    ]
+    assert [(h.unit, h.start, h.end) for h in punctuation.check_halfwidth(doc)] == old_half
+    assert [(h.unit, h.start, h.end) for h in spacing.check(doc)] == list(old_spacing(doc))

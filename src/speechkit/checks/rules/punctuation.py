@@ -102,8 +102,11 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
     """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text (not in boilerplate,
     which SK105 deletes whole)."""
     for index in doc.textual():
+        spans = halfwidth_spans(doc.units[index].text)
+        if not spans:
+            continue
         removed = span_mask(len(doc.units[index].text), boilerplate_spans(doc.simple(index)))
-        for start, end, char in halfwidth_spans(doc.units[index].text):
+        for start, end, char in spans:
             if removed[start]:
                 continue
             yield Hit(

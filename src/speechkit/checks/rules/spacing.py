@@ -58,10 +58,12 @@ def check(doc: Doc) -> Iterator[Hit]:
         text = doc.units[index].text
         if not any(mark in text for mark in _PROSE):
             continue
-        removed = span_mask(len(text), boilerplate_spans(doc.simple(index)))
+        removed = None
         body_start = len(text) - len(text.lstrip())
         body_end = len(text.rstrip())
         for start, end in space_spans(text, body_start, body_end):
+            if removed is None:
+                removed = span_mask(len(text), boilerplate_spans(doc.simple(index)))
             if removed[start] or not _single_letter_ok(text, start, end) or _line_break(text, start, end):
                 continue
             before, after = text[max(0, start - 4) : start], text[end : end + 4]
