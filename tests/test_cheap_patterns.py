@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from speechkit import script, text
 from speechkit.checks.rules import chars, punctuation, spacing, typography, words
+from speechkit.checks.rules.chars import holds
 
 OLD_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 OLD_FULL_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014"
@@ -272,13 +273,22 @@ OLD_UNIT = re.compile(
 )
 
 
+OLD_COUNTED = re.compile(
+    "[0-9０-９]|[两三四五六七八九十百千万][个名次项人户家条件起场天年月元成批所处份篇位]"
+    "|一[名次项人户家条件起场天年元批所处份篇位]"
+)
+OLD_EXAMPLE = re.compile("(?:^|[，。；：,;:])(?:如|比如|例如|譬如|诸如)|“[^”]{2,}”|《[^》]+》")
+
+
 def test_named_units_are_the_old_pattern() -> None:
     from speechkit.checks.rules import specificity
 
-    assert specificity._unit().pattern == OLD_UNIT.pattern
     # is_specific skips the pattern for a text without a unit word: every match ends in one.
     words = specificity._UNIT_WORDS.split("|")
     assert all(alternative in words for alternative in OLD_UNIT.pattern.split("(")[2].rstrip(")").split("|"))
+    # The copy keeps exactly the characters of the old class; the space it puts elsewhere is not one.
+    same_on_every_code_point("[A-Za-z\u4e00-\u9fff]", lambda c: specificity._letters_and_han(c) != " ")
+    assert specificity._letters_and_han("a 中-٣ſ\u212a\u9fff\ua000") == "a 中    \u9fff "
 
 
 OLD_GENERIC = re.compile(
@@ -286,18 +296,34 @@ OLD_GENERIC = re.compile(
     "所有|相关|有关|下级|上级|乡镇|村级|农村|"
     "城市|我|党|黨|在|的|和|与|等|到|对|个|些"
 )
-UNIT_PIECES = [*"村镇乡局中心党张庄李a", "社区", "街道", "合作社", "党支部", "部分", "有的", "学校", "存在", "问题"]
+UNIT_PIECES = [
+    *"村镇乡局中心党张庄李a",
+    *("社区", "街道", "合作社", "党支部", "部分", "有的", "学校", "存在", "问题"),
+    *"Zz ٣ſé\u3400\u9fff\ua000-，。：:;“”《》如比例譬诸一两三十个名月人二3３",
+    *("如", "比如", "例如", "“好”", "“好", "《书》", "《》", "三个", "一个", "一名", "一月", "十月"),
+]
 
 
-@settings(max_examples=800, deadline=None)
-@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=10).map("".join))
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=12).map("".join))
 def test_is_specific_is_the_old_test(sample: str) -> None:
     from speechkit.checks.rules import specificity
 
-    old = bool(re.search(specificity._NUMBER, sample) or re.search(specificity._EXAMPLE, sample)) or any(
+    old = bool(OLD_COUNTED.search(sample) or OLD_EXAMPLE.search(sample)) or any(
         not OLD_GENERIC.search(m.group(1)[-2:]) for m in OLD_UNIT.finditer(sample)
     )
     assert specificity.is_specific(sample) == old
+    # Each part on its own, with the old pattern's matches (spans and groups) on the copy.
+    assert specificity._has_number(sample) == bool(OLD_COUNTED.search(sample))
+    assert (specificity._gives_example(sample) or bool(re.search(specificity._QUOTED, sample))) == bool(
+        OLD_EXAMPLE.search(sample)
+    )
+    copy = specificity._letters_and_han(sample)
+    assert [(m.span(), m.groups()) for m in specificity._unit().finditer(copy)] == [
+        (m.span(), m.groups()) for m in OLD_UNIT.finditer(sample)
+    ]
+    for m in OLD_UNIT.finditer(sample):
+        assert holds(m.group(1)[-2:], specificity._GENERIC) == bool(OLD_GENERIC.search(m.group(1)[-2:]))
 
 
 OLD_DOC_NUMBER = re.compile(

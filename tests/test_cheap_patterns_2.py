@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from speechkit.checks.finding import Hit
+from speechkit.checks.rules.chars import holds
 from speechkit.checks.sources import doc_from_text
 from speechkit.checks.text import Doc
 
@@ -121,6 +122,21 @@ def test_facts_characters_are_refused_as_before(sample: str) -> None:
     assert f"U+{ord(old.group()):04X}" in str(raised.value)
     line = sample.count("\n", 0, old.start()) + 1
     assert raised.value.location is not None and raised.value.location.line == line
+
+
+# -- SK402: headings about problems -----------------------------------------------------------------------
+
+OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(["问题", "原因", "要求", "整改", "问", "题", "经验"], 10))
+def test_problem_headings_are_read_as_before(sample: str) -> None:
+    from speechkit.checks.rules import specificity
+
+    for pos in positions(sample):
+        assert (sample.find(specificity._PROBLEM_HEADING, pos) >= 0) == bool(re.compile("问题").search(sample, pos))
+        assert holds(sample, specificity._NOT_PROBLEMS, pos) == bool(OLD_NOT_PROBLEMS.search(sample, pos))
 
 
 # -- SK207: spaces; SK201: half-width marks (boilerplate read only where there is something to report) --
