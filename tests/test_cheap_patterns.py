@@ -374,7 +374,7 @@ OLD_PLACEHOLDERS = (
 def test_placeholder_patterns_are_the_old_ones() -> None:
     from speechkit.checks.rules import placeholders
 
-    assert [p for _, p in placeholders._PATTERNS] == [p.pattern for p in OLD_PLACEHOLDERS]
+    assert [p for _, _, p in placeholders._PATTERNS] == [p.pattern for p in OLD_PLACEHOLDERS]
 
 
 @settings(max_examples=800, deadline=None)
@@ -382,9 +382,9 @@ def test_placeholder_patterns_are_the_old_ones() -> None:
 def test_placeholder_characters_let_through_every_old_match(sample: str) -> None:
     from speechkit.checks.rules import placeholders
 
-    for (needs, _), old in zip(placeholders._PATTERNS, OLD_PLACEHOLDERS, strict=True):
+    for (one_of, all_of, _), old in zip(placeholders._PATTERNS, OLD_PLACEHOLDERS, strict=True):
         if old.search(sample):
-            assert any(char in sample for char in needs)
+            assert any(piece in sample for piece in one_of) and all(char in sample for char in all_of)
 
 
 OLD_CN = "[零〇一二两三四五六七八九十百千万]+"

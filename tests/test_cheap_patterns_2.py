@@ -124,6 +124,47 @@ def test_facts_characters_are_refused_as_before(sample: str) -> None:
     assert raised.value.location is not None and raised.value.location.line == line
 
 
+# -- SK101 placeholders: the same findings with the stronger quick tests --------------------------------
+
+OLD_PLACEHOLDERS = (
+    re.compile("(?<![xXｘＸ×])[xXｘＸ×]+\\s*月\\s*[xXｘＸ×]+\\s*日"),
+    re.compile("(?<![A-Za-z+\\d])\\d*[xXｘＸ×]+\\d*(?![A-Za-z+])"),
+    re.compile(r"\*{2,}"),
+    re.compile("[□■]+"),
+    re.compile("(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])"),
+)
+
+
+def old_placeholder_check(doc: Doc) -> Iterator[Hit]:
+    """The rule as it was: each pattern for every text holding one of its characters."""
+    from speechkit.checks.rules import placeholders
+
+    for index in doc.textual():
+        text = doc.units[index].text
+        taken = bytearray(len(text))
+        for needs, pattern in zip(("xXｘＸ×", "xXｘＸ×", "*", "□■", "〇○"), OLD_PLACEHOLDERS, strict=True):
+            if not any(char in text for char in needs):
+                continue
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if taken.find(1, start, end) >= 0 or not placeholders._is_placeholder(text, start, end):
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                yield Hit(index, start, end, "SK101", f"placeholder {match.group(0)!r} left in the text")
+
+
+PLACEHOLDER_PIECES = [*"xXｘＸ×*□■〇○月日+ ", "x月xx日", "X 月 X 日", "20xx", "**", "〇〇", "○〇会", "二〇一八"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts(PLACEHOLDER_PIECES, 16))
+def test_placeholders_are_found_as_before(sample: str) -> None:
+    from speechkit.checks.rules import placeholders
+
+    doc = doc_from_text(sample)
+    assert list(placeholders.check(doc)) == list(old_placeholder_check(doc))
+
+
 # -- SK402: headings about problems -----------------------------------------------------------------------
 
 OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
