@@ -413,11 +413,11 @@ def test_label_patterns_are_tried_for_every_text_they_match(sample: str) -> None
             assert numbering._may_start(sample[:1], starts)
     custom = HeadingScheme(("第{cn}部分", "{circled}", "({n})", "{n}．", "【{cn}】"), "custom")
     for scheme in (None, custom):
-        for _, _, _, pattern, starts in numbering._heading_patterns(scheme):
+        for _, _, _, pattern, starts, follows in numbering._heading_patterns(scheme):
             if re.match(pattern, sample):
-                assert numbering._may_start(sample[:1], starts)
+                assert numbering._may_start(sample[:1], starts) and numbering._may_follow(sample, 0, follows)
     if re.match(numbering._RUNIN_MARK, sample):
-        assert numbering._may_start(sample[:1], numbering._CN_CLASS + "第")
+        assert numbering._may_be_runin(sample, 0)
     if re.match(numbering._SHOUXIAN_MARK, sample):
         assert numbering._may_start(sample[:1], "首其再最")
 

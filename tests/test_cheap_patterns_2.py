@@ -165,6 +165,47 @@ def test_placeholders_are_found_as_before(sample: str) -> None:
     assert list(placeholders.check(doc)) == list(old_placeholder_check(doc))
 
 
+# -- labels: a heading or run-in pattern is tried only where its number is followed as it must be -------
+
+LABEL_PIECES = [
+    *"（）().．、，,：:是要第一二十百两〇零19０٣①⑳㊿首其再最 中月年季",
+    *("首先", "其次", "12", "123", "10月", "2018年", "一份部署、", "一是", "第一，", "十一、", "1.", "2．"),
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(texts(LABEL_PIECES, 10))
+def test_label_patterns_are_tried_wherever_they_match(sample: str) -> None:
+    from speechkit import numbering
+    from speechkit.model import HeadingScheme
+
+    custom = HeadingScheme(("第{cn}部分", "{circled}", "({n})", "{n}．", "【{cn}】", "{cn}十", "{n}0"), "custom")
+    for scheme in (None, custom):
+        entries = numbering._heading_patterns(scheme)
+        for pos in range(len(sample) + 1):
+            for _, _, _, pattern, starts, follows in entries:
+                if re.compile(pattern).match(sample, pos):
+                    assert numbering._may_start(sample[pos : pos + 1], starts)
+                    assert numbering._may_follow(sample, pos, follows)
+    for pos in range(len(sample) + 1):
+        if re.compile(numbering._RUNIN_MARK).match(sample, pos):
+            assert numbering._may_be_runin(sample, pos)
+
+
+def test_label_number_runs_hold_every_character_of_their_token() -> None:
+    from speechkit import numbering
+
+    chars, most = numbering._TOKEN_RUNS["{circled}"]
+    same = [c for c in EVERY if c in chars]
+    assert re.findall(f"[{numbering._CIRCLED_CLASS}]", EVERY) == same and most == 1
+    assert numbering._TOKEN_RUNS["{cn}"] == (numbering._CN_CLASS, 6)
+    # A format whose next character may be part of the number has no test.
+    assert numbering._format_follows("{cn}十", True) == numbering._NO_TEST
+    assert numbering._format_follows("{n}", True) == numbering._NO_TEST
+    assert numbering._format_follows("{n}．", True) == ("0123456789", 2, ".．")
+    assert numbering._may_be_runin("一是", 0) and not numbering._may_be_runin("一份部署、九分", 0)
+
+
 # -- SK402: headings about problems -----------------------------------------------------------------------
 
 OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
