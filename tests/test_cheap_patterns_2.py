@@ -206,6 +206,121 @@ def test_label_number_runs_hold_every_character_of_their_token() -> None:
     assert numbering._may_be_runin("一是", 0) and not numbering._may_be_runin("一份部署、九分", 0)
 
 
+# -- SK104 figures ----------------------------------------------------------------------------------------
+
+OLD_COUNT = re.compile(
+    "(?<![\\d.])(?P<num>\\d+(?:\\.\\d+)?)(?P<mult>万|亿)?"
+    "(?P<unit>名|人|个|家|户|所|项|件|村|次|台|套|元|座|处|条|篇|份|场|批|辆|亩|吨|支|位)"
+)
+OLD_SHARE = re.compile(
+    r"\s*[，,（(]?\s*占(?P<base>[^，。；;%％\d（）()]{0,12}的)?(?:比(?:例)?)?(?:为|达)?"
+    r"\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]"
+)
+OLD_BREAKDOWN = re.compile("其中|分别为|包括")
+OLD_TOTAL_BEFORE = re.compile(
+    "(?:共有|共计|总计|合计|总数|总量|现有|累计|全[镇县市区乡省村校所]|共)[^，。；、\\d]{0,8}$"
+)
+OLD_TOTAL_AFTER = re.compile("[，,]?\\s*(?:其中|中[，,])")
+OLD_BREAKDOWN_START = re.compile("其中|分别占")
+OLD_BREAKDOWN_SHARE = re.compile(r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]")
+OLD_PARTITION = re.compile("男|女|以下|以上|及以上|及以下|其他|其余|其它|岁|预备|正式")
+
+
+def old_counts(text: str) -> list[object]:
+    """``figures.counts`` as it was."""
+    from speechkit.checks.rules import figures
+
+    found: list[object] = []
+    if not re.search(r"\d", text):
+        return found
+    for match in OLD_COUNT.finditer(text):
+        value = float(match.group("num")) * figures._MULT[match.group("mult") or ""]
+        share = OLD_SHARE.match(text, match.end())
+        start, end = match.span()
+        total = bool(OLD_TOTAL_AFTER.match(text, end))
+        if not total:
+            before = OLD_TOTAL_BEFORE.search(text[max(0, start - 14) : start])
+            total = before is not None and not OLD_PARTITION.search(before.group())
+        found.append(
+            figures.Count(
+                start,
+                end,
+                value,
+                match.group("unit"),
+                match.group(),
+                share.group("share") if share else None,
+                share.end() if share else end,
+                (share.group("base") or "") if share else "",
+                total,
+            )
+        )
+    return found
+
+
+def old_is_partition(text: str) -> bool:
+    """``figures._is_partition`` as it was."""
+    words = set(OLD_PARTITION.findall(text))
+    return (
+        bool(words & {"其他", "其余", "其它"})
+        or {"男", "女"} <= words
+        or (bool(words & {"以下", "及以下"}) and bool(words & {"以上", "及以上"}))
+    )
+
+
+FIGURE_PIECES = [
+    *"共计总现全合累镇县占比为达的例中其、名人个家户万亿.男女岁以上下及他余它正式预备分别",
+    *(
+        "共有",
+        "共计",
+        "合计",
+        "现有",
+        "累计",
+        "全镇",
+        "全县",
+        "总数",
+        "其中",
+        "中，",
+        "中,",
+        "分别为",
+        "包括",
+        "分别占",
+    ),
+    *(
+        "25名",
+        "3.5万人",
+        "120家",
+        "占",
+        "占比",
+        "占总数的",
+        "19.2%",
+        "50％",
+        "、30%",
+        "以上",
+        "及以上",
+        "以下",
+        "及以下",
+    ),
+    *("其他", "其余", "男党员", "女党员", "预备党员", "正式党员", "45岁"),
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(FIGURE_PIECES, 16))
+def test_counts_and_breakdowns_are_read_as_before(sample: str) -> None:
+    from speechkit.checks.rules import figures
+
+    assert figures.counts(sample) == old_counts(sample)
+    assert figures._is_partition(sample) == old_is_partition(sample)
+    assert holds(sample, figures._PARTITION) == bool(OLD_PARTITION.search(sample))
+    assert holds(sample, figures._BREAKDOWN_START) == bool(OLD_BREAKDOWN_START.search(sample))
+    spots = positions(sample)
+    for start in spots[:: max(1, len(spots) // 6)]:
+        for end in spots[:: max(1, len(spots) // 6)]:
+            old = [(m.span(), m.groupdict()) for m in OLD_BREAKDOWN_SHARE.finditer(sample, start, end)]
+            assert [(m.span(), m.groupdict()) for m in figures._breakdown_shares(sample, start, end)] == old
+            assert holds(sample, figures._BREAKDOWN, start, end) == bool(OLD_BREAKDOWN.search(sample, start, end))
+
+
 # -- SK402: headings about problems -----------------------------------------------------------------------
 
 OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
