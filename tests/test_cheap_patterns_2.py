@@ -340,6 +340,38 @@ def test_salutations_are_read_as_before(sample: str) -> None:
     )
 
 
+# -- SK303 and SK302 dates: the patterns wait for a digit where every match has one ---------------------
+
+OLD_SHORT_YEAR = re.compile(r"(?<![\d.\-/第])(?P<y>\d{2})年(?=\d{1,2}月|初|底|末|度|上半年|下半年|春节|元旦)")
+OLD_DAY_HAO = re.compile(r"(?<=月)(?P<d>\d{1,2})号(?![楼文线院令机门口房室])")
+OLD_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
+DATE_PIECES = [*"年月日号第.-/楼底初度01٣９", "18", "2018", "25年底", "10月1号", "号楼", "上半年", "春节", "18年10月"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts(DATE_PIECES, 14))
+def test_dates_in_prose_are_looked_for_wherever_they_stand(sample: str) -> None:
+    from speechkit.checks.rules import chars, dates_prose, formats
+
+    if OLD_SHORT_YEAR.search(sample):
+        assert dates_prose._may_hold_short_year(sample)
+    assert [m.span() for m in dates_prose._short_year().finditer(sample)] == [
+        m.span() for m in OLD_SHORT_YEAR.finditer(sample)
+    ]
+    if OLD_DAY_HAO.search(sample):
+        assert "月" in sample and chars.beside_digit(sample, "号", -1)
+    if OLD_DATE.search(sample):
+        assert chars.beside_digit(sample, "年", 1)
+    assert formats._compiled(formats._DATE).pattern == OLD_DATE.pattern
+
+
+def test_digits_beside_a_character() -> None:
+    from speechkit.checks.rules.chars import beside_digit
+
+    assert beside_digit("10月1号", "号", -1) and not beside_digit("号召力1", "号", -1)
+    assert beside_digit("2018年10月", "年", 1) and not beside_digit("年1", "年", -1) and not beside_digit("", "年", 1)
+
+
 # -- SK402: headings about problems -----------------------------------------------------------------------
 
 OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
@@ -398,3 +430,50 @@ def test_space_and_halfwidth_findings_are_as_before(sample: str) -> None:
     ]
     assert [(h.unit, h.start, h.end) for h in punctuation.check_halfwidth(doc)] == old_half
     assert [(h.unit, h.start, h.end) for h in spacing.check(doc)] == list(old_spacing(doc))
+
+
+# -- SK302 date lines: each form compiled only for a line that starts and ends as it does ----------------
+
+OLD_CN_DIGIT = "〇零一二三四五六七八九"
+OLD_DATE_LINE_CN = re.compile(f"[{OLD_CN_DIGIT}]{{4}}年[{OLD_CN_DIGIT}十]{{1,3}}月(?:[{OLD_CN_DIGIT}十]{{1,3}}日)?")
+OLD_DATE_LINE_NUMERIC = re.compile(r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
+OLD_DATE_LINE_SHORT = re.compile(r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+OLD_DATE_LINE = re.compile(
+    f"(?:\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{OLD_DATE_LINE_CN.pattern}|{OLD_DATE_LINE_NUMERIC.pattern})"
+)
+
+
+def old_date_line(text: str) -> tuple[int, int, str] | None:
+    """``formats._date_line`` as it was: every form tried for a line that starts with a digit or numeral."""
+    from speechkit.checks.rules import formats
+
+    core = formats._core(text)
+    if not core or not (core[0].isdecimal() or core[0] in OLD_CN_DIGIT):
+        return None
+    start = text.index(core)
+    end = start + len(core)
+    if OLD_DATE_LINE_CN.fullmatch(core):
+        return start, end, (f"date {core!r} in Chinese numerals; a 成文日期 uses Arabic numerals (2018年10月7日)")
+    for pattern in (OLD_DATE_LINE_NUMERIC, OLD_DATE_LINE_SHORT):
+        match = pattern.fullmatch(core)
+        if match:
+            year = match.group("y")
+            year = year if len(year) == 4 else "20" + year
+            fixed = f"{year}年{int(match.group('m'))}月{int(match.group('d'))}日"
+            return start, end, f"date {core!r} not in the form 2018年10月7日 (write {fixed!r})"
+    return None
+
+
+LINE_PIECES = [
+    *("2018年10月7日", "2018-10-07", "2018 ／ 10 ／ 7", "18年10月7日", "二〇一八年十月七日", "二〇一八年十月"),
+    *"〇零一二三四五六七八九十0123456789٣０年月日-./／－．（）() \u3000\t\n",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=8).map("".join))
+def test_date_lines_are_read_as_before(sample: str) -> None:
+    from speechkit.checks.rules import formats
+
+    assert formats._date_line(sample) == old_date_line(sample)
+    assert formats.is_date_line(sample) == (OLD_DATE_LINE.fullmatch(formats._core(sample)) is not None)
