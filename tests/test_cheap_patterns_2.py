@@ -372,6 +372,21 @@ def test_digits_beside_a_character() -> None:
     assert beside_digit("2018年10月", "年", 1) and not beside_digit("年1", "年", -1) and not beside_digit("", "年", 1)
 
 
+# -- SK208: the 顿号 between marks ------------------------------------------------------------------------
+
+OLD_BETWEEN = re.compile("(?<=》)、(?=《)|(?<=”)、(?=“)|(?<=』)、(?=『)|(?<=」)、(?=「)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts([*"》、《”“』『」「"], 14))
+def test_enumeration_commas_between_marks_are_found_as_before(sample: str) -> None:
+    from speechkit.checks.rules import title_marks
+
+    doc = doc_from_text(sample)
+    old = [m.span() for line in doc.units for m in OLD_BETWEEN.finditer(line.text)]
+    assert [(hit.start, hit.end) for hit in title_marks.check(doc)] == old
+
+
 # -- SK402: headings about problems -----------------------------------------------------------------------
 
 OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
