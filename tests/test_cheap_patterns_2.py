@@ -387,6 +387,66 @@ def test_enumeration_commas_between_marks_are_found_as_before(sample: str) -> No
     assert [(hit.start, hit.end) for hit in title_marks.check(doc)] == old
 
 
+# -- SK202 and SK204: the label's own bracket and pinyin, read on first need -----------------------------
+
+OLD_LABEL_CLOSE = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
+OLD_BRACKETED = re.compile("[（(]([a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,6}[1-5]?)[）)]", re.IGNORECASE)
+
+
+def old_pairs(doc: Doc) -> Iterator[Hit]:
+    """``check_pairs`` as it was: the label read for every text with a closing bracket."""
+    from speechkit.checks.rules import punctuation
+    from speechkit.checks.rules.garbled import garbled_spans, span_mask
+
+    for index in doc.textual():
+        text = doc.units[index].text
+        label = OLD_LABEL_CLOSE.match(text) if ")" in text or "）" in text else None
+        garbled = span_mask(len(text), garbled_spans(text)) if "?" in text or "\ufffd" in text else None
+        for opens, closes in punctuation._PAIRS:
+            if not any(char in text for char in opens + closes):
+                continue
+            stack: list[int] = []
+            for i, char in enumerate(text):
+                if garbled and garbled[i]:
+                    continue
+                if char in opens:
+                    stack.append(i)
+                elif char in closes:
+                    if stack:
+                        stack.pop()
+                    elif not (label and i == label.end() - 1):
+                        yield Hit(index, i, i + 1, "SK202", f"{char!r} closes nothing (no {opens[0]!r} before it)")
+            for i in stack:
+                yield Hit(index, i, i + 1, "SK202", f"{text[i]!r} is never closed (no {closes[0]!r} after it)")
+
+
+PAIR_PIECES = [*"“”‘’《》（）()【】 一二十1a?", "1)", "一）", "12）", "a)", "(zhèn)", "（ZHEN4）", "震(ſ)", "(\u212a)"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(texts(PAIR_PIECES, 12))
+def test_pairs_and_pinyin_are_found_as_before(sample: str) -> None:
+    from speechkit.checks.rules import punctuation
+
+    doc = doc_from_text(sample)
+    assert list(punctuation.check_pairs(doc)) == list(old_pairs(doc))
+    old = [
+        m.span()
+        for m in OLD_BRACKETED.finditer(sample)
+        if m.start() and "\u4e00" <= sample[m.start() - 1] <= "\u9fff" and punctuation._is_pinyin(m.group(1))
+    ]
+    assert punctuation.pinyin_spans(sample) == old
+
+
+def test_every_pinyin_letter_passes_the_quick_test() -> None:
+    from speechkit.checks.rules import punctuation
+
+    letters = re.findall("[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]", EVERY, re.IGNORECASE)
+    assert len(letters) > 60
+    assert all(punctuation._may_hold_pinyin(f"中({letter}") for letter in letters)
+    assert not punctuation._may_hold_pinyin("村（社区）") and not punctuation._may_hold_pinyin("(zhen)")
+
+
 # -- SK402: headings about problems -----------------------------------------------------------------------
 
 OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
