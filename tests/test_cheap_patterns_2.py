@@ -447,6 +447,29 @@ def test_every_pinyin_letter_passes_the_quick_test() -> None:
     assert not punctuation._may_hold_pinyin("村（社区）") and not punctuation._may_hold_pinyin("(zhen)")
 
 
+# -- DOCX runs: characters XML cannot hold ----------------------------------------------------------------
+
+OLD_NON_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def test_every_non_xml_character_is_unprintable_and_not_ordinary() -> None:
+    from speechkit.render import docx_xml
+
+    found = OLD_NON_XML.findall(EVERY)
+    assert len(found) == 2050 and all(docx_xml._search_non_xml(c) for c in found)
+    assert not any(c in docx_xml._ORDINARY_UNPRINTABLE for c in found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts([*"\ud800\udfff\ufffe\uffff\ufffd\u2028\x01&<>\r\n", "\r\n"], 12))
+def test_docx_runs_read_as_before(sample: str) -> None:
+    from speechkit.render import docx_xml
+
+    old = OLD_NON_XML.search(sample)
+    new = docx_xml._search_non_xml(sample)
+    assert (new.span() if new else None) == (old.span() if old else None)
+
+
 # -- SK402: headings about problems -----------------------------------------------------------------------
 
 OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
