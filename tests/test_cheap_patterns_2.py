@@ -470,6 +470,21 @@ def test_docx_runs_read_as_before(sample: str) -> None:
     assert (new.span() if new else None) == (old.span() if old else None)
 
 
+# -- SK102: the rest of a clause after a counting phrase, read in Python ----------------------------------
+
+OLD_REST = re.compile(r"[^。！？!?，,；;]{0,30}[。：:！？!?；;]?[\s“”\"]*")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*'。！？!?，,；;：:“”" \n\u3000\u2028中a1', "一是", "中" * 10]), max_size=12).map("".join)
+)
+def test_rest_of_sentence_is_the_old_pattern(sample: str) -> None:
+    from speechkit.checks.rules import enumeration
+
+    assert enumeration._rest_of_sentence(sample) == (OLD_REST.fullmatch(sample) is not None)
+
+
 # -- SK402: headings about problems -----------------------------------------------------------------------
 
 OLD_NOT_PROBLEMS = re.compile("原因|要求|打算|措施|建议|对策|整改|解决|思路|经验")
