@@ -338,8 +338,49 @@ def _format_starts(fmt: str, tolerant: bool) -> str:
     return half + full if tolerant else char
 
 
-def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, str, str]]:
-    """Return ``(format, level, scheme name, pattern, first characters)`` in the order they are tried."""
+#: The characters of each number token of a format, and the most of them it reads.
+_TOKEN_RUNS = {"{cn}": (_CN_CLASS, 6), "{n}": ("0123456789", 2), "{circled}": ("".join(_CIRCLED), 1)}
+#: A number token's characters, the most of them, and the characters one of which comes next; or no test.
+Follows = tuple[str, int, str]
+_NO_TEST: Follows = ("", 0, "")
+
+
+def _format_follows(fmt: str, tolerant: bool) -> Follows:
+    """Return what a label of ``fmt`` holds after its number when ``fmt`` starts with a number token and
+    goes on with a character that no number holds (``{n}．``: up to 2 digits, then ``.`` or ``．`` when
+    ``tolerant``); else no test."""
+    for token, (chars, most) in _TOKEN_RUNS.items():
+        rest = fmt[len(token) :]
+        if fmt.startswith(token) and rest and not rest.startswith("{"):
+            after = _format_starts(rest, tolerant)
+            return (chars, most, after) if not any(char in chars for char in after) else _NO_TEST
+    return _NO_TEST
+
+
+def _next_after_run(text: str, pos: int, chars: str, most: int) -> str:
+    """Return the character after the run of at most ``most`` of ``chars`` at ``pos`` ("" at the end)."""
+    end = pos
+    while end < len(text) and end - pos < most and text[end] in chars:
+        end += 1
+    return text[end : end + 1]
+
+
+def _may_follow(text: str, pos: int, follows: Follows) -> bool:
+    """Return whether the character after the number run at ``pos`` is one that ``follows`` lets come next.
+
+    A label's number is a run of its token's characters and the character after it is none of them, so the
+    run read here, cut at the same length, ends where the number does.
+    """
+    chars, most, after = follows
+    if not after:
+        return True
+    next_char = _next_after_run(text, pos, chars, most)
+    return next_char != "" and next_char in after
+
+
+def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, str, str, Follows]]:
+    """Return ``(format, level, scheme name, pattern, first characters, what follows the first)`` in the
+    order they are tried."""
     key = None if scheme is None else scheme.levels
     found = _PATTERN_CACHE.get(key)
     if found is None:
@@ -349,7 +390,7 @@ def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str,
                 pattern = _format_regex(fmt, tolerant)
                 if fmt.endswith(("{n}.", "{n}．")):
                     pattern += "(?![0-9０-９.．])"
-                found.append((fmt, level, name, pattern, _format_starts(fmt, tolerant)))
+                found.append((fmt, level, name, pattern, _format_starts(fmt, tolerant), _format_follows(fmt, tolerant)))
         # Exact formats before tolerant ones; longer formats first: （{cn}） before {cn}、.
         found.sort(key=lambda entry: -len(entry[0].replace("{cn}", "").replace("{n}", "")))
         found.sort(key=lambda entry: entry[3].count("["))
@@ -357,9 +398,12 @@ def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str,
     return found
 
 
-_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, str, str]]] = {}
+_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, str, str, Follows]]] = {}
 _RUNIN_MARK = f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]"
 _SHOUXIAN_MARK = "(首先|其次|再次|最后)[，,、]"
+#: What follows the numeral of a run-in marker: 是 or 要 (一是), or after 第 a mark (第一，).
+_RUNIN_FOLLOWS: Follows = (_CN_CLASS, 3, "是要")
+_DIYI_FOLLOWS: Follows = (_CN_CLASS, 3, "，,、")
 
 
 def _number(token: str) -> int | None:
@@ -378,8 +422,8 @@ def _number(token: str) -> int | None:
 
 def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch | None:
     first = text[pos : pos + 1]
-    for fmt, level, name, pattern, starts in _heading_patterns(scheme):
-        if not _may_start(first, starts):
+    for fmt, level, name, pattern, starts, follows in _heading_patterns(scheme):
+        if not _may_start(first, starts) or not _may_follow(text, pos, follows):
             continue
         match = _compiled(pattern).match(text, pos)
         if not match:
@@ -396,9 +440,16 @@ def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch
     return None
 
 
+def _may_be_runin(text: str, pos: int) -> bool:
+    """Return whether a run-in marker may start at ``pos``: numerals and 是 or 要, or 第, numerals and a mark."""
+    if text.startswith("第", pos):
+        return _may_follow(text, pos + 1, _DIYI_FOLLOWS)
+    return _may_start(text[pos : pos + 1], _CN_CLASS) and _may_follow(text, pos, _RUNIN_FOLLOWS)
+
+
 def _runin_at(text: str, pos: int) -> LabelMatch | None:
     first = text[pos : pos + 1]
-    match = _compiled(_RUNIN_MARK).match(text, pos) if _may_start(first, _CN_CLASS + "第") else None
+    match = _compiled(_RUNIN_MARK).match(text, pos) if _may_be_runin(text, pos) else None
     if match:
         token = match.group(1) or match.group(3)
         ordinal = _number(token)

@@ -11,9 +11,13 @@ from ..numbering import LabelMatch, circled, cn, find_labels, parse_label
 from .finding import Hit
 from .text import Doc
 
-# Lines that reset the outline; each pattern is compiled for the first line holding what it needs.
-_SALUTATION = r"^[^，。,；;]{1,16}[：:]\s*$"
-_SALUTATION_WORDS = "同志|们|們|各|尊敬|领导|領導|代表|来宾|來賓|朋友|老师|老師|同学|同學"
+# Lines that reset the outline; each pattern is compiled for the first line that starts as it does.
+_SALUTATION_WORDS = (
+    *("同志", "们", "們", "各", "尊敬", "领导", "領導", "代表"),
+    *("来宾", "來賓", "朋友", "老师", "老師", "同学", "同學"),
+)
+#: Marks a salutation's address holds none of.
+_CLAUSE_MARKS = "，。,；;"
 _TOC = r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)"
 _ANNEX = r"^\s*附\s*件"
 
@@ -24,11 +28,14 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _is_salutation(stripped: str) -> bool:
-    """Return whether a stripped line is a salutation (``同志们：``)."""
+    """Return whether a stripped line is a salutation (``同志们：``): one to 16 characters but
+    ``_CLAUSE_MARKS``, holding one of ``_SALUTATION_WORDS``, then a colon and nothing but white space."""
+    line = stripped.rstrip()
     return (
-        ("：" in stripped or ":" in stripped)
-        and _compiled(_SALUTATION).match(stripped) is not None
-        and _compiled(_SALUTATION_WORDS).search(stripped) is not None
+        2 <= len(line) <= 17
+        and line[-1] in "：:"
+        and not any(mark in line[:-1] for mark in _CLAUSE_MARKS)
+        and any(word in stripped for word in _SALUTATION_WORDS)
     )
 
 
@@ -92,10 +99,10 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         unit = doc.units[index]
         text = unit.text
         stripped = text.strip()
-        toc = (("目" in text or "提" in text) and bool(_compiled(_TOC).match(text))) or unit.role == "toc_title"
+        toc = (stripped.startswith(("目", "提")) and bool(_compiled(_TOC).match(text))) or unit.role == "toc_title"
         if (
             toc
-            or ("附" in text and _compiled(_ANNEX).match(text))
+            or (stripped.startswith("附") and _compiled(_ANNEX).match(text))
             or (position and stripped == first_text)
             or (_is_salutation(stripped) and not parse_label(text))
         ):

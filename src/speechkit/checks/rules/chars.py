@@ -1,7 +1,8 @@
-"""Character classes shared by the rules.
+"""Character classes and quick tests shared by the rules.
 
 The tests here compare code points instead of matching a compiled class: ``re`` builds a class by
-visiting every code point of its ranges in Python, about 3 ms for the Han ranges at each start.
+visiting every code point of its ranges in Python, about 3 ms for the Han ranges at each start. Lists
+of literal words are searched with ``str.find``, not as one alternation that ``re`` must build.
 """
 
 from __future__ import annotations
@@ -33,3 +34,20 @@ def is_cjk(char: str) -> bool:
             or char in _FULL_PUNCT_SINGLES
         )
     )
+
+
+def beside_digit(text: str, char: str, offset: int) -> bool:
+    """Return whether a decimal digit (what ``\\d`` matches) stands ``offset`` characters from some
+    ``char`` in ``text`` (-1: just before it, 1: just after it)."""
+    at = text.find(char)
+    while at >= 0:
+        if 0 <= at + offset < len(text) and text[at + offset].isdecimal():
+            return True
+        at = text.find(char, at + 1)
+    return False
+
+
+def holds(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+    """Return whether one of ``words`` occurs in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    return any(text.find(word, start, end) >= 0 for word in words)

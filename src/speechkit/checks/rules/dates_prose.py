@@ -9,6 +9,7 @@ from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
+from .chars import beside_digit
 from .formats import is_date_line
 
 _YM = r"(?P<{0}y>(?:19|20)\d{{2}})\.(?P<{0}m>0?[1-9]|1[0-2])(?:\.(?P<{0}d>0?[1-9]|[12]\d|3[01]))?"
@@ -28,14 +29,26 @@ def _dotted_day() -> re.Pattern[str]:
     return re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])(?![\d.])")
 
 
-#: ``18年10月``, ``25年底``: a year written with two digits.
-_SHORT_YEAR = re.compile(r"(?<![\d.\-/第])(?P<y>\d{2})年(?=\d{1,2}月|初|底|末|度|上半年|下半年|春节|元旦)")
-#: ``10月1号``: 号 for a day.
+@cache
+def _short_year() -> re.Pattern[str]:
+    """``18年10月``, ``25年底``: a year written with two digits (compiled for the first text where a 年
+    follows exactly two digits, see :func:`_may_hold_short_year`)."""
+    return re.compile(r"(?<![\d.\-/第])(?P<y>\d{2})年(?=\d{1,2}月|初|底|末|度|上半年|下半年|春节|元旦)")
+
+
+def _may_hold_short_year(text: str) -> bool:
+    """Return whether a 年 follows two digits with no digit, ``.``, ``-``, ``/`` or 第 before them."""
+    at = text.find("年", 2)
+    while at >= 0:
+        if text[at - 2 : at].isdecimal() and not (at >= 3 and (text[at - 3].isdecimal() or text[at - 3] in ".-/第")):
+            return True
+        at = text.find("年", at + 1)
+    return False
 
 
 @cache
 def _day_hao() -> re.Pattern[str]:
-    """``10月1号`` (compiled for the first text with a 号)."""
+    """``10月1号``: 号 for a day (compiled for the first text with a 月 and a digit before a 号)."""
     return re.compile(r"(?<=月)(?P<d>\d{1,2})号(?![楼文线院令机门口房室])")
 
 
@@ -65,7 +78,7 @@ def check(doc: Doc) -> Iterator[Hit]:
             yield Hit(
                 index, match.start(), match.end(), "SK303", f"date {match.group()!r} in prose; write {_date(match)!r}"
             )
-        for match in _SHORT_YEAR.finditer(text):
+        for match in _short_year().finditer(text) if _may_hold_short_year(text) else ():
             year = match.group("y")
             yield Hit(
                 index,
@@ -74,7 +87,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 "SK303",
                 f"year {match.group()!r} in two digits; write the full year (20{year}年)",
             )
-        for match in _day_hao().finditer(text) if "号" in text else ():
+        for match in _day_hao().finditer(text) if "月" in text and beside_digit(text, "号", -1) else ():
             yield Hit(
                 index, match.start(), match.end(), "SK303", f"{match.group()!r} for a day; write {match.group('d')}日"
             )

@@ -20,8 +20,12 @@ _COUNT = (
 )
 #: Words one of which every counting phrase holds (a text without any never compiles the patterns).
 _COUNT_WORDS = ("方面", "点", "条", "项", "个问题", "个要求", "个环节", "件事", "句话")
-#: What may follow a counting phrase before its items: the rest of one short clause.
-_REST_OF_SENTENCE = r"[^。！？!?，,；;]{0,30}[。：:！？!?；;]?[\s“”\"]*"
+#: What may follow a counting phrase before its items: the rest of one short clause, that is up to 30
+#: characters but ``_CLAUSE_BREAKS``, one of ``_CLAUSE_ENDS``, then only white space and quotes.
+_CLAUSE_BREAKS = "。！？!?，,；;"
+_CLAUSE_ENDS = "。：:！？!?；;"
+_QUOTES = '“”"'
+_REST_MAX = 30
 
 
 @cache
@@ -36,8 +40,13 @@ def _counting_phrases(simple: str) -> Iterator[re.Match[str]]:
 
 
 def _rest_of_sentence(text: str) -> bool:
-    """Return whether ``text`` is at most the rest of one short clause."""
-    return _compiled(_REST_OF_SENTENCE).fullmatch(text) is not None
+    """Return whether ``text`` is at most the rest of one short clause (see ``_CLAUSE_BREAKS``)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _QUOTES):
+        end -= 1
+    if end and text[end - 1] in _CLAUSE_ENDS:
+        end -= 1  # the clause's own end: taking it leaves the fewest characters to the clause
+    return end <= _REST_MAX and not any(mark in text[:end] for mark in _CLAUSE_BREAKS)
 
 
 def check(doc: Doc) -> Iterator[Hit]:

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ..finding import Hit
 from ..text import Doc
+from .chars import holds
 
 _UNIT = "名|人|个|家|户|所|项|件|村|次|台|套|元|座|处|条|篇|份|场|批|辆|亩|吨|支|位"
 #: A count: a number and its unit. This pattern and those that read around a count are compiled for the
@@ -24,25 +25,35 @@ _SHARE = (
 )
 #: A share of some other base (the whole county, last year) cannot be checked against this paragraph.
 _OTHER_BASE = "全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值"
-_BREAKDOWN = re.compile("其中|分别为|包括")
+_BREAKDOWN = ("其中", "分别为", "包括")
 _TOTAL_BEFORE = "(?:共有|共计|总计|合计|总数|总量|现有|累计|全[镇县市区乡省村校所]|共)[^，。；、\\d]{0,8}$"
+#: Characters one of which every match of ``_TOTAL_BEFORE`` holds.
+_TOTAL_BEFORE_CHARS = "共总计现全"
 _TOTAL_AFTER = "[，,]?\\s*(?:其中|中[，,])"
-_BREAKDOWN_START = re.compile("其中|分别占")
+#: Words one of which every match of ``_TOTAL_AFTER`` holds.
+_TOTAL_AFTER_WORDS = ("其中", "中，", "中,")
+_BREAKDOWN_START = ("其中", "分别占")
 #: A share in a breakdown: ``占30.2%`` or the next of a list ``分别占30.2%、50.0%``.
-_BREAKDOWN_SHARE = re.compile(r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]")
+_BREAKDOWN_SHARE = r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]"
 _MULT = {"": 1, "万": 10_000, "亿": 100_000_000}
 #: Paragraphs before a share where its total may stand, counts kept from each, and the paragraph length
 #: beyond which counts are read only when a share or a breakdown is there.
 _EARLIER, _KEEP, _LONG = 5, 20, 2000
 #: How far a total may stand before its share, and how long a breakdown runs (keeps long lines linear).
 _REACH = 300
-_PARTITION = "男|女|以下|以上|及以上|及以下|其他|其余|其它|岁|预备|正式"
+_PARTITION = ("男", "女", "以下", "以上", "及以上", "及以下", "其他", "其余", "其它", "岁", "预备", "正式")
 
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     """Compile a pattern above for the first text that needs it."""
     return re.compile(pattern)
+
+
+def _has_percent(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Return whether ``text[start:end]`` holds a percent sign (every share ends with one)."""
+    end = len(text) if end is None else end
+    return text.find("%", start, end) >= 0 or text.find("％", start, end) >= 0
 
 
 class Count(NamedTuple):
@@ -65,9 +76,11 @@ def counts(text: str) -> list[Count]:
     found: list[Count] = []
     if not _DIGIT.search(text):
         return found
+    may_share = "占" in text and _has_percent(text)
+    may_total = holds(text, _TOTAL_AFTER_WORDS)
     for match in _compiled(_COUNT).finditer(text):
         value = float(match.group("num")) * _MULT[match.group("mult") or ""]
-        share = _compiled(_SHARE).match(text, match.end())
+        share = _compiled(_SHARE).match(text, match.end()) if may_share else None
         found.append(
             Count(
                 match.start(),
@@ -78,18 +91,22 @@ def counts(text: str) -> list[Count]:
                 share.group("share") if share else None,
                 share.end() if share else match.end(),
                 (share.group("base") or "") if share else "",
-                _is_total(text, match.start(), match.end()),
+                _is_total(text, match.start(), match.end(), may_total),
             )
         )
     return found
 
 
-def _is_total(text: str, start: int, end: int) -> bool:
-    """Return whether the count at ``start..end`` is stated as a total (共有党员…名, 全镇党员…名，其中)."""
-    if _compiled(_TOTAL_AFTER).match(text, end):
+def _is_total(text: str, start: int, end: int, may_total: bool) -> bool:
+    """Return whether the count at ``start..end`` is stated as a total (共有党员…名, 全镇党员…名，其中);
+    ``may_total``: whether ``text`` holds one of ``_TOTAL_AFTER_WORDS``."""
+    if may_total and _compiled(_TOTAL_AFTER).match(text, end):
         return True
-    before = _compiled(_TOTAL_BEFORE).search(text[max(0, start - 14) : start])
-    return before is not None and not _compiled(_PARTITION).search(before.group())  # 全镇女党员 is a part
+    window = text[max(0, start - 14) : start]
+    if not any(char in window for char in _TOTAL_BEFORE_CHARS):
+        return False
+    before = _compiled(_TOTAL_BEFORE).search(window)
+    return before is not None and not holds(before.group(), _PARTITION)  # 全镇女党员 is a part
 
 
 def _tolerance(share: str) -> float:
@@ -107,8 +124,8 @@ def check(doc: Doc) -> Iterator[Hit]:
     earlier: list[list[Count]] = []  # the counts of the paragraphs just before, for a total stated there
     for index in doc.textual():
         text = doc.units[index].text
-        found = counts(text) if len(text) <= _LONG or "%" in text or "％" in text or _BREAKDOWN.search(text) else []
-        if "%" in text or "％" in text or _BREAKDOWN.search(text):
+        found = counts(text) if len(text) <= _LONG or "%" in text or "％" in text or holds(text, _BREAKDOWN) else []
+        if "%" in text or "％" in text or holds(text, _BREAKDOWN):
             previous = [c for unit in earlier for c in unit if c.share is None]
             yield from _shares(index, text, found, previous)
             yield from _sums(index, text, found)
@@ -175,21 +192,23 @@ def _sums(index: int, text: str, found: list[Count]) -> Iterator[Hit]:
     for marker in re.finditer("其中", text):
         end = text.find("。", marker.end(), marker.end() + _REACH)
         end = min(len(text), marker.end() + _REACH) if end < 0 else end
-        shares = list(_BREAKDOWN_SHARE.finditer(text, marker.start(), end))
+        shares = _breakdown_shares(text, marker.start(), end)
         yield from _parts(index, text, _near(found, starts, marker.start() - _REACH, end), marker, end, shares)
 
 
 def _share_sums(index: int, text: str) -> Iterator[Hit]:
     """Yield a hit for a sentence whose shares make one breakdown (three or more, two complementary ones,
     or the shares after 其中/分别占) that adds up to nearly, but not within rounding of, 100%."""
+    if not _has_percent(text):
+        return  # no share at all
     start = 0
     for stop in [*(m.start() for m in re.finditer("[。！？]", text)), len(text)]:
         sentence = text[start:stop]
-        shares = list(_BREAKDOWN_SHARE.finditer(text, start, stop))
+        shares = _breakdown_shares(text, start, stop)
         start = stop + 1
         if len(shares) < 2:
             continue
-        if len(shares) == 2 and not (_BREAKDOWN_START.search(sentence) or _is_partition(sentence)):
+        if len(shares) == 2 and not (holds(sentence, _BREAKDOWN_START) or _is_partition(sentence)):
             continue
         stated = sum(float(m.group("share")) for m in shares)
         slack = sum(_tolerance(m.group("share")) / 2 for m in shares)
@@ -211,7 +230,7 @@ def _parts(
     if not before or marker.group() != "其中":
         return
     total = before[-1]
-    if _BREAKDOWN.search(text, total.end, marker.start()) or "。" in text[total.end : marker.start()]:
+    if holds(text, _BREAKDOWN, total.end, marker.start()) or "。" in text[total.end : marker.start()]:
         return
     parts = [c for c in found if marker.end() <= c.start < end and c.unit == total.unit]
     if len(parts) < 2 or any(p.value > total.value for p in parts):
@@ -231,9 +250,14 @@ def _parts(
         )
 
 
+def _breakdown_shares(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Return the shares of a breakdown in ``text[start:end]``."""
+    return list(_compiled(_BREAKDOWN_SHARE).finditer(text, start, end)) if _has_percent(text, start, end) else []
+
+
 def _is_partition(text: str) -> bool:
     """Return whether a breakdown names complementary groups (男/女, ages, 以下/以上, 其他)."""
-    words = set(_compiled(_PARTITION).findall(text))
+    words = {word for word in _PARTITION if word in text}
     return (
         bool(words & {"其他", "其余", "其它"})
         or {"男", "女"} <= words

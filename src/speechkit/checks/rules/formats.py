@@ -8,6 +8,7 @@ from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
+from .chars import beside_digit
 
 #: An opening bracket and the start of a year: every document number holds one (a look before the pattern).
 _BRACKETED_YEARS = tuple(bracket + century for bracket in "〔[【(（［〖｛{" for century in ("19", "20"))
@@ -68,15 +69,16 @@ def _doc_number_problems(match: re.Match[str]) -> list[str]:
 
 
 _CN_DIGIT = "〇零一二三四五六七八九"
-_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
-# Date lines in their forms; each starts with a digit or a Chinese numeral, and is compiled only for a
-# text that starts so (most lines do not).
+_DATE = r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?"
+# Date lines in their forms; each starts with a digit or a Chinese numeral and ends with 月, 日 or a
+# digit, and is compiled only for a text that starts and ends so (most lines do not).
 _DATE_LINE_CN = f"[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}十]{{1,3}}月(?:[{_CN_DIGIT}十]{{1,3}}日)?"
 _DATE_LINE_NUMERIC = r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
 _DATE_LINE_SHORT = r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 _WRAP = " \u3000\t（）()"
-#: A whole line that is a date in any common form (correct or not).
-_DATE_LINE = f"(?:\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{_DATE_LINE_CN}|{_DATE_LINE_NUMERIC})"
+#: A whole line that is a date in any common form (correct or not) that starts with a digit; the other
+#: form is ``_DATE_LINE_CN``, which starts with a Chinese numeral.
+_DATE_LINE_DIGITS = f"\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{_DATE_LINE_NUMERIC}"
 
 
 @cache
@@ -85,14 +87,17 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _may_be_date(core: str) -> bool:
-    """Return whether ``core`` starts as every date line does: with a digit or a Chinese numeral."""
-    return bool(core) and (core[0].isdecimal() or core[0] in _CN_DIGIT)
+    """Return whether ``core`` starts and ends as every date line does: with a digit or a Chinese
+    numeral, and with 月, 日 or a digit."""
+    return bool(core) and (core[0].isdecimal() or core[0] in _CN_DIGIT) and (core[-1] in "月日" or core[-1].isdecimal())
 
 
 def is_date_line(text: str) -> bool:
     """Return whether the whole text is a date (the 成文日期 line of a notice)."""
     core = _core(text)
-    return _may_be_date(core) and _compiled(_DATE_LINE).fullmatch(core) is not None
+    if not _may_be_date(core):
+        return False
+    return _compiled(_DATE_LINE_CN if core[0] in _CN_DIGIT else _DATE_LINE_DIGITS).fullmatch(core) is not None
 
 
 def _core(text: str) -> str:
@@ -109,7 +114,7 @@ def check_dates(doc: Doc) -> Iterator[Hit]:
             start, end, message = line_hit
             yield Hit(index, start, end, "SK302", message)
             continue
-        for match in _DATE.finditer(text):
+        for match in _compiled(_DATE).finditer(text) if beside_digit(text, "年", 1) else ():
             message = _date_problem(match.group("y"), match.group("m"), match.group("d"))
             if message:
                 yield Hit(index, match.start(), match.end(), "SK302", f"date {match.group(0)!r}: {message}")
@@ -131,8 +136,10 @@ def _date_line(text: str) -> tuple[int, int, str] | None:
         return None
     start = text.index(core)
     end = start + len(core)
-    if _compiled(_DATE_LINE_CN).fullmatch(core):
-        return start, end, (f"date {core!r} in Chinese numerals; a 成文日期 uses Arabic numerals (2018年10月7日)")
+    if core[0] in _CN_DIGIT:
+        if _compiled(_DATE_LINE_CN).fullmatch(core):
+            return start, end, (f"date {core!r} in Chinese numerals; a 成文日期 uses Arabic numerals (2018年10月7日)")
+        return None  # the other forms start with a digit
     for pattern in (_DATE_LINE_NUMERIC, _DATE_LINE_SHORT):
         match = _compiled(pattern).fullmatch(core)
         if match:

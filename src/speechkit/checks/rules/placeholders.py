@@ -11,15 +11,16 @@ from ..text import Doc
 from .chars import is_han
 
 _X = "xXｘＸ×"
-#: Each pattern, after the characters one of which every match of it holds (a text without any skips
-#: the pattern, which is compiled on first need). Each starts only where its first run starts (a
-#: lookbehind), so a long run of x, digits or 〇 is scanned once, not once per character.
-_PATTERNS = (
-    (_X, f"(?<![{_X}])[{_X}]+\\s*月\\s*[{_X}]+\\s*日"),
-    (_X, f"(?<![A-Za-z+\\d])\\d*[{_X}]+\\d*(?![A-Za-z+])"),
-    ("*", r"\*{2,}"),
-    ("□■", "[□■]+"),
-    ("〇○", "(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])"),
+#: Each pattern, after the pieces one of which every match of it holds and the characters every match
+#: holds all of (a text without them skips the pattern, which is compiled on first need). Each starts
+#: only where its first run starts (a lookbehind), so a long run of x, digits or 〇 is scanned once,
+#: not once per character.
+_PATTERNS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (tuple(_X), "月日", f"(?<![{_X}])[{_X}]+\\s*月\\s*[{_X}]+\\s*日"),
+    (tuple(_X), "", f"(?<![A-Za-z+\\d])\\d*[{_X}]+\\d*(?![A-Za-z+])"),
+    (("**",), "", r"\*{2,}"),
+    (("□", "■"), "", "[□■]+"),
+    (("〇〇", "〇○", "○〇", "○○"), "", "(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])"),
 )
 
 
@@ -36,8 +37,8 @@ def check(doc: Doc) -> Iterator[Hit]:
     for index in doc.textual():
         text = doc.units[index].text
         taken = bytearray(len(text))
-        for needs, pattern in _PATTERNS:
-            if not any(char in text for char in needs):
+        for one_of, all_of, pattern in _PATTERNS:
+            if not any(piece in text for piece in one_of) or not all(char in text for char in all_of):
                 continue
             for match in _compiled(pattern).finditer(text):
                 start, end = match.span()

@@ -24,9 +24,23 @@ def _bracketed() -> re.Pattern[str]:
     return re.compile(_BRACKETED, re.IGNORECASE)
 
 
+def _may_hold_pinyin(text: str) -> bool:
+    """Return whether an opening bracket stands after a Han character (U+4E00–U+9FFF) and before a letter
+    below the CJK blocks, as in every span :func:`pinyin_spans` returns (a pinyin letter, case-folded too,
+    is a Latin letter, ``ſ`` or the Kelvin sign)."""
+    for bracket in "(（":
+        at = text.find(bracket, 1)
+        while at >= 0:
+            after = text[at + 1 : at + 2]
+            if "\u4e00" <= text[at - 1] <= "\u9fff" and after.isalpha() and after < "\u3000":
+                return True
+            at = text.find(bracket, at + 1)
+    return False
+
+
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``(zhèn)``-style pinyin after a Han character (U+4E00–U+9FFF)."""
-    if "(" not in text and "（" not in text:
+    if not _may_hold_pinyin(text):
         return []
     # The Han character before is tested here, not in a lookbehind: a class of 20,992 code points,
     # case-folded, costs ``re`` about 4 ms to build. A bracketed syllable holds no bracket, so no
@@ -102,8 +116,11 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
     """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text (not in boilerplate,
     which SK105 deletes whole)."""
     for index in doc.textual():
+        spans = halfwidth_spans(doc.units[index].text)
+        if not spans:
+            continue
         removed = span_mask(len(doc.units[index].text), boilerplate_spans(doc.simple(index)))
-        for start, end, char in halfwidth_spans(doc.units[index].text):
+        for start, end, char in spans:
             if removed[start]:
                 continue
             yield Hit(
@@ -163,15 +180,22 @@ _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（(", "）)"), ("�
 
 @cache
 def _label_close() -> re.Pattern[str]:
-    """A label closed by its own bracket (``1)``, ``一）``), compiled for the first text with a ``)`` or ``）``."""
+    """A label closed by its own bracket (``1)``, ``一）``), compiled for the first closing mark that
+    closes nothing in a text with a ``)`` or ``）``."""
     return re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
+
+
+def _label_bracket(text: str) -> int:
+    """Return where the bracket that closes a label at the start of ``text`` stands, or -1."""
+    match = _label_close().match(text) if ")" in text or "）" in text else None
+    return match.end() - 1 if match else -1
 
 
 def check_pairs(doc: Doc) -> Iterator[Hit]:
     """SK202: yield a hit for each opening mark never closed and each closing mark never opened."""
     for index in doc.textual():
         text = doc.units[index].text
-        label = _label_close().match(text) if ")" in text or "）" in text else None
+        label: int | None = None  # where a label's own closing bracket stands, read on first need
         garbled = span_mask(len(text), garbled_spans(text)) if "?" in text or "\ufffd" in text else None
         for opens, closes in _PAIRS:
             if not any(char in text for char in opens + closes):
@@ -185,7 +209,10 @@ def check_pairs(doc: Doc) -> Iterator[Hit]:
                 elif char in closes:
                     if stack:
                         stack.pop()
-                    elif not (label and i == label.end() - 1):
+                        continue
+                    if label is None:
+                        label = _label_bracket(text)
+                    if i != label:
                         yield Hit(index, i, i + 1, "SK202", f"{char!r} closes nothing (no {opens[0]!r} before it)")
             for i in stack:
                 yield Hit(index, i, i + 1, "SK202", f"{text[i]!r} is never closed (no {closes[0]!r} after it)")
