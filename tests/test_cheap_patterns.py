@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from importlib import resources
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechkit import script, text
+from speechkit import package_data, script, text
 from speechkit.checks.rules import chars, punctuation, spacing, typography, words
 from speechkit.checks.rules.chars import holds
 
@@ -168,8 +169,7 @@ def test_examples_that_the_quick_tests_must_let_through() -> None:
 
 
 def test_shipped_words_read_alike_with_either_yaml_loader() -> None:
-    path = words.resources.files(words.__package__).joinpath("data/misused_words.yaml")
-    source = path.read_text(encoding="utf-8")
+    source = resources.files(words.__package__).joinpath("data/misused_words.yaml").read_text(encoding="utf-8")
     pure = {str(k): str(v) for k, v in yaml.load(source, Loader=yaml.SafeLoader)["words"].items()}
     assert words.builtin_words() == pure
     assert len(pure) > 50
@@ -567,3 +567,14 @@ def test_date_lines_read_as_before(line: str) -> None:
         re.fullmatch(r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日", core)
     )
     assert (formats._date_line(line) is not None) == old_hit
+
+
+def test_package_data_reads_what_importlib_resources_reads() -> None:
+    for package, name in (
+        ("speechkit.checks.rules", "data/misused_words.yaml"),
+        ("speechkit.checks.rules", "data/shared_chars.txt"),
+    ):
+        expected = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+        assert package_data.read_text(package, name) == expected
+    with pytest.raises(FileNotFoundError):
+        package_data.read_text("speechkit.checks.rules", "data/no_such_file.txt")

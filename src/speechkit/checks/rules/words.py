@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
-from importlib import resources
 
 import yaml
 
+from ...package_data import read_text
 from ...script import to_simplified
 from ..finding import Hit
 from ..text import Doc
@@ -22,7 +22,7 @@ _EXTRA: ContextVar[Mapping[str, str] | None] = ContextVar("speechkit_extra_words
 @cache
 def builtin_words() -> dict[str, str]:
     """Return the shipped dictionary (``data/misused_words.yaml``), wrong → right."""
-    text = resources.files(__package__).joinpath("data/misused_words.yaml").read_text(encoding="utf-8")
+    text = read_text(__package__, "data/misused_words.yaml")
     # libyaml's loader when PyYAML has it: the pure-Python one takes about 10 ms for this file.
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {str(k): str(v) for k, v in data["words"].items()}
