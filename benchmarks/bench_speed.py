@@ -11,7 +11,7 @@ first and third quartile, and ratios, as the Markdown table the README's "Speed"
   paragraphs through a loop template; ``speechkit --help`` too. speechkit runs as ``pip install .``
   installs it for a user: a wheel in a fresh virtual environment that borrows this one's
   dependencies (``--here`` runs this environment's speechkit instead, e.g. an editable install,
-  whose import hook costs every process 10–15 ms).
+  whose import hook adds about 5 ms to every process).
 - in process: ``speechkit.load`` + ``render(…, "docx")`` against docxtpl's load + render + save.
 - batch: ``--batch`` documents (FACTS with a different title each) built by one ``speechkit build``
   with ``-j 1`` and with ``-j`` the number of cores, against one process per file as before
