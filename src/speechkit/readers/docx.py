@@ -8,6 +8,7 @@ from typing import Any
 from ..model import Table
 from ..safezip import DocxError, open_docx, parse_xml
 from ..text import join_lines
+from .docx_numbering import ListNumbering
 from .raw import Draft, RawPara, RawTable
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,6 +41,8 @@ STYLE_ROLES: dict[str, str] = {
 }
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_RUN = re.compile(r"^(HeadingRunIn\d|RunIn|RunInBold|BranchUnit)$")
+#: The package parts read here.
+PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
 
 
 def open_package(data: bytes, name: str) -> dict[str, bytes]:
@@ -47,7 +50,7 @@ def open_package(data: bytes, name: str) -> dict[str, bytes]:
     with open_docx(data, name) as package:
         if "word/document.xml" not in package:
             raise DocxError(f"{name}: not a .docx file (no word/document.xml)")
-        return {part: package.read(part) for part in ("word/document.xml", "word/styles.xml") if part in package}
+        return {part: package.read(part) for part in PARTS if part in package}
 
 
 def _parse(xml: bytes, name: str) -> Any:
@@ -83,6 +86,29 @@ def _styles(parts: dict[str, bytes], name: str) -> dict[str, tuple[str, int]]:
         if sid not in out and parent in out and out[parent][0] == "heading":
             out[sid] = out[parent]
     return out
+
+
+def _list_numbering(parts: dict[str, bytes], name: str) -> ListNumbering:
+    """Return Word's list numbering of the package (none if it has no numbering part)."""
+    numbering = _parse(parts["word/numbering.xml"], name) if "word/numbering.xml" in parts else None
+    styles = _parse(parts["word/styles.xml"], name) if "word/styles.xml" in parts else None
+    return ListNumbering(numbering, styles)
+
+
+def _mark_deleted(p: Any) -> bool:
+    """Return whether a paragraph's mark is a tracked deletion."""
+    return p.find(f"{W}pPr/{W}rPr/{W}del") is not None
+
+
+def _numbered(p: Any, numbering: ListNumbering) -> tuple[str, str, int, int]:
+    """Return :func:`_paragraph` of ``p`` with the label Word's list numbering shows put in front."""
+    text, style_id, level, title_end = _paragraph(p)
+    if _mark_deleted(p) and not text:
+        return text, style_id, level, title_end  # deleted outright: it neither shows nor counts
+    label = numbering.label(p)
+    if label and title_end >= 0:
+        title_end += len(label)
+    return label + text, style_id, level, title_end
 
 
 def _run_text(run: Any) -> str:
@@ -122,6 +148,7 @@ def read_docx(data: bytes, path: str = "<docx>") -> Draft:
     """Read a DOCX body: one block per paragraph (numbered 1-based) or table."""
     parts = open_package(data, path)
     styles = _styles(parts, path)
+    numbering = _list_numbering(parts, path)
     root = _parse(parts["word/document.xml"], path)
     body = root.find(f"{W}body")
     draft = Draft(path)
@@ -131,7 +158,7 @@ def read_docx(data: bytes, path: str = "<docx>") -> Draft:
     for child in body:
         if child.tag == f"{W}p":
             number += 1
-            text, style_id, outline, title_end = _paragraph(child)
+            text, style_id, outline, title_end = _numbered(child, numbering)
             if not text.strip():
                 continue
             role, level = styles.get(style_id, ("", 0))
@@ -144,14 +171,15 @@ def read_docx(data: bytes, path: str = "<docx>") -> Draft:
                 level = max(level, 1)
             draft.blocks.append(RawPara(text, number, 1, role if role != "body" else "", level, title_end))
         elif child.tag == f"{W}tbl":
+            paragraphs = {p: _numbered(p, numbering) for p in child.iter(f"{W}p")}
             rows = []
             for row in child.iter(f"{W}tr"):
-                cells = ["\n".join(_paragraph(p)[0] for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
+                cells = ["\n".join(paragraphs[p][0] for p in cell.iter(f"{W}p")) for cell in row.iter(f"{W}tc")]
                 rows.append(tuple(cells))
             imprint = [
-                RawPara(_paragraph(p)[0], max(number, 1), 1, "imprint")
-                for p in child.iter(f"{W}p")
-                if _paragraph(p)[1] == "Imprint" and _paragraph(p)[0].strip()
+                RawPara(text, max(number, 1), 1, "imprint")
+                for text, style_id, _, _ in paragraphs.values()
+                if style_id == "Imprint" and text.strip()
             ]
             if imprint:  # the 版记 of a speechkit notice: 抄送 and 印发 rows
                 draft.blocks.extend(imprint)
