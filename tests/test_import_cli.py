@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from numbered_docx import case_docx
+
 DRAFTS = Path(__file__).parent / "data"
 
 
@@ -46,3 +48,23 @@ def test_import_refuses_unreadable_input_with_one_line(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_import_and_check_a_draft_numbered_by_word(tmp_path: Path) -> None:
+    """Headings and items numbered by Word's list numbering become sections and items; check finds nothing."""
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(case_docx("chinese_headings"))
+    result = _run(str(draft))
+    assert result.returncode == 0, result.stderr
+    facts = yaml.safe_load(result.stdout)
+    assert [s["title"] for s in facts["sections"]] == ["充分肯定成绩", "清醒认识不足", "落实重点任务"]
+    first = facts["sections"][0]["items"]
+    assert [item["title"] for item in first] == ["工作扎实推进", "作风持续改进"]
+    assert [item["title"] for item in first[0]["items"]] == ["抓好学习", "抓好调研"]
+    assert [item["title"] for item in first[0]["items"][1]["items"]] == ["深入基层", "解决问题"]
+    assert facts["sections"][2]["items"][0]["items"] == [{"title": "从严管理干部"}]
+    checked = subprocess.run(
+        [sys.executable, "-m", "speechkit", "check", "--format", "json", str(draft)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "SK103" not in checked.stdout and "SK106" not in checked.stdout
