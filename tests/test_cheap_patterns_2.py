@@ -362,7 +362,7 @@ def test_dates_in_prose_are_looked_for_wherever_they_stand(sample: str) -> None:
         assert "月" in sample and chars.beside_digit(sample, "号", -1)
     if OLD_DATE.search(sample):
         assert chars.beside_digit(sample, "年", 1)
-    assert formats._compiled(formats._DATE).pattern == OLD_DATE.pattern
+    assert OLD_DATE.pattern == formats._DATE
 
 
 def test_digits_beside_a_character() -> None:

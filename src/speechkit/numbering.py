@@ -25,9 +25,9 @@ a numeral inside a word.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import NamedTuple
 
+from .lazy_patterns import compiled
 from .model import HeadingScheme
 
 _DIGITS = "零一二三四五六七八九"
@@ -214,11 +214,6 @@ _LABEL_PATTERNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 def _may_start(first: str, starts: str) -> bool:
     """Return whether a label that starts with one of ``starts`` may start with the character ``first``."""
     if starts == _ANY:
@@ -238,7 +233,7 @@ def parse_label(text: str) -> Label | None:
     for family, starts, pattern in _LABEL_PATTERNS:
         if not _may_start(first, starts):
             continue
-        match = _compiled(pattern).match(stripped)
+        match = compiled(pattern).match(stripped)
         if not match:
             continue
         token = match.group(1)
@@ -425,7 +420,7 @@ def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch
     for fmt, level, name, pattern, starts, follows in _heading_patterns(scheme):
         if not _may_start(first, starts) or not _may_follow(text, pos, follows):
             continue
-        match = _compiled(pattern).match(text, pos)
+        match = compiled(pattern).match(text, pos)
         if not match:
             continue
         ordinal = _number(match.group(1))
@@ -449,7 +444,7 @@ def _may_be_runin(text: str, pos: int) -> bool:
 
 def _runin_at(text: str, pos: int) -> LabelMatch | None:
     first = text[pos : pos + 1]
-    match = _compiled(_RUNIN_MARK).match(text, pos) if _may_be_runin(text, pos) else None
+    match = compiled(_RUNIN_MARK).match(text, pos) if _may_be_runin(text, pos) else None
     if match:
         token = match.group(1) or match.group(3)
         ordinal = _number(token)
@@ -465,7 +460,7 @@ def _runin_at(text: str, pos: int) -> LabelMatch | None:
         else:
             fmt = "第{cn}，"
         return LabelMatch("runin", RUNIN_STYLES[fmt], fmt, 0, "", ordinal, pos, end, match.group(0))
-    match = _compiled(_SHOUXIAN_MARK).match(text, pos) if _may_start(first, "首其再最") else None
+    match = compiled(_SHOUXIAN_MARK).match(text, pos) if _may_start(first, "首其再最") else None
     if match:
         ordinal = _SHOUXIAN.index(match.group(1)) + 1
         return LabelMatch("runin", "shouxian", "首先，", 0, "", ordinal, pos, match.end(), match.group(0))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import NamedTuple
 
+from ..lazy_patterns import compiled
 from ..numbering import LabelMatch, circled, cn, find_labels, parse_label
 from .finding import Hit
 from .text import Doc
@@ -20,11 +19,6 @@ _SALUTATION_WORDS = (
 _CLAUSE_MARKS = "，。,；;"
 _TOC = r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)"
 _ANNEX = r"^\s*附\s*件"
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _is_salutation(stripped: str) -> bool:
@@ -99,10 +93,10 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         unit = doc.units[index]
         text = unit.text
         stripped = text.strip()
-        toc = (stripped.startswith(("目", "提")) and bool(_compiled(_TOC).match(text))) or unit.role == "toc_title"
+        toc = (stripped.startswith(("目", "提")) and bool(compiled(_TOC).match(text))) or unit.role == "toc_title"
         if (
             toc
-            or (stripped.startswith("附") and _compiled(_ANNEX).match(text))
+            or (stripped.startswith("附") and compiled(_ANNEX).match(text))
             or (position and stripped == first_text)
             or (_is_salutation(stripped) and not parse_label(text))
         ):

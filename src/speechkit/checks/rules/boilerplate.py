@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
 
+from ...lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import holds
@@ -73,21 +72,15 @@ _INLINE_BRACKETED = ("省略", "未完", "本文已被")
 _INLINE_WORDS = ("查看更多", "查看全文", "查看原文", "收藏《", "会员可阅读", "会员可完整阅读")
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compile one of the patterns above on first need: a line without any of their words never needs them."""
-    return re.compile(pattern)
-
-
 def is_boilerplate_line(simple: str) -> bool:
     """Return whether a whole line (in Simplified script) is web boilerplate."""
-    if (simple.lstrip().startswith(_LINE_STARTS) or holds(simple, _LINE_WORDS)) and _compiled(_LINE).match(simple):
+    if (simple.lstrip().startswith(_LINE_STARTS) or holds(simple, _LINE_WORDS)) and compiled(_LINE).match(simple):
         return True
     return (
         len(simple) <= _BYLINE
         and ("：" in simple or ":" in simple)
         and holds(simple, _META_WORDS)
-        and len(_compiled(_META).findall(simple)) >= 2
+        and len(compiled(_META).findall(simple)) >= 2
     )
 
 
@@ -108,7 +101,7 @@ def cut_spans(simple: str) -> list[tuple[int, int]]:
         ("（" in simple or "(" in simple) and holds(simple, _INLINE_BRACKETED)
     ):
         return []
-    return [match.span() for match in _compiled(_INLINE).finditer(simple) if match.group().strip()]
+    return [match.span() for match in compiled(_INLINE).finditer(simple) if match.group().strip()]
 
 
 def check(doc: Doc) -> Iterator[Hit]:

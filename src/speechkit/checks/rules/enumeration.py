@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...lazy_patterns import compiled
 from ...numbering import find_labels, parse_cn
 from ..finding import Hit
 from ..model_walk import lists, remap, text_outlines, unit_index
@@ -28,15 +29,10 @@ _QUOTES = '“”"'
 _REST_MAX = 30
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 def _counting_phrases(simple: str) -> Iterator[re.Match[str]]:
     """Yield the counting phrases (``六个方面``) of a text in Simplified script."""
     if any(word in simple for word in _COUNT_WORDS):
-        yield from _compiled(_COUNT).finditer(simple)
+        yield from compiled(_COUNT).finditer(simple)
 
 
 def _rest_of_sentence(text: str) -> bool:

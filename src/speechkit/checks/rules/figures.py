@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import cache
 from typing import NamedTuple
 
+from ...lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import holds
@@ -44,12 +44,6 @@ _REACH = 300
 _PARTITION = ("男", "女", "以下", "以上", "及以上", "及以下", "其他", "其余", "其它", "岁", "预备", "正式")
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern above for the first text that needs it."""
-    return re.compile(pattern)
-
-
 def _has_percent(text: str, start: int = 0, end: int | None = None) -> bool:
     """Return whether ``text[start:end]`` holds a percent sign (every share ends with one)."""
     end = len(text) if end is None else end
@@ -78,9 +72,9 @@ def counts(text: str) -> list[Count]:
         return found
     may_share = "占" in text and _has_percent(text)
     may_total = holds(text, _TOTAL_AFTER_WORDS)
-    for match in _compiled(_COUNT).finditer(text):
+    for match in compiled(_COUNT).finditer(text):
         value = float(match.group("num")) * _MULT[match.group("mult") or ""]
-        share = _compiled(_SHARE).match(text, match.end()) if may_share else None
+        share = compiled(_SHARE).match(text, match.end()) if may_share else None
         found.append(
             Count(
                 match.start(),
@@ -100,12 +94,12 @@ def counts(text: str) -> list[Count]:
 def _is_total(text: str, start: int, end: int, may_total: bool) -> bool:
     """Return whether the count at ``start..end`` is stated as a total (共有党员…名, 全镇党员…名，其中);
     ``may_total``: whether ``text`` holds one of ``_TOTAL_AFTER_WORDS``."""
-    if may_total and _compiled(_TOTAL_AFTER).match(text, end):
+    if may_total and compiled(_TOTAL_AFTER).match(text, end):
         return True
     window = text[max(0, start - 14) : start]
     if not any(char in window for char in _TOTAL_BEFORE_CHARS):
         return False
-    before = _compiled(_TOTAL_BEFORE).search(window)
+    before = compiled(_TOTAL_BEFORE).search(window)
     return before is not None and not holds(before.group(), _PARTITION)  # 全镇女党员 is a part
 
 
@@ -159,7 +153,7 @@ def _total_for(text: str, candidates: list[Count], part: Count) -> Count | None:
 def _shares(index: int, text: str, found: list[Count], previous: list[Count]) -> Iterator[Hit]:
     starts = [c.start for c in found]
     for part in found:
-        if part.share is None or (part.base and _compiled(_OTHER_BASE).search(part.base)):
+        if part.share is None or (part.base and compiled(_OTHER_BASE).search(part.base)):
             continue
         share = float(part.share)
         candidates = _candidates(found, starts, part)
@@ -252,7 +246,7 @@ def _parts(
 
 def _breakdown_shares(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Return the shares of a breakdown in ``text[start:end]``."""
-    return list(_compiled(_BREAKDOWN_SHARE).finditer(text, start, end)) if _has_percent(text, start, end) else []
+    return list(compiled(_BREAKDOWN_SHARE).finditer(text, start, end)) if _has_percent(text, start, end) else []
 
 
 def _is_partition(text: str) -> bool:

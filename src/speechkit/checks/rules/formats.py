@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import beside_digit
@@ -81,11 +82,6 @@ _WRAP = " \u3000\t（）()"
 _DATE_LINE_DIGITS = f"\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{_DATE_LINE_NUMERIC}"
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 def _may_be_date(core: str) -> bool:
     """Return whether ``core`` starts and ends as every date line does: with a digit or a Chinese
     numeral, and with 月, 日 or a digit."""
@@ -97,7 +93,7 @@ def is_date_line(text: str) -> bool:
     core = _core(text)
     if not _may_be_date(core):
         return False
-    return _compiled(_DATE_LINE_CN if core[0] in _CN_DIGIT else _DATE_LINE_DIGITS).fullmatch(core) is not None
+    return compiled(_DATE_LINE_CN if core[0] in _CN_DIGIT else _DATE_LINE_DIGITS).fullmatch(core) is not None
 
 
 def _core(text: str) -> str:
@@ -114,7 +110,7 @@ def check_dates(doc: Doc) -> Iterator[Hit]:
             start, end, message = line_hit
             yield Hit(index, start, end, "SK302", message)
             continue
-        for match in _compiled(_DATE).finditer(text) if beside_digit(text, "年", 1) else ():
+        for match in compiled(_DATE).finditer(text) if beside_digit(text, "年", 1) else ():
             message = _date_problem(match.group("y"), match.group("m"), match.group("d"))
             if message:
                 yield Hit(index, match.start(), match.end(), "SK302", f"date {match.group(0)!r}: {message}")
@@ -137,11 +133,11 @@ def _date_line(text: str) -> tuple[int, int, str] | None:
     start = text.index(core)
     end = start + len(core)
     if core[0] in _CN_DIGIT:
-        if _compiled(_DATE_LINE_CN).fullmatch(core):
+        if compiled(_DATE_LINE_CN).fullmatch(core):
             return start, end, (f"date {core!r} in Chinese numerals; a 成文日期 uses Arabic numerals (2018年10月7日)")
         return None  # the other forms start with a digit
     for pattern in (_DATE_LINE_NUMERIC, _DATE_LINE_SHORT):
-        match = _compiled(pattern).fullmatch(core)
+        match = compiled(pattern).fullmatch(core)
         if match:
             year = match.group("y")
             year = year if len(year) == 4 else "20" + year

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
+from ...lazy_patterns import compiled
 from ...numbering import parse_label
 from ...registry import DocumentKind
 from ...script import to_simplified
@@ -23,12 +23,6 @@ _TABLE_NEEDS = (
     ("owner", "责任人|责任单位|责任|负责"),
     ("deadline", "时限|期限|完成时间|时间"),
 )
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern above for the first draft or table that needs it."""
-    return re.compile(pattern)
 
 
 _NEED_NAMES = {"measure": "整改措施", "owner": "责任人", "deadline": "完成时限"}
@@ -119,7 +113,7 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
     if (
         "addressee" in needed
         and "addressee" not in roles
-        and not any(_compiled(_ADDRESSEE).match(doc.units[i].text.strip()) for i in head)
+        and not any(compiled(_ADDRESSEE).match(doc.units[i].text.strip()) for i in head)
     ):
         yield Hit(title, 0, 1, "SK401", f"a {name} needs {_FIELD_NAMES['addressee']}")
     if not needed & {"signature", "date"} or needed & {"signature", "date"} <= roles:
@@ -147,7 +141,7 @@ def _three_lists(doc: Doc, table: DocTable) -> Iterator[Hit]:
     if problem is None:
         return
     found = {
-        need: next((i for i, c in enumerate(columns) if i != problem and _compiled(words).search(c)), None)
+        need: next((i for i, c in enumerate(columns) if i != problem and compiled(words).search(c)), None)
         for need, words in _TABLE_NEEDS
     }
     if all(v is None for v in found.values()):

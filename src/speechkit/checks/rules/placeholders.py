@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
 
+from ...lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import is_han
@@ -24,11 +23,6 @@ _PATTERNS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 )
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "「": "」"}
 
 
@@ -40,7 +34,7 @@ def check(doc: Doc) -> Iterator[Hit]:
         for one_of, all_of, pattern in _PATTERNS:
             if not any(piece in text for piece in one_of) or not all(char in text for char in all_of):
                 continue
-            for match in _compiled(pattern).finditer(text):
+            for match in compiled(pattern).finditer(text):
                 start, end = match.span()
                 if taken.find(1, start, end) >= 0 or not _is_placeholder(text, start, end):
                     continue

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...lazy_patterns import compiled
 from ...numbering import parse_label
 from ..finding import Hit
 from ..text import Doc
@@ -23,12 +24,6 @@ _PERCENT = "%‰％"
 _TIME = "\\d{1,2}[:：]\\d{2}"
 
 
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compile ``_GAP`` or ``_TIME`` for the first text with a space."""
-    return re.compile(pattern)
-
-
 def space_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield the spans of the spaces in ``text[start:end]`` that Chinese text does not take.
 
@@ -40,7 +35,7 @@ def space_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[t
     end = len(text) if end is None else end
     if not any(text.find(space, start, end) >= 0 for space in _SPACES):
         return
-    for gap in _compiled(_GAP).finditer(text, start, end):
+    for gap in compiled(_GAP).finditer(text, start, end):
         if not gap.start() or gap.end() >= end:
             continue
         before, after = text[gap.start() - 1], text[gap.end()]
@@ -48,7 +43,7 @@ def space_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[t
             joined = (
                 is_han(after)
                 or _is_letter(after)
-                or (after.isdecimal() and not _compiled(_TIME).match(text, gap.end(), end))
+                or (after.isdecimal() and not compiled(_TIME).match(text, gap.end(), end))
             )
         elif before.isdecimal():
             joined = after in _PERCENT or after in UNITS

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 
+from ...lazy_patterns import compiled
 from ...model import Item, ModelPath
 from ..finding import Hit
 from ..model_walk import item_label, unit_index
@@ -45,12 +46,6 @@ def _unit() -> re.Pattern[str]:
     characters (the copy's non-spaces) before a unit word. A class of the 20,992 Han characters
     cost ``re`` 1.5 ms to build."""
     return re.compile(f"([^ ]{{1,4}})({_UNIT_WORDS})")
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compile ``_DIGIT`` or ``_QUOTED`` for the first problem item read (most documents list none)."""
-    return re.compile(pattern)
 
 
 def check(doc: Doc) -> Iterator[Hit]:
@@ -143,7 +138,7 @@ def _subtree(doc: Doc, where: dict[ModelPath, int], path: ModelPath) -> list[int
 
 def is_specific(text: str) -> bool:
     """Return whether a problem's text holds a number, a named unit, a quoted name or an example."""
-    if _has_number(text) or _gives_example(text) or _compiled(_QUOTED).search(text):
+    if _has_number(text) or _gives_example(text) or compiled(_QUOTED).search(text):
         return True
     if not any(word in text for word in _UNIT_WORDS.split("|")):
         return False  # every named unit ends in one of these words
@@ -152,7 +147,7 @@ def is_specific(text: str) -> bool:
 
 def _has_number(text: str) -> bool:
     """Return whether ``text`` holds a digit or a numeral counting something (三个, 十项, 一名)."""
-    if _compiled(_DIGIT).search(text):
+    if compiled(_DIGIT).search(text):
         return True
     return any(
         after in (_COUNTED_AFTER_ONE if numeral == "一" else _COUNTED)
