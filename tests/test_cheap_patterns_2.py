@@ -3,10 +3,11 @@ patterns found.
 
 Each pattern a build compiled without needing it now waits behind a stronger quick test (the literal
 characters or words every match holds, where they must stand), and literal word lists are searched with
-``in`` or ``str.find``. The old patterns are written out here as they were and compared with the new
-code on every code point (single-character tests) or on generated text mixing Han, ASCII, digits,
-full-width punctuation, spaces and the words involved: same matches, spans and groups as the callers use,
-or the same findings from the rule.
+``in`` or ``str.find``. The old patterns are written out here as they were (those the first pass wrote
+out already are imported from test_cheap_patterns) and compared with the new code on every code point
+(single-character tests) or on generated text mixing Han, ASCII, digits, full-width punctuation, spaces
+and the words involved: same matches, spans and groups as the callers use, or the same findings from the
+rule.
 """
 
 from __future__ import annotations
@@ -22,9 +23,14 @@ from speechkit.checks.finding import Hit
 from speechkit.checks.rules.chars import holds
 from speechkit.checks.sources import doc_from_text
 from speechkit.checks.text import Doc
-
-#: Every code point, surrogates included, as one string.
-EVERY = "".join(map(chr, range(0x110000)))
+from test_cheap_patterns import (
+    EVERY,
+    OLD_CN_DIGIT,
+    OLD_DATE_LINE,
+    OLD_DATE_LINE_CN,
+    OLD_DATE_LINE_NUMERIC,
+    OLD_PLACEHOLDERS,
+)
 
 #: Pieces every generated text mixes with those of its own rule.
 COMMON = [*"中文会议个人 \u3000\u00a0\t，。；：:、（）()“”《》%％0129٣aZ", "党建", "工作"]
@@ -125,14 +131,6 @@ def test_facts_characters_are_refused_as_before(sample: str) -> None:
 
 
 # -- SK101 placeholders: the same findings with the stronger quick tests --------------------------------
-
-OLD_PLACEHOLDERS = (
-    re.compile("(?<![xXｘＸ×])[xXｘＸ×]+\\s*月\\s*[xXｘＸ×]+\\s*日"),
-    re.compile("(?<![A-Za-z+\\d])\\d*[xXｘＸ×]+\\d*(?![A-Za-z+])"),
-    re.compile(r"\*{2,}"),
-    re.compile("[□■]+"),
-    re.compile("(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])"),
-)
 
 
 def old_placeholder_check(doc: Doc) -> Iterator[Hit]:
@@ -547,13 +545,7 @@ def test_space_and_halfwidth_findings_are_as_before(sample: str) -> None:
 
 # -- SK302 date lines: each form compiled only for a line that starts and ends as it does ----------------
 
-OLD_CN_DIGIT = "〇零一二三四五六七八九"
-OLD_DATE_LINE_CN = re.compile(f"[{OLD_CN_DIGIT}]{{4}}年[{OLD_CN_DIGIT}十]{{1,3}}月(?:[{OLD_CN_DIGIT}十]{{1,3}}日)?")
-OLD_DATE_LINE_NUMERIC = re.compile(r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
 OLD_DATE_LINE_SHORT = re.compile(r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-OLD_DATE_LINE = re.compile(
-    f"(?:\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{OLD_DATE_LINE_CN.pattern}|{OLD_DATE_LINE_NUMERIC.pattern})"
-)
 
 
 def old_date_line(text: str) -> tuple[int, int, str] | None:
