@@ -8,10 +8,8 @@ from typing import Any
 from ..model import Table
 from ..safezip import DocxError, open_docx, parse_xml
 from ..text import join_lines
-from .docx_numbering import ListNumbering
+from .docx_numbering import ListNumbering, W
 from .raw import Draft, RawPara, RawTable
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: speechkit's paragraph style IDs and the roles they stand for.
 STYLE_ROLES: dict[str, str] = {

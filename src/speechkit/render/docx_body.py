@@ -11,9 +11,9 @@ from ..layout import LayoutBlock, Para, Run, TableBlock
 from ..model import Meta, Table
 from ..registry import Role
 from .docx_notice import NoticeWriter, text_height
-from .docx_order import ordered
+from .docx_order import W_NS, ordered
 from .docx_package import R_NS, Package
-from .docx_styles import HEADING_LEVELS, LINE, W_NS, Style
+from .docx_styles import HEADING_LEVELS, LINE, Style
 from .docx_xml import run_content
 
 #: Paragraph style of each paragraph role (headings and outline entries add their level).

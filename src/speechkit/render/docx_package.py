@@ -10,7 +10,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .docx_styles import W_NS, Style, all_styles, font_table_xml, styles_xml
+from .docx_order import W_NS
+from .docx_styles import Style, all_styles, font_table_xml, styles_xml
 from .docx_xml import escape
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -11,8 +11,9 @@ from lxml import etree
 
 from ..errors import RenderError
 from ..safezip import SAFE_PARSER, DocxError, open_docx
+from .docx_order import W_NS
 from .docx_package import PAGE_SETUP, PART_KINDS, XML_HEAD, Package, Part, builtin_parts
-from .docx_styles import W_NS, Style, all_styles, font_table_xml, styles_xml
+from .docx_styles import Style, all_styles, font_table_xml, styles_xml
 
 _W = f"{{{W_NS}}}"
 _NS = {"w": W_NS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..faces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
-from .docx_order import sort_children
+from .docx_order import W_NS, sort_children
 from .docx_xml import escape_attr
 
 #: Official faces (GB/T 9704) named in the styles; readers substitute what they lack.
@@ -22,8 +22,6 @@ ISSUER_SIZE = 72
 #: East Asian font of each heading level (1 黑体, 2 楷体, 3.. 仿宋).
 HEADING_FONTS: dict[int, str] = {1: HEITI, 2: KAITI, 3: FANGSONG, 4: FANGSONG, 5: FANGSONG}
 HEADING_LEVELS = tuple(HEADING_FONTS)
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 class Style(NamedTuple):
