@@ -116,6 +116,7 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
         loader = _Loader(io.StringIO(text))
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        _check_depth_in_python(text, name)
         raise _yaml_error(exc, name, text) from None
     except yaml.YAMLError as exc:
         raise FactsError(f"not valid YAML: {exc}".replace("\n", " "), Location(name, 1, 1)) from None
@@ -182,6 +183,25 @@ def _check_events(loader: Any, name: str) -> None:
             depth -= 1
         if count > MAX_EVENTS:
             raise FactsError(f"more than {MAX_EVENTS:,} values", _event_location(event, name))
+
+
+def _check_depth_in_python(text: str, name: str) -> None:
+    """Count events again with PyYAML's pure-Python parser after libyaml refused ``text``.
+
+    libyaml's scanner looks ahead for simple keys and may refuse deep nesting with a limit and wording
+    of its own (1,000 flow levels in the libyaml bundled with PyYAML 6.0.4) before ``_check_events``
+    sees the 65th level; the pure-Python parser has no such limit, so speechkit's own depth and size
+    limits are reported at their position whatever libyaml is installed. Other refusals pass through.
+    """
+    if _Loader is yaml.SafeLoader:
+        return
+    loader = yaml.SafeLoader(io.StringIO(text))
+    try:
+        _check_events(loader, name)
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
 
 
 def _event_location(event: yaml.Event, name: str) -> Location:
