@@ -245,3 +245,33 @@ def test_the_research_report_example_builds() -> None:
     text = "".join(p for item in situation.items for p in item.paragraphs)
     assert "35岁以下187名，占14.5%" in text and "初中及以下673名，占52.3%" in text
     assert sum(isinstance(b, Table) for b in situation.closing) == 2
+
+
+PARTIAL_HANT = """\
+kind: research_report
+title: 關於全鎮黨員隊伍建設情況的調研報告
+statistics:
+  age:
+    title: 表1　全鎮黨員年齡結構
+    total: 100
+    partial: true
+    columns: [年齡段, 人數（名）, 佔比]
+    parts:
+      35歲以下: 30
+      36—45歲: 40
+sections:
+  - type: situation
+    lead:
+      - 全鎮共有黨員100名，其中45歲以下70名。
+    closing:
+      - stats: age
+"""
+
+
+def test_the_rows_a_partial_group_adds_follow_the_script_of_the_facts(tmp_path: Path) -> None:
+    result = run_cli("build", str(write(tmp_path, PARTIAL_HANT)), "-f", "md", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "SK205" not in result.stderr, result.stderr  # the build does not warn about its own words
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "| 以上合計 | 70 |" in markdown and "| 總數 | 100 |" in markdown
+    assert "合计" not in markdown and "总数" not in markdown

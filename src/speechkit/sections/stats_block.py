@@ -45,8 +45,8 @@ def build_stats(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
     caption = ctx.text(options["caption"], "stats", "caption") if "caption" in options else group.title
     total_row = bool(options.get("total_row", True))
     rows = group.rows(total_row)
-    if total_row and rows:
-        rows = (*rows[:-1], (word(rows[-1][0]), *rows[-1][1:]))
+    listed = len(group.parts)  # the rows after the parts (合计, or 以上合计 and 总数) are the build's own words
+    rows = (*rows[:listed], *((word(row[0]), *row[1:]) for row in rows[listed:]))
     return (Table(columns, rows, caption),)
 
 
