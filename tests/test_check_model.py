@@ -228,3 +228,47 @@ def test_generated_facts_build_and_check_clean(tmp_path: Path, data: dict[str, A
         rendered = render(speech, fmt)
         out.write_bytes(rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
         assert not [f.format() for f in check_path(out, select=("SK102", "SK103"))]
+
+
+UNTITLED_AFTER_INLINE = """\
+kind: critique_outline
+title: 点评提纲
+sections:
+  - type: achievements
+    title: 主要成效
+    style: yishi
+    layout: {layout}
+    items:
+      - text: 强化政治引领。
+      - text: 夯实基层基础。
+      - text: 抓实队伍建设。
+  - type: common_problems
+    title: {title}
+    style: yishi
+    layout: inline
+    items:
+      - text: 3个支部学习不深入。
+      - text: 2个支部制度落实不到位。
+"""
+
+
+@pytest.mark.parametrize("layout", ["inline", "paragraphs"])
+def test_an_untitled_section_after_a_runin_list_is_one_finding_in_build_and_check(tmp_path: Path, layout: str) -> None:
+    facts = tmp_path / "outline.yaml"
+    facts.write_text(UNTITLED_AFTER_INLINE.format(layout=layout, title='""'), encoding="utf-8")
+    built = run_cli("build", str(facts), "-f", "md,docx", "-o", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stderr
+    line = UNTITLED_AFTER_INLINE.splitlines().index("      - text: 3个支部学习不深入。") + 1
+    assert f"outline.yaml:{line}:" in built.stderr and "SK103 一是 restarts the list after 三是" in built.stderr
+    for output in ("outline.md", "outline.docx"):
+        checked = run_cli("check", str(tmp_path / "out" / output))
+        assert "SK103 一是 restarts the list after 三是" in checked.stdout, checked.stdout
+
+
+def test_a_titled_section_after_a_runin_list_is_clean_in_build_and_check(tmp_path: Path) -> None:
+    facts = tmp_path / "outline.yaml"
+    facts.write_text(UNTITLED_AFTER_INLINE.format(layout="inline", title="存在问题"), encoding="utf-8")
+    built = run_cli("build", str(facts), "-f", "md", "-o", str(tmp_path / "out"))
+    assert built.returncode == 0 and "SK103" not in built.stderr, built.stderr
+    checked = run_cli("check", str(tmp_path / "out" / "outline.md"))
+    assert checked.returncode == 0 and checked.stdout == "", checked.stdout

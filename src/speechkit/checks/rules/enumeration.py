@@ -9,7 +9,8 @@ from functools import cache
 from ...lazy_patterns import compiled
 from ...numbering import find_labels, parse_cn
 from ..finding import Hit
-from ..model_walk import lists, remap, text_outlines, unit_index
+from ...model import Item, ModelPath, Speech
+from ..model_walk import item_label, lists, remap, text_outlines, unit_index
 from ..outline import Mark, Outline, analyze
 from ..text import Doc
 from .attachments import note_units
@@ -120,6 +121,51 @@ def model_hits(doc: Doc) -> Iterator[Hit]:
         index = where.get(found.before)
         if index is not None:
             yield from _announced(doc, index, found.labels)
+    yield from _restarts_after_untitled(doc)
+
+
+def _restarts_after_untitled(doc: Doc) -> Iterator[Hit]:
+    """Yield SK103 where a section without a title starts a run-in list that reads as restarting one above.
+
+    A section with no title prints no heading, so its ``一是`` follows the ``三是`` of the section before
+    on the page as if one list restarted; this is what ``check`` reports on the built Markdown or DOCX.
+    """
+    assert doc.speech is not None
+    last: dict[str, str] = {}  # run-in style → the last label printed since the last heading
+    for index, section in enumerate(doc.speech.sections):
+        if section.title:
+            last.clear()
+        items, style = section.items, section.enumeration.style
+        if not section.title and items and style in last:
+            unit = _first_unit(doc, ("sections", index, "items", 0))
+            if unit is not None:
+                first = item_label(doc.speech, style, 1, len(items), 1)
+                yield Hit(
+                    unit,
+                    0,
+                    0,
+                    "SK103",
+                    f"{first} restarts the list after {last[style]}: the section has no title to end the list above",
+                )
+        _note_lists(doc.speech, items, style, 1, last)
+
+
+def _note_lists(speech: Speech, items: tuple[Item, ...], style: str, level: int, last: dict[str, str]) -> None:
+    """Record in ``last`` the run-in labels ``items`` print, in reading order; a heading clears it."""
+    for item in items:
+        if style == "heading":
+            last.clear()
+        _note_lists(speech, item.items, item.enumeration.style, level + 1 if style == "heading" else level, last)
+    if items and style not in ("heading", "none"):
+        last[style] = item_label(speech, style, len(items), len(items), level)
+
+
+def _first_unit(doc: Doc, prefix: ModelPath) -> int | None:
+    """Return the first unit whose model path lies under ``prefix``."""
+    for index, path in enumerate(doc.paths):
+        if path[: len(prefix)] == prefix:
+            return index
+    return None
 
 
 def _announced(doc: Doc, index: int, labels: tuple[str, ...]) -> Iterator[Hit]:
