@@ -128,6 +128,22 @@ def test_fix_is_idempotent_and_local(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == after_text
 
 
+def test_fix_keeps_the_paragraph_breaks_of_a_draft_that_arrived_as_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    text = (
+        "在全镇党建工作推进会上的讲话 同志们：今天召开推进会。一、主要成效 今年以来，全镇党建工作全面提升 "
+        "一是强化政治引领，组织学习12次。二是夯实基础，召开 党建工作会议3次。\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "speechkit", "check", "--fix", str(path)], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode in (0, 1), result.stderr
+    fixed = path.read_text(encoding="utf-8")
+    assert "全面提升 一是强化" in fixed  # the lost paragraph break is not glued shut
+    assert "召开党建工作会议" in fixed  # a space inside a sentence is still deleted
+
+
 def test_fix_markdown_maps_to_source(tmp_path: Path) -> None:
     path = tmp_path / "draft.md"
     source = "# 一、总体要求\n\n按照**镇党委**的安排,今天召开会议。\n\n- 鎮(zhèn)黨委\n"

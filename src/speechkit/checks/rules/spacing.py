@@ -86,7 +86,8 @@ def check(doc: Doc) -> Iterator[Hit]:
             )
 
 
-# A lost line break, not a typo: the space ends a title or a heading, or starts a salutation or a label.
+# A lost line break, not a typo: the space ends a title or a heading, or starts a salutation, a heading
+# or a run-in label. Deleting it would glue two paragraphs, so it is no SK207 (the readers split there).
 # Both patterns are compiled on first need: only a text with a space to report reads them.
 
 
@@ -101,6 +102,8 @@ def _title_end() -> re.Pattern[str]:
 def _line_start() -> re.Pattern[str]:
     return re.compile(
         "[^，。；：,;:\\s]{1,16}[：:]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\\d]{1,3}[）)]|\\d{1,2}[.．、]"
+        # a run-in label (一是 一要 第一， 首先，) or 第一章/第一条/第一部分: a paragraph starts there
+        "|[一二三四五六七八九十]{1,3}[是要](?![否非素点件害求])|第[一二三四五六七八九十]{1,3}(?:[，,、章条节]|部分)|(?:首先|其次|再次|最后)[，,]"
     )
 
 
