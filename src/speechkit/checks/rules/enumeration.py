@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...lazy_patterns import compiled
+from ...model import Item, ModelPath, Speech
 from ...numbering import find_labels, parse_cn
 from ..finding import Hit
-from ...model import Item, ModelPath, Speech
 from ..model_walk import item_label, lists, remap, text_outlines, unit_index
 from ..outline import Mark, Outline, analyze
 from ..text import Doc
