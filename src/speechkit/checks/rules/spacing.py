@@ -125,8 +125,15 @@ def _line_break(text: str, start: int, end: int) -> bool:
     segment = text[mark + 1 : start].strip()
     if mark < floor and floor > 0:
         return False
+    if _article().search(segment):
+        return True  # 第一条　为了…: a regulation's article or chapter label takes a space after it
     label = parse_label(segment)
     return (label is not None and len(label.rest) <= _HEADING_REST) or bool(_title_end().search(segment))
+
+
+@cache
+def _article() -> re.Pattern[str]:
+    return re.compile("(?:^|\\s)第[一二三四五六七八九十百零〇]{1,5}[章条节]$")
 
 
 def _single_letter_ok(text: str, start: int, end: int) -> bool:
