@@ -8,6 +8,7 @@ from ..stat_groups import breakdown
 from . import branch_issues
 from .blocks import TABLE
 from .kinds import KINDS
+from .official_kinds import OFFICIAL_KINDS
 from .standard import STANDARD_TYPES
 from .stats_block import STATS
 
@@ -17,7 +18,7 @@ def setup(registry: Registry) -> None:
     for section_type in STANDARD_TYPES:
         registry.add_section(section_type)
     branch_issues.setup(registry)
-    for kind in KINDS:
+    for kind in (*KINDS, *OFFICIAL_KINDS):
         registry.add_kind(kind)
     registry.add_block(TABLE)
     registry.add_block(STATS)

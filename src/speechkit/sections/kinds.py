@@ -36,6 +36,10 @@ KINDS: tuple[DocumentKind, ...] = (
         enumerations={"generic": Enumeration("heading", "separate")},
         required_meta=("addressee", "signature", "date"),
         title_pattern="通知$",
+        genre="通知",
+        genre_title="通知",
+        direction="downward|lateral",
+        closing_formulas=("特此通知",),
     ),
     DocumentKind(
         "duty_report",
