@@ -10,6 +10,7 @@ from ..text import Doc
 from . import (
     attachments,
     boilerplate,
+    citations,
     dates_prose,
     enumeration,
     figures,
@@ -21,6 +22,7 @@ from . import (
     placeholders,
     punctuation,
     report_request,
+    routing,
     script_mix,
     spacing,
     specificity,
@@ -59,6 +61,9 @@ RULE_FUNCS: tuple[tuple[tuple[str, ...], RuleFunc], ...] = (
     (("SK401",), kinds.check),
     (("SK402",), specificity.check),
     (("SK403",), report_request.check),
+    (("SK404", "SK405", "SK406", "SK407", "SK408", "SK411"), routing.check),
+    (("SK409",), citations.check_order),
+    (("SK410",), citations.check_repealed),
 )
 
 
