@@ -72,7 +72,7 @@ def _addressees(doc: Doc, read: Reading) -> Iterator[Hit]:
             f"{kind.genre} addressed to {people[0]!r}, a person: an upward document goes to the organ "
             "(条例 第十五条), not to a leader in person",
         )
-    elif kind.max_addressees and len(read.addressees) > kind.max_addressees:
+    elif kind.max_addressees and len(read.addressees) > kind.max_addressees and not _party_and_government(read):
         yield _at(
             doc,
             read.addressee,
@@ -81,6 +81,12 @@ def _addressees(doc: Doc, read: Reading) -> Iterator[Hit]:
             f"{kind.genre} to {len(read.addressees)} 主送机关 ({'、'.join(read.addressees)}): an upward document "
             f"has {kind.max_addressees} (条例 第十五条); copy the others (抄送)",
         )
+
+
+def _party_and_government(read: Reading) -> bool:
+    """Return whether the addressees are one level's 党委 and 人民政府 (``市委、市政府``), written to as one."""
+    names = read.addressees
+    return len(names) == 2 and names[0].endswith("委") and names[1].endswith("政府")
 
 
 @cache

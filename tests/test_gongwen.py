@@ -1,0 +1,54 @@
+"""The 公文 layer on built documents: the kinds of the 条例 build, and the build runs the same rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+from speechkit import load
+from speechkit.checks import check_path, check_speech
+from speechkit.registry import default_registry
+
+GONGWEN = ("SK403", "SK404", "SK405", "SK406", "SK407", "SK408", "SK409", "SK410", "SK411")
+
+REQUEST = """\
+kind: request
+doc_number: 示卫发〔2026〕8号
+signers: 王某某
+title: 关于申请示范点建设经费的请示
+addressee: 示例市人民政府、示例市财政局：
+opening: 我委拟新建示范点12个，所需经费120万元。
+sections: []
+closing: 特此报告。
+signature: 示例市卫生健康委员会
+date: 2026-03-01
+cc: 各区卫生健康局
+"""
+
+
+def test_the_fifteen_kinds_of_the_tiaoli_are_registered_as_data() -> None:
+    kinds = default_registry().kinds.values()
+    genres = {kind.genre for kind in kinds if kind.genre}
+    assert len(genres) == 15
+    assert genres >= {"决议", "命令（令）", "议案", "通知", "报告", "请示", "函", "纪要"}
+    by_genre = {kind.genre: kind for kind in kinds if kind.genre}
+    assert by_genre["请示"].direction == "upward" and by_genre["请示"].max_addressees == 1
+    assert not by_genre["报告"].requests and "特此报告" in by_genre["报告"].closing_formulas
+    assert by_genre["函"].direction == "lateral" and "请予支持为盼" in by_genre["函"].closing_formulas
+
+
+def test_a_request_built_from_facts_is_checked_at_its_yaml_lines(tmp_path: Path) -> None:
+    path = tmp_path / "request.yaml"
+    path.write_text(REQUEST, encoding="utf-8")
+    found = [(f.line, f.code) for f in check_path(path, select=GONGWEN)]
+    assert found == [(5, "SK405"), (8, "SK406"), (11, "SK408")]
+    built = run_cli("build", str(path), "-f", "md", "-o", str(tmp_path / "out"))
+    assert f"{path}:5:" in built.stderr and "SK405" in built.stderr
+
+
+@pytest.mark.parametrize("name", ["request", "report"])
+def test_the_examples_check_clean(name: str) -> None:
+    speech = load(EXAMPLES / f"{name}.yaml")
+    assert not [f.format() for f in check_speech(speech, str(EXAMPLES / f"{name}.yaml"))]
