@@ -48,7 +48,19 @@ def test_a_request_built_from_facts_is_checked_at_its_yaml_lines(tmp_path: Path)
     assert f"{path}:5:" in built.stderr and "SK405" in built.stderr
 
 
-@pytest.mark.parametrize("name", ["request", "report"])
+@pytest.mark.parametrize("name", ["request", "report", "letter"])
 def test_the_examples_check_clean(name: str) -> None:
     speech = load(EXAMPLES / f"{name}.yaml")
     assert not [f.format() for f in check_speech(speech, str(EXAMPLES / f"{name}.yaml"))]
+
+
+def test_a_letter_is_written_in_the_letter_format() -> None:
+    from speechkit import render
+    from speechkit.render.docx import pretty_document_xml
+
+    xml = pretty_document_xml(render(load(EXAMPLES / "letter.yaml"), "docx"))
+    assert xml.count("<w:framePr ") == 3  # the 标志 and the two red double lines, anchored to page one
+    assert '<w:footerReference w:type="first"' in xml and "<w:titlePg/>" in xml  # no number on page one
+    assert "文件" not in xml and "签发人" not in xml
+    notice = pretty_document_xml(render(load(EXAMPLES / "notice.yaml"), "docx"))
+    assert "<w:titlePg/>" not in notice and "<w:framePr " not in notice

@@ -1,0 +1,86 @@
+"""The example 函 as LibreOffice prints it: the 信函格式 of GB/T 9704 §10.1 measured in the PDF."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from speechkit import build
+from speechkit.api import load
+from speechkit.render.docx import render_docx
+from speechkit.render.pdf import render_pdf
+from test_gbt9704_libreoffice import LEFT, LINE_PT, MM, WIDTH, ink_bands, text_lines
+
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(
+        any(shutil.which(tool) is None for tool in ("soffice", "pdftotext", "pdftoppm")),
+        reason="needs soffice and poppler-utils",
+    ),
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM
+#: 7/8 of a 三号 (16 pt) character's height.
+SEVEN_EIGHTHS = 16 * 7 / 8
+
+
+@pytest.fixture(scope="module")
+def letter_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pdf = tmp_path_factory.mktemp("letter") / "letter.pdf"
+    pdf.write_bytes(render_pdf(render_docx(load(ROOT / "examples" / "letter.yaml"))))
+    return pdf
+
+
+def test_the_issuer_is_red_30_mm_below_the_top_edge_and_centred(letter_pdf: Path) -> None:
+    issuer = ink_bands(letter_pdf, 1, "red")[0]
+    assert abs(issuer[0] - 30 * MM) <= 0.7 * MM, f"top edge {issuer[0] / MM:.1f} mm"
+    assert abs((issuer[2] + issuer[3]) / 2 - PAGE_WIDTH / 2) <= 0.7 * MM
+    first = text_lines(letter_pdf)[0][0]
+    assert first[4] == "示例市卫生健康委员会"  # the 标志 of a letter carries no 文件
+
+
+def test_two_red_double_lines_170_mm_thick_over_thin_then_thin_over_thick_20_mm_from_the_bottom(
+    letter_pdf: Path,
+) -> None:
+    issuer, *rules = ink_bands(letter_pdf, 1, "red")
+    assert len(rules) == 4, rules
+    for rule in rules:
+        assert abs((rule[3] - rule[2]) - 170 * MM) <= 0.7 * MM and abs(rule[2] - 20 * MM) <= 0.7 * MM
+    upper_thick, upper_thin, lower_thin, lower_thick = rules
+    assert upper_thick[1] - upper_thick[0] > upper_thin[1] - upper_thin[0]  # 上粗下细
+    assert lower_thick[1] - lower_thick[0] > lower_thin[1] - lower_thin[0]  # 上细下粗
+    assert abs(upper_thick[0] - issuer[1] - 4 * MM) <= 0.7 * MM, f"{(upper_thick[0] - issuer[1]) / MM:.1f} mm"
+    assert abs(lower_thin[0] - (PAGE_HEIGHT - 20 * MM)) <= 0.7 * MM, f"{(PAGE_HEIGHT - lower_thin[0]) / MM:.1f} mm"
+
+
+def test_the_number_is_flush_right_under_the_rule_and_the_title_two_lines_below(letter_pdf: Path) -> None:
+    rules = ink_bands(letter_pdf, 1, "red")[1:3]
+    page = text_lines(letter_pdf)[0]
+    (number,) = [line for line in page if line[4].startswith("示卫函")]
+    assert abs(number[2] - (LEFT + WIDTH)) <= 1.5  # 顶格居版心右边缘
+    dark = [band for band in ink_bands(letter_pdf, 1, "dark") if number[1] - 2 <= band[0] <= number[3]]
+    gap = min(band[0] for band in dark) - rules[1][1]
+    assert abs(gap - SEVEN_EIGHTHS) <= 0.7 * MM, f"{gap / MM:.1f} mm"
+    title = next(line for line in page if line[4].startswith("示例市卫生健康委员会关于"))
+    assert 2.5 * LINE_PT <= title[1] - number[1] <= 3.5 * LINE_PT
+
+
+def test_a_one_page_letter_has_no_page_number_and_a_longer_one_numbers_from_page_two(tmp_path: Path) -> None:
+    pages = text_lines(_pdf(tmp_path, load(ROOT / "examples" / "letter.yaml"), "one"))
+    assert len(pages) == 1 and not any("—" in line[4] for line in pages[0])
+    data = yaml.safe_load((ROOT / "examples" / "letter.yaml").read_text(encoding="utf-8"))
+    data["opening"] = [data["opening"]] * 12
+    pages = text_lines(_pdf(tmp_path, build(data), "long"))
+    assert len(pages) >= 2
+    assert not any("—" in line[4] for line in pages[0])
+    assert any(line[4].replace(" ", "") == "—2—" for line in pages[1])
+
+
+def _pdf(tmp_path: Path, speech: object, name: str) -> Path:
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(render_pdf(render_docx(speech)))  # type: ignore[arg-type]
+    return pdf
