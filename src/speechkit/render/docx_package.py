@@ -78,7 +78,7 @@ class Package(NamedTuple):
 
         ``first_page_blank`` gives the first page a footer without a number (a letter's, GB/T 9704 §10.1).
         """
-        footers = (("default", ODD_FOOTER_ID), ("even", EVEN_FOOTER_ID))
+        footers: tuple[tuple[str, str], ...] = (("default", ODD_FOOTER_ID), ("even", EVEN_FOOTER_ID))
         if first_page_blank:
             footers += (("first", BLANK_FOOTER_ID),)
         refs = "".join(
