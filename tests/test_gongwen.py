@@ -48,7 +48,7 @@ def test_a_request_built_from_facts_is_checked_at_its_yaml_lines(tmp_path: Path)
     assert f"{path}:5:" in built.stderr and "SK405" in built.stderr
 
 
-@pytest.mark.parametrize("name", ["request", "report", "letter"])
+@pytest.mark.parametrize("name", ["request", "report", "letter", "minutes"])
 def test_the_examples_check_clean(name: str) -> None:
     speech = load(EXAMPLES / f"{name}.yaml")
     assert not [f.format() for f in check_speech(speech, str(EXAMPLES / f"{name}.yaml"))]
@@ -64,3 +64,17 @@ def test_a_letter_is_written_in_the_letter_format() -> None:
     assert "文件" not in xml and "签发人" not in xml
     notice = pretty_document_xml(render(load(EXAMPLES / "notice.yaml"), "docx"))
     assert "<w:titlePg/>" not in notice and "<w:framePr " not in notice
+
+
+def test_minutes_print_the_attendance_lists_under_the_body() -> None:
+    from speechkit import render
+    from speechkit.render.docx import pretty_document_xml
+
+    speech = load(EXAMPLES / "minutes.yaml")
+    markdown = str(render(speech, "md"))
+    assert markdown.rstrip().endswith("列席：委办公室周某某、基层卫生健康科吴某某、规划财务科郑某某")
+    assert "出席：王某某、张某某、李某某、赵某某、钱某某\n\n请假：孙某某（出差）" in markdown
+    assert "一、关于示范点选址" in markdown and "三、" not in markdown  # the lists take no heading number
+    xml = pretty_document_xml(render(speech, "docx"))
+    assert xml.count('w:val="AttendanceFirst"') == 1 and xml.count('w:val="Attendance"') == 2
+    assert xml.count('w:val="AttendanceLabel"') == 3

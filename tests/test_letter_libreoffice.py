@@ -1,4 +1,4 @@
-"""The example 函 as LibreOffice prints it: the 信函格式 of GB/T 9704 §10.1 measured in the PDF."""
+"""The example 函 and 纪要 as LibreOffice prints them: GB/T 9704 §10.1 信函格式 and §10.3 纪要格式, measured."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from speechkit import build
 from speechkit.api import load
 from speechkit.render.docx import render_docx
 from speechkit.render.pdf import render_pdf
-from test_gbt9704_libreoffice import LEFT, LINE_PT, MM, WIDTH, ink_bands, text_lines
+from test_gbt9704_libreoffice import CHAR_PT, LEFT, LINE_PT, MM, TOP, WIDTH, ink_bands, text_lines
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -84,3 +84,23 @@ def _pdf(tmp_path: Path, speech: object, name: str) -> Path:
     pdf = tmp_path / f"{name}.pdf"
     pdf.write_bytes(render_pdf(render_docx(speech)))  # type: ignore[arg-type]
     return pdf
+
+
+def test_minutes_carry_the_mark_35_mm_down_and_the_lists_two_characters_in(tmp_path: Path) -> None:
+    pdf = _pdf(tmp_path, load(ROOT / "examples" / "minutes.yaml"), "minutes")
+    mark = ink_bands(pdf, 1, "red")[0]
+    assert abs(mark[0] - (TOP + 35 * MM)) <= 0.7 * MM, f"{(mark[0] - TOP) / MM:.1f} mm"
+    pages = text_lines(pdf)
+    lines = [line for page in pages for line in page]
+    present = next(line for line in lines if line[4].startswith("出席："))
+    attending = next(line for line in lines if line[4].startswith("列席："))
+    assert abs(present[0] - (LEFT + 2 * CHAR_PT)) <= 2  # 左空二字
+    page = next(page for page in pages if attending in page)
+    wrapped = page[page.index(attending) + 1]
+    assert abs(wrapped[0] - (LEFT + 5 * CHAR_PT)) <= 2  # under the first character after 列席：
+    data = yaml.safe_load((ROOT / "examples" / "minutes.yaml").read_text(encoding="utf-8"))
+    del data["sections"][1]  # a shorter body: the lists follow it on page one
+    (page,) = text_lines(_pdf(tmp_path, build(data), "short"))
+    body = next(line for line in page if line[4].endswith("完成选址。"))
+    present = next(line for line in page if line[4].startswith("出席："))
+    assert 1.5 * LINE_PT <= present[1] - body[1] <= 2.5 * LINE_PT  # one blank line under the body

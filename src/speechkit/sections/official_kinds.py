@@ -81,7 +81,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         "minutes",
         "纪要: a meeting's main points and decisions, under the 纪要标志 of GB/T 9704 §10.3, with 出席/请假/列席.",
         form="minutes",
-        sections=("generic",),
+        sections=("generic", "attendance"),
         enumerations=_BODY,
         genre="纪要",
         genre_title="纪要",
