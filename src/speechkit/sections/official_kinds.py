@@ -18,6 +18,8 @@ REQUEST_CLOSINGS = (
     "当否，请批复",
     "妥否，请审示",
     "以上请示",
+    "特此请示",
+    "请批示",
 )
 #: Organs below the level that may issue a 令 or 议案: a department of a province, city, county or district.
 _ORGANS = "国务院|人民政府|^中华人民共和国|^国家|^中国人民银行|^海关总署|军事委员会|主席"

@@ -31,7 +31,7 @@ _PERSON = (
 )
 _CC = r"^(?:抄送|抄报)[：:]\s*(.+?)[。.]?$"
 #: Subordinates named in a 抄送 line (``各区卫生健康局``, ``下属各单位``).
-_SUBORDINATE = r"^(?:各(?![位副])|下属|所属|下级)"
+_SUBORDINATE = r"^(?:(?:[省市县区州旗]直)?各(?![位副])|下属|所属|下级)"
 _SPLIT = "[、，,；;]"
 #: Organs that may be issuers: a name ending in one of these.
 _ORGAN_END = (
@@ -131,11 +131,24 @@ def _read(doc: Doc) -> Reading:
         found = title_genres(title, kinds)
         if found:
             return _reading(doc, index, title, found, units[position + 1 :], head_issuer)
-        following = doc.simple(units[position + 1]).strip() if position + 1 < len(units) else ""
-        if head_issuer or not compiled(_HEAD).search(following) or len(title) > 40:
+        later = [i for i in units[position + 1 :] if doc.simple(i).strip()]
+        following = doc.simple(later[0]).strip() if later else ""
+        if not compiled(_HEAD).search(following):
+            # A long title broken over two lines: the second ends in the 文种.
+            joined = title + strip_title(following)
+            found = title_genres(joined, kinds) if following and not _ends_clause(following) else []
+            if found and len(joined) <= 80 and not compiled(_ADDRESSEE).match(following):
+                return _reading(doc, index, joined, found, units[units.index(later[0]) + 1 :], head_issuer)
+            return Reading(None)
+        if head_issuer or len(title) > 40:
             return Reading(None)
         head_issuer = title  # a 发文机关标志 without 文件, above the 发文字号
     return Reading(None)
+
+
+def _ends_clause(text: str) -> bool:
+    """Return whether a line holds a sentence mark (so it is no part of a title)."""
+    return any(mark in text for mark in _SENTENCE + "，,：:")
 
 
 def _reading(

@@ -20,7 +20,9 @@ from ..text import Doc
 from .genre import LOCAL_DEPARTMENT, Reading, body_units, genre_kinds, is_person, is_subordinate, reading
 
 #: Second-person address forms: ``你`` or ``贵`` before an organ (``你局``, ``贵委``, ``你单位``).
-_ADDRESS = r"(?<![宝珍富昂名高尊权可显])([你贵])(?=[局委部厅办处科院所校司站队组会省市县区镇乡]|单位|公司|中心)"
+_ADDRESS = r"(?<![宝珍富昂名高尊权可显])([你贵])(?:单位|公司|中心|[局委部厅办处科院所校司站队组会省市县区镇乡])"
+#: ``你`` before a verb, not an organ: 你会, 你所说, 你处理, 你办理.
+_NOT_ADDRESS = r"你(?:会|所(?=[在说做提有述讲属知])|处(?=[理置])|办(?=[理事好]))"
 #: Which forms each direction uses for the organ written to (上行: neither 你 nor a command; 下行: 你).
 _DIRECTION_FORMS = {"upward": "贵", "lateral": "贵", "downward": "你"}
 _DIRECTION_NAMES = {"upward": "an upward (上行)", "lateral": "a lateral (平行)", "downward": "a downward (下行)"}
@@ -156,13 +158,17 @@ def _address_forms(doc: Doc, read: Reading) -> Iterator[Hit]:
         if "你" in text or "贵" in text:
             for match in compiled(_ADDRESS).finditer(text):
                 form = match.group(1)
+                if form == "你" and compiled(_NOT_ADDRESS).match(text, match.start()):
+                    continue
                 if form == allowed or (form == "贵" and read.direction != "downward"):
                     continue
-                word = doc.units[index].text[match.start() : match.end() + 1]
+                if form == "你" and read.direction == "lateral" and _replies(doc, read):
+                    continue  # a reply (复函) from a higher organ writes 你局《…》收悉
+                word = doc.units[index].text[match.start() : match.end()]
                 yield Hit(
                     index,
                     match.start(),
-                    match.end() + 1,
+                    match.end(),
                     "SK407",
                     f"{word!r} in {_DIRECTION_NAMES[read.direction]} {kind.genre}: "
                     + ("'你…' is for subordinates" if form == "你" else "'贵…' is for organs not subordinate")
@@ -178,6 +184,11 @@ def _address_forms(doc: Doc, read: Reading) -> Iterator[Hit]:
                     f"{doc.units[index].text[match.start() : match.end()]!r} is an order's tone; a {kind.genre} "
                     "goes to an organ that is not subordinate: ask (商请, 请…为盼)",
                 )
+
+
+def _replies(doc: Doc, read: Reading) -> bool:
+    """Return whether a letter answers one (复函, 函复, …收悉): a higher organ's reply may write 你局."""
+    return "复" in read.title_text or any("收悉" in doc.simple(i) for i in body_units(doc, read))
 
 
 def _name_hint(read: Reading) -> str:
