@@ -78,3 +78,10 @@ def test_minutes_print_the_attendance_lists_under_the_body() -> None:
     xml = pretty_document_xml(render(speech, "docx"))
     assert xml.count('w:val="AttendanceFirst"') == 1 and xml.count('w:val="Attendance"') == 2
     assert xml.count('w:val="AttendanceLabel"') == 3
+
+
+def test_an_upward_document_built_without_its_signers_is_told_so(tmp_path: Path) -> None:
+    path = tmp_path / "request.yaml"
+    path.write_text(REQUEST.replace("signers: 王某某\n", ""), encoding="utf-8")
+    found = [(f.line, f.message) for f in check_path(path, select=("SK401",))]
+    assert found == [(3, "a request needs a 签发人 (signers), which an upward document names (条例 第九条)")]
