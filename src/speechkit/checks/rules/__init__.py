@@ -68,7 +68,7 @@ RULE_FUNCS: tuple[tuple[tuple[str, ...], RuleFunc], ...] = (
 
 
 def register_rules(registry: Registry) -> None:
-    """Register the built-in rules (each code of :data:`RULE_FUNCS` with its entry in ``RULES``)."""
-    for codes, func in RULE_FUNCS:
-        for code in codes:
-            registry.add_rule(RULES[code], func)
+    """Register the built-in rules (each code of :data:`RULE_FUNCS` with its entry in ``RULES``), in code order."""
+    funcs = {code: func for codes, func in RULE_FUNCS for code in codes}
+    for code in sorted(funcs):
+        registry.add_rule(RULES[code], funcs[code])
