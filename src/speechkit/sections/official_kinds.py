@@ -51,7 +51,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="报告",
         genre_title="(?<!述职)报告",
         direction="upward",
-        closing_formulas=("特此报告", "专此报告", "以上报告"),
+        closing_formulas=("特此报告", "专此报告"),
         requests=False,
         max_addressees=1,
     ),
