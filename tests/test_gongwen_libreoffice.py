@@ -1,4 +1,4 @@
-"""The example 函 and 纪要 as LibreOffice prints them: GB/T 9704 §10.1 信函格式 and §10.3 纪要格式, measured."""
+"""The example 函, 纪要 and 请示 as LibreOffice prints them: §10.1 信函格式, §10.3 纪要格式, an upward 版头."""
 
 from __future__ import annotations
 
@@ -104,3 +104,16 @@ def test_minutes_carry_the_mark_35_mm_down_and_the_lists_two_characters_in(tmp_p
     body = next(line for line in page if line[4].endswith("完成选址。"))
     present = next(line for line in page if line[4].startswith("出席："))
     assert 1.5 * LINE_PT <= present[1] - body[1] <= 2.5 * LINE_PT  # one blank line under the body
+
+
+def test_a_request_prints_its_signer_on_the_number_line_and_closes_asking(tmp_path: Path) -> None:
+    pdf = _pdf(tmp_path, load(ROOT / "examples" / "request.yaml"), "request")
+    mark = ink_bands(pdf, 1, "red")[0]
+    assert abs(mark[0] - (TOP + 35 * MM)) <= 0.7 * MM
+    pages = text_lines(pdf)
+    (number,) = [line for line in pages[0] if line[4].startswith("示卫发")]
+    (signer,) = [line for line in pages[0] if line[4].replace(" ", "").startswith("签发人")]
+    assert signer[4].replace(" ", "") == "签发人：王某某" and abs(signer[1] - number[1]) <= 2  # on the number's line
+    assert abs(number[0] - (LEFT + CHAR_PT)) <= 2 and abs(signer[2] - (LEFT + WIDTH - CHAR_PT)) <= 2
+    lines = [line[4] for page in pages for line in page]
+    assert "妥否，请批示。" in lines and "示例市人民政府：" in lines
