@@ -32,7 +32,7 @@ _PERSON = (
 _CC = r"^(?:抄送|抄报)[：:]\s*(.+?)[。.]?$"
 #: Subordinates named in a 抄送 line (``各区卫生健康局``, ``下属各单位``).
 _SUBORDINATE = r"^(?:(?:[省市县区州旗]直)?各(?![位副])|下属|所属|下级)"
-_SPLIT = "[、，,；;]"
+_SPLIT = "[、，,；;\\s\u3000]+"
 #: Organs that may be issuers: a name ending in one of these.
 _ORGAN_END = (
     r"(?:人民政府|政府|国务院|委员会|委|局|厅|部|办公室|办公厅|办|处|科|署|院|所|站|中心|会|校|学校|公司|"
