@@ -37,6 +37,7 @@ def test_the_fifteen_kinds_of_the_tiaoli_are_registered_as_data() -> None:
     assert by_genre["请示"].direction == "upward" and by_genre["请示"].max_addressees == 1
     assert not by_genre["报告"].requests and "特此报告" in by_genre["报告"].closing_formulas
     assert by_genre["函"].direction == "lateral" and "请予支持为盼" in by_genre["函"].closing_formulas
+    assert by_genre["报告"].address_forms["upward"] == "贵" and by_genre["批复"].address_forms["downward"] == "你"
 
 
 def test_a_request_built_from_facts_is_checked_at_its_yaml_lines(tmp_path: Path) -> None:

@@ -82,6 +82,9 @@ class DocumentKind(NamedTuple):
     #: 行文方向: ``upward`` (上行), ``downward`` (下行), ``lateral`` (平行), or several joined by ``|``
     #: when the addressee decides (a notice to ``各…`` is downward).
     direction: str = ""
+    #: The second-person forms (``你``, ``贵``) it may use for an organ, per direction: ``{"downward": "你"}``
+    #: (``你局`` upward or ``贵局`` to subordinates is SK407).
+    address_forms: Mapping[str, str] = {}
     #: Closing formulas a document of this 文种 takes (``特此报告``); another 文种's is a finding (SK406).
     closing_formulas: tuple[str, ...] = ()
     #: Whether a request (``妥否，请批示``) may stand in it: a 报告 carries none (SK403).

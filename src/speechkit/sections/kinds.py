@@ -39,6 +39,7 @@ KINDS: tuple[DocumentKind, ...] = (
         genre="通知",
         genre_title="通知",
         direction="downward|lateral",
+        address_forms={"upward": "贵", "lateral": "贵", "downward": "你"},
         closing_formulas=("特此通知",),
     ),
     DocumentKind(

@@ -24,6 +24,8 @@ REQUEST_CLOSINGS = (
 #: Organs below the level that may issue a 令 or 议案: a department of a province, city, county or district.
 _ORGANS = "国务院|人民政府|^中华人民共和国|^国家|^中国人民银行|^海关总署|军事委员会|主席"
 _BODY = {"generic": Enumeration("heading", "separate")}
+#: The forms each direction uses for the organ written to: 上行 and 平行 贵…, 下行 你….
+FORMS = {"upward": "贵", "lateral": "贵", "downward": "你"}
 
 OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
@@ -37,6 +39,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="请示",
         genre_title="请示",
         direction="upward",
+        address_forms=FORMS,
         closing_formulas=(*REQUEST_CLOSINGS, "请予批准", "请批准", "请予审批"),
         max_addressees=1,
     ),
@@ -51,6 +54,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="报告",
         genre_title="(?<!述职)报告",
         direction="upward",
+        address_forms=FORMS,
         closing_formulas=("特此报告", "专此报告"),
         requests=False,
         max_addressees=1,
@@ -65,6 +69,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="函",
         genre_title="函",
         direction="lateral",
+        address_forms=FORMS,
         closing_formulas=(
             "特此函告",
             "特此函复",
@@ -88,6 +93,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="纪要",
         genre_title="纪要",
         direction="downward|lateral",
+        address_forms=FORMS,
     ),
     DocumentKind(
         "resolution",
@@ -97,6 +103,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="决议",
         genre_title="决议",
         direction="downward",
+        address_forms=FORMS,
         wording="(?:会议|大会|全会|常委会|常务委员会).{0,40}通过|通过.{0,12}(?:会议|大会|全会)",
     ),
     DocumentKind(
@@ -107,6 +114,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="决定",
         genre_title="决定",
         direction="downward",
+        address_forms=FORMS,
     ),
     DocumentKind(
         "order",
@@ -116,6 +124,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="命令（令）",
         genre_title="命令|(?<![指口法禁政号律])令",
         direction="downward",
+        address_forms=FORMS,
         issuers=_ORGANS,
     ),
     DocumentKind(
@@ -126,6 +135,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="公报",
         genre_title="公报",
         direction="downward",
+        address_forms=FORMS,
     ),
     DocumentKind(
         "announcement",
@@ -135,6 +145,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="公告",
         genre_title="公告",
         direction="downward",
+        address_forms=FORMS,
         closing_formulas=("特此公告",),
     ),
     DocumentKind(
@@ -145,6 +156,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="通告",
         genre_title="通告",
         direction="downward",
+        address_forms=FORMS,
         closing_formulas=("特此通告",),
     ),
     DocumentKind(
@@ -155,6 +167,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="意见",
         genre_title="意见",
         direction="upward|downward|lateral",
+        address_forms=FORMS,
     ),
     DocumentKind(
         "bulletin",
@@ -164,6 +177,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="通报",
         genre_title="通报",
         direction="downward",
+        address_forms=FORMS,
         closing_formulas=("特此通报",),
     ),
     DocumentKind(
@@ -174,6 +188,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="批复",
         genre_title="批复",
         direction="downward",
+        address_forms=FORMS,
         closing_formulas=("特此批复", "此复"),
     ),
     DocumentKind(
@@ -184,6 +199,7 @@ OFFICIAL_KINDS: tuple[DocumentKind, ...] = (
         genre="议案",
         genre_title="议案",
         direction="upward",
+        address_forms=FORMS,
         closing_formulas=("请予审议", "提请审议"),
         max_addressees=1,
         issuers="国务院|人民政府",

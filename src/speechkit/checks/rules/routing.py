@@ -23,7 +23,7 @@ from .genre import LOCAL_DEPARTMENT, Reading, body_units, genre_kinds, is_person
 _ADDRESS = r"(?<![宝珍富昂名高尊权可显])([你贵])(?:单位|公司|中心|[局委部厅办处科院所校司站队组会省市县区镇乡])"
 #: ``你`` before a verb, not an organ: 你会, 你所说, 你处理, 你办理.
 _NOT_ADDRESS = r"你(?:会|所(?=[在说做提有述讲属知])|处(?=[理置])|办(?=[理事好]))"
-#: Which forms each direction uses for the organ written to (上行: neither 你 nor a command; 下行: 你).
+#: The forms each direction uses for a kind that does not say (``DocumentKind.address_forms``).
 _DIRECTION_FORMS = {"upward": "贵", "lateral": "贵", "downward": "你"}
 _DIRECTION_NAMES = {"upward": "an upward (上行)", "lateral": "a lateral (平行)", "downward": "a downward (下行)"}
 #: An order's tone, wrong toward an organ that is not subordinate (a 函 asks: 商请, 请…为盼).
@@ -152,7 +152,7 @@ def _address_forms(doc: Doc, read: Reading) -> Iterator[Hit]:
     kind = read.kind
     if kind is None or read.direction not in _DIRECTION_FORMS:
         return
-    allowed = _DIRECTION_FORMS[read.direction]
+    allowed = (kind.address_forms or _DIRECTION_FORMS).get(read.direction, _DIRECTION_FORMS[read.direction])
     for index in body_units(doc, read):
         text = doc.simple(index)
         if "你" in text or "贵" in text:
@@ -160,7 +160,7 @@ def _address_forms(doc: Doc, read: Reading) -> Iterator[Hit]:
                 form = match.group(1)
                 if form == "你" and compiled(_NOT_ADDRESS).match(text, match.start()):
                     continue
-                if form == allowed or (form == "贵" and read.direction != "downward"):
+                if form in allowed:
                     continue
                 if form == "你" and read.direction == "lateral" and _replies(doc, read):
                     continue  # a reply (复函) from a higher organ writes 你局《…》收悉
