@@ -86,3 +86,11 @@ def test_an_upward_document_built_without_its_signers_is_told_so(tmp_path: Path)
     path.write_text(REQUEST.replace("signers: 王某某\n", ""), encoding="utf-8")
     found = [(f.line, f.message) for f in check_path(path, select=("SK401",))]
     assert found == [(3, "a request needs a 签发人 (signers), which an upward document names (条例 第九条)")]
+
+
+def test_a_strict_build_refuses_a_request_to_two_organs(tmp_path: Path) -> None:
+    path = tmp_path / "request.yaml"
+    path.write_text(REQUEST, encoding="utf-8")
+    done = run_cli("build", str(path), "--strict", "-f", "md", "-o", str(tmp_path / "out"))
+    assert done.returncode == 1 and "SK405" in done.stderr
+    assert not (tmp_path / "out" / "request.md").exists()
