@@ -113,3 +113,30 @@ def test_codes_for_semantics(tmp_path: Path) -> None:
         bad.parent.mkdir()
         bad.write_text("select = 3\n", encoding="utf-8")
         load_config(bad)
+
+
+def test_repealed_list_extended_by_the_configuration(tmp_path: Path) -> None:
+    old = "repealed:\n  《某市旧办法》: {by: 《某市新办法》, year: 2020}\n"
+    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
+    (tmp_path / "speechkit.toml").write_text(
+        'select = ["SK410"]\nrepealed-lists = ["old.yaml"]\n[repealed]\n"《某县旧规定》" = "《某县新规定》"\n', "utf-8"
+    )
+    (tmp_path / "a.txt").write_text(
+        "根据《某市旧办法》和《某县旧规定》，执行《国家行政机关公文处理办法》。\n", encoding="utf-8"
+    )
+    done = _check("a.txt", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    messages = [line.split(" SK410 ", 1)[1] for line in done.stdout.splitlines()]
+    assert messages == [
+        "'《某市旧办法》' is repealed: replaced by 《某市新办法》 since 2020",
+        "'《某县旧规定》' is repealed: replaced by 《某县新规定》",
+        "'《国家行政机关公文处理办法》' is repealed: replaced by 《党政机关公文处理工作条例》 since 2012",
+    ]
+    isolated = _check("--isolated", "--select", "SK410", "a.txt", cwd=tmp_path)
+    assert len(isolated.stdout.splitlines()) == 1
+
+
+def test_a_malformed_repealed_entry_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "speechkit.toml").write_text('[repealed]\n"《旧》" = 3\n', "utf-8")
+    with pytest.raises(ConfigError, match="repealed"):
+        load_config(tmp_path / "speechkit.toml")

@@ -209,7 +209,7 @@ def test_sk401_reads_the_kinds_required_meta(tmp_path: Path) -> None:
     from speechkit.checks import check_speech
 
     registry = load_registry(plugins=False)
-    registry.add_kind(DocumentKind("minutes", "纪要", required_meta=("date", "occasion")))
+    registry.add_kind(DocumentKind("minutes", "纪要", required_meta=("date", "occasion")), override=True)
     speech = build({"kind": "minutes", "title": "会议纪要", "date": "2018-10-07", "sections": []}, registry=registry)
     found = [f.message for f in check_speech(speech, select=("SK401",), registry=registry)]
     assert found == ["a minutes needs an occasion"]

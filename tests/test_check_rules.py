@@ -67,15 +67,17 @@ def test_every_rule_has_a_row_in_the_docs() -> None:
 
 
 NEW_RULES = ("SK104", "SK105", "SK106", "SK107", "SK206", "SK207", "SK208", "SK209", "SK210", "SK303", "SK304", "SK403")
+GONGWEN_RULES = ("SK404", "SK405", "SK406", "SK407", "SK408", "SK409", "SK410", "SK411")
 _TOKENS = "? \ufffd 附件： 1. 2、 一、 （一） 其中 占 % 名 个 - ～ 至 。 ， 《 》 “ ” 、 报告 妥否，请批示 签定 2008.04"
 _MORE = "18年 月1号 １２ 查看更多 访问量:5 党员 24729 4696 19.2 中 國 a ... …"
-TRIGGERS = st.sampled_from([*_TOKENS.split(" "), *_MORE.split(" "), " ", "\n"])
+_GONGWEN = "请示 函 令 议案 决议 张市长： 某局、某委： 你局 贵局 务必 特此报告 抄送：各区 示发〔2025〕3号《 区教育局"
+TRIGGERS = st.sampled_from([*_TOKENS.split(" "), *_MORE.split(" "), *_GONGWEN.split(" "), " ", "\n"])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(TRIGGERS, max_size=60).map("".join))
 def test_new_rules_never_fail_and_stay_in_their_lines(text: str) -> None:
-    findings = check_text(text, select=NEW_RULES)
+    findings = check_text(text, select=(*NEW_RULES, *GONGWEN_RULES))
     lines = text.split("\n")
     for finding in findings:
         assert 1 <= finding.line <= len(lines)

@@ -83,6 +83,8 @@ class _Writer:
             data["signature"] = self.text(meta.signature)
         if meta.attachments:
             data["attachments"] = [self.text(a) for a in meta.attachments]
+        if meta.signers:
+            data["signers"] = [self.text(name) for name in meta.signers]
         for name in ("issuer_suffix", "copy_number", "secrecy", "urgency", "note", "cc", "printer", "print_date"):
             value = getattr(meta, name, "")
             if value:

@@ -40,6 +40,10 @@ RUN_ROLES: tuple[str, ...] = ("text", "heading", "runin")
 _SENTENCE_END = "。！？；：!?;:…"
 
 
+#: Forms laid out with a notice's matter (number and addressee before, signature and date after the body).
+NOTICE_FORMS = frozenset({"notice", "letter", "minutes"})
+
+
 @dataclass(frozen=True)
 class Run:
     """A stretch of text with one role; ``level`` is the heading level of a run-in heading."""
@@ -106,7 +110,7 @@ class _Layout:
 
     def blocks(self) -> Iterator[LayoutBlock]:
         speech, meta = self.speech, self.speech.meta
-        notice = meta.form == "notice" or bool(meta.addressee or meta.doc_number)
+        notice = meta.form in NOTICE_FORMS or bool(meta.addressee or meta.doc_number)
         if meta.issuer:
             yield _para("issuer", meta.issuer)
         if meta.doc_number:

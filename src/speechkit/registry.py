@@ -75,6 +75,28 @@ class DocumentKind(NamedTuple):
     required_parts: Mapping[str, str] = {}
     #: A pattern (Simplified) that tells this kind from a draft's title, e.g. ``通知$``.
     title_pattern: str = ""
+    #: The 文种 of the 党政机关公文处理工作条例 this kind is (``请示``), empty for kinds that are none.
+    genre: str = ""
+    #: A pattern (Simplified) that ends the title of a document of this 文种 (``请示``; the rules add ``$``).
+    genre_title: str = ""
+    #: 行文方向: ``upward`` (上行), ``downward`` (下行), ``lateral`` (平行), or several joined by ``|``
+    #: when the addressee decides (a notice to ``各…`` is downward).
+    direction: str = ""
+    #: The second-person forms (``你``, ``贵``) it may use for an organ, per direction: ``{"downward": "你"}``
+    #: (``你局`` upward or ``贵局`` to subordinates is SK407).
+    address_forms: Mapping[str, str] = {}
+    #: Closing formulas a document of this 文种 takes (``特此报告``); another 文种's is a finding (SK406).
+    closing_formulas: tuple[str, ...] = ()
+    #: Whether a request (``妥否，请批示``) may stand in it: a 报告 carries none (SK403).
+    requests: bool = True
+    #: How many 主送机关 it may have (0: no limit); an upward document has one (SK405).
+    max_addressees: int = 0
+    #: A pattern (Simplified) the issuer must match, when only some organs may issue it (令, 议案: SK411).
+    issuers: str = ""
+    #: A pattern (Simplified) the 主送机关 must match (议案: 人民代表大会; SK411).
+    addressees: str = ""
+    #: A pattern (Simplified) the text must hold (决议: the meeting that adopted it; SK411).
+    wording: str = ""
 
 
 class BlockType(NamedTuple):

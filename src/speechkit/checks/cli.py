@@ -85,6 +85,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Run ``speechkit check``: print findings, optionally fix, and return the exit code."""
     from .config import Config, config_for, load_config
     from .fix import apply_fixes, can_fix
+    from .rules.citations import extra_repealed
     from .rules.words import extra_words
     from .runner import check_path
 
@@ -99,7 +100,7 @@ def run_check(args: argparse.Namespace) -> int:
             else:
                 config = config_for(path)
             select, ignore = config.codes_for(path, args.select, args.ignore)
-            with extra_words(config.words):
+            with extra_words(config.words), extra_repealed(config.repealed):
                 found = check_path(path, select, ignore)
                 if args.fix and not can_fix(path):
                     print(

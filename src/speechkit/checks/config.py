@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .finding import RULES
+from .rules.citations import Replacement, parse_entries
 from .sources import InputError
 
 if sys.version_info >= (3, 11):
@@ -23,7 +24,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_NAMES = ("speechkit.toml", "pyproject.toml")
-_KEYS = ("select", "ignore", "per-file-ignores", "words", "word-lists")
+_KEYS = ("select", "ignore", "per-file-ignores", "words", "word-lists", "repealed", "repealed-lists")
 
 
 class ConfigError(InputError):
@@ -39,6 +40,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     words: Mapping[str, str] = field(default_factory=dict)
+    #: SK410 entries added to the shipped list of repealed regulations and standards.
+    repealed: Mapping[str, Replacement] = field(default_factory=dict)
 
     def codes_for(
         self, file: str | Path, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
@@ -140,7 +143,27 @@ def _parse(path: Path, text: str, table: dict[str, Any], prefix: str) -> Config:
     if not isinstance(inline, dict) or not all(isinstance(v, str) and v for v in inline.values()):
         raise fail("words", 'expected a table of wrong = "right"')
     words.update({str(k): v for k, v in inline.items()})
-    return Config(path, select, ignore, per_file_ignores, words)
+    return Config(path, select, ignore, per_file_ignores, words, _repealed(path, table, fail))
+
+
+def _repealed(path: Path, table: dict[str, Any], fail: Any) -> dict[str, Replacement]:
+    """Return the SK410 entries of ``repealed-lists`` files and the inline ``repealed`` table."""
+    entries: dict[str, Replacement] = {}
+    lists = table.get("repealed-lists", [])
+    if not isinstance(lists, list) or not all(isinstance(item, str) for item in lists):
+        raise fail("repealed-lists", "expected a list of YAML file paths")
+    for item in lists:
+        try:
+            entries.update(parse_entries(yaml.safe_load((path.parent / item).read_text(encoding="utf-8"))))
+        except OSError:
+            raise fail("repealed-lists", f"{path.parent / item}: no such list") from None
+        except (UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
+            raise fail("repealed-lists", f"{path.parent / item}: not a readable repealed list ({exc})") from None
+    try:
+        entries.update(parse_entries(table.get("repealed", {})))
+    except ValueError as exc:
+        raise fail("repealed", f'expected a table of old = "replacement" or old = {{by, year}}: {exc}') from None
+    return entries
 
 
 def _codes(value: Any, key: str, fail: Any) -> tuple[str, ...]:

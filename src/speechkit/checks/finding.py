@@ -90,6 +90,14 @@ RULES: dict[str, Rule] = {
         Rule("SK401", "error", False, "a part the document kind requires is missing"),
         Rule("SK402", "warning", False, "problem stated with nothing specific"),
         Rule("SK403", "error", False, "a 报告 carrying a request (belongs in a 请示)"),
+        Rule("SK404", "error", False, "two 文种 in one title (请示报告)"),
+        Rule("SK405", "error", False, "upward document to more than one 主送机关 or to a person"),
+        Rule("SK406", "error", False, "closing formula of another 文种 (特此报告 in a 请示)"),
+        Rule("SK407", "error", False, "address form against the direction (你局 upward, 贵局 downward, order in a 函)"),
+        Rule("SK408", "error", False, "upward document copied to subordinates"),
+        Rule("SK409", "error", False, "citation gives the 发文字号 before the title"),
+        Rule("SK410", "error", False, "repealed regulation or standard cited"),
+        Rule("SK411", "error", False, "令, 议案 or 决议 whose issuer, addressee or wording the 文种 does not allow"),
     )
 }
 

@@ -34,6 +34,18 @@ class Reading:
     path: str
 
 
+def _genre_kind(title: str, registry: Registry) -> str:
+    """Return the kind of the 文种 the title ends in (``…的请示`` → request), when one is registered."""
+    found = [
+        (match.end() - match.start(), kind.name)
+        for kind in registry.kinds.values()
+        if kind.genre and kind.genre_title
+        for match in [re.search(f"(?:{kind.genre_title})$", title.rstrip("。．. "))]
+        if match
+    ]
+    return max(found)[1] if found else ""
+
+
 def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry) -> str:
     """Guess the document kind from the title and the front matter."""
     title = to_simplified(meta_fields.get("title", ""))
@@ -43,7 +55,7 @@ def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry)
         or meta_fields.get("form")
         or title.endswith("通知")
     ):
-        kind = "notice"
+        kind = _genre_kind(title, registry) or "notice"  # a 请示, 报告, 函… laid out as a notice
     elif "点评" in title:
         kind = "critique_outline"
     elif "述职报告" in title:
@@ -110,6 +122,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         attachments=tuple(front.attachments),
         toc=front.toc,
         issuer_suffix=f.get("issuer_suffix", ""),
+        signers=tuple(name for name in f.get("signers", "").split("、") if name),
         copy_number=f.get("copy_number", ""),
         secrecy=f.get("secrecy", ""),
         urgency=f.get("urgency", ""),

@@ -15,6 +15,7 @@ from .raw import Draft, RawPara, RawTable
 STYLE_ROLES: dict[str, str] = {
     "Issuer": "issuer",
     "DocNumber": "doc_number",
+    "Signer": "doc_number",
     "Title": "title",
     "Subtitle": "subtitle",
     "Dateline": "dateline",

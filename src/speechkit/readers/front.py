@@ -14,7 +14,12 @@ DATELINE = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\
 DATE = re.compile(
     r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
-DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]?\s*\d*\s*号?$")
+DOC_NUMBER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]?\s*\d*\s*号?"
+    r"|(?:[〔\[]\d{4}[〕\]])?第\s*\d+\s*期)$"  # or a 纪要's 期数
+)
+#: The 签发人 of an upward document, on the 发文字号 line.
+SIGNERS = re.compile(r"\s*(?:签发人|簽發人)\s*[:：]\s*(.*)$")
 SALUTATION = re.compile(
     r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|[\u4e00-\u9fff、]{0,24}(同志们|朋友们|代表们))\s*[:：]$"
 )
@@ -85,7 +90,14 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
         if role == "issuer" and text.endswith("文件"):
             front.fields["issuer_suffix"] = "文件"
             text = text[: -len("文件")]
-        if role in ("title", "subtitle", "speaker", "issuer", "doc_number", "addressee", *MARKS):
+        signers = SIGNERS.search(text) if role == "doc_number" else None
+        if signers:  # 上行文: the number and 签发人 on one line (or 签发人 alone on the lines above it)
+            names = [name for name in re.split(r"[\s、]+", signers.group(1)) if name]
+            front.fields["signers"] = "、".join(filter(None, (front.fields.get("signers", ""), *names)))
+            number = text[: signers.start()].strip()
+            if number:
+                _set(front, "doc_number", number, block, path)
+        elif role in ("title", "subtitle", "speaker", "issuer", "doc_number", "addressee", *MARKS):
             _set(front, role, text, block, path)
         elif not role and DATE.match(text) and "date" not in front.fields and candidates:
             _set(front, "date", re.sub(r"\s+", "", text), block, path)  # a date under the title

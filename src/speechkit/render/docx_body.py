@@ -10,6 +10,7 @@ from ..errors import RenderError
 from ..layout import LayoutBlock, Para, Run, TableBlock
 from ..model import Meta, Table
 from ..registry import Role
+from .docx_letter import LetterWriter
 from .docx_notice import NoticeWriter, text_height
 from .docx_order import W_NS, ordered
 from .docx_package import R_NS, Package
@@ -130,10 +131,9 @@ class BodyWriter:
         self.runin_bold = runin_bold
         self.package = package
         self.meta = meta
+        writer = LetterWriter if meta is not None and meta.form == "letter" else NoticeWriter
         self.notice = (
-            NoticeWriter(meta, self.styles, self.text_width, text_height(package.page_setup))
-            if meta is not None
-            else None
+            writer(meta, self.styles, self.text_width, text_height(package.page_setup)) if meta is not None else None
         )
 
     def body(self, blocks: Iterable[LayoutBlock]) -> str:
@@ -197,7 +197,7 @@ class BodyWriter:
             body += notice.imprint() + notice.imprint_end()
             sect_pr = self.package.imprint_sect_pr()
         else:
-            sect_pr = self.package.sect_pr()
+            sect_pr = self.package.sect_pr(first_page_blank=isinstance(notice, LetterWriter))
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'

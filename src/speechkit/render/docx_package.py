@@ -73,14 +73,23 @@ class Package(NamedTuple):
     #: Width of the text block in twips (tables are laid out to it).
     text_width: int = 8845
 
-    def sect_pr(self) -> str:
-        """Return the body's ``w:sectPr``: odd and even footers, then the page setup."""
+    def sect_pr(self, *, first_page_blank: bool = False) -> str:
+        """Return the body's ``w:sectPr``: odd and even footers, then the page setup.
+
+        ``first_page_blank`` gives the first page a footer without a number (a letter's, GB/T 9704 §10.1).
+        """
+        footers: tuple[tuple[str, str], ...] = (("default", ODD_FOOTER_ID), ("even", EVEN_FOOTER_ID))
+        if first_page_blank:
+            footers += (("first", BLANK_FOOTER_ID),)
         refs = "".join(
             f'<w:footerReference w:type="{kind}" r:id="{rel}"/>'
-            for kind, rel in (("default", ODD_FOOTER_ID), ("even", EVEN_FOOTER_ID))
+            for kind, rel in footers
             if any(part.rel_id == rel for part in self.parts)
         )
-        return f"<w:sectPr>{refs}{self.page_setup}</w:sectPr>"
+        setup = self.page_setup
+        if first_page_blank and "first" in refs:
+            setup = setup.replace("<w:docGrid", "<w:titlePg/><w:docGrid", 1)
+        return f"<w:sectPr>{refs}{setup}</w:sectPr>"
 
     def imprint_sect_pr(self) -> str:
         """Return the 版记 section: it starts on an even page and its pages carry no number."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from ..filters import FILTERS
 from ..registry import Registry
 from ..stat_groups import breakdown
-from . import branch_issues
+from . import attendance, branch_issues
 from .blocks import TABLE
 from .kinds import KINDS
+from .official_kinds import OFFICIAL_KINDS
 from .standard import STANDARD_TYPES
 from .stats_block import STATS
 
@@ -17,7 +18,8 @@ def setup(registry: Registry) -> None:
     for section_type in STANDARD_TYPES:
         registry.add_section(section_type)
     branch_issues.setup(registry)
-    for kind in KINDS:
+    attendance.setup(registry)
+    for kind in (*KINDS, *OFFICIAL_KINDS):
         registry.add_kind(kind)
     registry.add_block(TABLE)
     registry.add_block(STATS)

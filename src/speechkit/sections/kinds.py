@@ -36,6 +36,11 @@ KINDS: tuple[DocumentKind, ...] = (
         enumerations={"generic": Enumeration("heading", "separate")},
         required_meta=("addressee", "signature", "date"),
         title_pattern="通知$",
+        genre="通知",
+        genre_title="通知",
+        direction="downward|lateral",
+        address_forms={"upward": "贵", "lateral": "贵", "downward": "你"},
+        closing_formulas=("特此通知",),
     ),
     DocumentKind(
         "duty_report",

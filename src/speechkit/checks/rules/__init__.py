@@ -10,6 +10,7 @@ from ..text import Doc
 from . import (
     attachments,
     boilerplate,
+    citations,
     dates_prose,
     enumeration,
     figures,
@@ -21,6 +22,7 @@ from . import (
     placeholders,
     punctuation,
     report_request,
+    routing,
     script_mix,
     spacing,
     specificity,
@@ -59,11 +61,14 @@ RULE_FUNCS: tuple[tuple[tuple[str, ...], RuleFunc], ...] = (
     (("SK401",), kinds.check),
     (("SK402",), specificity.check),
     (("SK403",), report_request.check),
+    (("SK404", "SK405", "SK406", "SK407", "SK408", "SK411"), routing.check),
+    (("SK409",), citations.check_order),
+    (("SK410",), citations.check_repealed),
 )
 
 
 def register_rules(registry: Registry) -> None:
-    """Register the built-in rules (each code of :data:`RULE_FUNCS` with its entry in ``RULES``)."""
-    for codes, func in RULE_FUNCS:
-        for code in codes:
-            registry.add_rule(RULES[code], func)
+    """Register the built-in rules (each code of :data:`RULE_FUNCS` with its entry in ``RULES``), in code order."""
+    funcs = {code: func for codes, func in RULE_FUNCS for code in codes}
+    for code in sorted(funcs):
+        registry.add_rule(RULES[code], funcs[code])

@@ -33,6 +33,7 @@ _FIELD_NAMES = {
     "date": "a date line (成文日期, e.g. '2018年10月7日')",
     "speaker": "a speaker or signature (署名) under the title",
     "doc_number": "a document number (发文字号, e.g. '党办发〔2018〕12号')",
+    "signers": "a 签发人 (signers), which an upward document names (条例 第九条)",
     "issuer": "an issuer (发文机关标志)",
     "subtitle": "a subtitle",
     "occasion": "an occasion",

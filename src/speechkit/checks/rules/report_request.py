@@ -8,15 +8,15 @@ from functools import cache
 
 from ..finding import Hit
 from ..text import Doc
+from .genre import reading
 
 #: The closing formulas of a 请示 (GB/T 9704 kinds; 《党政机关公文处理工作条例》: 报告 must not carry requests).
 _REQUEST = (
     "妥否[，,]?\\s*请(?:批示|批复|审批|审示|指示)"
     "|请予(?:审批|批准|批复|审定|核准)"
     "|(?:请|恳请)(?:上级|领导|贵[局委部厅办处])?(?:批示|批复|审批)[。！]?$"
-    "|以上请示"
+    "|以上请示|特此请示"
 )
-_SENTENCE_MARKS = "，。；！？,;!?"
 
 
 @cache
@@ -26,15 +26,12 @@ def _request() -> re.Pattern[str]:
 
 
 def is_report(doc: Doc) -> bool:
-    """Return whether the document is a 报告: a ``report`` kind, or a title ending in 报告 (not 述职报告)."""
-    if doc.kind:
-        return doc.kind == "report"
-    for index in doc.textual()[:8]:
-        title = doc.simple(index).strip()
-        if not title or len(title) > 60 or any(mark in title for mark in _SENTENCE_MARKS):
-            continue
-        return title.endswith(("报告", "报告\n")) and "述职报告" not in title  # as re's 报告$ reads it
-    return False
+    """Return whether the document is of a 文种 that carries no request (a 报告; not a 述职报告).
+
+    The 文种 is the facts' kind, else read from the title behind the 版头, whatever mark ends the title.
+    """
+    kind = reading(doc).kind
+    return kind is not None and not kind.requests
 
 
 def check(doc: Doc) -> Iterator[Hit]:
