@@ -14,7 +14,7 @@ from hypothesis import given, settings
 import chromium
 from conftest import EXAMPLES, run_cli
 from speechkit import Meta, Para, RenderError, Section, Speech, TemplateError, build, layout, load, render
-from speechkit.model import Table
+from speechkit.model.speech import Table
 from test_markdown import LINE, TEXT, speeches
 
 CASES = Path(__file__).parent / "cases"
@@ -260,7 +260,7 @@ def test_notice_matter_is_printed_around_the_layout() -> None:
 
 
 def test_signature_and_date_follow_gbt9704() -> None:
-    from speechkit.render.html import signature_indents
+    from speechkit.writers.html import signature_indents
 
     short = Meta("notice", "T", signature="某局", date="2024年12月25日")  # date longer than signature
     assert signature_indents(short) == {"signature": 9.0, "date": 2.0}

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ...lazy_patterns import compiled
-from ...numbering import find_labels, parse_cn
+from ...model.lazy_patterns import compiled
+from ...model.numbering import find_labels, parse_cn
 from ..finding import Hit
 from ..model_walk import lists, remap, text_outlines, unit_index
 from ..outline import Mark, Outline, analyze
