@@ -24,7 +24,7 @@ import yaml
 
 from speechkit import build, render
 from speechkit.checks import check_speech
-from speechkit.facts import read_facts
+from speechkit.facts.reading import read_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from speechkit import load, render
-from speechkit.facts import read_facts
+from speechkit.facts.reading import read_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 

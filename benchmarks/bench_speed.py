@@ -42,8 +42,8 @@ import yaml
 from docxtpl import DocxTemplate
 
 import speechkit
-from speechkit.layout import Para, TableBlock, layout
-from speechkit.model import Speech
+from speechkit.builder.layout import Para, TableBlock, layout
+from speechkit.model.speech import Speech
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FACTS = ROOT / "examples" / "critique_outline.yaml"

@@ -4,7 +4,7 @@
                                        [--baseline OTHER/src]
 
 (a) In a fresh interpreter, time every regular-expression compile met while importing
-    ``speechkit.cli`` and running ``speechkit build FACTS -f FORMAT`` (checks on), attributed to
+    ``speechkit.apps.cli`` and running ``speechkit build FACTS -f FORMAT`` (checks on), attributed to
     the module whose code asked for the pattern; the wrapper around ``re._compiler.compile``
     (``sre_compile.compile`` before Python 3.11) lives in that measuring process only, never in speechkit.
     Each call site keeps its least time over ``--probes`` fresh interpreters (a busy machine only
@@ -66,7 +66,7 @@ def timed_compile(pattern, flags=0):
         per_pattern[f"{module}:{line}"] += spent
 
 compiler.compile = timed_compile
-from speechkit.cli import main
+from speechkit.apps.cli import main
 status = main(sys.argv[1:])
 json.dump({"status": status, "patterns": {k: v * 1000 for k, v in per_pattern.items()}}, sys.stderr)
 """

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import run_cli
 from speechkit import build, build_many, render
-from speechkit.batch import BuildOptions, Job, Outcome
+from speechkit.apps.batch import BuildOptions, Job, Outcome
 
 MANY = 200
 
@@ -195,7 +195,7 @@ def test_a_terminal_gets_a_progress_bar(tmp_path: Path, outline: dict[str, Any])
 
 
 def test_input_too_deep_for_python_fails_alone(tmp_path: Path, outline: dict[str, Any]) -> None:
-    from speechkit.facts import Facts
+    from speechkit.facts.reading import Facts
 
     deep: dict[str, Any] = {"title": "x", "sections": [{"type": "generic", "items": [{"title": "a"}]}]}
     node = deep["sections"][0]["items"][0]

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from conftest import run_cli
-from speechkit.errors import RenderError
-from speechkit.render import pdf as pdf_module
+from speechkit.model.errors import RenderError
+from speechkit.writers import pdf as pdf_module
 from test_batch import write_facts
 
 DOCUMENTS = 10

@@ -18,9 +18,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechkit import package_data, script, text
+from speechkit import package_data
 from speechkit.checks.rules import boilerplate, chars, punctuation, spacing, typography, words
 from speechkit.checks.rules.chars import holds
+from speechkit.model import script, text
 
 OLD_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 OLD_FULL_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014"
@@ -372,8 +373,8 @@ LABEL_PIECES = [*"（）().．、，,：:是要第一二十百两〇1９٣①⑳
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(LABEL_PIECES), max_size=10).map("".join))
 def test_label_patterns_are_tried_for_every_text_they_match(sample: str) -> None:
-    from speechkit import numbering
-    from speechkit.model import HeadingScheme
+    from speechkit.model import numbering
+    from speechkit.model.speech import HeadingScheme
 
     assert [pattern for _, _, pattern in numbering._LABEL_PATTERNS] == list(OLD_LABEL_PATTERNS)
     for _, starts, pattern in numbering._LABEL_PATTERNS:
@@ -391,7 +392,7 @@ def test_label_patterns_are_tried_for_every_text_they_match(sample: str) -> None
 
 
 def test_docx_character_classes_are_the_old_ones() -> None:
-    from speechkit.render import docx_xml
+    from speechkit.writers import docx_xml
 
     def either(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
         return lambda c: any(p.fullmatch(c) for p in patterns)
@@ -407,8 +408,8 @@ def test_docx_character_classes_are_the_old_ones() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*"ab中，\t\n\r\x0b\x01\x0c&<>\ud800\udfff\ufffe\uffff"]), max_size=12).map("".join))
 def test_docx_run_content_reports_the_first_bad_character(sample: str) -> None:
-    from speechkit.errors import RenderError
-    from speechkit.render import docx_xml
+    from speechkit.model.errors import RenderError
+    from speechkit.writers import docx_xml
 
     old = re.search("[\x00-\x08\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", sample)
     try:
@@ -425,7 +426,7 @@ OLD_NUMBER = re.compile(r"^[+\-−]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from([*"+-−09０９,，.．%％‰ \n\u3000a中٣"]), max_size=8).map("".join))
 def test_number_cells_are_the_old_pattern(sample: str) -> None:
-    from speechkit.render import docx_body
+    from speechkit.writers import docx_body
 
     assert docx_body.is_number(sample) == (OLD_NUMBER.match(sample) is not None)
 
@@ -515,7 +516,7 @@ def test_counting_phrases_are_the_old_pattern(sample: str) -> None:
 
 
 def test_han_count_is_the_old_class() -> None:
-    from speechkit.speaking_time import count_han
+    from speechkit.checks.speaking_time import count_han
 
     old = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
     assert count_han(EVERY) == len(old.findall(EVERY))

@@ -102,7 +102,7 @@ OLD_FORBIDDEN = re.compile(
 
 
 def test_every_forbidden_character_is_unprintable_and_not_allowed() -> None:
-    from speechkit import facts
+    from speechkit.facts import reading as facts
 
     forbidden = OLD_FORBIDDEN.findall(EVERY)
     assert forbidden and all(facts._may_hold_forbidden(c) for c in forbidden)
@@ -116,8 +116,8 @@ FACTS_PIECES = ["title: 会议\n", "\r\n", "\t", "\u3000", "\xa0", "\u200b", "\u
 @settings(max_examples=400, deadline=None)
 @given(texts(FACTS_PIECES))
 def test_facts_characters_are_refused_as_before(sample: str) -> None:
-    from speechkit import facts
-    from speechkit.errors import FactsError
+    from speechkit.facts import reading as facts
+    from speechkit.model.errors import FactsError
 
     old = OLD_FORBIDDEN.search(sample)
     if old is None:
@@ -174,8 +174,8 @@ LABEL_PIECES = [
 @settings(max_examples=800, deadline=None)
 @given(texts(LABEL_PIECES, 10))
 def test_label_patterns_are_tried_wherever_they_match(sample: str) -> None:
-    from speechkit import numbering
-    from speechkit.model import HeadingScheme
+    from speechkit.model import numbering
+    from speechkit.model.speech import HeadingScheme
 
     custom = HeadingScheme(("第{cn}部分", "{circled}", "({n})", "{n}．", "【{cn}】", "{cn}十", "{n}0"), "custom")
     for scheme in (None, custom):
@@ -191,7 +191,7 @@ def test_label_patterns_are_tried_wherever_they_match(sample: str) -> None:
 
 
 def test_label_number_runs_hold_every_character_of_their_token() -> None:
-    from speechkit import numbering
+    from speechkit.model import numbering
 
     chars, most = numbering._TOKEN_RUNS["{circled}"]
     same = [c for c in EVERY if c in chars]
@@ -451,7 +451,7 @@ OLD_NON_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def test_every_non_xml_character_is_unprintable_and_not_ordinary() -> None:
-    from speechkit.render import docx_xml
+    from speechkit.writers import docx_xml
 
     found = OLD_NON_XML.findall(EVERY)
     assert len(found) == 2050 and all(docx_xml._search_non_xml(c) for c in found)
@@ -461,7 +461,7 @@ def test_every_non_xml_character_is_unprintable_and_not_ordinary() -> None:
 @settings(max_examples=400, deadline=None)
 @given(texts([*"\ud800\udfff\ufffe\uffff\ufffd\u2028\x01&<>\r\n", "\r\n"], 12))
 def test_docx_runs_read_as_before(sample: str) -> None:
-    from speechkit.render import docx_xml
+    from speechkit.writers import docx_xml
 
     old = OLD_NON_XML.search(sample)
     new = docx_xml._search_non_xml(sample)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import speechkit
-from speechkit.checks.cli import main
+from speechkit.apps.check_cli import main
 from speechkit.checks.runner import check_path, check_text
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
@@ -208,7 +208,7 @@ def test_any_text_is_checked_without_crashing(text: str) -> None:
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
 def test_a_draft_too_large_is_refused_by_check_as_by_import(tmp_path: Path, suffix: str) -> None:
-    from speechkit.limits import MAX_DRAFT_BYTES
+    from speechkit.readers.limits import MAX_DRAFT_BYTES
 
     big = tmp_path / f"big{suffix}"
     with big.open("wb") as handle:  # sparse: no 50 MB written

@@ -38,7 +38,7 @@ def test_faulty_draft(draft: Path) -> None:
 
 
 def test_fix_deletes_boilerplate_and_spaces_in_one_run(tmp_path: Path) -> None:
-    from speechkit.checks.cli import main
+    from speechkit.apps.check_cli import main
 
     for name in ("web_boilerplate.txt", "marks_spacing.txt"):
         path = tmp_path / name

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from conftest import EXAMPLES, run_cli
 from speechkit import build, load, render
 from speechkit.checks import check_path, check_speech
-from speechkit.errors import FactsError
-from speechkit.script import convert_speech
+from speechkit.model.errors import FactsError
+from speechkit.model.script import convert_speech
 from test_roundtrip import facts as generated_facts
 
 STRUCTURAL = ("SK102", "SK103", "SK205")
@@ -189,7 +189,7 @@ def test_a_traditional_statistics_table_writes_its_own_words_in_traditional(tmp_
 
 
 def test_stats_of_facts_count_the_model() -> None:
-    from speechkit.speaking_time import stats
+    from speechkit.checks.speaking_time import stats
 
     found = stats(EXAMPLES / "critique_outline.yaml")
     speech = load(EXAMPLES / "critique_outline.yaml")

@@ -10,7 +10,7 @@ import pytest
 
 from speechkit.checks.rules.script_mix import shared_chars
 from speechkit.checks.rules.words import builtin_words
-from speechkit.script import converter
+from speechkit.model.script import converter
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
 

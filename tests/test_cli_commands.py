@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from speechkit.cli import COMMAND_MODULES, make_parser
+from speechkit.apps.cli import COMMAND_MODULES, make_parser
 
 
 def registered_help(module: str) -> dict[str, str]:
@@ -41,7 +41,7 @@ def test_the_named_command_gets_its_real_arguments(name: str) -> None:
 
 def test_a_command_loads_only_its_own_module() -> None:
     probe = (
-        "import sys; from speechkit.cli import main; main(['sections'])\n"
+        "import sys; from speechkit.apps.cli import main; main(['sections'])\n"
         f"print(' '.join(m for m in {sorted({m for m, _ in COMMAND_MODULES.values()})!r} if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLES
-from speechkit import batch, collector
-from speechkit.cli import main
+from speechkit.apps import batch, collector
+from speechkit.apps.cli import main
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_paused_restores_after_resume() -> None:
 def test_program_exits_with_main_status(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: [\n", encoding="utf-8")
-    code = "import sys; from speechkit.cli import run; sys.argv[1:1] = ['build']; sys.argv += ['-o', 'out']; run()"
+    code = "import sys; from speechkit.apps.cli import run; sys.argv[1:1] = ['build']; sys.argv += ['-o', 'out']; run()"
     done = subprocess.run([sys.executable, "-c", code, str(bad)], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.startswith(f"{bad}:") and "Traceback" not in done.stderr

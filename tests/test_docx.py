@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from speechkit.errors import RenderError
-from speechkit.layout import TableBlock, layout
-from speechkit.model import Enumeration, Item, Meta, Section, Speech, Table
-from speechkit.render.docx import pretty_document_xml, render_docx
-from speechkit.render.docx_xml import plain_text
-from speechkit.sections.branch_issues import branch_item
-from speechkit.title_lines import title_lines
+from speechkit.builder.layout import TableBlock, layout
+from speechkit.builtins.branch_issues import branch_item
+from speechkit.model.errors import RenderError
+from speechkit.model.speech import Enumeration, Item, Meta, Section, Speech, Table
+from speechkit.writers.docx import pretty_document_xml, render_docx
+from speechkit.writers.docx_xml import plain_text
+from speechkit.writers.title_lines import title_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.render.docx import render_docx
-from speechkit.render.pdf import render_pdf
+from speechkit.writers.docx import render_docx
+from speechkit.writers.pdf import render_pdf
 from test_docx import long_speech, notice
 
 pytestmark = [

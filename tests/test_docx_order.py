@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from speechkit.render import docx_order
-from speechkit.render.docx_order import SEQUENCES, sort_children, sort_parsed
+from speechkit.writers import docx_order
+from speechkit.writers.docx_order import SEQUENCES, sort_children, sort_parsed
 
 values = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from speechkit.errors import ExpressionError, Location
-from speechkit.expressions import Expressions, has_expression
+from speechkit.facts.expressions import Expressions, has_expression
+from speechkit.model.errors import ExpressionError, Location
 from speechkit.registry import load_registry
 
 FILTERS = load_registry(plugins=False).filters

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from speechkit import FactsError, UnknownKindError, UnknownSectionTypeError, load
-from speechkit.facts import parse_facts
+from speechkit.facts.reading import parse_facts
 
 GOOD = """\
 kind: critique_outline

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from speechkit import build, load_registry
-from speechkit.filters import FILTERS, change, cn, count_cn, date_cn, join_cn, pct, share, wan
-from speechkit.numbering import parse_cn
+from speechkit.facts.filters import FILTERS, change, cn, count_cn, date_cn, join_cn, pct, share, wan
+from speechkit.model.numbering import parse_cn
 
 
 def render(text: str, **facts: object) -> str:

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from speechkit.api import build, load
-from speechkit.model import Meta, Section, Speech, Table
-from speechkit.render.docx import render_docx
-from speechkit.render.docx_notice import BODY_CHAR, fit_issuer, text_twips
-from speechkit.render.docx_order import order_problems
-from speechkit.title_lines import TITLE_CHARS, shape, title_lines, words
+from speechkit.model.speech import Meta, Section, Speech, Table
+from speechkit.writers.docx import render_docx
+from speechkit.writers.docx_notice import BODY_CHAR, fit_issuer, text_twips
+from speechkit.writers.docx_order import order_problems
+from speechkit.writers.title_lines import TITLE_CHARS, shape, title_lines, words
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

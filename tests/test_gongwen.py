@@ -57,7 +57,7 @@ def test_the_examples_check_clean(name: str) -> None:
 
 def test_a_letter_is_written_in_the_letter_format() -> None:
     from speechkit import render
-    from speechkit.render.docx import pretty_document_xml
+    from speechkit.writers.docx import pretty_document_xml
 
     xml = pretty_document_xml(render(load(EXAMPLES / "letter.yaml"), "docx"))
     assert xml.count("<w:framePr ") == 3  # the 标志 and the two red double lines, anchored to page one
@@ -69,7 +69,7 @@ def test_a_letter_is_written_in_the_letter_format() -> None:
 
 def test_minutes_print_the_attendance_lists_under_the_body() -> None:
     from speechkit import render
-    from speechkit.render.docx import pretty_document_xml
+    from speechkit.writers.docx import pretty_document_xml
 
     speech = load(EXAMPLES / "minutes.yaml")
     markdown = str(render(speech, "md"))

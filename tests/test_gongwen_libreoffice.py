@@ -10,8 +10,8 @@ import yaml
 
 from speechkit import build
 from speechkit.api import load
-from speechkit.render.docx import render_docx
-from speechkit.render.pdf import render_pdf
+from speechkit.writers.docx import render_docx
+from speechkit.writers.pdf import render_pdf
 from test_gbt9704_libreoffice import CHAR_PT, LEFT, LINE_PT, MM, TOP, WIDTH, ink_bands, text_lines
 
 pytestmark = [

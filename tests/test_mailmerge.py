@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from speechkit.errors import SpeechkitError
-from speechkit.mailmerge import merge_jobs, read_rows
+from speechkit.apps.mailmerge import merge_jobs, read_rows
+from speechkit.model.errors import SpeechkitError
 
 BRANCHES = 50
 

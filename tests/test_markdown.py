@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mdtext import contains_in_order, paragraphs
 from speechkit import Item, Meta, RenderError, Section, Speech, TemplateError, build, render
-from speechkit.model import Enumeration, Table, texts
+from speechkit.model.speech import Enumeration, Table, texts
 
 
 def test_outline_structure(outline: dict[str, Any]) -> None:

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speechkit.model import HeadingScheme
-from speechkit.numbering import (
+from speechkit.model.numbering import (
     SCHEMES,
     circled,
     cn,
@@ -17,6 +16,7 @@ from speechkit.numbering import (
     parse_label,
     runin_marker,
 )
+from speechkit.model.speech import HeadingScheme
 
 KNOWN = {
     1: "一",

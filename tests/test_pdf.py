@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from speechkit.errors import RenderError
-from speechkit.render import pdf as pdf_module
-from speechkit.render.docx import render_docx
+from speechkit.model.errors import RenderError
+from speechkit.writers import pdf as pdf_module
+from speechkit.writers.docx import render_docx
 from test_docx import notice
 
 

@@ -150,7 +150,7 @@ def test_a_build_in_a_fresh_process_imports_no_importlib_metadata_once_cached(tm
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "SPEECHKIT_CACHE_DIR": str(tmp_path / "cache")}
     probe = (
-        "import sys; from speechkit.cli import main\n"
+        "import sys; from speechkit.apps.cli import main\n"
         f"main(['build', {str(root / 'examples' / 'notice.yaml')!r}, '-f', 'docx', '-o', {str(tmp_path)!r}])\n"
         "print('importlib.metadata' in sys.modules)"
     )

@@ -24,8 +24,8 @@ from speechkit import (
     load_registry,
     render,
 )
-from speechkit.build import SectionContext
-from speechkit.model import Section
+from speechkit.builder.build import SectionContext
+from speechkit.model.speech import Section
 
 
 def test_duplicate_names_need_override() -> None:

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from speechkit import Item, Meta, Para, Section, Speech, SpeechkitError, build, layout, render
-from speechkit.model import Enumeration
-from speechkit.numbering import parse_label
-from speechkit.sections import setup as _setup  # noqa: F401  (the registry the build uses)
+from speechkit.builtins import setup as _setup  # noqa: F401  (the registry the build uses)
+from speechkit.model.numbering import parse_label
+from speechkit.model.speech import Enumeration
 
 KEYS = [
     "kind",

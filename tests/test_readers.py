@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import speechkit
-from speechkit.dump import dump
-from speechkit.numbering import SCHEMES, find_labels, heading_label, label_at, runin_marker, scheme_from_formats
+from speechkit.model.numbering import SCHEMES, find_labels, heading_label, label_at, runin_marker, scheme_from_formats
 from speechkit.readers import ReadError, read_draft
+from speechkit.writers.dump import dump
 
 DATA = Path(__file__).parent / "data"
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -300,7 +300,7 @@ def test_an_indented_web_copy_keeps_its_paragraphs_and_loses_its_page() -> None:
 
 
 def test_dump_protects_braces_and_reports_counts_that_disagree() -> None:
-    from speechkit.dump import to_facts
+    from speechkit.writers.dump import to_facts
 
     draft = "\n\n".join(
         [

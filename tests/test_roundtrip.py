@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import speechkit
-from speechkit.dump import dump
-from speechkit.numbering import SCHEMES
+from speechkit.model.numbering import SCHEMES
+from speechkit.model.script import convert_speech
 from speechkit.readers import read_draft
-from speechkit.script import convert_speech
+from speechkit.writers.dump import dump
 
 EXAMPLES = sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml"))
 

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import EXAMPLES, ROOT
 from speechkit import load_registry
-from speechkit.schema import schema_json
+from speechkit.facts.schema import schema_json
 
 SCHEMA = ROOT / "schemas" / "speech.schema.json"
 

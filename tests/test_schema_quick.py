@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, ROOT
-from speechkit.schema import quick_valid
+from speechkit.facts.schema import quick_valid
 
 SCHEMA = json.loads((ROOT / "schemas" / "speech.schema.json").read_text(encoding="utf-8"))
 FULL = jsonschema.Draft202012Validator(SCHEMA)

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from speechkit.errors import SpeechkitError
-from speechkit.model import Item, Meta, Section, Speech, Table
-from speechkit.script import SCRIPTS, convert, convert_speech
+from speechkit.model.errors import SpeechkitError
+from speechkit.model.script import SCRIPTS, convert, convert_speech
+from speechkit.model.speech import Item, Meta, Section, Speech, Table
 
 
 def test_official_opencc_is_installed() -> None:

@@ -234,7 +234,7 @@ def test_port_in_use_is_bad_input(server: Server) -> None:
 def test_help_imports_no_web_or_mcp_stack() -> None:
     code = (
         "import sys, contextlib, io\n"
-        "from speechkit.cli import main\n"
+        "from speechkit.apps.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
         "    main(['--help'])\n"
         "print(sorted(m for m in ('starlette', 'uvicorn', 'watchfiles', 'mcp') if m in sys.modules))\n"
@@ -253,8 +253,8 @@ def test_urls_outside_the_app_are_not_found(server: Server) -> None:
 
 
 def test_preview_keeps_the_last_good_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from speechkit.render import html
-    from speechkit.serve import Preview
+    from speechkit.apps.serve import Preview
+    from speechkit.writers import html
 
     facts = tmp_path / "facts.yaml"
     facts.write_text(FACTS, encoding="utf-8")
@@ -288,7 +288,7 @@ def test_a_missing_extra_is_named(argv: list[str], missing: str, extra: str, tmp
     facts = tmp_path / "facts.yaml"
     facts.write_text(FACTS, encoding="utf-8")
     args = [str(facts) if a == "FACTS" else a for a in argv]
-    code = f"import sys; sys.modules[{missing!r}] = None; from speechkit.cli import main; sys.exit(main({args!r}))"
+    code = f"import sys; sys.modules[{missing!r}] = None; from speechkit.apps.cli import main; sys.exit(main({args!r}))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.startswith(f"speechkit {argv[0]} needs the {extra} extra: pip install 'speechkit[{extra}]'")

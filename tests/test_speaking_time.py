@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.checks.cli import main
-from speechkit.speaking_time import DEFAULT_RATE, count_characters, stats, text_stats
+from speechkit.apps.check_cli import main
+from speechkit.checks.speaking_time import DEFAULT_RATE, count_characters, stats, text_stats
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 

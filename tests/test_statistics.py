@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, run_cli
 from speechkit import ExpressionError, FactsError, Table, build, load, render
-from speechkit.filters import pct
+from speechkit.facts.filters import pct
 
 REPORT = """\
 kind: research_report

@@ -17,8 +17,10 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .api import build, dump, load, read
-    from .batch import build_many
-    from .errors import (
+    from .apps.batch import build_many
+    from .builder.layout import Para, Run, TableBlock, layout
+    from .facts.reading import Facts, read_facts
+    from .model.errors import (
         ExpressionError,
         FactsError,
         Location,
@@ -29,16 +31,14 @@ if TYPE_CHECKING:
         UnknownKindError,
         UnknownSectionTypeError,
     )
-    from .facts import Facts, read_facts
-    from .layout import Para, Run, TableBlock, layout
-    from .model import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
+    from .model.speech import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
     from .registry import BlockType, DocumentKind, Format, Registry, Role, SectionType, default_registry, load_registry
-    from .render import render
+    from .writers import render
 
 #: Where each public name lives; ``__getattr__`` imports the module when the name is first used.
 _EXPORTS: dict[str, str] = {
     **dict.fromkeys(("build", "dump", "load", "read"), "api"),
-    "build_many": "batch",
+    "build_many": "apps.batch",
     **dict.fromkeys(
         (
             "ExpressionError",
@@ -51,16 +51,16 @@ _EXPORTS: dict[str, str] = {
             "UnknownKindError",
             "UnknownSectionTypeError",
         ),
-        "errors",
+        "model.errors",
     ),
-    **dict.fromkeys(("Facts", "read_facts"), "facts"),
-    **dict.fromkeys(("Para", "Run", "TableBlock", "layout"), "layout"),
-    **dict.fromkeys(("Enumeration", "HeadingScheme", "Item", "Meta", "Section", "Speech", "Table"), "model"),
+    **dict.fromkeys(("Facts", "read_facts"), "facts.reading"),
+    **dict.fromkeys(("Para", "Run", "TableBlock", "layout"), "builder.layout"),
+    **dict.fromkeys(("Enumeration", "HeadingScheme", "Item", "Meta", "Section", "Speech", "Table"), "model.speech"),
     **dict.fromkeys(
         ("BlockType", "DocumentKind", "Format", "Registry", "Role", "SectionType", "default_registry", "load_registry"),
         "registry",
     ),
-    "render": "render",
+    "render": "writers",
 }
 
 __all__ = [

@@ -1,5 +1,5 @@
 """Run the command line as ``python -m speechkit``."""
 
-from .cli import run
+from .apps.cli import run
 
 run()

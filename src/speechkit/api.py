@@ -6,9 +6,9 @@ import os
 from collections.abc import Mapping
 from typing import IO, Any
 
-from .build import build as _build
-from .facts import Facts, read_facts
-from .model import Speech
+from .builder.build import build as _build
+from .facts.reading import Facts, read_facts
+from .model.speech import Speech
 from .registry import Registry
 
 
@@ -31,6 +31,6 @@ def read(source: str | os.PathLike[str] | bytes, format: str | None = None, *, k
 
 def dump(speech: Speech, *, registry: Registry | None = None) -> str:
     """Write a Speech as facts YAML that validates and rebuilds to the same document."""
-    from .dump import dump as _dump
+    from .writers.dump import dump as _dump
 
     return _dump(speech, registry=registry)

@@ -159,7 +159,7 @@ def _entries(rows: Any) -> list[PluginEntry] | None:
 
 def _write(cache: Path, key: str, groups: dict[str, Any]) -> None:
     """Record the groups found for ``key``; a cache that cannot be written is skipped."""
-    from .output import write_atomic
+    from .writers.output import write_atomic
 
     text = json.dumps({"fingerprint": key, "groups": groups}, ensure_ascii=False)
     with contextlib.suppress(OSError):

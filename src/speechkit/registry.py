@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .errors import RegistryError, RenderError
-from .model import Block, Enumeration, Section, Speech
+from .model.errors import RegistryError, RenderError
+from .model.speech import Block, Enumeration, Section, Speech
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .build import SectionContext
+    from .builder.build import SectionContext
+    from .builder.layout import LayoutBlock
     from .checks.finding import Hit, Rule
     from .checks.text import Doc
-    from .layout import LayoutBlock
 
 #: The entry-point group plugins register under; each entry is a ``setup(registry)`` function.
 ENTRY_POINT_GROUP = "speechkit.sections"
@@ -128,7 +128,7 @@ class Role(NamedTuple):
     """A paragraph or run role that a section type lays out, and how each format writes it.
 
     ``render`` maps a format name to what that writer needs: for ``"docx"`` a
-    :class:`~speechkit.render.docx_styles.Style` (a paragraph style for a paragraph role, a character
+    :class:`~speechkit.writers.docx_styles.Style` (a paragraph style for a paragraph role, a character
     style for a run role); for ``"md"`` a function of the paragraph and the default inline writer
     (``render(para, inline) -> str``) for a paragraph role, or of the escaped text for a run role.
     A format without an entry writes the role as plain body text.
@@ -242,15 +242,15 @@ def default_registry(*, reload: bool = False) -> Registry:
 
 def load_registry(*, plugins: bool = True) -> Registry:
     """Build a fresh registry from the built-in setup and the ``speechkit.sections`` entry points."""
-    from . import sections
+    from . import builtins
 
     registry = Registry()
-    registry.use(sections.setup, "builtin")
+    registry.use(builtins.setup, "builtin")
     if plugins:
         from .plugin_entry_points import entry_points
 
         for entry in entry_points(ENTRY_POINT_GROUP):
-            if entry.value == "speechkit.sections:setup":
+            if entry.value == "speechkit.builtins:setup":
                 continue
             try:
                 setup = entry.load()

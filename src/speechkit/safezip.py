@@ -17,7 +17,7 @@ from types import TracebackType
 
 from lxml import etree
 
-from .errors import Location, SpeechkitError
+from .model.errors import Location, SpeechkitError
 
 #: Members (parts) a DOCX may hold; Word's own files hold a few dozen, a long report with images hundreds.
 MAX_MEMBERS = 2_000

@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..output import ChangedError, write_atomic
+from ..writers.output import ChangedError, write_atomic
 from .finding import RULES, Finding, Fix
 from .sources import InputError, read_text_file
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..model import Item, ModelPath, Section, Speech
-from ..numbering import heading_label, runin_marker
+from ..model.numbering import heading_label, runin_marker
+from ..model.speech import Item, ModelPath, Section, Speech
 from .finding import Hit
 from .outline import Outline, analyze
 from .text import Doc

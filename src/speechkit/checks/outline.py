@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..lazy_patterns import compiled
-from ..numbering import LabelMatch, circled, cn, find_labels, parse_label
+from ..model.lazy_patterns import compiled
+from ..model.numbering import LabelMatch, circled, cn, find_labels, parse_label
 from .finding import Hit
 from .text import Doc
 

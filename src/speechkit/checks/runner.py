@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..model import Speech
+from ..model.speech import Speech
 from ..registry import Registry, RuleCheck, default_registry
 from .finding import Finding, Fix, Hit, Rule, selected
 from .sources import doc_from_text, load

@@ -6,8 +6,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import SpeechkitError
-from ..limits import read_draft_bytes
+from ..model.errors import SpeechkitError
+from ..readers.limits import read_draft_bytes
 from .text import Doc, DocTable, Unit
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import ModelPath, Speech, model_texts
+from ..model.speech import ModelPath, Speech, model_texts
 from .locate import located_unit
 from .sources import split_lines
 from .text import Doc, DocTable, Unit

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..script import to_simplified
+from ..model.script import to_simplified
 
 if TYPE_CHECKING:
-    from ..model import ModelPath, Speech
+    from ..model.speech import ModelPath, Speech
 
 
 class Unit(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import SpeechkitError
+from ..model.errors import SpeechkitError
 from .locate import located_unit
 from .sources import InputError, leaf_strings, read_text_file, split_lines
 from .text import Doc
@@ -35,7 +35,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+-]+Z?)?")
 
 def doc_from_yaml(path: Path) -> Doc:
     """Read facts: built into a Speech and walked (positions in the YAML); other YAML as its strings."""
-    from ..facts import parse_facts
+    from ..facts.reading import parse_facts
 
     text = read_text_file(path)
     try:
@@ -43,7 +43,7 @@ def doc_from_yaml(path: Path) -> Doc:
     except SpeechkitError as exc:
         raise InputError(str(exc)) from None
     if isinstance(facts.data, dict) and "sections" in facts.data:
-        from ..build import build
+        from ..builder.build import build
         from ..registry import default_registry
         from .speech_source import doc_from_speech
 

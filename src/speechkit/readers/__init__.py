@@ -11,10 +11,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import SpeechkitError
-from ..limits import MAX_DRAFT_BYTES, read_draft_bytes
+from ..model.errors import SpeechkitError
 from .assemble import Reading, assemble
 from .docx import read_docx
+from .limits import MAX_DRAFT_BYTES, read_draft_bytes
 from .md import read_md
 from .raw import Draft, Note
 from .txt import read_txt
@@ -28,7 +28,7 @@ READERS: dict[str, Reader] = {
     "docx": read_docx,
 }
 SUFFIXES: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx"}
-#: Drafts larger than this are refused (see speechkit.limits).
+#: Drafts larger than this are refused (see speechkit.readers.limits).
 MAX_BYTES = MAX_DRAFT_BYTES
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..model import Block, Meta, ModelPath, Section, SourcePos, Speech
-from ..numbering import SCHEMES
+from ..model.numbering import SCHEMES
+from ..model.script import to_simplified
+from ..model.speech import Block, Meta, ModelPath, Section, SourcePos, Speech
 from ..registry import Registry, default_registry
-from ..script import to_simplified
 from .clean import fix_text
 from .front import split_back, split_front
 from .raw import Draft, Note, RawBlock, RawPara

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
-from ..numbering import find_labels
-from ..script import to_simplified
+from ..model.numbering import find_labels
+from ..model.script import to_simplified
 from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Table
+from ..model.speech import Table
+from ..model.text import join_lines
 from ..safezip import DocxError, open_docx, parse_xml
-from ..text import join_lines
 from .docx_numbering import ListNumbering, W
 from .raw import Draft, RawPara, RawTable
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..numbering import circled, cn
+from ..model.numbering import circled, cn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: How many levels a list has.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import SourcePos
-from ..numbering import find_labels
-from ..script import to_simplified
+from ..model.numbering import find_labels
+from ..model.script import to_simplified
+from ..model.speech import SourcePos
 from .raw import Note, RawBlock, RawPara
 
 DATELINE = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")

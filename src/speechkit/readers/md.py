@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Table
+from ..model.speech import Table
 from .raw import Draft, RawPara, RawTable
 from .txt import decode
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
-from ..numbering import LabelMatch, find_labels, label_at, scheme_from_formats
-from ..script import to_simplified
-from ..sections.branch_issues import branch_item
+from ..builtins.branch_issues import branch_item
+from ..model.numbering import LabelMatch, find_labels, label_at, scheme_from_formats
+from ..model.script import to_simplified
+from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
 from .raw import Note, RawBlock, RawPara, RawTable
 
 #: Characters that end a run-in title (the layout adds 。 to a title that ends with none of them).

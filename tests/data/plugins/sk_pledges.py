@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from speechkit import Enumeration, Para, Registry, Role, Run, SectionType
+from speechkit.builder.layout import LayoutBlock
 from speechkit.checks.finding import Hit, Rule
 from speechkit.checks.text import Doc
-from speechkit.layout import LayoutBlock
-from speechkit.model import Section
-from speechkit.render.docx_styles import KAITI, Style, fonts, indent
+from speechkit.model.speech import Section
+from speechkit.writers.docx_styles import KAITI, Style, fonts, indent
 
 _DEADLINE = re.compile("前|底|月|日")
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from ...numbering import parse_cn
+from ...model.numbering import parse_cn
 from ..finding import Hit
 from ..text import Doc
 

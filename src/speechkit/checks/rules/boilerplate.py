@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...lazy_patterns import compiled
+from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import holds

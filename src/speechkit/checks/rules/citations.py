@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import yaml
 
-from ...lazy_patterns import compiled
+from ...model.lazy_patterns import compiled
 from ...package_data import read_text
 from ..finding import Hit
 from ..text import Doc

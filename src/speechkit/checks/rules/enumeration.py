@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ...lazy_patterns import compiled
-from ...model import Item, ModelPath, Speech
-from ...numbering import find_labels, parse_cn
+from ...model.lazy_patterns import compiled
+from ...model.numbering import find_labels, parse_cn
+from ...model.speech import Item, ModelPath, Speech
 from ..finding import Hit
 from ..model_walk import item_label, lists, remap, text_outlines, unit_index
 from ..outline import Mark, Outline, analyze

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ...lazy_patterns import compiled
+from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import holds

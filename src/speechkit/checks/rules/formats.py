@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ...lazy_patterns import compiled
+from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import beside_digit

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from ...lazy_patterns import compiled
+from ...model.lazy_patterns import compiled
 from ...registry import DocumentKind
 from ..text import Doc
 

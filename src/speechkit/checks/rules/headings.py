@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ...numbering import parse_label
+from ...model.numbering import parse_label
 from ..finding import Hit
 from ..text import Doc
 from .attachments import note_units

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ...lazy_patterns import compiled
-from ...numbering import parse_label
+from ...model.lazy_patterns import compiled
+from ...model.numbering import parse_label
+from ...model.script import to_simplified
 from ...registry import DocumentKind
-from ...script import to_simplified
 from ..finding import Hit
 from ..text import Doc, DocTable
 from .formats import is_date_line

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ...lazy_patterns import compiled
+from ...model.lazy_patterns import compiled
 from ...registry import DocumentKind
 from ..finding import Hit
 from ..text import Doc

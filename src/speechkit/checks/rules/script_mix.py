@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
+from ...model.script import converter
 from ...package_data import read_text
-from ...script import converter
 from ..finding import Hit
 from ..text import Doc
 

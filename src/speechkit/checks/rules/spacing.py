@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ...lazy_patterns import compiled
-from ...numbering import parse_label
+from ...model.lazy_patterns import compiled
+from ...model.numbering import parse_label
 from ..finding import Hit
 from ..text import Doc
 from .boilerplate import boilerplate_spans

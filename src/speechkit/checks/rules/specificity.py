@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 
-from ...lazy_patterns import compiled
-from ...model import Item, ModelPath
+from ...model.lazy_patterns import compiled
+from ...model.speech import Item, ModelPath
 from ..finding import Hit
 from ..model_walk import item_label, unit_index
 from ..outline import Mark, Outline, analyze

@@ -10,8 +10,8 @@ from functools import cache
 
 import yaml
 
+from ...model.script import to_simplified
 from ...package_data import read_text
-from ...script import to_simplified
 from ..finding import Hit
 from ..text import Doc
 

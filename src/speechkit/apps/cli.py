@@ -1,0 +1,498 @@
+"""The ``speechkit`` command line: build, validate, schema, sections, kinds, check, stats.
+
+Only what a command needs is imported, and only when it runs: ``speechkit --help`` loads no writer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from .. import __version__
+from ..writers.default_formats import DEFAULT_FORMATS
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from .batch import BatchResult, Outcome
+
+    _Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]  # ``add_subparsers()``
+
+# The error type is imported when a command runs, not for --help.
+
+#: How many check findings ``build`` prints before summing up the rest.
+SHOWN_FINDINGS = 5
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status (0 ok, 1 findings, 2 bad input)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = _command_in(argv)
+    if command != "build":
+        return _run(argv, command)
+    from . import collector
+
+    with collector.paused():  # a batch of many documents resumes it
+        return _run(argv, command)
+
+
+def run() -> NoReturn:
+    """Run the command line as the ``speechkit`` program and exit with its status."""
+    status = main()
+    from . import collector
+
+    collector.skip_at_exit()
+    sys.exit(status)
+
+
+def _run(argv: list[str], command: str | None) -> int:
+    """Parse ``argv`` for ``command`` and run it; errors become a one-line message and status 2."""
+    parser = make_parser(command)
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    from ..model.errors import SpeechkitError
+
+    try:
+        return int(args.func(args))
+    except SpeechkitError as exc:
+        print(f"{exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"speechkit: {name}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("speechkit: input nested too deeply to process", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("speechkit: out of memory (input too large)", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser for running ``command``, or listing every command when it is None.
+
+    A known ``command`` gets only its own subparser (and only its module is imported); otherwise every
+    command is listed, those of other modules by name and help line (enough for ``--help`` and for
+    naming the choices when a command is mistyped).
+    """
+    parser = argparse.ArgumentParser(
+        prog="speechkit", description="Write Chinese official speeches and critique outlines from YAML facts."
+    )
+    parser.add_argument("--version", action="version", version=f"speechkit {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    only = command if command in BUILTIN_COMMANDS or command in COMMAND_MODULES else None
+    for name, add in BUILTIN_COMMANDS.items():
+        if only is None or only == name:
+            add(sub)
+    _register_extras(sub, only)
+    return parser
+
+
+def _add_build(sub: _Subparsers) -> None:
+    """Add the ``build`` command."""
+    p = sub.add_parser(
+        "build",
+        help="build documents from facts (Markdown, DOCX, PDF)",
+        description="Build one document per facts file (folders: every *.yaml in them), or one per table row "
+        "with --each. A bad file is reported and the others are still built (exit 2 at the end).",
+    )
+    p.add_argument(
+        "facts", nargs="+", help="facts YAML files or folders, - for standard input, or with --each a template"
+    )
+    p.add_argument(
+        "-f",
+        "--format",
+        action="append",
+        metavar="FMT",
+        help="output format: md, docx, pdf or a plugin's "
+        f"(repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
+    )
+    p.add_argument("-o", "--outdir", default="out", help="output folder (default: ./out)")
+    p.add_argument(
+        "--stem",
+        help="output file name without extension (default: the facts file's); with --each an expression "
+        "such as '{{ branch }}' evaluated for each row",
+    )
+    p.add_argument(
+        "--each",
+        metavar="TABLE",
+        help="mail merge: one document per row of a .csv or .xlsx table, its columns added to the template's facts",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="build in N worker processes (default: the number of cores; 1: in this process)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="build on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs speechkit[dask])",
+    )
+    p.add_argument(
+        "--templates",
+        action="append",
+        metavar="DIR",
+        help="folder of Markdown templates that override the built-ins (repeatable)",
+    )
+    p.add_argument("--reference-doc", metavar="FILE", help="DOCX whose styles and page setup to use")
+    p.add_argument(
+        "--layout-template",
+        metavar="FILE",
+        help="DOCX layout template (docxtpl) with {{p body }} where the document goes",
+    )
+    p.add_argument("--runin-bold", action="store_true", help="set run-in sentences (一是…) in bold")
+    p.add_argument(
+        "--script",
+        choices=("hans", "hant", "tw", "hk"),
+        help="convert the output to Simplified (hans) or Traditional (hant, tw, hk) with OpenCC",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="a document in which `speechkit check` finds anything is not written (exit 1)",
+    )
+    p.add_argument("--no-check", action="store_true", help="do not run the checks on the result")
+    p.set_defaults(func=cmd_build)
+
+
+def _add_validate(sub: _Subparsers) -> None:
+    """Add the ``validate`` command."""
+    p = sub.add_parser("validate", help="check that a facts file is valid and builds")
+    p.add_argument("facts", nargs="+", help="facts YAML files (- for standard input)")
+    p.set_defaults(func=cmd_validate)
+
+
+def _add_schema(sub: _Subparsers) -> None:
+    """Add the ``schema`` command."""
+    p = sub.add_parser("schema", help="print the JSON Schema of facts files")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument(
+        "--builtin",
+        action="store_true",
+        help="leave out installed plugins (the checked-in schemas/speech.schema.json is built so)",
+    )
+    p.set_defaults(func=cmd_schema)
+
+
+def _add_sections(sub: _Subparsers) -> None:
+    """Add the ``sections`` command."""
+    p = sub.add_parser("sections", help="list the registered section types")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_sections)
+
+
+def _add_kinds(sub: _Subparsers) -> None:
+    """Add the ``kinds`` command."""
+    p = sub.add_parser("kinds", help="list the registered document kinds")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_kinds)
+
+
+#: The commands defined here, each added by its function (only the one being run, or all for ``--help``).
+BUILTIN_COMMANDS: dict[str, Callable[[_Subparsers], None]] = {
+    "build": _add_build,
+    "validate": _add_validate,
+    "schema": _add_schema,
+    "sections": _add_sections,
+    "kinds": _add_kinds,
+}
+
+
+#: Commands that live in their own modules: name → (module whose ``register(sub)`` adds it, its help line).
+#: Only the module of the command being run is imported; the others show in ``--help`` from this table
+#: (tests/test_cli_commands.py keeps each help line equal to what its module registers).
+COMMAND_MODULES: dict[str, tuple[str, str]] = {
+    "check": ("speechkit.apps.check_cli", "find placeholders, numbering, punctuation and format faults in drafts"),
+    "stats": ("speechkit.apps.check_cli", "count characters, sections, items and speaking time"),
+    "fonts": ("speechkit.apps.fonts", "check the official faces, print or install the stand-in mapping"),
+    "import": ("speechkit.apps.import_cli", "read a draft (.txt, .md, .docx) into facts YAML"),
+    "serve": ("speechkit.apps.serve", "preview a facts file as pages in the browser, updated on every save"),
+    "mcp": (
+        "speechkit.apps.mcp_server",
+        "run a Model Context Protocol server on standard input and output (for LLM assistants)",
+    ),
+}
+
+
+def _register_extras(sub: _Subparsers, command: str | None) -> None:
+    """Add the subcommands that live in their own modules: the real one for ``command``, a listing for none."""
+    import importlib
+
+    if command is not None:
+        if command in COMMAND_MODULES:
+            importlib.import_module(COMMAND_MODULES[command][0]).register(sub)
+        return
+    for name, (_, help_line) in COMMAND_MODULES.items():
+        sub.add_parser(name, help=help_line, add_help=False)  # listed only: never run without its module
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """Return the subcommand ``argv`` starts with, or None (``-h``, ``--version`` or nothing come first)."""
+    return argv[0] if argv and not argv[0].startswith("-") else None
+
+
+def _formats(values: list[str] | None) -> list[str]:
+    """Return the registered writer formats asked for (names or suffixes), in order, without repeats."""
+    if not values:
+        return list(DEFAULT_FORMATS)
+    from ..registry import default_registry
+
+    registry = default_registry()
+    out: list[str] = []
+    for value in values:
+        for name in value.split(","):
+            name = name.strip().lower().lstrip(".")
+            name = {"markdown": "md"}.get(name, name)
+            name = registry.writer(name).name
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build every document and write its formats (each document all or nothing)."""
+    from ..model.errors import SpeechkitError
+    from .batch import BuildOptions, Job, build_many, jobs_for_files
+
+    options = BuildOptions(
+        formats=tuple(_formats(args.format)),
+        templates=tuple(args.templates or ()),
+        reference_doc=args.reference_doc,
+        layout_template=args.layout_template,
+        runin_bold=args.runin_bold,
+        script=args.script,
+        check=not args.no_check,
+        strict=args.strict,
+    )
+    jobs: list[Job]
+    if args.each:
+        from .mailmerge import merge_jobs
+
+        if len(args.facts) != 1 or args.facts[0] == "-":
+            raise SpeechkitError("speechkit: --each takes one template facts file")
+        jobs = merge_jobs(args.facts[0], args.each, args.stem)
+    elif args.facts == ["-"]:
+        jobs = [Job("<stdin>", args.stem or "speech", sys.stdin.buffer.read())]
+    elif "-" in args.facts:
+        raise SpeechkitError("speechkit: - (standard input) cannot be mixed with other inputs")
+    else:
+        jobs = jobs_for_files(args.facts)
+        if args.stem:
+            if len(jobs) != 1:
+                raise SpeechkitError("speechkit: --stem names one document; leave it out for several inputs")
+            jobs = [Job(jobs[0].source, args.stem, jobs[0].content)]
+    single = len(jobs) == 1 and not args.each and not any(Path(f).is_dir() for f in args.facts)
+    if not single:
+        from . import collector
+
+        collector.resume()
+    executor, client = _executor(args.scheduler)
+    try:
+        if single:
+            result = build_many(jobs, args.outdir, executor=executor, workers=1, options=options)
+            return _report_single(result, options)
+        with _Progress(len(jobs)) as progress:
+            result = build_many(
+                jobs, args.outdir, executor=executor, workers=args.jobs, options=options, progress=progress
+            )
+    finally:
+        if client is not None:
+            client.close()
+    _report_batch(result, options, args.outdir)
+    return result.exit_status
+
+
+def _executor(address: str | None) -> tuple[Any, Any]:
+    """Return a Dask cluster's executor and client for ``--scheduler``, or ``(None, None)``."""
+    if not address:
+        return None, None
+    from ..model.errors import SpeechkitError
+
+    try:
+        import distributed
+    except ImportError:
+        raise SpeechkitError("speechkit: --scheduler needs Dask: pip install 'speechkit[dask]'") from None
+    try:
+        make_client: Any = distributed.Client
+        client: Any = make_client(address)  # waits distributed.comm.timeouts.connect (30 s unless configured)
+    except OSError as exc:
+        raise SpeechkitError(f"speechkit: cannot reach the Dask scheduler at {address}: {exc}") from None
+    return client.get_executor(), client
+
+
+def _report_single(result: BatchResult, options: Any) -> int:
+    """Report one document as ``build`` always has: its findings, then the paths written."""
+    outcome = result.outcomes[0]
+    if outcome.status == "bad":
+        print(outcome.error, file=sys.stderr)
+        return 2
+    _print_findings(outcome, options.strict)
+    if outcome.status == "strict":
+        print("speechkit: --strict: findings above; nothing written", file=sys.stderr)
+        return 1
+    for path in outcome.written:
+        print(path)
+    return 0
+
+
+def _print_findings(outcome: Outcome, show_all: bool) -> None:
+    """Print a document's findings as warnings, at most SHOWN_FINDINGS unless ``show_all``."""
+    from collections import Counter
+
+    findings = outcome.findings
+    shown = findings if show_all else findings[:SHOWN_FINDINGS]
+    for finding in shown:
+        print(f"warning: {finding.format()}", file=sys.stderr)
+    if len(findings) > len(shown):
+        codes = Counter(f.code for f in findings)
+        summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
+        print(
+            f"warning: {len(findings) - len(shown)} more findings ({summary} in all); "
+            f"`speechkit check {outcome.source}` lists them",
+            file=sys.stderr,
+        )
+
+
+def _report_batch(result: BatchResult, options: Any, outdir: str) -> None:
+    """Sum up a batch in one line, after the rejected documents' findings and a findings total."""
+    from collections import Counter
+
+    for outcome in result.rejected:
+        _print_findings(outcome, True)
+    with_findings = [o for o in result.outcomes if o.findings and o.status == "ok"]
+    if with_findings:
+        codes = Counter(f.code for o in with_findings for f in o.findings)
+        summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
+        print(
+            f"warning: {_count(sum(codes.values()), 'finding')} in {_count(len(with_findings), 'document')} "
+            f"({summary}); `speechkit check FILE` lists them",
+            file=sys.stderr,
+        )
+    files = len(result.written)
+    parts = [
+        f"{len(result.built)} of {_count(len(result.outcomes), 'document')} built ({_count(files, 'file')} in {outdir})"
+    ]
+    if result.failed:
+        parts.append(f"{len(result.failed)} failed")
+    if result.rejected:
+        parts.append(f"{len(result.rejected)} not written for findings (--strict)")
+    print("speechkit: " + ", ".join(parts), file=sys.stderr)
+
+
+def _count(number: int, noun: str) -> str:
+    """Return ``1 file``, ``2 files``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+class _Progress:
+    """Report each finished document: a progress bar on a terminal, only the failures otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        if sys.stderr.isatty() and self.total > 1:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def __call__(self, outcome: Outcome) -> None:
+        if outcome.status == "bad":
+            if self.bar is not None:
+                self.bar.write(outcome.error, file=sys.stderr)
+            else:
+                print(outcome.error, file=sys.stderr)
+        if self.bar is not None:
+            self.bar.update(1)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate and build each facts file, printing a one-line summary."""
+    from ..api import load
+    from ..model.speech import walk_items
+
+    for name in args.facts:
+        speech = load(name)
+        items = sum(1 for s in speech.sections for _ in walk_items(s.items))
+        print(f"{name}: ok ({speech.meta.kind}, {len(speech.sections)} sections, {items} items)")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print or write the JSON Schema generated from the registry."""
+    from ..facts.schema import schema_json
+    from ..registry import default_registry, load_registry
+    from ..writers.output import write_atomic
+
+    text = schema_json(load_registry(plugins=False) if args.builtin else default_registry())
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_sections(args: argparse.Namespace) -> int:
+    """List section types with their default titles and descriptions."""
+    from ..registry import default_registry
+
+    rows = [
+        {"name": t.name, "title": t.title, "style": t.enumeration.style, "description": t.description}
+        for t in sorted(default_registry().sections.values(), key=lambda t: t.name)
+    ]
+    return _print_rows(rows, args.json, lambda row: row["description"])
+
+
+def cmd_kinds(args: argparse.Namespace) -> int:
+    """List document kinds with their expected sections."""
+    from ..registry import default_registry
+
+    rows = [
+        {"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description}
+        for k in sorted(default_registry().kinds.values(), key=lambda k: k.name)
+    ]
+    return _print_rows(rows, args.json, lambda row: f"{row['description']}  [{', '.join(row['sections'])}]")
+
+
+def _print_rows(rows: list[dict[str, Any]], as_json: bool, describe: Callable[[dict[str, Any]], str]) -> int:
+    """Print registry rows as JSON, or as ``name  description`` lines with the names aligned."""
+    if as_json:
+        import json
+
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(row["name"]) for row in rows)
+    for row in rows:
+        print(f"{row['name']:<{width}}  {describe(row)}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""The ``speechkit import`` command: a draft (.txt, .md, .docx) → facts YAML."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+
+from ..model.errors import SpeechkitError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``import`` to the command line."""
+    p = sub.add_parser("import", help="read a draft (.txt, .md, .docx) into facts YAML")
+    p.add_argument("draft", help="the draft: a .txt, .md or .docx file")
+    p.add_argument("-o", "--output", metavar="FACTS.yaml", help="write the facts here (default: standard output)")
+    p.add_argument("--kind", help="document kind (default: guessed; see `speechkit kinds`)")
+    p.add_argument("--format", choices=("txt", "md", "docx"), help="draft format (default: from the suffix)")
+    p.add_argument("--no-fix", action="store_true", help="leave half-width punctuation and pinyin as they are")
+    p.add_argument(
+        "--schema",
+        default=None,
+        metavar="URL",
+        help="schema named in the first line (default: the speechkit schema's $id)",
+    )
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read the draft, report what changed or was set aside, and write facts that rebuild it."""
+    from ..api import load
+    from ..facts.schema import SCHEMA_ID
+    from ..readers import read_draft
+    from ..registry import default_registry
+    from ..writers.dump import dump_text, to_facts
+    from ..writers.output import write_atomic
+
+    registry = default_registry()
+    if args.kind is not None and args.kind not in registry.kinds:
+        raise SpeechkitError(f"unknown document kind {args.kind!r}; known kinds: {', '.join(sorted(registry.kinds))}")
+    reading = read_draft(args.draft, args.format, kind=args.kind, fix=not args.no_fix)
+    dumped = to_facts(reading.speech, registry=registry)
+    text = dump_text(dumped.data, args.schema or SCHEMA_ID)
+    load(io.StringIO(text))  # what is written must validate and build
+    for note in reading.notes:
+        print(note.format(reading.path), file=sys.stderr)
+    for count_note in dumped.notes:
+        print(f"{reading.path}: count: {count_note}", file=sys.stderr)
+    speech = reading.speech
+    print(
+        f"{reading.path}: {speech.meta.kind}, {len(speech.sections)} sections"
+        + (f" → {args.output}" if args.output else ""),
+        file=sys.stderr,
+    )
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,1 @@
+"""Facts → Speech (each section dispatched to its registered type) → laid-out paragraphs."""

@@ -1,0 +1,40 @@
+"""Section types that differ only in their default title and enumeration."""
+
+from __future__ import annotations
+
+from ..model.speech import Enumeration
+from ..registry import SectionType
+from .derive import COMMON_PROBLEMS
+
+STANDARD_TYPES: tuple[SectionType, ...] = (
+    SectionType("achievements", "主要成效: what went well, as 一是/二是 points.", "主要成效", Enumeration("yishi")),
+    COMMON_PROBLEMS,
+    SectionType(
+        "causes",
+        "原因: why the problems arose, as （一）（二） headings.",
+        "产生问题的主要原因",
+        Enumeration("heading"),
+    ),
+    SectionType(
+        "requirements",
+        "工作要求: what is asked of the audience, as 一要/二要 points.",
+        "下一步的工作要求",
+        Enumeration("yiyao"),
+    ),
+    SectionType(
+        "situation",
+        "基本情况: the facts and figures of the subject, as 一是/二是 points.",
+        "基本情况",
+        Enumeration("yishi"),
+    ),
+    SectionType(
+        "plans", "下一步打算: what will be done next, as 一是/二是 points.", "下一步工作打算", Enumeration("yishi")
+    ),
+    SectionType(
+        "generic",
+        "Any section: give it a title; items are （一）（二） headings by default.",
+        "",
+        Enumeration("heading"),
+        required=("title",),
+    ),
+)

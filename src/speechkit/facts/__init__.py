@@ -1,0 +1,1 @@
+"""Facts YAML: reading with positions, the JSON Schema, sandboxed expressions, filters, statistics."""

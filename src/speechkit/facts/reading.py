@@ -1,0 +1,414 @@
+"""Read facts YAML into plain data with source positions, and validate it against the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+
+from ..model.errors import FactsError, Location, UnknownKindError, UnknownSectionTypeError
+
+try:  # libyaml's C loader is about eight times faster than the pure-Python one
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+#: Guards against alias bombs and runaway nesting in hostile input.
+MAX_NODES = 2_000_000
+MAX_DEPTH = 64
+#: Values that aliases (``*name``) may repeat in all: anchors are for reuse, not for multiplying data.
+MAX_ALIASED = 100_000
+#: Parser events (scalars, starts and ends of lists and mappings) counted before anything is composed.
+MAX_EVENTS = 2_000_000
+#: Characters a facts file may hold (a long speech's facts are well under 1 MB).
+MAX_CHARS = 64 * 1024 * 1024
+
+#: Characters refused anywhere in a facts file: C0/C1 controls (but tab and line ends), lone surrogates,
+#: and invisible format characters that make text read differently than stored (bidi controls,
+#: zero-width space, word joiners, a byte order mark inside the file).
+_FORBIDDEN = (
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+#: Unprintable characters (``str.isprintable``) that a facts file holds freely: tab, line ends, and the
+#: ideographic and no-break spaces. Every character of ``_FORBIDDEN`` is unprintable and none of these.
+_UNPRINTABLE_ALLOWED = ("\n", "\r", "\t", "\u3000", "\xa0")
+_EVENT_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_EVENT_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+DataPath = tuple[str | int, ...]
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+@dataclass
+class Facts:
+    """Plain data read from a facts file, with the line and column of every node and key."""
+
+    data: Any
+    file: str = "<facts>"
+    positions: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: DataPath = (), *, key: bool = False) -> Location:
+        """Return the location of the node at ``path`` (or of its key), falling back to its parent."""
+        table = self.key_positions if key and path in self.key_positions else self.positions
+        probe = path
+        while probe not in table and probe:
+            probe = probe[:-1]
+            table = self.positions
+        line, column = table.get(probe, (None, None))
+        return Location(self.file, line, column, format_path(path))
+
+
+def format_path(path: DataPath) -> str:
+    """Write a data path as ``sections[2].items[0].text``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def read_facts(source: str | os.PathLike[str] | IO[str] | IO[bytes], name: str | None = None) -> Facts:
+    """Read a facts file (path, ``-`` for stdin, or an open stream) into :class:`Facts`."""
+    if isinstance(source, (str, os.PathLike)):
+        if str(source) == "-":
+            import sys
+
+            return parse_facts(sys.stdin.buffer.read(), name or "<stdin>")
+        path = Path(source)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise FactsError("no such file", Location(str(path))) from None
+        except IsADirectoryError:
+            raise FactsError("is a directory, not a facts file", Location(str(path))) from None
+        except OSError as exc:
+            raise FactsError(f"cannot read: {exc.strerror}", Location(str(path))) from None
+        return parse_facts(raw, name or str(path))
+    content = source.read()
+    default = getattr(source, "name", None)
+    return parse_facts(content, name or (default if isinstance(default, str) else "<stream>"))
+
+
+def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
+    """Parse YAML text or UTF-8 bytes into :class:`Facts`; every failure is a one-line FactsError."""
+    text = _decode(content, name) if isinstance(content, bytes) else content.removeprefix("\ufeff")
+    if not text.strip():
+        raise FactsError("the file is empty; a facts file needs at least 'title' and 'sections'", Location(name, 1, 1))
+    _check_characters(text, name)
+    loader = _Loader(io.StringIO(text))
+    try:
+        _check_events(loader, name)
+        loader.dispose()
+        loader = _Loader(io.StringIO(text))
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        _check_depth_in_python(text, name)
+        raise _yaml_error(exc, name, text) from None
+    except yaml.YAMLError as exc:
+        raise FactsError(f"not valid YAML: {exc}".replace("\n", " "), Location(name, 1, 1)) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise FactsError("the file holds no YAML document", Location(name, 1, 1))
+    facts = Facts(None, name)
+    builder = _Builder(facts, _Loader(""))
+    facts.data = builder.value(node, (), 0)
+    if not isinstance(facts.data, dict):
+        raise FactsError(f"the top level must be a mapping of fields, not {_json_type(facts.data)}", facts.locate(()))
+    return facts
+
+
+@cache
+def _forbidden() -> re.Pattern[str]:
+    """Compile ``_FORBIDDEN`` for the first file that may hold such a character (its class costs ``re``
+    about 0.7 ms to build)."""
+    return re.compile(_FORBIDDEN)
+
+
+def _may_hold_forbidden(text: str) -> bool:
+    """Return whether ``text`` may hold a character of ``_FORBIDDEN``: False when every character is
+    printable or one of ``_UNPRINTABLE_ALLOWED``."""
+    for allowed in _UNPRINTABLE_ALLOWED:
+        text = text.replace(allowed, "")
+    return not text.isprintable()
+
+
+def _check_characters(text: str, name: str) -> None:
+    """Refuse a file too long, or holding a control or invisible format character, at its line and column."""
+    if len(text) > MAX_CHARS:
+        raise FactsError(f"the file holds more than {MAX_CHARS:,} characters", Location(name, 1, 1))
+    match = _forbidden().search(text) if _may_hold_forbidden(text) else None
+    if match is None:
+        return
+    char, start = match.group(0), match.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    what = unicodedata.name(char, "") or ("NUL" if char == "\x00" else "a control character")
+    if unicodedata.category(char) == "Cc":
+        message = f"control character U+{ord(char):04X} ({what}) is not allowed in a facts file"
+    else:
+        message = (
+            f"invisible character U+{ord(char):04X} ({what}) is not allowed: it makes text read otherwise than stored"
+        )
+    raise FactsError(message, Location(name, line, column))
+
+
+def _check_events(loader: Any, name: str) -> None:
+    """Count the parser's events, refusing deep nesting and huge files before any node is composed."""
+    depth = count = 0
+    while True:
+        event = loader.get_event()
+        if event is None or isinstance(event, yaml.StreamEndEvent):
+            return
+        count += 1
+        if isinstance(event, _EVENT_OPEN):
+            depth += 1
+            if depth > MAX_DEPTH + 1:
+                raise FactsError(f"nested deeper than {MAX_DEPTH} levels", _event_location(event, name))
+        elif isinstance(event, _EVENT_CLOSE):
+            depth -= 1
+        if count > MAX_EVENTS:
+            raise FactsError(f"more than {MAX_EVENTS:,} values", _event_location(event, name))
+
+
+def _check_depth_in_python(text: str, name: str) -> None:
+    """Count events again with PyYAML's pure-Python parser after libyaml refused ``text``.
+
+    libyaml's scanner looks ahead for simple keys and may refuse deep nesting with a limit and wording
+    of its own (1,000 flow levels in the libyaml bundled with PyYAML 6.0.4) before ``_check_events``
+    sees the 65th level; the pure-Python parser has no such limit, so speechkit's own depth and size
+    limits are reported at their position whatever libyaml is installed. Other refusals pass through.
+    """
+    if _Loader is yaml.SafeLoader:
+        return
+    loader = yaml.SafeLoader(io.StringIO(text))
+    try:
+        _check_events(loader, name)
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
+
+
+def _event_location(event: yaml.Event, name: str) -> Location:
+    mark = event.start_mark
+    return Location(name, mark.line + 1, mark.column + 1) if mark is not None else Location(name)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise FactsError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", Location(name, line, column)
+        ) from None
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> FactsError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    if (mark is not None and text and 0 <= mark.index < len(text) and text[mark.index] == "\t") or (
+        "\t" in problem or "'\\t'" in problem
+    ):
+        problem = "a tab character; indent YAML with spaces"
+    elif exc.context and exc.context not in problem:
+        problem = f"{problem} ({exc.context})"
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        problem = f"{problem}; only plain YAML is read (no Python or custom tags)"
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    return FactsError(" ".join(problem.split()), Location(name, line, column))
+
+
+class _Builder:
+    """Construct plain values from a YAML node tree while recording positions."""
+
+    def __init__(self, facts: Facts, loader: yaml.SafeLoader) -> None:
+        self.facts = facts
+        self.loader = loader
+        self.count = 0
+        self.seen: set[int] = set()
+        self.repeats = 0
+
+    def value(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
+        self.count += 1
+        if id(node) in self.seen:
+            self.repeats += 1
+            if self.repeats > MAX_ALIASED:
+                raise FactsError(
+                    f"aliases repeat more than {MAX_ALIASED:,} values (an alias bomb?)", self._loc(node, path)
+                )
+        else:
+            self.seen.add(id(node))
+        if self.count > MAX_NODES:
+            raise FactsError(f"more than {MAX_NODES} values (an alias bomb?)", self._loc(node, path))
+        if depth > MAX_DEPTH:
+            raise FactsError(f"nested deeper than {MAX_DEPTH} levels", self._loc(node, path))
+        self.facts.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            raise FactsError(
+                f"the tag {node.tag!r} is not read; only plain YAML is read (no Python or custom tags)",
+                self._loc(node, path),
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(child, (*path, index), depth + 1) for index, child in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> dict[str, Any]:
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.MarkedYAMLError as exc:
+            raise _yaml_error(exc, self.facts.file) from None
+        except RecursionError:
+            raise FactsError("merge keys (<<) that include themselves", self._loc(node, path)) from None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, path)
+            if isinstance(key, (int, float, bool)) and not isinstance(key, bool):
+                key = str(key)
+            if not isinstance(key, str):
+                raise FactsError(f"keys must be text, not {_json_type(key)}", self._loc(key_node, path))
+            child = (*path, key)
+            if key in result:
+                raise FactsError(f"duplicate key {key!r}", self._loc(key_node, child))
+            self.facts.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.value(value_node, child, depth + 1)
+        return result
+
+    def scalar(self, node: yaml.Node, path: DataPath) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            raise FactsError("a key must be plain text", self._loc(node, path))
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except yaml.MarkedYAMLError as exc:
+            raise _yaml_error(exc, self.facts.file) from None
+        except (ValueError, OverflowError) as exc:
+            raise FactsError(f"unreadable value: {exc}", self._loc(node, path)) from None
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value.isoformat()
+        if isinstance(value, bytes):
+            raise FactsError("binary values are not facts", self._loc(node, path))
+        if isinstance(value, float) and value != value:
+            raise FactsError("NaN is not a usable number", self._loc(node, path))
+        if isinstance(value, float) and math.isinf(value):
+            raise FactsError("an infinite number (.inf) is not a usable number", self._loc(node, path))
+        return value
+
+    def _loc(self, node: yaml.Node, path: DataPath) -> Location:
+        return Location(self.facts.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path))
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    return type(value).__name__
+
+
+def validate(facts: Facts, validator: Any, known_types: list[str], known_kinds: list[str]) -> None:
+    """Validate facts with a JSON Schema validator; raise the first error in document order."""
+    errors = list(validator.iter_errors(facts.data))
+    if not errors:
+        return
+    raise _best(facts, errors, known_types, known_kinds)
+
+
+def _leaves(errors: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for error in errors:
+        if error.context and error.validator in ("anyOf", "oneOf"):
+            out.extend(_leaves(list(error.context)))
+        else:
+            out.append(error)
+    return out
+
+
+def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: list[str]) -> FactsError:
+    def order(error: Any) -> tuple[int, int, int]:
+        loc = facts.locate(tuple(error.absolute_path))
+        return (loc.line or 0, -len(error.absolute_path), loc.column or 0)
+
+    error = min(errors, key=order)
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        deeper = [e for e in _leaves(list(error.context)) if e.validator != "type"]
+        if deeper:
+            error = min(deeper, key=lambda e: -len(e.absolute_path))
+    path: DataPath = tuple(error.absolute_path)
+    instance = error.instance
+    validator = error.validator
+    if validator == "additionalProperties" and isinstance(instance, Mapping):
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [key for key in instance if key not in allowed]
+        key = extra[0] if extra else ""
+        import difflib
+
+        hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        message = f"unknown field {key!r}"
+        message += f"; did you mean {hint[0]!r}?" if hint else f"; expected one of: {', '.join(allowed)}"
+        return FactsError(message, facts.locate((*path, key), key=True))
+    if validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return FactsError(f"{missing!r} is required", facts.locate(path))
+    if path and path[-1] == "type" and len(path) >= 2 and validator in ("enum", "type"):
+        import difflib
+
+        hint = difflib.get_close_matches(str(instance), known_types, n=1, cutoff=0.6)
+        tip = f"did you mean {hint[0]!r}? " if hint else ""
+        return UnknownSectionTypeError(
+            f"unknown section type {instance!r}; {tip}known types: {', '.join(known_types)}", facts.locate(path)
+        )
+    if path == ("kind",) and validator in ("enum", "type"):
+        return UnknownKindError(
+            f"unknown document kind {instance!r}; known kinds: {', '.join(known_kinds)}", facts.locate(path)
+        )
+    if validator == "type":
+        expected = error.validator_value
+        names = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_TYPE_WORDS.get(n, str(n)) for n in names)
+        return FactsError(f"expected {wanted}, got {_json_type(instance)}", facts.locate(path))
+    if validator == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        return FactsError(f"{instance!r} is not one of: {choices}", facts.locate(path))
+    if validator == "minItems" and isinstance(instance, list) and not instance:
+        return FactsError("must not be an empty list", facts.locate(path))
+    if validator == "minLength":
+        return FactsError("must not be empty text", facts.locate(path))
+    return FactsError(" ".join(error.message.split()), facts.locate(path))
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
+}

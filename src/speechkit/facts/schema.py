@@ -1,0 +1,358 @@
+"""Generate the JSON Schema of facts files from the registry."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from ..model.numbering import SCHEMES
+from ..model.speech import LIST_LAYOUTS, LIST_STYLES
+from ..registry import Registry
+from .stat_groups import statistics_schema
+
+SCHEMA_ID = "https://speechkit.invalid/schemas/speech.schema.json"
+#: Names the text expressions bind themselves; facts may not use them.
+RESERVED_NAMES = ("sections", "items", "section", "facts", "kind", "loop")
+
+_TEXT = {"type": "string"}
+_TEXTS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+META_PROPERTIES: dict[str, Any] = {
+    "title": {"type": "string", "minLength": 1, "description": "标题 — the document title."},
+    "subtitle": {**_TEXT, "description": "副标题 — e.g. ——在…会议上的讲话."},
+    "speaker": {**_TEXT, "description": "讲话人 / 署名 under the title."},
+    "occasion": {**_TEXT, "description": "场合 — the meeting at which it is read."},
+    "date": {**_TEXT, "description": "日期: 2018-10-07 (written 2018年10月7日) or text."},
+    "doc_number": {**_TEXT, "description": "发文字号, e.g. 党办发〔2018〕12号."},
+    "issuer": {
+        "anyOf": [{"type": "string"}, {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}],
+        "description": "发文机关标志 above a notice; a list of joint issuers is stacked.",
+    },
+    "issuer_suffix": {**_TEXT, "description": "文件 after the issuer (beside joint issuers) in the 标志."},
+    "copy_number": {"type": "string", "minLength": 6, "maxLength": 6, "description": "份号: six digits, top left."},
+    "secrecy": {**_TEXT, "description": "密级和保密期限, e.g. 机密★1年 (second line, top left)."},
+    "urgency": {**_TEXT, "description": "紧急程度: 特急 or 加急 (below the 密级)."},
+    "signers": {
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string", "minLength": 1}}],
+        "description": "签发人 of an upward document (上行文), on the 发文字号 line.",
+    },
+    "seal": {"type": "boolean", "description": "Sealed: date 4 characters in, signature centred over it."},
+    "note": {**_TEXT, "description": "附注, in brackets on the line after the date."},
+    "cc": {**_TEXT, "description": "版记 抄送机关, e.g. 党委组织部，党委宣传部."},
+    "printer": {**_TEXT, "description": "版记 印发机关, e.g. 高级中学党委办公室."},
+    "print_date": {**_TEXT, "description": "版记 印发日期: 2018-10-07 or text."},
+    "addressee": {**_TEXT, "description": "主送机关, e.g. 各党支部：."},
+    "signature": {**_TEXT, "description": "署名 at the end of a notice."},
+    "attachments": {
+        "type": "array",
+        "items": {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "title": {"type": "string", "minLength": 1},
+                        "text": {"$ref": "#/$defs/texts", "description": "Printed on pages of its own."},
+                    },
+                    "required": ["title"],
+                    "additionalProperties": False,
+                },
+            ]
+        },
+        "description": "附件: names, or {title, text} printed as attachment pages after the body.",
+    },
+    "toc": {"type": "boolean", "description": "Print an outline (提纲) of the headings first."},
+    "toc_field": {"type": "boolean", "description": "With toc: a real TOC field Word updates (F9)."},
+}
+
+
+def build_schema(registry: Registry) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) for facts files of every registered type and kind."""
+    types = sorted(registry.sections)
+    blocks = {
+        name: {
+            "type": "object",
+            "properties": {name: block.schema},
+            "required": [name],
+            "additionalProperties": False,
+            "description": block.description,
+        }
+        for name, block in sorted(registry.blocks.items())
+    }
+    block_list = {
+        "anyOf": [
+            {"type": "string"},
+            {
+                "type": "array",
+                "items": {"anyOf": [{"type": "string"}, *({"$ref": f"#/$defs/block.{n}"} for n in blocks)]},
+            },
+        ]
+    }
+    defs: dict[str, Any] = {
+        "texts": _TEXTS,
+        "blocks": block_list,
+        "style": {
+            "enum": list(LIST_STYLES),
+            "description": "yishi 一是 · yiyao 一要 · diyi 第一， · shouxian 首先/其次 · heading （一）/1. · none",
+        },
+        "layout": {
+            "enum": list(LIST_LAYOUTS),
+            "description": "paragraphs: one paragraph each · inline: run on in one paragraph · "
+            "separate: title on its own line",
+        },
+        "item": {
+            "type": "object",
+            "description": "A point: run-in title, text, and nested items.",
+            "properties": {
+                "title": {**_TEXT, "description": "Run-in sentence or heading (一是 + this)."},
+                "text": {"$ref": "#/$defs/texts", "description": "Body: one paragraph or a list."},
+                "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+                "style": {"$ref": "#/$defs/style"},
+                "layout": {"$ref": "#/$defs/layout"},
+            },
+            "additionalProperties": False,
+            "anyOf": [{"required": ["title"]}, {"required": ["text"]}, {"required": ["items"]}],
+        },
+    }
+    for name, schema in blocks.items():
+        defs[f"block.{name}"] = schema
+    common = {
+        "type": {"enum": types, "description": "Section type: " + ", ".join(types)},
+        "title": {**_TEXT, "description": "Heading; defaults to the type's title."},
+        "numbered": {"type": "boolean", "description": "false: no number; without title, continue."},
+        "lead": {"$ref": "#/$defs/blocks", "description": "Paragraphs before the items."},
+        "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+        "closing": {"$ref": "#/$defs/blocks", "description": "Paragraphs after the items."},
+        "style": {"$ref": "#/$defs/style"},
+        "layout": {"$ref": "#/$defs/layout"},
+    }
+    branches = []
+    for name in types:
+        section_type = registry.sections[name]
+        properties = {**common, **section_type.properties}
+        defs[f"section.{name}"] = {
+            "type": "object",
+            "description": section_type.description,
+            "properties": properties,
+            "required": ["type", *section_type.required],
+            "additionalProperties": False,
+        }
+        branches.append(
+            {
+                "if": {"properties": {"type": {"const": name}}, "required": ["type"]},
+                "then": {"$ref": f"#/$defs/section.{name}"},
+            }
+        )
+    defs["section"] = {
+        "type": "object",
+        "properties": {"type": common["type"]},
+        "required": ["type"],
+        "allOf": branches,
+    }
+    kinds = sorted(registry.kinds)
+    schemes = sorted(SCHEMES)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "speechkit facts",
+        "description": "Facts from which speechkit builds a speech, critique outline, report or notice.",
+        "type": "object",
+        "properties": {
+            "kind": {"enum": kinds, "description": "Document kind: " + ", ".join(kinds)},
+            **META_PROPERTIES,
+            "numbering": {
+                "anyOf": [
+                    {"enum": schemes},
+                    {
+                        "type": "object",
+                        "properties": {
+                            "levels": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
+                        },
+                        "required": ["levels"],
+                        "additionalProperties": False,
+                    },
+                ],
+                "description": "Heading scheme name or label formats ({cn} {n} {circled}).",
+            },
+            "facts": {
+                "type": "object",
+                "description": "Named values usable in texts as {{ name }}.",
+                "propertyNames": {"not": {"enum": list(RESERVED_NAMES)}},
+            },
+            "statistics": statistics_schema(),
+            "salutation": {**_TEXT, "description": '称呼, e.g. 同志们：; "" for none.'},
+            "opening": {"$ref": "#/$defs/blocks"},
+            "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}},
+            "closing": {"$ref": "#/$defs/blocks"},
+        },
+        "required": ["title", "sections"],
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def schema_json(registry: Registry) -> str:
+    """Return the schema as the text checked in at ``schemas/speech.schema.json``."""
+    return json.dumps(build_schema(registry), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def make_validator(schema: Mapping[str, Any]) -> Validator:
+    """Return a validator for a schema of the draft it declares (the schema itself is checked by the tests)."""
+    return Validator(schema)
+
+
+class Validator:
+    """Validate with a small checker first; only facts it cannot pass load ``jsonschema`` for the full report.
+
+    Importing ``jsonschema`` costs more than building a whole document, and nearly every facts file
+    is valid: the quick check proves that for the keywords speechkit's schemas use, and anything
+    else (an error to explain, a keyword it does not know) goes to ``jsonschema``'s ``iter_errors``.
+    """
+
+    def __init__(self, schema: Mapping[str, Any]) -> None:
+        self.schema = schema
+        self._full: Any = None
+
+    def iter_errors(self, instance: Any) -> Iterator[Any]:
+        """Yield jsonschema's errors for ``instance``; none, without loading jsonschema, when it is valid."""
+        if quick_valid(self.schema, instance):
+            return iter(())
+        return iter(self.full().iter_errors(instance))
+
+    def full(self) -> Any:
+        """Return the ``jsonschema`` validator of the schema's draft."""
+        if self._full is None:
+            import jsonschema
+
+            cls = jsonschema.validators.validator_for(self.schema)
+            self._full = cls(self.schema)
+        return self._full
+
+
+class _Unknown(Exception):
+    """The quick check met a keyword or value it does not decide; jsonschema must."""
+
+
+#: Keywords that only annotate (``format`` asserts nothing by default in jsonschema either).
+_ANNOTATIONS = frozenset(
+    {"$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples", "format", "deprecated"}
+)
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
+}
+
+
+def quick_valid(schema: Mapping[str, Any], instance: Any) -> bool:
+    """Tell whether ``instance`` is valid; False also when the check cannot decide (ask jsonschema then)."""
+    try:
+        return _valid(schema, instance, schema)
+    except (_Unknown, RecursionError):
+        return False
+
+
+def _json_equal(a: Any, b: Any) -> bool:
+    """Compare as JSON does: ``1 == 1.0``, but ``true`` is not ``1``."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
+def _valid(schema: Any, value: Any, root: Mapping[str, Any]) -> bool:
+    if schema is True:
+        return True
+    if schema is False:
+        return False
+    if not isinstance(schema, Mapping):
+        raise _Unknown
+    if not isinstance(value, (str, bool, int, float, dict, list)) and value is not None:
+        raise _Unknown
+    for keyword, expected in schema.items():
+        if keyword in _ANNOTATIONS:
+            continue
+        if keyword == "$ref":
+            if not isinstance(expected, str) or not expected.startswith("#/$defs/"):
+                raise _Unknown
+            target = root.get("$defs", {}).get(expected[len("#/$defs/") :])
+            if target is None:
+                raise _Unknown
+            ok = _valid(target, value, root)
+        elif keyword == "type":
+            names = expected if isinstance(expected, list) else [expected]
+            if any(name not in _TYPES for name in names):
+                raise _Unknown
+            ok = any(_TYPES[name](value) for name in names)
+        elif keyword == "enum":
+            ok = any(_json_equal(value, choice) for choice in expected)
+        elif keyword == "const":
+            ok = _json_equal(value, expected)
+        elif keyword == "properties":
+            ok = not isinstance(value, dict) or all(
+                _valid(sub, value[key], root) for key, sub in expected.items() if key in value
+            )
+        elif keyword == "additionalProperties":
+            if "patternProperties" in schema:
+                raise _Unknown
+            known = schema.get("properties", {})
+            ok = not isinstance(value, dict) or all(
+                _valid(expected, item, root) for key, item in value.items() if key not in known
+            )
+        elif keyword == "required":
+            ok = not isinstance(value, dict) or all(key in value for key in expected)
+        elif keyword == "propertyNames":
+            ok = not isinstance(value, dict) or all(_valid(expected, key, root) for key in value)
+        elif keyword in ("minProperties", "maxProperties"):
+            ok = not isinstance(value, dict) or _within(keyword, len(value), expected)
+        elif keyword == "items":
+            if "prefixItems" in schema:
+                raise _Unknown
+            ok = not isinstance(value, list) or all(_valid(expected, item, root) for item in value)
+        elif keyword in ("minItems", "maxItems"):
+            ok = not isinstance(value, list) or _within(keyword, len(value), expected)
+        elif keyword == "pattern":  # jsonschema searches with Python's re too
+            ok = not isinstance(value, str) or re.search(expected, value) is not None
+        elif keyword in ("minLength", "maxLength"):
+            ok = not isinstance(value, str) or _within(keyword, len(value), expected)
+        elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            ok = isinstance(value, bool) or not isinstance(value, (int, float)) or _within(keyword, value, expected)
+        elif keyword == "anyOf":
+            ok = any(_valid(sub, value, root) for sub in expected)
+        elif keyword == "allOf":
+            ok = all(_valid(sub, value, root) for sub in expected)
+        elif keyword == "oneOf":
+            ok = sum(1 for sub in expected if _valid(sub, value, root)) == 1
+        elif keyword == "not":
+            ok = not _valid(expected, value, root)
+        elif keyword == "if":
+            branch = schema.get("then", True) if _valid(expected, value, root) else schema.get("else", True)
+            ok = _valid(branch, value, root)
+        elif keyword in ("then", "else"):
+            continue
+        else:
+            raise _Unknown
+        if not ok:
+            return False
+    return True
+
+
+def _within(keyword: str, size: float, bound: Any) -> bool:
+    if isinstance(bound, bool) or not isinstance(bound, (int, float)):
+        raise _Unknown
+    if keyword.startswith("min"):
+        return size >= bound
+    if keyword.startswith("max"):
+        return size <= bound
+    return size > bound if keyword == "exclusiveMinimum" else size < bound

@@ -1,0 +1,512 @@
+"""Chinese numerals, heading label schemes, run-in markers, and one grammar that reads labels back.
+
+Writing: :func:`heading_label` and :func:`runin_marker` compute every label from a
+:class:`~speechkit.model.speech.HeadingScheme` or a run-in style.
+
+Reading: the grammar is derived from the same schemes (every level format of :data:`SCHEMES`,
+or of the scheme passed in) and from the run-in styles:
+
+- ``find_labels(text, scheme=None, midline=True) -> list[LabelMatch]`` finds every label in a
+  text: at its start, and (``midline``) after a sentence end (``。！？；：``) or white space, as in
+  drafts that arrive as one long line. ``label_at(text, scheme=None)`` reads the label at the
+  start only (leading white space skipped).
+- ``LabelMatch`` has ``kind`` (``"heading"`` or ``"runin"``), ``style`` (``"heading"``,
+  ``"yishi"``, ``"yiyao"``, ``"diyi"``, ``"shouxian"``), ``fmt`` (the level format such as
+  ``"（{cn}）"``, or the marker family ``"{cn}是"``), ``level`` (the format's level in the scheme,
+  the first that has it; 0 for run-ins), ``scheme`` (the first scheme that has the format),
+  ``ordinal``, ``start``/``end`` (the label's span in the text) and ``text``.
+- ``scheme_from_formats(formats)`` names the scheme whose levels begin with the formats seen,
+  or builds a custom one.
+
+Not labels: ``第一书记``, ``1.5万``, ``2016.04``, ``一是一，二是二``, ``一、二季度`` in mid-line,
+a numeral inside a word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .lazy_patterns import compiled
+from .speech import HeadingScheme
+
+_DIGITS = "零一二三四五六七八九"
+_SMALL_UNITS = ("", "十", "百", "千")
+_BIG_UNITS = ("", "万", "亿")
+_DIGIT_VALUE = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2, "壹": 1, "贰": 2, "叁": 3}
+_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
+_BIG_VALUE = {"万": 10_000, "亿": 100_000_000}
+
+
+def cn(n: int) -> str:
+    """Write a non-negative integer in Chinese numerals as headings do: 十一, 二十, 一百零一."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"cn() needs an integer, not {type(n).__name__}")
+    if n < 0:
+        raise ValueError(f"cn() needs a non-negative integer, not {n}")
+    if n == 0:
+        return "零"
+    if n >= 10**12:
+        raise ValueError(f"{n} is too large for Chinese numerals")
+    groups: list[int] = []
+    while n:
+        groups.append(n % 10_000)
+        n //= 10_000
+    out = ""
+    need_zero = False
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            need_zero = bool(out)
+            continue
+        if out and (need_zero or group < 1000):
+            out += "零"
+        out += _group(group) + _BIG_UNITS[index]
+        need_zero = False
+    if out.startswith("一十"):
+        out = out[1:]
+    return out
+
+
+def _group(group: int) -> str:
+    """Write 1..9999 without a leading 零."""
+    text = ""
+    zero = False
+    for power in (3, 2, 1, 0):
+        digit = group // 10**power % 10
+        if digit == 0:
+            zero = bool(text)
+            continue
+        if zero:
+            text += "零"
+            zero = False
+        text += _DIGITS[digit] + _SMALL_UNITS[power]
+    return text
+
+
+def parse_cn(text: str) -> int:
+    """Read Chinese numerals back into an integer: 一百零一 → 101; raise ValueError otherwise."""
+    if not text:
+        raise ValueError("empty numeral")
+    total = 0
+    section = 0
+    number = 0
+    seen_digit = False
+    for char in text:
+        if char in _DIGIT_VALUE:
+            number = _DIGIT_VALUE[char]
+            seen_digit = True
+        elif char in _UNIT_VALUE:
+            unit = _UNIT_VALUE[char]
+            if number == 0 and unit == 10 and not seen_digit:
+                number = 1
+            section += number * unit
+            number = 0
+            seen_digit = False
+        elif char in _BIG_VALUE:
+            big = _BIG_VALUE[char]
+            section += number
+            if big == 100_000_000:
+                total = (total + section) * big
+            else:
+                total += section * big
+            section = 0
+            number = 0
+            seen_digit = False
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + section + number
+
+
+def count_cn(n: int) -> str:
+    """Write a count before a measure word: 2 → 两, otherwise as :func:`cn` (六个方面)."""
+    return "两" if n == 2 else cn(n)
+
+
+_CIRCLED = (
+    [chr(0x2460 + i) for i in range(20)] + [chr(0x3251 + i) for i in range(15)] + [chr(0x32B1 + i) for i in range(15)]
+)
+
+
+def circled(n: int) -> str:
+    """Write 1..50 as a circled number: ①, ⑳, ㊿."""
+    if not 1 <= n <= len(_CIRCLED):
+        raise ValueError(f"circled numbers go from 1 to {len(_CIRCLED)}, not {n}")
+    return _CIRCLED[n - 1]
+
+
+SCHEMES: dict[str, HeadingScheme] = {
+    "gbt9704": HeadingScheme(),
+    "arabic-comma": HeadingScheme(("{cn}、", "（{cn}）", "{n}、", "（{n}）", "{circled}"), "arabic-comma"),
+    "halfwidth": HeadingScheme(("{cn}、", "({cn})", "{n}.", "({n})", "{circled}"), "halfwidth"),
+    "fullwidth-dot": HeadingScheme(("{cn}、", "（{cn}）", "{n}．", "（{n}）", "{circled}"), "fullwidth-dot"),
+}
+
+
+def scheme(name: str) -> HeadingScheme:
+    """Return a named heading scheme; raise KeyError listing the known names."""
+    try:
+        return SCHEMES[name]
+    except KeyError:
+        raise KeyError(f"unknown numbering scheme {name!r}; known: {', '.join(SCHEMES)}") from None
+
+
+def heading_label(position: int, level: int, scheme: HeadingScheme) -> str:
+    """Return the label of the ``position``-th heading (1-based) at ``level`` (1-based)."""
+    if position < 1:
+        raise ValueError(f"positions start at 1, not {position}")
+    if not 1 <= level <= len(scheme.levels):
+        raise ValueError(f"heading level {level} is deeper than the scheme's {len(scheme.levels)} levels")
+    fmt = scheme.levels[level - 1]
+    return (
+        fmt.replace("{cn}", cn(position) if "{cn}" in fmt else "")
+        .replace("{n}", str(position))
+        .replace("{circled}", circled(position) if "{circled}" in fmt else "")
+    )
+
+
+_SEQUENCE = {2: ("首先，", "其次，"), 3: ("首先，", "其次，", "最后，"), 4: ("首先，", "其次，", "再次，", "最后，")}
+
+
+def runin_marker(style: str, position: int, count: int) -> str:
+    """Return the run-in marker of item ``position`` of ``count``: 一是, 二要, 第三，, 首先，."""
+    if style == "yishi":
+        return cn(position) + "是"
+    if style == "yiyao":
+        return cn(position) + "要"
+    if style == "diyi":
+        return "第" + cn(position) + "，"
+    if style == "shouxian":
+        if count == 1:
+            return ""
+        if count not in _SEQUENCE:
+            raise ValueError(f"首先/其次/再次/最后 enumerates 2 to 4 items, not {count}")
+        return _SEQUENCE[count][position - 1]
+    if style == "none":
+        return ""
+    raise ValueError(f"unknown run-in style {style!r}")
+
+
+class Label(NamedTuple):
+    """A label found at the start of a text: its family, its number and the text after it."""
+
+    family: str
+    number: int
+    rest: str
+    text: str
+
+
+_CN_CHARS = "零〇一二两三四五六七八九十百千万"
+_CN = f"[{_CN_CHARS}]+"
+#: What :func:`_may_start` reads as "a decimal digit" (``\\d``) and as "any character".
+_DECIMAL, _ANY = r"\d", ""
+#: Each family, the characters its label starts with, and its pattern (compiled on first need: a
+#: text that starts otherwise never needs it, and each class of Chinese numerals costs ``re`` 0.3 ms).
+_LABEL_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("（一）", "（(", rf"^[（(]({_CN})[）)]"),
+    ("（1）", "（(", r"^[（(](\d+)[）)]"),
+    ("一、", _CN_CHARS, rf"^({_CN})[、，,]"),
+    ("一是", _CN_CHARS, rf"^({_CN})是"),
+    ("一要", _CN_CHARS, rf"^({_CN})要"),
+    ("第一", "第", rf"^第({_CN})[，,、：:]"),
+    ("1.", _DECIMAL, r"^(\d{1,3})(?:[.．](?!\d)|[、])"),
+    ("①", "".join(_CIRCLED), "^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])"),
+)
+
+
+def _may_start(first: str, starts: str) -> bool:
+    """Return whether a label that starts with one of ``starts`` may start with the character ``first``."""
+    if starts == _ANY:
+        return True
+    if starts == _DECIMAL:
+        return first.isdecimal()
+    return first != "" and first in starts
+
+
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
+
+
+def parse_label(text: str) -> Label | None:
+    """Recognise a heading label or run-in marker at the start of ``text``; None if there is none."""
+    stripped = text.lstrip(" \u3000\t")
+    first = stripped[:1]
+    for family, starts, pattern in _LABEL_PATTERNS:
+        if not _may_start(first, starts):
+            continue
+        match = compiled(pattern).match(stripped)
+        if not match:
+            continue
+        token = match.group(1)
+        if family == "①":
+            number = _CIRCLED.index(token) + 1
+        elif token.isdigit():
+            number = int(token)
+        else:
+            try:
+                number = parse_cn(token)
+            except ValueError:
+                continue
+        if family in ("一是", "一要") and number > 99:
+            continue
+        return Label(family, number, stripped[match.end() :], match.group(0))
+    for word, number in _SEQUENCE_WORDS.items():
+        if stripped.startswith(word) and stripped[len(word) : len(word) + 1] in ("，", ",", "、", ""):
+            return Label("首先", number, stripped[len(word) :].lstrip("，,、"), word)
+    return None
+
+
+# -- the reading grammar -------------------------------------------------------------------
+
+_CN_CLASS = "零〇一二两三四五六七八九十百"
+_CIRCLED_CLASS = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
+_FULL_TO_HALF = {"（": "(", "）": ")", "．": "."}
+#: Characters after which a label may start in mid-line.
+LABEL_BOUNDARY = "。！？；：!?;:…\n \u3000\t"
+_SPACE = " \u3000\t"
+RUNIN_STYLES: dict[str, str] = {"{cn}是": "yishi", "{cn}要": "yiyao", "第{cn}，": "diyi"}
+_SHOUXIAN = ("首先", "其次", "再次", "最后")
+
+
+class LabelMatch(NamedTuple):
+    """A label found in a text: heading label or run-in marker, its format, number and span."""
+
+    kind: str
+    style: str
+    fmt: str
+    level: int
+    scheme: str
+    ordinal: int
+    start: int
+    end: int
+    text: str
+
+
+def _format_regex(fmt: str, tolerant: bool = True) -> str:
+    """Return a regex for one level format; the number is captured; ``tolerant``: （ and ( alike."""
+    out = ""
+    rest = fmt
+    while rest:
+        for token, pattern in (
+            ("{cn}", f"([{_CN_CLASS}]{{1,6}})"),
+            ("{n}", "([1-9][0-9]?)"),
+            ("{circled}", f"([{_CIRCLED_CLASS}])"),
+        ):
+            if rest.startswith(token):
+                out += pattern
+                rest = rest[len(token) :]
+                break
+        else:
+            char = rest[0]
+            half = _FULL_TO_HALF.get(char, char)
+            full = {v: k for k, v in _FULL_TO_HALF.items()}.get(char, char)
+            out += f"[{re.escape(half)}{re.escape(full)}]" if tolerant and half != full else re.escape(char)
+            rest = rest[1:]
+    return out
+
+
+def _canonical(fmt: str) -> str:
+    """Return a format with half-width brackets and dots made full-width, for comparing variants."""
+    return fmt.replace("(", "（").replace(")", "）")
+
+
+def heading_formats(scheme: HeadingScheme | None = None) -> list[tuple[str, int, str]]:
+    """Return ``(format, level, scheme name)`` for every level format the grammar reads."""
+    schemes = [scheme] if scheme is not None else []
+    schemes += list(SCHEMES.values())
+    seen: dict[str, tuple[str, int, str]] = {}
+    for candidate in schemes:
+        for level, fmt in enumerate(candidate.levels, 1):
+            seen.setdefault(fmt, (fmt, level, candidate.name))
+    return list(seen.values())
+
+
+def _format_starts(fmt: str, tolerant: bool) -> str:
+    """Return the characters a label of ``fmt`` starts with (as :func:`_format_regex` reads it)."""
+    for token, starts in (("{cn}", _CN_CLASS), ("{n}", "123456789"), ("{circled}", "".join(_CIRCLED))):
+        if fmt.startswith(token):
+            return starts
+    if not fmt:
+        return _ANY
+    char = fmt[0]
+    half = _FULL_TO_HALF.get(char, char)
+    full = {v: k for k, v in _FULL_TO_HALF.items()}.get(char, char)
+    return half + full if tolerant else char
+
+
+#: The characters of each number token of a format, and the most of them it reads.
+_TOKEN_RUNS = {"{cn}": (_CN_CLASS, 6), "{n}": ("0123456789", 2), "{circled}": ("".join(_CIRCLED), 1)}
+#: A number token's characters, the most of them, and the characters one of which comes next; or no test.
+Follows = tuple[str, int, str]
+_NO_TEST: Follows = ("", 0, "")
+
+
+def _format_follows(fmt: str, tolerant: bool) -> Follows:
+    """Return what a label of ``fmt`` holds after its number when ``fmt`` starts with a number token and
+    goes on with a character that no number holds (``{n}．``: up to 2 digits, then ``.`` or ``．`` when
+    ``tolerant``); else no test."""
+    for token, (chars, most) in _TOKEN_RUNS.items():
+        rest = fmt[len(token) :]
+        if fmt.startswith(token) and rest and not rest.startswith("{"):
+            after = _format_starts(rest, tolerant)
+            return (chars, most, after) if not any(char in chars for char in after) else _NO_TEST
+    return _NO_TEST
+
+
+def _next_after_run(text: str, pos: int, chars: str, most: int) -> str:
+    """Return the character after the run of at most ``most`` of ``chars`` at ``pos`` ("" at the end)."""
+    end = pos
+    while end < len(text) and end - pos < most and text[end] in chars:
+        end += 1
+    return text[end : end + 1]
+
+
+def _may_follow(text: str, pos: int, follows: Follows) -> bool:
+    """Return whether the character after the number run at ``pos`` is one that ``follows`` lets come next.
+
+    A label's number is a run of its token's characters and the character after it is none of them, so the
+    run read here, cut at the same length, ends where the number does.
+    """
+    chars, most, after = follows
+    if not after:
+        return True
+    next_char = _next_after_run(text, pos, chars, most)
+    return next_char != "" and next_char in after
+
+
+def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, str, str, Follows]]:
+    """Return ``(format, level, scheme name, pattern, first characters, what follows the first)`` in the
+    order they are tried."""
+    key = None if scheme is None else scheme.levels
+    found = _PATTERN_CACHE.get(key)
+    if found is None:
+        found = []
+        for tolerant in (False, True):
+            for fmt, level, name in heading_formats(scheme):
+                pattern = _format_regex(fmt, tolerant)
+                if fmt.endswith(("{n}.", "{n}．")):
+                    pattern += "(?![0-9０-９.．])"
+                found.append((fmt, level, name, pattern, _format_starts(fmt, tolerant), _format_follows(fmt, tolerant)))
+        # Exact formats before tolerant ones; longer formats first: （{cn}） before {cn}、.
+        found.sort(key=lambda entry: -len(entry[0].replace("{cn}", "").replace("{n}", "")))
+        found.sort(key=lambda entry: entry[3].count("["))
+        _PATTERN_CACHE[key] = found
+    return found
+
+
+_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, str, str, Follows]]] = {}
+_RUNIN_MARK = f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]"
+_SHOUXIAN_MARK = "(首先|其次|再次|最后)[，,、]"
+#: What follows the numeral of a run-in marker: 是 or 要 (一是), or after 第 a mark (第一，).
+_RUNIN_FOLLOWS: Follows = (_CN_CLASS, 3, "是要")
+_DIYI_FOLLOWS: Follows = (_CN_CLASS, 3, "，,、")
+
+
+def _number(token: str) -> int | None:
+    if len(token) == 1 and token in _CIRCLED:
+        return _CIRCLED.index(token) + 1
+    if token.isascii() and token.isdigit():
+        return int(token)
+    if token[0] in "零〇" or "两" in token:
+        return None
+    try:
+        value = parse_cn(token)
+    except ValueError:
+        return None
+    return value if value >= 1 and cn(value) == token else None
+
+
+def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch | None:
+    first = text[pos : pos + 1]
+    for fmt, level, name, pattern, starts, follows in _heading_patterns(scheme):
+        if not _may_start(first, starts) or not _may_follow(text, pos, follows):
+            continue
+        match = compiled(pattern).match(text, pos)
+        if not match:
+            continue
+        ordinal = _number(match.group(1))
+        if ordinal is None:
+            continue
+        end = match.end()
+        if end >= len(text) or text[end] in "，,。、；;：:）)":
+            continue  # a bare label, or 一、二季度 / 1、2月 style lists of numbers
+        if fmt.startswith("{cn}") and text[end] in _CN_CLASS + "季月年":
+            continue
+        return LabelMatch("heading", "heading", fmt, level, name, ordinal, pos, end, match.group(0))
+    return None
+
+
+def _may_be_runin(text: str, pos: int) -> bool:
+    """Return whether a run-in marker may start at ``pos``: numerals and 是 or 要, or 第, numerals and a mark."""
+    if text.startswith("第", pos):
+        return _may_follow(text, pos + 1, _DIYI_FOLLOWS)
+    return _may_start(text[pos : pos + 1], _CN_CLASS) and _may_follow(text, pos, _RUNIN_FOLLOWS)
+
+
+def _runin_at(text: str, pos: int) -> LabelMatch | None:
+    first = text[pos : pos + 1]
+    match = compiled(_RUNIN_MARK).match(text, pos) if _may_be_runin(text, pos) else None
+    if match:
+        token = match.group(1) or match.group(3)
+        ordinal = _number(token)
+        if ordinal is None or ordinal > 99:
+            return None
+        end = match.end()
+        if match.group(2):
+            fmt = "{cn}" + match.group(2)
+            after = text[end : end + len(token) + 1]
+            # 一是一，二是二 / 一要一 are idioms, not markers; so is 一是 at the end of a text.
+            if after.startswith(token) or end >= len(text) or text[end] in "，,。、；;":
+                return None
+        else:
+            fmt = "第{cn}，"
+        return LabelMatch("runin", RUNIN_STYLES[fmt], fmt, 0, "", ordinal, pos, end, match.group(0))
+    match = compiled(_SHOUXIAN_MARK).match(text, pos) if _may_start(first, "首其再最") else None
+    if match:
+        ordinal = _SHOUXIAN.index(match.group(1)) + 1
+        return LabelMatch("runin", "shouxian", "首先，", 0, "", ordinal, pos, match.end(), match.group(0))
+    return None
+
+
+def label_at(text: str, pos: int = 0, scheme: HeadingScheme | None = None) -> LabelMatch | None:
+    """Read the heading label or run-in marker that starts at ``pos`` (white space skipped)."""
+    while pos < len(text) and text[pos] in _SPACE:
+        pos += 1
+    return _heading_at(text, pos, scheme) or _runin_at(text, pos)
+
+
+def find_labels(text: str, scheme: HeadingScheme | None = None, *, midline: bool = True) -> list[LabelMatch]:
+    """Find the labels of a text: at its start and, with ``midline``, after a sentence end or a space."""
+    found: list[LabelMatch] = []
+    first = label_at(text, 0, scheme)
+    if first is not None:
+        found.append(first)
+    if not midline:
+        return found
+    pos = first.end if first is not None else 1
+    while pos < len(text):
+        if text[pos - 1] in LABEL_BOUNDARY and text[pos] not in _SPACE:
+            label = _heading_at(text, pos, scheme) or _runin_at(text, pos)
+            if label is not None:
+                found.append(label)
+                pos = label.end
+                continue
+        pos += 1
+    return found
+
+
+def scheme_from_formats(formats: list[str]) -> HeadingScheme:
+    """Return the scheme whose levels begin with ``formats`` (a named one if any fits), else a custom one."""
+    wanted = [_canonical(f) for f in formats]
+    for named in SCHEMES.values():
+        if list(named.levels[: len(formats)]) == formats:
+            return named
+    for named in SCHEMES.values():
+        if [_canonical(f) for f in named.levels[: len(formats)]] == wanted and not any("(" in f for f in formats):
+            return named
+    levels = list(formats)
+    for fmt in SCHEMES["gbt9704"].levels:
+        if len(levels) >= 5:
+            break
+        if fmt not in levels and _canonical(fmt) not in [_canonical(x) for x in levels]:
+            levels.append(fmt)
+    return HeadingScheme(tuple(levels), "custom")
