@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .expressions import has_expression
+from .i18n import _
 from .model import Block, Item, Section, Speech, Table
 from .numbering import SCHEMES, count_cn
 from .registry import DocumentKind, Registry, default_registry
@@ -109,7 +110,11 @@ class _Writer:
         def replace(match: re.Match[str]) -> str:
             if match.group(1) == count_cn(count):
                 return "{{ " + counted + " | count_cn }}" + match.group(2)
-            self.notes.append(f"{where}: {match.group(0)} but {count} {counted}; kept as text")
+            self.notes.append(
+                _("{where}: {group} but {count} {counted}; kept as text").format(
+                    where=where, group=match.group(0), count=count, counted=counted
+                )
+            )
             return match.group(0)
 
         from .script import to_simplified

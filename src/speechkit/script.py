@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any, TypeVar, cast
 
 from .errors import SpeechkitError
+from .i18n import _
 
 #: Output scripts and the OpenCC configuration that produces each from any input. ``hant`` uses the
 #: standard forms Traditional readers expect (為, 啟, 審核: OpenCC ``s2tw``, not ``s2t``'s 爲, 啓, 審覈),
@@ -38,7 +39,9 @@ def _check(script: str) -> tuple[str, ...]:
     try:
         return SCRIPTS[script]
     except KeyError:
-        raise SpeechkitError(f"unknown script {script!r}; known: {', '.join(SCRIPTS)}") from None
+        raise SpeechkitError(
+            _("unknown script {script!r}; known: {scripts}").format(script=script, scripts=", ".join(SCRIPTS))
+        ) from None
 
 
 def convert(text: str, script: str) -> str:

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from ..errors import RenderError
+from ..i18n import _
 
 # The classes beyond Latin-1 are kept apart from the others: ``re`` builds a class that mixes them as
 # a table of the whole BMP (about 0.6 ms at each start), a class of Latin-1 alone as a small bitmap.
@@ -50,8 +51,9 @@ def check_text(text: str) -> None:
     if found:
         at = min(found)
         raise RenderError(
-            f"text contains the control character U+{ord(text[at]):04X}, which a DOCX cannot hold: "
-            f"remove it from {_excerpt(text, at)!r}"
+            _(
+                "text contains the control character U+{code:04X}, which a DOCX cannot hold: remove it from {excerpt!r}"
+            ).format(code=ord(text[at]), excerpt=_excerpt(text, at))
         )
 
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..errors import RenderError, TemplateError
+from ..i18n import _
 from ..layout import LayoutBlock, Para, TableBlock, layout
 from ..model import Meta, Speech
 from ..registry import Registry, default_registry
@@ -75,12 +76,12 @@ def asset(name: str, dirs: tuple[str, ...] = ()) -> Markup:
     env = environment(dirs)
     assert env.loader is not None
     try:
-        text, _, _ = env.loader.get_source(env, name)
+        text, _filename, _uptodate = env.loader.get_source(env, name)
     except jinja2.TemplateNotFound:
-        raise TemplateError(f"template not found: {name}") from None
+        raise TemplateError(_("template not found: {name}").format(name=name)) from None
     for closing in ("</style", "</script"):
         if closing in text.lower():
-            raise TemplateError(f"{name}: must not contain {closing}>")
+            raise TemplateError(_("{name}: must not contain {closing}>").format(name=name, closing=closing))
     return Markup(text)
 
 
@@ -104,7 +105,7 @@ def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> N
     for text in _texts(blocks, meta):
         bad = control_character(text)
         if bad is not None:
-            raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
+            raise RenderError(_("control character U+{code:04X} cannot be written to HTML").format(code=ord(bad)))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..build import SectionContext
+from ..i18n import N_
 from ..layout import LayoutBlock, Para, Run
 from ..model import Enumeration, Item, Section
 from ..registry import Registry, Role, SectionType
@@ -122,7 +123,7 @@ def setup(registry: Registry) -> None:
 
 BRANCH_ISSUES = SectionType(
     "branch_issues",
-    "个性问题: one line per branch (xx村：…；…。), in the order given.",
+    N_("个性问题: one line per branch (xx村：…；…。), in the order given."),
     "",
     Enumeration("none"),
     properties=PROPERTIES,

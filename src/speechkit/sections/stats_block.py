@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..build import SectionContext
+from ..i18n import _
 from ..model import Block, Table
 from ..registry import BlockType
 from ..stat_groups import StatGroup
@@ -36,7 +37,7 @@ def build_stats(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
     if not isinstance(group, StatGroup):
         known = [k for k, v in ctx.builder.context.items() if isinstance(v, StatGroup)]
         hint = f"; groups: {', '.join(known)}" if known else "; declare it under 'statistics:'"
-        raise ctx.error(f"unknown statistics group {name!r}{hint}", *sub)
+        raise ctx.error(_("unknown statistics group {name!r}{hint}").format(name=name, hint=hint), *sub)
     columns = options.get("columns", group.columns)
     word = ctx.builder.word  # the words the table adds itself follow the script of the facts
     columns = tuple(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ...package_data import read_text
 from ...script import converter
 from ..finding import Hit
@@ -75,5 +76,7 @@ def check(doc: Doc) -> Iterator[Hit]:
             offsets[0],
             offsets[0] + 1,
             "SK205",
-            f"{name} {chars[:8]!r} in a {other} document ({total} such characters in all)",
+            _("{name} {chars!r} in a {other} document ({total} such characters in all)").format(
+                name=name, chars=chars[:8], other=other, total=total
+            ),
         )

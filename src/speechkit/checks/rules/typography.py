@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 from .chars import HAN
@@ -59,16 +60,26 @@ def check(doc: Doc) -> Iterator[Hit]:
             else:
                 better = f"{first}～{second}{unit} or {first}至{second}{unit}"
             yield Hit(
-                index, match.start(), match.end(), "SK206", f"hyphen in a range {match.group()!r}; write {better}"
+                index,
+                match.start(),
+                match.end(),
+                "SK206",
+                _("hyphen in a range {group!r}; write {better}").format(group=match.group(), better=better),
             )
         if not _may_hold_ellipsis(text):
             continue
         for match in _ellipsis().finditer(text):
-            yield Hit(index, match.start(), match.end(), "SK206", f"{match.group()!r} for an ellipsis; write '……'")
+            yield Hit(
+                index,
+                match.start(),
+                match.end(),
+                "SK206",
+                _("{group!r} for an ellipsis; write '……'").format(group=match.group()),
+            )
     title = _title(doc)
     if title is not None:
         text = doc.units[title].text.rstrip()
-        yield Hit(title, len(text) - 1, len(text), "SK206", "a title takes no full stop; delete the final '。'")
+        yield Hit(title, len(text) - 1, len(text), "SK206", _("a title takes no full stop; delete the final '。'"))
 
 
 def _title(doc: Doc) -> int | None:
