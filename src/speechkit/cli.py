@@ -94,7 +94,12 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="speechkit", description=_("Write Chinese official speeches and critique outlines from YAML facts.")
     )
-    parser.add_argument("--version", action="version", version=f"speechkit {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"speechkit {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--lang",
         choices=sorted(LANGUAGES),

@@ -186,7 +186,11 @@ def _analyze(doc: Doc) -> Outline:
                     stack.pop()
             if mark.number != 1:
                 missing = label_text(mark.family, 1, mark.variant)
-                _report(outline, mark, f"{mark.text} starts a list; {missing} is missing")
+                _report(
+                    outline,
+                    mark,
+                    _("{text} starts a list; {missing} is missing").format(text=mark.text, missing=missing),
+                )
             stack.append(_Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text))
             outline.marks.append(_with_depth(mark, len(stack) - 1))
             continue
@@ -232,11 +236,11 @@ def _sequence_fault(doc: Doc, order: dict[int, int], level: _Level, mark: Mark) 
             return "new list"
         return _("{text} restarts the list after {label}").format(text=mark.text, label=level.label)
     if mark.number == level.last:
-        return f"{mark.text} repeats {level.label}"
+        return _("{text} repeats {label}").format(text=mark.text, label=level.label)
     if mark.number < level.last:
         return _("{text} comes after {label}").format(text=mark.text, label=level.label)
     missing = "、".join(label_text(mark.family, n, mark.variant) for n in range(level.last + 1, mark.number))
-    return f"{mark.text} follows {level.label}; {missing} is missing"
+    return _("{text} follows {label}; {missing} is missing").format(text=mark.text, label=level.label, missing=missing)
 
 
 def _with_depth(mark: Mark, depth: int) -> Mark:

@@ -44,7 +44,7 @@ def check_doc_numbers(doc: Doc) -> Iterator[Hit]:
                     match.end(),
                     "SK301",
                     _("document number {group!r}: {problems} (write {hint!r})").format(
-                        group=match.group(0), problems="; ".join(problems), hint=hint
+                        group=match.group(0), problems=_("; ").join(problems), hint=hint
                     ),
                 )
 
@@ -58,17 +58,17 @@ def _doc_number_problems(match: re.Match[str]) -> list[str]:
         return []
     problems = []
     if opening != "〔" or close not in ("", "〕"):
-        problems.append("put the year in 〔〕")
+        problems.append(_("put the year in 〔〕"))
     if not close:
         problems.append(_("the year's closing bracket is missing"))
     if match.group("di"):
-        problems.append("no 第 before the number")
+        problems.append(_("no 第 before the number"))
     if not num:
         problems.append(_("the serial number is missing"))
     elif num.startswith("0"):
         problems.append(_("no leading zeros in the serial number"))
     if num and not match.group("hao"):
-        problems.append("号 is missing")
+        problems.append(_("号 is missing"))
     return problems
 
 
@@ -130,7 +130,8 @@ def _date_problem(year: str, month: str, day: str | None) -> str:
     if not 1 <= m <= 12 or not 1 <= d <= 31:
         return _("no such month or day")
     if month.startswith("0") or (day or "").startswith("0"):
-        return _("no leading zeros (write '{year}年{m}月").format(year=int(year), m=m) + (f"{d}日')" if day else "')")
+        written = f"{int(year)}年{m}月" + (f"{d}日" if day else "")
+        return _("no leading zeros (write {written!r})").format(written=written)
     return ""
 
 

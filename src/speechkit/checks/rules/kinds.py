@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ...i18n import _
+from ...i18n import N_, _, language
 from ...lazy_patterns import compiled
 from ...numbering import parse_label
 from ...registry import DocumentKind
@@ -29,14 +29,14 @@ _TABLE_NEEDS = (
 _NEED_NAMES = {"measure": "整改措施", "owner": "责任人", "deadline": "完成时限"}
 #: How a missing metadata field is named in a finding.
 _FIELD_NAMES = {
-    "addressee": "an addressee line (主送机关, e.g. '各党支部：') after the title",
-    "signature": "a signature (署名) above the date",
-    "date": "a date line (成文日期, e.g. '2018年10月7日')",
-    "speaker": "a speaker or signature (署名) under the title",
-    "doc_number": "a document number (发文字号, e.g. '党办发〔2018〕12号')",
-    "issuer": "an issuer (发文机关标志)",
-    "subtitle": "a subtitle",
-    "occasion": "an occasion",
+    "addressee": N_("an addressee line (主送机关, e.g. '各党支部：') after the title"),
+    "signature": N_("a signature (署名) above the date"),
+    "date": N_("a date line (成文日期, e.g. '2018年10月7日')"),
+    "speaker": N_("a speaker or signature (署名) under the title"),
+    "doc_number": N_("a document number (发文字号, e.g. '党办发〔2018〕12号')"),
+    "issuer": N_("an issuer (发文机关标志)"),
+    "subtitle": N_("a subtitle"),
+    "occasion": N_("an occasion"),
 }
 
 
@@ -54,6 +54,8 @@ def _kind(doc: Doc, name: str) -> DocumentKind | None:
 
 
 def _kind_name(kind: DocumentKind) -> str:
+    if language() == "zh" and "：" not in kind.description and ":" in kind.description:
+        return kind.description.split(":", 1)[0]  # 通知, 述职报告
     return kind.name.replace("_", " ")
 
 
@@ -112,7 +114,7 @@ def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
                 0,
                 1,
                 "SK401",
-                _("a {kind_name} needs {get}").format(kind_name=_kind_name(kind), get=_FIELD_NAMES.get(name, name)),
+                _("a {kind_name} needs {get}").format(kind_name=_kind_name(kind), get=_(_FIELD_NAMES.get(name, name))),
             )
 
 
@@ -131,7 +133,11 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
         and not any(compiled(_ADDRESSEE).match(doc.units[i].text.strip()) for i in head)
     ):
         yield Hit(
-            title, 0, 1, "SK401", _("a {name} needs {addressee}").format(name=name, addressee=_FIELD_NAMES["addressee"])
+            title,
+            0,
+            1,
+            "SK401",
+            _("a {name} needs {addressee}").format(name=name, addressee=_(_FIELD_NAMES["addressee"])),
         )
     if not needed & {"signature", "date"} or needed & {"signature", "date"} <= roles:
         return
@@ -139,7 +145,9 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
     dates = [p for p, i in enumerate(tail) if is_date_line(doc.units[i].text)]
     if not dates:
         if "date" in needed:
-            yield Hit(units[-1], 0, 1, "SK401", _("a {name} needs {date}").format(name=name, date=_FIELD_NAMES["date"]))
+            yield Hit(
+                units[-1], 0, 1, "SK401", _("a {name} needs {date}").format(name=name, date=_(_FIELD_NAMES["date"]))
+            )
         return
     before = tail[dates[0] - 1] if dates[0] else None
     if "signature" in needed and (before is None or _is_body(doc, before) or parse_label(doc.units[before].text)):
@@ -148,7 +156,7 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
             0,
             1,
             "SK401",
-            _("a {name} needs {signature}").format(name=name, signature=_FIELD_NAMES["signature"]),
+            _("a {name} needs {signature}").format(name=name, signature=_(_FIELD_NAMES["signature"])),
         )
 
 

@@ -63,7 +63,7 @@ def check(doc: Doc) -> Iterator[Hit]:
     if not trad_total or not simp_total:
         return
     minority_is_trad = trad_total <= simp_total
-    name, other = ("Traditional", "Simplified") if minority_is_trad else ("Simplified", "Traditional")
+    name, other = (_("Traditional"), _("Simplified")) if minority_is_trad else (_("Simplified"), _("Traditional"))
     total = trad_total if minority_is_trad else simp_total
     for index, trad, simp in found:
         offsets = trad if minority_is_trad else simp

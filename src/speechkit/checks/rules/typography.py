@@ -54,11 +54,11 @@ def check(doc: Doc) -> Iterator[Hit]:
             unit = text[match.end()] if match.end() < len(text) else ""
             first, second = match.group(1), match.group(2)
             if unit == "年" and len(first) == len(second) == 4:
-                better = f"{first}—{second}年 or {first}年至{second}年"
+                better = _("{dash} or {to}").format(dash=f"{first}—{second}年", to=f"{first}年至{second}年")
             elif unit in "月日":  # a span of time takes the 一字线 (GB/T 15834 §4.13)
-                better = f"{first}—{second}{unit} or {first}{unit}至{second}{unit}"
+                better = _("{dash} or {to}").format(dash=f"{first}—{second}{unit}", to=f"{first}{unit}至{second}{unit}")
             else:
-                better = f"{first}～{second}{unit} or {first}至{second}{unit}"
+                better = _("{dash} or {to}").format(dash=f"{first}～{second}{unit}", to=f"{first}至{second}{unit}")
             yield Hit(
                 index,
                 match.start(),
