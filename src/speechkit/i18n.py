@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 
 #: The gettext domain: ``locale/<lang>/LC_MESSAGES/speechkit.mo`` inside the package.
 DOMAIN = "speechkit"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 #: The languages speechkit speaks, by the short name ``--lang`` takes, and each one's catalog folder.
 LANGUAGES: dict[str, str] = {"en": "en", "zh": "zh_CN"}
 
