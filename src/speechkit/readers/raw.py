@@ -10,6 +10,7 @@ from ..model import Table
 #: What a reader did, as the import report names it (the ``action`` of a :class:`Note`).
 ACTIONS = (
     N_("fixed"),
+    N_("joined"),
     N_("kept as text"),
     N_("outline"),
     N_("renumbered"),
