@@ -66,6 +66,8 @@ class Snapshot:
     document: str
     findings: tuple[Any, ...]
     error: str = ""
+    #: The document's language (``zh-CN``, ``zh-Hant``): the page's ``lang`` and the words of its panes.
+    lang: str = "zh-CN"
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON form, findings as ``speechkit check --format json`` gives them."""
@@ -110,6 +112,7 @@ class Preview:
         from .api import load
         from .checks import check_path
         from .render.html import render_fragment
+        from .render.page_words import page_language, speech_texts
 
         version = self.snapshot.version + 1
         self.stamp = self._stat()
@@ -127,7 +130,8 @@ class Preview:
             )
             self.snapshot = replace(self.snapshot, version=version, error=message.replace("\n", " "))
         else:
-            self.snapshot = Snapshot(self.snapshot.server, version, speech.meta.title, document, findings)
+            lang = page_language(speech_texts(speech))
+            self.snapshot = Snapshot(self.snapshot.server, version, speech.meta.title, document, findings, lang=lang)
         return self.snapshot
 
 

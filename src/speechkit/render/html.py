@@ -18,6 +18,7 @@ from ..layout import LayoutBlock, Para, TableBlock, layout
 from ..model import Meta, Speech
 from ..registry import Registry, default_registry
 from ..text import control_character
+from .page_words import page_language, speech_texts
 from .templating import rendering, template_dirs, template_environment
 
 TEMPLATE = "document.html.j2"
@@ -198,6 +199,7 @@ def render_html(
                 runin_bold=runin_bold,
                 css=page_assets.css,
                 script=page_assets.script,
+                lang=page_language(speech_texts(speech)),
             )
         )
     return out.rstrip("\n") + "\n"
