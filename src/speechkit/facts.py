@@ -237,13 +237,13 @@ def _decode(raw: bytes, name: str) -> str:
 
 def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> FactsError:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "invalid YAML"
+    problem = _(exc.problem) if exc.problem else _("invalid YAML")
     if (mark is not None and text and 0 <= mark.index < len(text) and text[mark.index] == "\t") or (
         "\t" in problem or "'\\t'" in problem
     ):
-        problem = "a tab character; indent YAML with spaces"
+        problem = _("a tab character; indent YAML with spaces")
     elif exc.context and exc.context not in problem:
-        problem = f"{problem} ({exc.context})"
+        problem = f"{problem} ({_(exc.context)})"
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
         problem = _("{problem}; only plain YAML is read (no Python or custom tags)").format(problem=problem)
     line = mark.line + 1 if mark else 1

@@ -44,7 +44,7 @@ def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
     else:
         raise SpeechkitError(
             _("{source}: --each takes a .csv, .tsv or .xlsx table, not {value}").format(
-                source=source, value=suffix or "this file"
+                source=source, value=suffix or _("this file")
             )
         )
     return header, rows

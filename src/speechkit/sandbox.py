@@ -428,9 +428,9 @@ def failure_message(exc: BaseException) -> str:
     if isinstance(exc, jinja2.UndefinedError):
         return clean_message(f"{exc.message or exc}")
     if isinstance(exc, RecursionError):
-        return "over budget: nested too deeply"
+        return _("over budget: nested too deeply")
     if isinstance(exc, MemoryError):
-        return "over budget: out of memory"
+        return _("over budget: out of memory")
     if isinstance(exc, ZeroDivisionError):
         return _("division by zero")
     if isinstance(exc, OverflowError):

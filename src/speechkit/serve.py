@@ -143,7 +143,7 @@ def run_serve(args: argparse.Namespace) -> int:
         raise SpeechkitError(f"{_(SERVE_EXTRA)} ({exc})") from None
     path = Path(args.facts)
     if not path.is_file():
-        raise FactsError("no such file" if not path.exists() else "not a file", Location(str(path)))
+        raise FactsError(_("no such file") if not path.exists() else _("not a file"), Location(str(path)))
     from .render.templating import template_dirs
 
     preview = Preview(path, template_dirs(args.templates))

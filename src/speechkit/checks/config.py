@@ -133,19 +133,19 @@ def _parse(path: Path, text: str, table: dict[str, Any], prefix: str) -> Config:
     ignore = _codes(table.get("ignore", []), "ignore", fail)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
-        raise fail("per-file-ignores", "expected a table of glob = [codes]")
+        raise fail("per-file-ignores", _("expected a table of glob = [codes]"))
     per_file_ignores = tuple(
         (str(glob), _codes(codes, f"per-file-ignores.{glob}", fail)) for glob, codes in per_file.items()
     )
     words: dict[str, str] = {}
     lists = table.get("word-lists", [])
     if not isinstance(lists, list) or not all(isinstance(item, str) for item in lists):
-        raise fail("word-lists", "expected a list of YAML file paths")
+        raise fail("word-lists", _("expected a list of YAML file paths"))
     for item in lists:
         words.update(_word_list(path.parent / item, lambda message: fail("word-lists", message)))
     inline = table.get("words", {})
     if not isinstance(inline, dict) or not all(isinstance(v, str) and v for v in inline.values()):
-        raise fail("words", 'expected a table of wrong = "right"')
+        raise fail("words", _('expected a table of wrong = "right"'))
     words.update({str(k): v for k, v in inline.items()})
     return Config(path, select, ignore, per_file_ignores, words)
 

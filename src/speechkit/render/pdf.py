@@ -11,13 +11,13 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..fonts import fontconfig_xml
-from ..i18n import _
+from ..i18n import N_, _
 
 #: Seconds LibreOffice may take for one document (a cold start takes about 2 s).
 TIMEOUT = 180
 #: Extra seconds allowed for each further document of a batch (one takes about 0.3 s).
 PER_DOCUMENT_TIMEOUT = 10
-MISSING = "PDF output needs LibreOffice: apt-get install libreoffice-writer-nogui"
+MISSING = N_("PDF output needs LibreOffice: apt-get install libreoffice-writer-nogui")
 
 __all__ = ["MISSING", "TIMEOUT", "fontconfig_xml", "render_pdf"]
 
@@ -41,7 +41,7 @@ def render_pdfs(documents: Mapping[str, bytes]) -> dict[str, bytes]:
         return {}
     soffice = shutil.which("soffice")
     if soffice is None:
-        raise RenderError(MISSING)
+        raise RenderError(_(MISSING))
     names = list(documents)
     with tempfile.TemporaryDirectory(prefix="speechkit-pdf-") as tmp:
         work = Path(tmp)

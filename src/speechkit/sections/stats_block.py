@@ -36,7 +36,7 @@ def build_stats(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
     group = ctx.builder.context.get(name)
     if not isinstance(group, StatGroup):
         known = [k for k, v in ctx.builder.context.items() if isinstance(v, StatGroup)]
-        hint = f"; groups: {', '.join(known)}" if known else "; declare it under 'statistics:'"
+        hint = _("; groups: {known}").format(known=", ".join(known)) if known else _("; declare it under 'statistics:'")
         raise ctx.error(_("unknown statistics group {name!r}{hint}").format(name=name, hint=hint), *sub)
     columns = options.get("columns", group.columns)
     word = ctx.builder.word  # the words the table adds itself follow the script of the facts
