@@ -16,6 +16,10 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+# Messages are asserted in English: the tests, and the commands they run, speak English whatever the
+# locale of the machine (tests of the Chinese messages choose zh themselves).
+os.environ["SPEECHKIT_LANG"] = "en"
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,13 @@ def test_wheel_installs_and_builds_from_another_folder(tmp_path: Path) -> None:
     )
     assert checked.returncode == 1 and checked.stderr == ""
     assert [line.split(": ")[1].split()[0] for line in checked.stdout.splitlines()] == ["SK210"]
+    # the compiled Chinese catalog ships in the wheel: a Chinese locale is answered in Chinese
+    chinese = subprocess.run(
+        [str(bin_dir / "speechkit"), "check", "--select", "SK210", "draft.txt"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "SPEECHKIT_LANG": "", "LANGUAGE": "", "LC_ALL": "zh_CN.UTF-8"},
+    )
+    assert chinese.returncode == 1 and "误用" in chinese.stdout, chinese.stdout

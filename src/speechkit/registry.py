@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from .i18n import _
 from .model.errors import RegistryError, RenderError
 from .model.speech import Block, Enumeration, Section, Speech
 
@@ -199,7 +200,7 @@ class Registry:
         fmt = self.formats.get(name) or self.for_suffix(name)
         if fmt is None or fmt.write is None:
             known = ", ".join(n for n, f in self.formats.items() if f.write is not None)
-            raise RenderError(f"unknown format {name!r}; known formats: {known}")
+            raise RenderError(_("unknown format {name!r}; known formats: {known}").format(name=name, known=known))
         return fmt
 
     def for_suffix(self, suffix: str) -> Format | None:
@@ -209,9 +210,13 @@ class Registry:
 
     def _add(self, table: dict[str, Any], name: str, value: Any, what: str, override: bool) -> None:
         if not name or not isinstance(name, str):
-            raise RegistryError(f"a {what} needs a non-empty name")
+            raise RegistryError(_("a {what} needs a non-empty name").format(what=what))
         if name in table and not override:
-            raise RegistryError(f"{what} {name!r} is already registered (pass override=True to replace it)")
+            raise RegistryError(
+                _("{what} {name!r} is already registered (pass override=True to replace it)").format(
+                    what=what, name=name
+                )
+            )
         table[name] = value
         self._derived.clear()
 
@@ -258,5 +263,9 @@ def load_registry(*, plugins: bool = True) -> Registry:
             except RegistryError:
                 raise
             except Exception as exc:
-                raise RegistryError(f"plugin {entry.name!r} ({entry.value}) failed to load: {exc}") from exc
+                raise RegistryError(
+                    _("plugin {name!r} ({value}) failed to load: {exc}").format(
+                        name=entry.name, value=entry.value, exc=exc
+                    )
+                ) from exc
     return registry

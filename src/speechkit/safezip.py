@@ -17,6 +17,7 @@ from types import TracebackType
 
 from lxml import etree
 
+from .i18n import _
 from .model.errors import Location, SpeechkitError
 
 #: Members (parts) a DOCX may hold; Word's own files hold a few dozen, a long report with images hundreds.
@@ -68,22 +69,30 @@ class SafeZip:
         """Return a member's bytes; DocxError if it is missing, over a limit or corrupt."""
         info = self.infos.get(member)
         if info is None:
-            raise self.error(f"has no part {member}")
+            raise self.error(_("has no part {member}").format(member=member))
         if info.file_size > MAX_MEMBER_BYTES:
-            raise self.error(f"part {member} unpacks to more than {_mib(MAX_MEMBER_BYTES)} (a zip bomb?)")
+            raise self.error(
+                _("part {member} unpacks to more than {mib} (a zip bomb?)").format(
+                    member=member, mib=_mib(MAX_MEMBER_BYTES)
+                )
+            )
         try:
             with self.archive.open(info) as handle:
                 data = handle.read(MAX_MEMBER_BYTES + 1)
         # zipfile raises NotImplementedError for a compression method it lacks, RuntimeError for encryption.
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError) as exc:
-            raise self.error(f"part {member} cannot be read: {exc}") from None
+            raise self.error(_("part {member} cannot be read: {exc}").format(member=member, exc=exc)) from None
         except zlib.error:
-            raise self.error(f"part {member} is corrupt (bad compressed data)") from None
+            raise self.error(_("part {member} is corrupt (bad compressed data)").format(member=member)) from None
         if len(data) > MAX_MEMBER_BYTES:
-            raise self.error(f"part {member} unpacks to more than {_mib(MAX_MEMBER_BYTES)} (a zip bomb?)")
+            raise self.error(
+                _("part {member} unpacks to more than {mib} (a zip bomb?)").format(
+                    member=member, mib=_mib(MAX_MEMBER_BYTES)
+                )
+            )
         self.read_bytes += len(data)
         if self.read_bytes > MAX_TOTAL_BYTES:
-            raise self.error(f"unpacks to more than {_mib(MAX_TOTAL_BYTES)} (a zip bomb?)")
+            raise self.error(_("unpacks to more than {mib} (a zip bomb?)").format(mib=_mib(MAX_TOTAL_BYTES)))
         return data
 
     def read_all(self) -> dict[str, bytes]:
@@ -111,12 +120,14 @@ def parse_xml(data: bytes, where: str = "<xml>") -> etree._Element:
         root = etree.fromstring(data, SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
         message = " ".join(str(exc.msg if hasattr(exc, "msg") else exc).split())[:200]
-        raise DocxError(f"broken XML: {message}", Location(where, exc.lineno or None)) from None
+        raise DocxError(
+            _("broken XML: {message}").format(message=message), Location(where, exc.lineno or None)
+        ) from None
     if root is None:
-        raise DocxError("empty XML part", Location(where))
+        raise DocxError(_("empty XML part"), Location(where))
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
-        raise DocxError("XML declares a DTD (entities are not read in a DOCX)", Location(where))
+        raise DocxError(_("XML declares a DTD (entities are not read in a DOCX)"), Location(where))
     return root
 
 
@@ -131,22 +142,22 @@ def open_docx(source: str | os.PathLike[str] | bytes, name: str | None = None) -
         try:
             size = path.stat().st_size
         except FileNotFoundError:
-            raise DocxError("no such file", Location(label)) from None
+            raise DocxError(_("no such file"), Location(label)) from None
         except OSError as exc:
-            raise DocxError(f"cannot read: {exc.strerror}", Location(label)) from None
+            raise DocxError(_("cannot read: {strerror}").format(strerror=exc.strerror), Location(label)) from None
         if not path.is_file():
-            raise DocxError("not a file", Location(label))
+            raise DocxError(_("not a file"), Location(label))
         stream = str(path)
     if size > MAX_FILE_BYTES:
-        raise DocxError(f"larger than {_mib(MAX_FILE_BYTES)}", Location(label))
+        raise DocxError(_("larger than {mib}").format(mib=_mib(MAX_FILE_BYTES)), Location(label))
     try:
         archive = zipfile.ZipFile(stream)
     except zipfile.BadZipFile:
-        raise DocxError("not a DOCX file (not a zip archive)", Location(label)) from None
+        raise DocxError(_("not a DOCX file (not a zip archive)"), Location(label)) from None
     except OSError as exc:
-        raise DocxError(f"cannot read: {exc.strerror or exc}", Location(label)) from None
+        raise DocxError(_("cannot read: {value}").format(value=exc.strerror or exc), Location(label)) from None
     except (ValueError, NotImplementedError, RuntimeError, EOFError) as exc:  # zipfile's other refusals
-        raise DocxError(f"not a usable DOCX file: {exc}", Location(label)) from None
+        raise DocxError(_("not a usable DOCX file: {exc}").format(exc=exc), Location(label)) from None
     safe = SafeZip(archive, label)
     try:
         _check_directory(safe, archive.infolist())
@@ -158,20 +169,24 @@ def open_docx(source: str | os.PathLike[str] | bytes, name: str | None = None) -
 
 def _check_directory(safe: SafeZip, infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_MEMBERS:
-        raise safe.error(f"holds more than {MAX_MEMBERS:,} parts")
+        raise safe.error(_("holds more than {max_members:,} parts").format(max_members=MAX_MEMBERS))
     if len(safe.infos) != len(infos):
-        raise safe.error("holds two parts of the same name")
+        raise safe.error(_("holds two parts of the same name"))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise safe.error(f"part {info.filename} is encrypted")
+            raise safe.error(_("part {filename} is encrypted").format(filename=info.filename))
         if info.file_size > MAX_MEMBER_BYTES:
-            raise safe.error(f"part {info.filename} unpacks to more than {_mib(MAX_MEMBER_BYTES)} (a zip bomb?)")
+            raise safe.error(
+                _("part {filename} unpacks to more than {mib} (a zip bomb?)").format(
+                    filename=info.filename, mib=_mib(MAX_MEMBER_BYTES)
+                )
+            )
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
-        raise safe.error(f"unpacks to more than {_mib(MAX_TOTAL_BYTES)} (a zip bomb?)")
+        raise safe.error(_("unpacks to more than {mib} (a zip bomb?)").format(mib=_mib(MAX_TOTAL_BYTES)))
     if "[Content_Types].xml" not in safe.infos:
-        raise safe.error("not a DOCX file (no [Content_Types].xml)")
+        raise safe.error(_("not a DOCX file (no [Content_Types].xml)"))
 
 
 def check_docx(source: str | os.PathLike[str] | bytes, name: str | None = None) -> None:

@@ -18,6 +18,9 @@
     body.setAttribute("data-server", state.server);
     body.setAttribute("data-version", String(state.version));
     document.title = state.title;
+    if (state.lang) {
+      document.documentElement.lang = state.lang;
+    }
     flow.innerHTML = state.document;
     panel.innerHTML = state.panel;
     error.textContent = state.error;
@@ -29,15 +32,15 @@
   }
 
   if (!window.EventSource) {
-    status.textContent = "此浏览器不能自动刷新";
+    status.textContent = body.getAttribute("data-no-live") || "此浏览器不能自动刷新";
     return;
   }
   var source = new EventSource("events");
   source.addEventListener("state", function (event) {
     apply(JSON.parse(event.data));
-    status.textContent = "已同步";
+    status.textContent = body.getAttribute("data-synced") || "已同步";
   });
   source.addEventListener("error", function () {
-    status.textContent = "连接中断，正在重连…";
+    status.textContent = body.getAttribute("data-reconnecting") || "连接中断，正在重连…";
   });
 })();

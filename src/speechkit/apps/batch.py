@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from ..i18n import _
 from ..model.errors import SpeechkitError
 from ..writers import DEFAULT_FORMATS
 
@@ -119,7 +120,7 @@ def collect_facts_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             ]
             if not found:
-                raise SpeechkitError(f"{path}: no facts files (*.yaml, *.yml) in this folder")
+                raise SpeechkitError(_("{path}: no facts files (*.yaml, *.yml) in this folder").format(path=path))
             out.extend(sorted(found))
         else:
             out.append(path)
@@ -145,8 +146,10 @@ def check_stems(jobs: Sequence[Job]) -> None:
         key = os.path.normcase(job.stem)
         if key in seen:
             raise SpeechkitError(
-                f"{job.context}{job.source}: output name {job.stem!r} is also that of {seen[key]}; "
-                "rename one of them (nothing written)"
+                _(
+                    "{context}{source}: output name {stem!r} is also that of {seen}; rename one of them "
+                    "(nothing written)"
+                ).format(context=job.context, source=job.source, stem=job.stem, seen=seen[key])
             )
         seen[key] = f"{job.context}{job.source}".rstrip(": ")
 
@@ -185,7 +188,7 @@ def build_many(
     check_stems(jobs)
     target = Path(outdir)
     if target.exists() and not target.is_dir():
-        raise SpeechkitError(f"{target}: exists and is not a folder")
+        raise SpeechkitError(_("{target}: exists and is not a folder").format(target=target))
     wants_pdf = "pdf" in options.formats
     done: dict[int, Outcome] = {}
     for index, outcome in run_jobs(jobs, options, executor, workers):
@@ -211,7 +214,7 @@ def run_jobs(
         return
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count < 1:
-        raise SpeechkitError(f"-j/--jobs must be at least 1, not {count}")
+        raise SpeechkitError(_("-j/--jobs must be at least 1, not {count}").format(count=count))
     small = workers is None and len(jobs) < SMALL_BATCH  # starting workers would cost more than it saves
     if executor is None and (count == 1 or len(jobs) == 1 or small):
         for index, job in enumerate(jobs):
@@ -232,7 +235,9 @@ def run_jobs(
             try:
                 outcomes = future.result()
             except BrokenExecutor as exc:
-                raise SpeechkitError(f"speechkit: a worker stopped ({exc}); -j 1 builds in this process") from None
+                raise SpeechkitError(
+                    _("speechkit: a worker stopped ({exc}); -j 1 builds in this process").format(exc=exc)
+                ) from None
             yield from zip(futures[future], outcomes, strict=True)
     finally:
         if own:
@@ -283,7 +288,12 @@ def build_one(job: Job, options: BuildOptions) -> Outcome:
         return Outcome(job.source, job.stem, "bad", error=f"{job.context}{exc}")
     except RecursionError:
         return Outcome(
-            job.source, job.stem, "bad", error=f"{job.context}{job.source}: input nested too deeply to process"
+            job.source,
+            job.stem,
+            "bad",
+            error=_("{context}{source}: input nested too deeply to process").format(
+                context=job.context, source=job.source
+            ),
         )
     return Outcome(job.source, job.stem, "ok", outputs, findings)
 
@@ -360,7 +370,7 @@ def convert_pdfs(done: Mapping[int, Outcome]) -> dict[int, Outcome]:
     for index, outcome in ready.items():
         pdf = pdfs.get(str(index))
         if pdf is None:
-            message = f"{outcome.source}: LibreOffice could not convert the document to PDF"
+            message = _("{source}: LibreOffice could not convert the document to PDF").format(source=outcome.source)
             out[index] = outcome._replace(status="bad", outputs={}, error=message)
         else:
             out[index] = outcome._replace(outputs={**outcome.outputs, "pdf": pdf})

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks.finding import RULES, Finding
+from ..i18n import _
 from ..model.errors import SpeechkitError
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
@@ -24,7 +25,9 @@ def _codes(value: str) -> tuple[str, ...]:
     for code in codes:
         if not any(rule.startswith(code) for rule in rules):
             known = ", ".join(rules)
-            raise argparse.ArgumentTypeError(f"unknown rule code or prefix {code!r}; known: {known}")
+            raise argparse.ArgumentTypeError(
+                _("unknown rule code or prefix {code!r}; known: {known}").format(code=code, known=known)
+            )
     return codes
 
 
@@ -32,9 +35,9 @@ def _rate(value: str) -> int:
     try:
         rate = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        raise argparse.ArgumentTypeError(_("not a whole number: {value!r}").format(value=value)) from None
     if rate <= 0:
-        raise argparse.ArgumentTypeError("the rate must be positive")
+        raise argparse.ArgumentTypeError(_("the rate must be positive"))
     return rate
 
 
@@ -42,42 +45,46 @@ def register(subparsers: Any) -> None:
     """Add the ``check`` and ``stats`` subcommands to an argparse subparsers object."""
     check = subparsers.add_parser(
         "check",
-        help="find placeholders, numbering, punctuation and format faults in drafts",
-        description="Check .txt, .md, .docx and facts .yaml files. Exit 0 when clean, 1 when something "
-        "is found (warnings included), 2 on unreadable input.",
+        help=_("find placeholders, numbering, punctuation and format faults in drafts"),
+        description=_(
+            "Check .txt, .md, .docx and facts .yaml files. Exit 0 when clean, 1 when something is "
+            "found (warnings included), 2 on unreadable input."
+        ),
     )
-    check.add_argument("paths", nargs="+", metavar="FILE", help="files to check")
+    check.add_argument("paths", nargs="+", metavar="FILE", help=_("files to check"))
     check.add_argument(
-        "--format", choices=("text", "json", "sarif"), default="text", help="output format (sarif: SARIF 2.1.0)"
+        "--format", choices=("text", "json", "sarif"), default="text", help=_("output format (sarif: SARIF 2.1.0)")
     )
     check.add_argument(
         "--select",
         type=_codes,
         default=(),
         metavar="CODES",
-        help="only these codes or prefixes, comma-separated (SK101,SK2)",
+        help=_("only these codes or prefixes, comma-separated (SK101,SK2)"),
     )
     check.add_argument(
-        "--ignore", type=_codes, default=(), metavar="CODES", help="skip these codes or prefixes, comma-separated"
+        "--ignore", type=_codes, default=(), metavar="CODES", help=_("skip these codes or prefixes, comma-separated")
     )
-    check.add_argument("--fix", action="store_true", help="apply the safe fixes (SK105, SK201, SK204, SK207) in place")
+    check.add_argument(
+        "--fix", action="store_true", help=_("apply the safe fixes (SK105, SK201, SK204, SK207) in place")
+    )
     where = check.add_mutually_exclusive_group()
     where.add_argument(
         "--config",
         metavar="FILE",
         default=None,
-        help="use this speechkit.toml or pyproject.toml instead of the one found upward from each file",
+        help=_("use this speechkit.toml or pyproject.toml instead of the one found upward from each file"),
     )
-    where.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    where.add_argument("--isolated", action="store_true", help=_("ignore every configuration file"))
     check.set_defaults(func=run_check)
     stats = subparsers.add_parser(
         "stats",
-        help="count characters, sections, items and speaking time",
-        description="Print characters, sections, items and speaking time.",
+        help=_("count characters, sections, items and speaking time"),
+        description=_("Print characters, sections, items and speaking time."),
     )
-    stats.add_argument("path", metavar="FILE", help="a .txt, .md, .docx or facts .yaml file")
-    stats.add_argument("--rate", type=_rate, default=None, metavar="N", help="characters a minute (default 220)")
-    stats.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    stats.add_argument("path", metavar="FILE", help=_("a .txt, .md, .docx or facts .yaml file"))
+    stats.add_argument("--rate", type=_rate, default=None, metavar="N", help=_("characters a minute (default 220)"))
+    stats.add_argument("--format", choices=("text", "json"), default="text", help=_("output format"))
     stats.set_defaults(func=run_stats)
 
 
@@ -104,13 +111,15 @@ def run_check(args: argparse.Namespace) -> int:
                 found = check_path(path, select, ignore)
                 if args.fix and not can_fix(path):
                     print(
-                        f"speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed",
+                        _("speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed").format(
+                            path=path
+                        ),
                         file=sys.stderr,
                     )
                 elif args.fix and any(f.fix for f in found) and apply_fixes(path, found):
                     found = check_path(path, select, ignore)
         except SpeechkitError as exc:
-            print(f"speechkit check: {exc}", file=sys.stderr)
+            print(_("speechkit check: {exc}").format(exc=exc), file=sys.stderr)
             bad = True
             continue
         findings.extend(found)
@@ -135,7 +144,7 @@ def _config_path(value: str) -> Path:
 
     path = Path(value)
     if not path.is_file():
-        raise ConfigError(f"{value}: no such configuration file")
+        raise ConfigError(_("{value}: no such configuration file").format(value=value))
     return path
 
 
@@ -146,7 +155,7 @@ def run_stats(args: argparse.Namespace) -> int:
     try:
         result = stats(args.path, args.rate or DEFAULT_RATE)
     except SpeechkitError as exc:
-        print(f"speechkit stats: {exc}", file=sys.stderr)
+        print(_("speechkit stats: {exc}").format(exc=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.format == "json":
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

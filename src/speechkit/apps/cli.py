@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import __version__
+from ..i18n import LANGUAGES, N_, _, argparse_in_language, ngettext, split_lang_option, using
 from ..writers.default_formats import DEFAULT_FORMATS
 
 if TYPE_CHECKING:
@@ -49,6 +50,13 @@ def run() -> NoReturn:
 
 
 def _run(argv: list[str], command: str | None) -> int:
+    """Run ``argv`` in the language ``--lang`` (wherever it stands) or the environment chooses."""
+    lang, argv = split_lang_option(argv)
+    with using(lang), argparse_in_language():
+        return _run_in_language(argv, command)
+
+
+def _run_in_language(argv: list[str], command: str | None) -> int:
     """Parse ``argv`` for ``command`` and run it; errors become a one-line message and status 2."""
     parser = make_parser(command)
     args = parser.parse_args(argv)
@@ -64,13 +72,13 @@ def _run(argv: list[str], command: str | None) -> int:
         return 2
     except OSError as exc:
         name = f"{exc.filename}: " if exc.filename else ""
-        print(f"speechkit: {name}{exc.strerror or exc}", file=sys.stderr)
+        print(_("speechkit: {name}{value}").format(name=name, value=exc.strerror or exc), file=sys.stderr)
         return 2
     except RecursionError:
-        print("speechkit: input nested too deeply to process", file=sys.stderr)
+        print(_("speechkit: input nested too deeply to process"), file=sys.stderr)
         return 2
     except MemoryError:
-        print("speechkit: out of memory (input too large)", file=sys.stderr)
+        print(_("speechkit: out of memory (input too large)"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -84,10 +92,20 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     naming the choices when a command is mistyped).
     """
     parser = argparse.ArgumentParser(
-        prog="speechkit", description="Write Chinese official speeches and critique outlines from YAML facts."
+        prog="speechkit", description=_("Write Chinese official speeches and critique outlines from YAML facts.")
     )
-    parser.add_argument("--version", action="version", version=f"speechkit {__version__}")
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"speechkit {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        help=_("language of messages: zh (中文) or en (default: SPEECHKIT_LANG, else the locale)"),
+    )
+    sub = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
     only = command if command in BUILTIN_COMMANDS or command in COMMAND_MODULES else None
     for name, add in BUILTIN_COMMANDS.items():
@@ -101,101 +119,106 @@ def _add_build(sub: _Subparsers) -> None:
     """Add the ``build`` command."""
     p = sub.add_parser(
         "build",
-        help="build documents from facts (Markdown, DOCX, PDF)",
-        description="Build one document per facts file (folders: every *.yaml in them), or one per table row "
-        "with --each. A bad file is reported and the others are still built (exit 2 at the end).",
+        help=_("build documents from facts (Markdown, DOCX, PDF)"),
+        description=_(
+            "Build one document per facts file (folders: every *.yaml in them), or one per table row "
+            "with --each. A bad file is reported and the others are still built (exit 2 at the end)."
+        ),
     )
     p.add_argument(
-        "facts", nargs="+", help="facts YAML files or folders, - for standard input, or with --each a template"
+        "facts", nargs="+", help=_("facts YAML files or folders, - for standard input, or with --each a template")
     )
     p.add_argument(
         "-f",
         "--format",
         action="append",
         metavar="FMT",
-        help="output format: md, docx, pdf or a plugin's "
-        f"(repeat or comma-separate; default: {', '.join(DEFAULT_FORMATS)})",
+        help=_(
+            "output format: md, docx, pdf or a plugin's (repeat or comma-separate; default: {default_formats})"
+        ).format(default_formats=", ".join(DEFAULT_FORMATS)),
     )
-    p.add_argument("-o", "--outdir", default="out", help="output folder (default: ./out)")
+    p.add_argument("-o", "--outdir", default="out", help=_("output folder (default: ./out)"))
     p.add_argument(
         "--stem",
-        help="output file name without extension (default: the facts file's); with --each an expression "
-        "such as '{{ branch }}' evaluated for each row",
+        help=_(
+            "output file name without extension (default: the facts file's); with --each an "
+            "expression such as '{{ branch }}' evaluated for each row"
+        ),
     )
     p.add_argument(
         "--each",
         metavar="TABLE",
-        help="mail merge: one document per row of a .csv or .xlsx table, its columns added to the template's facts",
+        help=_("mail merge: one document per row of a .csv or .xlsx table, its columns added to the template's facts"),
     )
     p.add_argument(
         "-j",
         "--jobs",
         type=_positive,
         metavar="N",
-        help="build in N worker processes (default: the number of cores; 1: in this process)",
+        help=_("build in N worker processes (default: the number of cores; 1: in this process)"),
     )
     p.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="build on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs speechkit[dask])",
+        help=_("build on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs speechkit[dask])"),
     )
     p.add_argument(
         "--templates",
         action="append",
         metavar="DIR",
-        help="folder of Markdown templates that override the built-ins (repeatable)",
+        help=_("folder of Markdown templates that override the built-ins (repeatable)"),
     )
-    p.add_argument("--reference-doc", metavar="FILE", help="DOCX whose styles and page setup to use")
+    p.add_argument("--reference-doc", metavar="FILE", help=_("DOCX whose styles and page setup to use"))
     p.add_argument(
         "--layout-template",
         metavar="FILE",
-        help="DOCX layout template (docxtpl) with {{p body }} where the document goes",
+        help=_("DOCX layout template (docxtpl) with {{p body }} where the document goes"),
     )
-    p.add_argument("--runin-bold", action="store_true", help="set run-in sentences (一是…) in bold")
+    p.add_argument("--runin-bold", action="store_true", help=_("set run-in sentences (一是…) in bold"))
     p.add_argument(
         "--script",
         choices=("hans", "hant", "tw", "hk"),
-        help="convert the output to Simplified (hans) or Traditional (hant, tw, hk) with OpenCC",
+        help=_("convert the output to Simplified (hans) or Traditional (hant, tw, hk) with OpenCC"),
     )
     p.add_argument(
         "--strict",
         action="store_true",
-        help="a document in which `speechkit check` finds anything is not written (exit 1)",
+        help=_("a document in which `speechkit check` finds anything is not written (exit 1)"),
     )
-    p.add_argument("--no-check", action="store_true", help="do not run the checks on the result")
+    p.add_argument("--no-check", action="store_true", help=_("do not run the checks on the result"))
     p.set_defaults(func=cmd_build)
 
 
 def _add_validate(sub: _Subparsers) -> None:
     """Add the ``validate`` command."""
-    p = sub.add_parser("validate", help="check that a facts file is valid and builds")
-    p.add_argument("facts", nargs="+", help="facts YAML files (- for standard input)")
+    p = sub.add_parser("validate", help=_("check that a facts file is valid and builds"))
+    p.add_argument("facts", nargs="+", help=_("facts YAML files (- for standard input)"))
     p.set_defaults(func=cmd_validate)
 
 
 def _add_schema(sub: _Subparsers) -> None:
     """Add the ``schema`` command."""
-    p = sub.add_parser("schema", help="print the JSON Schema of facts files")
-    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p = sub.add_parser("schema", help=_("print the JSON Schema of facts files"))
+    p.add_argument("-o", "--output", help=_("write to this file instead of standard output"))
     p.add_argument(
         "--builtin",
         action="store_true",
-        help="leave out installed plugins (the checked-in schemas/speech.schema.json is built so)",
+        help=_("leave out installed plugins (the checked-in schemas/speech.schema.json is built so)"),
     )
     p.set_defaults(func=cmd_schema)
 
 
 def _add_sections(sub: _Subparsers) -> None:
     """Add the ``sections`` command."""
-    p = sub.add_parser("sections", help="list the registered section types")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("sections", help=_("list the registered section types"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_sections)
 
 
 def _add_kinds(sub: _Subparsers) -> None:
     """Add the ``kinds`` command."""
-    p = sub.add_parser("kinds", help="list the registered document kinds")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("kinds", help=_("list the registered document kinds"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_kinds)
 
 
@@ -213,14 +236,14 @@ BUILTIN_COMMANDS: dict[str, Callable[[_Subparsers], None]] = {
 #: Only the module of the command being run is imported; the others show in ``--help`` from this table
 #: (tests/test_cli_commands.py keeps each help line equal to what its module registers).
 COMMAND_MODULES: dict[str, tuple[str, str]] = {
-    "check": ("speechkit.apps.check_cli", "find placeholders, numbering, punctuation and format faults in drafts"),
-    "stats": ("speechkit.apps.check_cli", "count characters, sections, items and speaking time"),
-    "fonts": ("speechkit.apps.fonts", "check the official faces, print or install the stand-in mapping"),
-    "import": ("speechkit.apps.import_cli", "read a draft (.txt, .md, .docx) into facts YAML"),
-    "serve": ("speechkit.apps.serve", "preview a facts file as pages in the browser, updated on every save"),
+    "check": ("speechkit.apps.check_cli", N_("find placeholders, numbering, punctuation and format faults in drafts")),
+    "stats": ("speechkit.apps.check_cli", N_("count characters, sections, items and speaking time")),
+    "fonts": ("speechkit.apps.fonts", N_("check the official faces, print or install the stand-in mapping")),
+    "import": ("speechkit.apps.import_cli", N_("read a draft (.txt, .md, .docx) into facts YAML")),
+    "serve": ("speechkit.apps.serve", N_("preview a facts file as pages in the browser, updated on every save")),
     "mcp": (
         "speechkit.apps.mcp_server",
-        "run a Model Context Protocol server on standard input and output (for LLM assistants)",
+        N_("run a Model Context Protocol server on standard input and output (for LLM assistants)"),
     ),
 }
 
@@ -233,12 +256,13 @@ def _register_extras(sub: _Subparsers, command: str | None) -> None:
         if command in COMMAND_MODULES:
             importlib.import_module(COMMAND_MODULES[command][0]).register(sub)
         return
-    for name, (_, help_line) in COMMAND_MODULES.items():
-        sub.add_parser(name, help=help_line, add_help=False)  # listed only: never run without its module
+    for name, (_module, help_line) in COMMAND_MODULES.items():
+        sub.add_parser(name, help=_(help_line), add_help=False)  # listed only: never run without its module
 
 
 def _command_in(argv: Sequence[str]) -> str | None:
     """Return the subcommand ``argv`` starts with, or None (``-h``, ``--version`` or nothing come first)."""
+    argv = split_lang_option(argv)[1]
     return argv[0] if argv and not argv[0].startswith("-") else None
 
 
@@ -264,9 +288,9 @@ def _positive(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        raise argparse.ArgumentTypeError(_("not a whole number: {value!r}").format(value=value)) from None
     if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
     return number
 
 
@@ -290,17 +314,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         from .mailmerge import merge_jobs
 
         if len(args.facts) != 1 or args.facts[0] == "-":
-            raise SpeechkitError("speechkit: --each takes one template facts file")
+            raise SpeechkitError(_("speechkit: --each takes one template facts file"))
         jobs = merge_jobs(args.facts[0], args.each, args.stem)
     elif args.facts == ["-"]:
         jobs = [Job("<stdin>", args.stem or "speech", sys.stdin.buffer.read())]
     elif "-" in args.facts:
-        raise SpeechkitError("speechkit: - (standard input) cannot be mixed with other inputs")
+        raise SpeechkitError(_("speechkit: - (standard input) cannot be mixed with other inputs"))
     else:
         jobs = jobs_for_files(args.facts)
         if args.stem:
             if len(jobs) != 1:
-                raise SpeechkitError("speechkit: --stem names one document; leave it out for several inputs")
+                raise SpeechkitError(_("speechkit: --stem names one document; leave it out for several inputs"))
             jobs = [Job(jobs[0].source, args.stem, jobs[0].content)]
     single = len(jobs) == 1 and not args.each and not any(Path(f).is_dir() for f in args.facts)
     if not single:
@@ -332,12 +356,14 @@ def _executor(address: str | None) -> tuple[Any, Any]:
     try:
         import distributed
     except ImportError:
-        raise SpeechkitError("speechkit: --scheduler needs Dask: pip install 'speechkit[dask]'") from None
+        raise SpeechkitError(_("speechkit: --scheduler needs Dask: pip install 'speechkit[dask]'")) from None
     try:
         make_client: Any = distributed.Client
         client: Any = make_client(address)  # waits distributed.comm.timeouts.connect (30 s unless configured)
     except OSError as exc:
-        raise SpeechkitError(f"speechkit: cannot reach the Dask scheduler at {address}: {exc}") from None
+        raise SpeechkitError(
+            _("speechkit: cannot reach the Dask scheduler at {address}: {exc}").format(address=address, exc=exc)
+        ) from None
     return client.get_executor(), client
 
 
@@ -349,7 +375,7 @@ def _report_single(result: BatchResult, options: Any) -> int:
         return 2
     _print_findings(outcome, options.strict)
     if outcome.status == "strict":
-        print("speechkit: --strict: findings above; nothing written", file=sys.stderr)
+        print(_("speechkit: --strict: findings above; nothing written"), file=sys.stderr)
         return 1
     for path in outcome.written:
         print(path)
@@ -363,13 +389,14 @@ def _print_findings(outcome: Outcome, show_all: bool) -> None:
     findings = outcome.findings
     shown = findings if show_all else findings[:SHOWN_FINDINGS]
     for finding in shown:
-        print(f"warning: {finding.format()}", file=sys.stderr)
+        print(_("warning: {format}").format(format=finding.format()), file=sys.stderr)
     if len(findings) > len(shown):
         codes = Counter(f.code for f in findings)
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
         print(
-            f"warning: {len(findings) - len(shown)} more findings ({summary} in all); "
-            f"`speechkit check {outcome.source}` lists them",
+            _("warning: {value} more findings ({summary} in all); `speechkit check {source}` lists them").format(
+                value=len(findings) - len(shown), summary=summary, source=outcome.source
+            ),
             file=sys.stderr,
         )
 
@@ -385,24 +412,37 @@ def _report_batch(result: BatchResult, options: Any, outdir: str) -> None:
         codes = Counter(f.code for o in with_findings for f in o.findings)
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
         print(
-            f"warning: {_count(sum(codes.values()), 'finding')} in {_count(len(with_findings), 'document')} "
-            f"({summary}); `speechkit check FILE` lists them",
+            _("warning: {count} in {count2} ({summary}); `speechkit check FILE` lists them").format(
+                count=_count(sum(codes.values()), "finding"),
+                count2=_count(len(with_findings), "document"),
+                summary=summary,
+            ),
             file=sys.stderr,
         )
     files = len(result.written)
     parts = [
-        f"{len(result.built)} of {_count(len(result.outcomes), 'document')} built ({_count(files, 'file')} in {outdir})"
+        _("{built} of {documents} built ({files} in {outdir})").format(
+            built=len(result.built),
+            documents=_count(len(result.outcomes), "document"),
+            files=_count(files, "file"),
+            outdir=outdir,
+        )
     ]
     if result.failed:
-        parts.append(f"{len(result.failed)} failed")
+        parts.append(_("{failed} failed").format(failed=len(result.failed)))
     if result.rejected:
-        parts.append(f"{len(result.rejected)} not written for findings (--strict)")
-    print("speechkit: " + ", ".join(parts), file=sys.stderr)
+        parts.append(_("{n_rejected} not written for findings (--strict)").format(n_rejected=len(result.rejected)))
+    print("speechkit: " + _(", ").join(parts), file=sys.stderr)
 
 
 def _count(number: int, noun: str) -> str:
     """Return ``1 file``, ``2 files``."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    forms = {
+        "file": ngettext("{n} file", "{n} files", number),
+        "document": ngettext("{n} document", "{n} documents", number),
+        "finding": ngettext("{n} finding", "{n} findings", number),
+    }
+    return forms[noun].format(n=number)
 
 
 class _Progress:
@@ -441,7 +481,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for name in args.facts:
         speech = load(name)
         items = sum(1 for s in speech.sections for _ in walk_items(s.items))
-        print(f"{name}: ok ({speech.meta.kind}, {len(speech.sections)} sections, {items} items)")
+        print(
+            _("{name}: ok ({kind}, {n_sections} sections, {items} items)").format(
+                name=name, kind=speech.meta.kind, n_sections=len(speech.sections), items=items
+            )
+        )
     return 0
 
 
@@ -467,7 +511,7 @@ def cmd_sections(args: argparse.Namespace) -> int:
         {"name": t.name, "title": t.title, "style": t.enumeration.style, "description": t.description}
         for t in sorted(default_registry().sections.values(), key=lambda t: t.name)
     ]
-    return _print_rows(rows, args.json, lambda row: row["description"])
+    return _print_rows(rows, args.json, lambda row: _(row["description"]))
 
 
 def cmd_kinds(args: argparse.Namespace) -> int:
@@ -478,7 +522,7 @@ def cmd_kinds(args: argparse.Namespace) -> int:
         {"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description}
         for k in sorted(default_registry().kinds.values(), key=lambda k: k.name)
     ]
-    return _print_rows(rows, args.json, lambda row: f"{row['description']}  [{', '.join(row['sections'])}]")
+    return _print_rows(rows, args.json, lambda row: f"{_(row['description'])}  [{', '.join(row['sections'])}]")
 
 
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, describe: Callable[[dict[str, Any]], str]) -> int:

@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
 from ..writers.docx_xml import escape
 from ..writers.faces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from ..writers.output import write_atomic
@@ -109,7 +110,9 @@ def check_report(config: Path) -> tuple[list[str], int]:
         have = sub.family in families
         hint = "" if have else f"; install {sub.package} for {sub.family}"
         lines.append(
-            f"{sub.official} ({sub.role}): missing — stands in now: {now}; with speechkit's mapping: {ours}{hint}"
+            _("{official} ({role}): missing — stands in now: {now}; with speechkit's mapping: {ours}{hint}").format(
+                official=sub.official, role=sub.role, now=now, ours=ours, hint=hint
+            )
         )
     return lines, missing
 
@@ -124,7 +127,7 @@ def cmd_fonts(args: argparse.Namespace) -> int:
     text = fontconfig_xml(standalone=False)
     if args.check:
         if shutil.which("fc-match") is None or shutil.which("fc-list") is None:
-            print("speechkit fonts: fc-match not found (apt-get install fontconfig)", file=sys.stderr)
+            print(_("speechkit fonts: fc-match not found (apt-get install fontconfig)"), file=sys.stderr)
             return 2
         import tempfile
 
@@ -134,7 +137,11 @@ def cmd_fonts(args: argparse.Namespace) -> int:
             lines, missing = check_report(config)
         print("\n".join(lines))
         if missing:
-            print(f"{missing} official face(s) missing; `speechkit fonts --install` maps them to the stand-ins above")
+            print(
+                _(
+                    "{missing} official face(s) missing; `speechkit fonts --install` maps them to the stand-ins above"
+                ).format(missing=missing)
+            )
         return 1 if missing else 0
     if not args.install:
         sys.stdout.write(text)
@@ -148,17 +155,19 @@ def cmd_fonts(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``speechkit fonts``."""
-    p = sub.add_parser("fonts", help="check the official faces, print or install the stand-in mapping")
+    p = sub.add_parser("fonts", help=_("check the official faces, print or install the stand-in mapping"))
     group = p.add_mutually_exclusive_group()
     group.add_argument(
         "--check",
         action="store_true",
-        help="say which official faces this machine lacks and what stands in for each (exit 1 if any)",
+        help=_("say which official faces this machine lacks and what stands in for each (exit 1 if any)"),
     )
     group.add_argument(
         "--install",
         action="store_true",
-        help="write the mapping to ~/.config/fontconfig/conf.d/60-speechkit.conf: 小标宋 → Noto Serif CJK SC "
-        "Bold, 黑体 → Noto Sans CJK SC, 楷体 → AR PL UKai CN, 仿宋/宋体 → Noto Serif CJK SC",
+        help=_(
+            "write the mapping to ~/.config/fontconfig/conf.d/60-speechkit.conf: 小标宋 → Noto Serif "
+            "CJK SC Bold, 黑体 → Noto Sans CJK SC, 楷体 → AR PL UKai CN, 仿宋/宋体 → Noto Serif CJK SC"
+        ),
     )
     p.set_defaults(func=cmd_fonts)

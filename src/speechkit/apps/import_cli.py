@@ -6,22 +6,23 @@ import argparse
 import io
 import sys
 
+from ..i18n import _
 from ..model.errors import SpeechkitError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``import`` to the command line."""
-    p = sub.add_parser("import", help="read a draft (.txt, .md, .docx) into facts YAML")
-    p.add_argument("draft", help="the draft: a .txt, .md or .docx file")
-    p.add_argument("-o", "--output", metavar="FACTS.yaml", help="write the facts here (default: standard output)")
-    p.add_argument("--kind", help="document kind (default: guessed; see `speechkit kinds`)")
-    p.add_argument("--format", choices=("txt", "md", "docx"), help="draft format (default: from the suffix)")
-    p.add_argument("--no-fix", action="store_true", help="leave half-width punctuation and pinyin as they are")
+    p = sub.add_parser("import", help=_("read a draft (.txt, .md, .docx) into facts YAML"))
+    p.add_argument("draft", help=_("the draft: a .txt, .md or .docx file"))
+    p.add_argument("-o", "--output", metavar="FACTS.yaml", help=_("write the facts here (default: standard output)"))
+    p.add_argument("--kind", help=_("document kind (default: guessed; see `speechkit kinds`)"))
+    p.add_argument("--format", choices=("txt", "md", "docx"), help=_("draft format (default: from the suffix)"))
+    p.add_argument("--no-fix", action="store_true", help=_("leave half-width punctuation and pinyin as they are"))
     p.add_argument(
         "--schema",
         default=None,
         metavar="URL",
-        help="schema named in the first line (default: the speechkit schema's $id)",
+        help=_("schema named in the first line (default: the speechkit schema's $id)"),
     )
     p.set_defaults(func=cmd_import)
 
@@ -37,7 +38,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     registry = default_registry()
     if args.kind is not None and args.kind not in registry.kinds:
-        raise SpeechkitError(f"unknown document kind {args.kind!r}; known kinds: {', '.join(sorted(registry.kinds))}")
+        raise SpeechkitError(
+            _("unknown document kind {kind!r}; known kinds: {kinds}").format(
+                kind=args.kind, kinds=", ".join(sorted(registry.kinds))
+            )
+        )
     reading = read_draft(args.draft, args.format, kind=args.kind, fix=not args.no_fix)
     dumped = to_facts(reading.speech, registry=registry)
     text = dump_text(dumped.data, args.schema or SCHEMA_ID)
@@ -45,10 +50,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     for note in reading.notes:
         print(note.format(reading.path), file=sys.stderr)
     for count_note in dumped.notes:
-        print(f"{reading.path}: count: {count_note}", file=sys.stderr)
+        print(_("{path}: count: {count_note}").format(path=reading.path, count_note=count_note), file=sys.stderr)
     speech = reading.speech
     print(
-        f"{reading.path}: {speech.meta.kind}, {len(speech.sections)} sections"
+        _("{path}: {kind}, {n_sections} sections").format(
+            path=reading.path, kind=speech.meta.kind, n_sections=len(speech.sections)
+        )
         + (f" → {args.output}" if args.output else ""),
         file=sys.stderr,
     )

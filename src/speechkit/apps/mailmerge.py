@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..facts.reading import Facts, parse_facts, read_facts
+from ..i18n import _
 from ..model.errors import FactsError, Location, SpeechkitError
 from .batch import Job
 
@@ -41,7 +42,11 @@ def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
     elif suffix in (".csv", ".tsv", ".txt"):
         header, rows = _csv_rows(source, "\t" if suffix == ".tsv" else ",")
     else:
-        raise SpeechkitError(f"{source}: --each takes a .csv, .tsv or .xlsx table, not {suffix or 'this file'}")
+        raise SpeechkitError(
+            _("{source}: --each takes a .csv, .tsv or .xlsx table, not {value}").format(
+                source=source, value=suffix or _("this file")
+            )
+        )
     return header, rows
 
 
@@ -49,19 +54,21 @@ def _csv_rows(path: Path, delimiter: str) -> tuple[list[str], list[Row]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SpeechkitError(f"{path}: cannot read: {exc.strerror}") from None
+        raise SpeechkitError(_("{path}: cannot read: {strerror}").format(path=path, strerror=exc.strerror)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:  # what Excel on a Chinese system saves as "CSV"
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
-            raise SpeechkitError(f"{path}: neither UTF-8 nor GB18030 text") from None
+            raise SpeechkitError(_("{path}: neither UTF-8 nor GB18030 text").format(path=path)) from None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(_numbered(reader))
     except csv.Error as exc:
-        raise SpeechkitError(f"{path}:{reader.line_num}: not valid CSV: {exc}") from None
+        raise SpeechkitError(
+            _("{path}:{line_num}: not valid CSV: {exc}").format(path=path, line_num=reader.line_num, exc=exc)
+        ) from None
     return _table(path, [(line, [_csv_value(cell) for cell in cells]) for line, cells in records])
 
 
@@ -86,13 +93,13 @@ def _xlsx_rows(path: Path) -> tuple[list[str], list[Row]]:
     try:
         import openpyxl
     except ImportError:
-        raise SpeechkitError("XLSX tables need openpyxl: pip install openpyxl") from None
+        raise SpeechkitError(_("XLSX tables need openpyxl: pip install openpyxl")) from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except OSError as exc:
-        raise SpeechkitError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise SpeechkitError(_("{path}: cannot read: {value}").format(path=path, value=exc.strerror or exc)) from None
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors for a broken file
-        raise SpeechkitError(f"{path}: not a readable XLSX workbook: {exc}") from None
+        raise SpeechkitError(_("{path}: not a readable XLSX workbook: {exc}").format(path=path, exc=exc)) from None
     try:
         sheet = book.worksheets[0]
         records = [
@@ -121,7 +128,7 @@ def _table(path: Path, records: Sequence[tuple[int, Sequence[Any]]]) -> tuple[li
     """Take the first non-empty record as the header, the rest as rows; blank rows are skipped."""
     filled = [(line, cells) for line, cells in records if any(str(c).strip() for c in cells)]
     if not filled:
-        raise SpeechkitError(f"{path}: the table is empty; its first row names the columns")
+        raise SpeechkitError(_("{path}: the table is empty; its first row names the columns").format(path=path))
     header_line, header_cells = filled[0]
     header = [str(c).strip() for c in header_cells]
     while header and not header[-1]:
@@ -129,15 +136,27 @@ def _table(path: Path, records: Sequence[tuple[int, Sequence[Any]]]) -> tuple[li
     seen: set[str] = set()
     for column, name in enumerate(header, start=1):
         if not name:
-            raise SpeechkitError(f"{path}:{header_line}: column {column} has no name in the header row")
+            raise SpeechkitError(
+                _("{path}:{header_line}: column {column} has no name in the header row").format(
+                    path=path, header_line=header_line, column=column
+                )
+            )
         if name in seen:
-            raise SpeechkitError(f"{path}:{header_line}: column {name!r} appears twice in the header row")
+            raise SpeechkitError(
+                _("{path}:{header_line}: column {name!r} appears twice in the header row").format(
+                    path=path, header_line=header_line, name=name
+                )
+            )
         seen.add(name)
     rows: list[Row] = []
     for number, (line, cells) in enumerate(filled[1:], start=1):
         extra = [c for c in cells[len(header) :] if str(c).strip()]
         if extra:
-            raise SpeechkitError(f"{path}:{line}: row {number} has more cells than the header has columns")
+            raise SpeechkitError(
+                _("{path}:{line}: row {number} has more cells than the header has columns").format(
+                    path=path, line=line, number=number
+                )
+            )
         values = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)}
         rows.append(Row(number, line, values))
     return header, rows
@@ -163,14 +182,20 @@ def merge_jobs(template: str | os.PathLike[str], table: str | os.PathLike[str], 
     for name in header:
         if name in RESERVED_NAMES:
             raise SpeechkitError(
-                f"{table}: column {name!r} clashes with a name expressions "
-                f"reserve ({', '.join(RESERVED_NAMES)}); rename the column"
+                _(
+                    "{table}: column {name!r} clashes with a name expressions reserve ({reserved_names}); "
+                    "rename the column"
+                ).format(table=table, name=name, reserved_names=", ".join(RESERVED_NAMES))
             )
         if name in groups:
-            raise SpeechkitError(f"{table}: column {name!r} clashes with the statistics group of that name")
+            raise SpeechkitError(
+                _("{table}: column {name!r} clashes with the statistics group of that name").format(
+                    table=table, name=name
+                )
+            )
     base = data.get("facts") or {}
     if not isinstance(base, dict):
-        raise FactsError("facts must be a mapping of names to values", facts.locate(("facts",)))
+        raise FactsError(_("facts must be a mapping of names to values"), facts.locate(("facts",)))
     from ..facts.expressions import Expressions
 
     expressions = Expressions(default_registry().filters)
@@ -186,7 +211,7 @@ def merge_jobs(template: str | os.PathLike[str], table: str | os.PathLike[str], 
             try:
                 name = expressions.render(stem, context, lambda: place)  # noqa: B023 - called at once
             except SpeechkitError as exc:
-                raise SpeechkitError(f"{where}--stem: {exc.message}") from None
+                raise SpeechkitError(_("{where}--stem: {message}").format(where=where, message=exc.message)) from None
             name = _checked_stem(name, where)
         merged = Facts({**data, "facts": values}, facts.file, facts.positions, facts.key_positions)
         jobs.append(Job(str(template), name, content, facts=merged, context=where))
@@ -197,7 +222,11 @@ def _checked_stem(name: str, where: str) -> str:
     """Return a usable file name stem, or raise naming the row."""
     name = name.strip()
     if not name:
-        raise SpeechkitError(f"{where}--stem gives an empty file name")
+        raise SpeechkitError(_("{where}--stem gives an empty file name").format(where=where))
     if name in (".", "..") or _BAD_STEM.search(name):
-        raise SpeechkitError(f'{where}--stem gives {name!r}, which cannot be a file name (no / \\ : * ? " < > |)')
+        raise SpeechkitError(
+            _('{where}--stem gives {name!r}, which cannot be a file name (no / \\ : * ? " < > |)').format(
+                where=where, name=name
+            )
+        )
     return name

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from ..i18n import N_, _
 from ..model.errors import SpeechkitError
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from ..checks import Finding
     from ..model.speech import Speech
 
-MCP_EXTRA = "speechkit mcp needs the mcp extra: pip install 'speechkit[mcp]'"
+MCP_EXTRA = N_("speechkit mcp needs the mcp extra: pip install 'speechkit[mcp]'")
 INSTRUCTIONS = """\
 speechkit writes Chinese official speeches, critique outlines and notices from YAML facts.
 Work in this order: get_schema (and list_kinds, list_section_types) to learn the fields; draft the
@@ -35,9 +36,11 @@ def register(subparsers: Any) -> None:
     """Add the ``mcp`` subcommand (the MCP SDK is imported only when it runs)."""
     p = subparsers.add_parser(
         "mcp",
-        help="run a Model Context Protocol server on standard input and output (for LLM assistants)",
-        description="Serve speechkit's tools over MCP on stdio: get_schema, list_kinds, list_section_types, "
-        "validate_facts, build, check_draft, import_draft. Needs speechkit[mcp].",
+        help=_("run a Model Context Protocol server on standard input and output (for LLM assistants)"),
+        description=_(
+            "Serve speechkit's tools over MCP on stdio: get_schema, list_kinds, list_section_types, "
+            "validate_facts, build, check_draft, import_draft. Needs speechkit[mcp]."
+        ),
     )
     p.set_defaults(func=run_mcp)
 
@@ -47,7 +50,7 @@ def run_mcp(args: argparse.Namespace) -> int:
     try:
         server = make_server()
     except ImportError as exc:
-        raise SpeechkitError(f"{MCP_EXTRA} ({exc})") from None
+        raise SpeechkitError(f"{_(MCP_EXTRA)} ({exc})") from None
     server.run("stdio")
     return 0
 
@@ -73,7 +76,7 @@ def _tool_errors(fn: Callable[..., _T]) -> Callable[..., _T]:
 
 def _one_source(path: str | None, text: str | None) -> None:
     if (path is None) == (text is None):
-        raise SpeechkitError("give either path or text, not both and not neither")
+        raise SpeechkitError(_("give either path or text, not both and not neither"))
 
 
 def _load(path: str | None, text: str | None, name: str) -> Speech:
@@ -175,14 +178,14 @@ def build(
     findings = _report(_findings(path, text, "facts.yaml", ".yaml"))
     if outdir is None:
         if formats and formats != ["md"]:
-            raise SpeechkitError("without outdir only Markdown is returned; give outdir to write other formats")
+            raise SpeechkitError(_("without outdir only Markdown is returned; give outdir to write other formats"))
         return {"markdown": render(speech, "md"), **findings}
     registry = default_registry()
     writers = [registry.writer(fmt) for fmt in formats or DEFAULT_FORMATS]  # an unknown format raises RenderError
     outputs = {writer: render(speech, writer.name) for writer in dict.fromkeys(writers)}
     folder = Path(outdir)
     if folder.exists() and not folder.is_dir():
-        raise SpeechkitError(f"{folder}: exists and is not a folder")
+        raise SpeechkitError(_("{folder}: exists and is not a folder").format(folder=folder))
     folder.mkdir(parents=True, exist_ok=True)
     name = stem or (Path(path).stem if path else "speech")
     files = {folder / f"{name}.{writer.extension}": data for writer, data in outputs.items()}
@@ -223,10 +226,10 @@ def import_draft(
     _one_source(path, text)
     if kind is not None and kind not in default_registry().kinds:
         known = ", ".join(sorted(default_registry().kinds))
-        raise SpeechkitError(f"unknown document kind {kind!r}; known kinds: {known}")
+        raise SpeechkitError(_("unknown document kind {kind!r}; known kinds: {known}").format(kind=kind, known=known))
     if text is not None:
         if format == "docx":
-            raise SpeechkitError("a .docx draft is read from a path, not from text")
+            raise SpeechkitError(_("a .docx draft is read from a path, not from text"))
         reading = read_draft(text.encode("utf-8"), format or "md", kind=kind, name=name or f"draft.{format or 'md'}")
     else:
         reading = read_draft(str(path), format, kind=kind)

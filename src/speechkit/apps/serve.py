@@ -10,32 +10,39 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..i18n import N_, _
 from ..model.errors import FactsError, Location, SpeechkitError
 
 #: Interfaces that only this machine can reach; any other ``--host`` opens the page to the network.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DEFAULT_PORT = 8765
-SERVE_EXTRA = "speechkit serve needs the serve extra: pip install 'speechkit[serve]'"
+SERVE_EXTRA = N_("speechkit serve needs the serve extra: pip install 'speechkit[serve]'")
 
 
 def register(subparsers: Any) -> None:
     """Add the ``serve`` subcommand (its web stack is imported only when it runs)."""
     p = subparsers.add_parser(
         "serve",
-        help="preview a facts file as pages in the browser, updated on every save",
-        description="Serve a live preview of FACTS on http://127.0.0.1:PORT/: the document as A4 pages and "
-        "the findings of `speechkit check`; saving the file updates the page. Needs speechkit[serve].",
+        help=_("preview a facts file as pages in the browser, updated on every save"),
+        description=_(
+            "Serve a live preview of FACTS on http://127.0.0.1:PORT/: the document as A4 pages and "
+            "the findings of `speechkit check`; saving the file updates the page. Needs "
+            "speechkit[serve]."
+        ),
     )
-    p.add_argument("facts", help="facts YAML file to follow")
+    p.add_argument("facts", help=_("facts YAML file to follow"))
     p.add_argument(
-        "--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks a free one)"
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=_("port (default {default_port}; 0 picks a free one)").format(default_port=DEFAULT_PORT),
     )
     p.add_argument(
         "--host",
         default="127.0.0.1",
-        help="interface to listen on (default 127.0.0.1, this machine only; another opens it to the network)",
+        help=_("interface to listen on (default 127.0.0.1, this machine only; another opens it to the network)"),
     )
-    p.add_argument("--templates", action="append", metavar="DIR", help="folder of HTML templates that win")
+    p.add_argument("--templates", action="append", metavar="DIR", help=_("folder of HTML templates that win"))
     p.set_defaults(func=run_serve)
 
 
@@ -43,9 +50,9 @@ def _port(value: str) -> int:
     try:
         port = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+        raise argparse.ArgumentTypeError(_("not a port number: {value!r}").format(value=value)) from None
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError("a port is between 0 and 65535")
+        raise argparse.ArgumentTypeError(_("a port is between 0 and 65535"))
     return port
 
 
@@ -59,6 +66,8 @@ class Snapshot:
     document: str
     findings: tuple[Any, ...]
     error: str = ""
+    #: The document's language (``zh-CN``, ``zh-Hant``): the page's ``lang`` and the words of its panes.
+    lang: str = "zh-CN"
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON form, findings as ``speechkit check --format json`` gives them."""
@@ -103,6 +112,7 @@ class Preview:
         from ..api import load
         from ..checks import check_path
         from ..writers.html import render_fragment
+        from ..writers.page_words import page_language, speech_texts
 
         version = self.snapshot.version + 1
         self.stamp = self._stat()
@@ -115,10 +125,13 @@ class Preview:
         except (OSError, UnicodeError) as exc:
             self.snapshot = replace(self.snapshot, version=version, error=f"{self.path}: {exc}")
         except Exception as exc:  # a bug in speechkit must not stop the preview: show it, keep serving
-            message = f"{self.path}: internal error, please report it: {type(exc).__name__}: {exc}"
+            message = _("{path}: internal error, please report it: {name}: {exc}").format(
+                path=self.path, name=type(exc).__name__, exc=exc
+            )
             self.snapshot = replace(self.snapshot, version=version, error=message.replace("\n", " "))
         else:
-            self.snapshot = Snapshot(self.snapshot.server, version, speech.meta.title, document, findings)
+            lang = page_language(speech_texts(speech))
+            self.snapshot = Snapshot(self.snapshot.server, version, speech.meta.title, document, findings, lang=lang)
         return self.snapshot
 
 
@@ -127,10 +140,10 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         from .serve_app import serve
     except ImportError as exc:
-        raise SpeechkitError(f"{SERVE_EXTRA} ({exc})") from None
+        raise SpeechkitError(f"{_(SERVE_EXTRA)} ({exc})") from None
     path = Path(args.facts)
     if not path.is_file():
-        raise FactsError("no such file" if not path.exists() else "not a file", Location(str(path)))
+        raise FactsError(_("no such file") if not path.exists() else _("not a file"), Location(str(path)))
     from ..writers.templating import template_dirs
 
     preview = Preview(path, template_dirs(args.templates))

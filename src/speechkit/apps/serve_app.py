@@ -21,6 +21,7 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..writers.html import asset, assets, environment
+from ..writers.page_words import page_words
 from .serve import LOOPBACK_HOSTS, Preview, Snapshot
 
 #: Seconds between the comments that keep an idle event stream open through proxies.
@@ -61,7 +62,7 @@ class Page:
 
     def panel(self, snapshot: Snapshot) -> str:
         """Return the findings panel as HTML."""
-        module = self.env.get_template("serve_blocks.html.j2").make_module({})
+        module = self.env.get_template("serve_blocks.html.j2").make_module({"words": page_words(snapshot.lang)})
         return str(getattr(module, "panel")(snapshot.findings)).strip() + "\n"  # noqa: B009
 
     def html(self, snapshot: Snapshot) -> str:
@@ -76,6 +77,7 @@ class Page:
             script=self.assets.script,
             serve_css=self.serve_css,
             live=self.live,
+            words=page_words(snapshot.lang),
         )
 
     def event(self, snapshot: Snapshot) -> str:
@@ -87,6 +89,7 @@ class Page:
             "document": snapshot.document,
             "panel": self.panel(snapshot),
             "error": snapshot.error,
+            "lang": snapshot.lang,
         }
         return f"event: state\nid: {snapshot.version}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 

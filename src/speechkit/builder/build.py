@@ -11,6 +11,7 @@ from ..facts.expressions import Expressions
 from ..facts.reading import DataPath, Facts, validate
 from ..facts.schema import build_schema, make_validator
 from ..facts.stat_groups import statistics_context
+from ..i18n import _
 from ..model.errors import FactsError, Location
 from ..model.numbering import SCHEMES, parse_label
 from ..model.source_positions import TextPositions
@@ -30,7 +31,7 @@ def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) 
     registry = registry or default_registry()
     facts = data if isinstance(data, Facts) else Facts(_plain(data), "<data>")
     if not isinstance(facts.data, Mapping):
-        raise FactsError("facts must be a mapping of fields", facts.locate(()))
+        raise FactsError(_("facts must be a mapping of fields"), facts.locate(()))
     validator = registry.derived("validator", lambda: make_validator(schema_for(registry)))
     validate(facts, validator, sorted(registry.sections), sorted(registry.kinds))
     return Builder(registry, facts).speech()
@@ -169,7 +170,10 @@ class Builder:
         section = builder(ctx)
         if not isinstance(section, Section):
             raise FactsError(
-                f"section type {section_type.name!r} built {type(section).__name__}, not a Section", ctx.locate()
+                _("section type {name!r} built {name2}, not a Section").format(
+                    name=section_type.name, name2=type(section).__name__
+                ),
+                ctx.locate(),
             )
         return section
 
@@ -181,7 +185,7 @@ class Builder:
         for index, fmt in enumerate(levels):
             if not any(token in fmt for token in ("{cn}", "{n}", "{circled}")):
                 raise FactsError(
-                    "a level format needs {cn}, {n} or {circled}", self.facts.locate(("numbering", "levels", index))
+                    _("a level format needs {cn}, {n} or {circled}"), self.facts.locate(("numbering", "levels", index))
                 )
         return HeadingScheme(levels, "custom")
 
@@ -193,7 +197,7 @@ class Builder:
         text = self.expressions.render(text, context, lambda: self.facts.locate(path))
         bad = control_character(text)
         if bad is not None:
-            raise FactsError(f"control character U+{ord(bad):04X} in text", self.facts.locate(path))
+            raise FactsError(_("control character U+{code:04X} in text").format(code=ord(bad)), self.facts.locate(path))
         return text
 
     def line(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> str:
@@ -208,7 +212,10 @@ class Builder:
         """Return the 份号: six digits (GB/T 9704 §7.2.1)."""
         value = self.line(self.data.get("copy_number", ""), ("copy_number",), context)
         if value and not (len(value) == 6 and value.isascii() and value.isdigit()):
-            raise FactsError(f"a 份号 is six digits such as 000012, not {value!r}", self.locate(("copy_number",)))
+            raise FactsError(
+                _("a 份号 is six digits such as 000012, not {value!r}").format(value=value),
+                self.locate(("copy_number",)),
+            )
         return value
 
     def lines(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> tuple[str, ...]:
@@ -326,7 +333,9 @@ class SectionContext:
         label = computed_label_in(title)
         if label:
             raise self.error(
-                f"the title starts with its own label {label!r}; labels are computed, write the title without it",
+                _(
+                    "the title starts with its own label {label!r}; labels are computed, write the title without it"
+                ).format(label=label),
                 *sub,
             )
 
@@ -355,17 +364,19 @@ class SectionContext:
         children_raw = raw.get("items", [])
         inline_parent = parent is not None and parent.layout == "inline"
         if children_raw and enumeration.style == "heading" and (inline_parent or enumeration.layout == "inline"):
-            where = "run on inside its paragraph" if inline_parent else "laid out inline"
+            where = _("run on inside its paragraph") if inline_parent else _("laid out inline")
             raise FactsError(
-                f"heading-style items cannot sit inside a list {where}; give them a run-in style "
-                "(style: yishi, yiyao, diyi, shouxian or none)",
+                _(
+                    "heading-style items cannot sit inside a list {where}; give them a run-in style (style: "
+                    "yishi, yiyao, diyi, shouxian or none)"
+                ).format(where=where),
                 self.builder.locate((*path, "items")),
             )
         child_depth = depth + 1 if enumeration.style == "heading" else depth
         levels = len(self.builder.heading_scheme.levels) if children_raw and enumeration.style == "heading" else 99
         if child_depth > levels:
             raise FactsError(
-                f"items nest deeper than the {levels} heading levels of the numbering scheme",
+                _("items nest deeper than the {levels} heading levels of the numbering scheme").format(levels=levels),
                 self.builder.locate((*path, "items")),
             )
         sub = self.at(path)
@@ -387,7 +398,9 @@ class SectionContext:
     def check_count(self, enumeration: Enumeration, count: int, key: str) -> None:
         """Refuse lists the enumeration cannot number (首先/其次/再次/最后 takes two to four)."""
         if enumeration.style == "shouxian" and count > 4:
-            raise self.error(f"style 'shouxian' (首先/其次/再次/最后) numbers 2 to 4 items, not {count}", key)
+            raise self.error(
+                _("style 'shouxian' (首先/其次/再次/最后) numbers 2 to 4 items, not {count}").format(count=count), key
+            )
 
     def section(self, **fields: Any) -> Section:
         """Return the generic Section for this data, with ``fields`` replacing built parts."""

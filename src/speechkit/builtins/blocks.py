@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..builder.build import SectionContext
+from ..i18n import _
 from ..model.speech import Block, Table
 from ..registry import BlockType
 
@@ -26,7 +27,13 @@ def build_table(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
     rows = []
     for r, row in enumerate(value["rows"]):
         if len(row) != len(columns):
-            raise ctx.error(f"row has {len(row)} cells but the table has {len(columns)} columns", "rows", r)
+            raise ctx.error(
+                _("row has {n_row} cells but the table has {n_columns} columns").format(
+                    n_row=len(row), n_columns=len(columns)
+                ),
+                "rows",
+                r,
+            )
         rows.append(tuple(ctx.text(cell, "rows", r, c) for c, cell in enumerate(row)))
     return (Table(columns, tuple(rows), ctx.text(value.get("caption", ""), "caption")),)
 

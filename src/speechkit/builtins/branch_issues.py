@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..builder.build import SectionContext
 from ..builder.layout import LayoutBlock, Para, Run
+from ..i18n import N_
 from ..model.speech import Enumeration, Item, Section
 from ..model.text import strip_end
 from ..registry import Registry, Role, SectionType
@@ -122,7 +123,7 @@ def setup(registry: Registry) -> None:
 
 BRANCH_ISSUES = SectionType(
     "branch_issues",
-    "个性问题: one line per branch (xx村：…；…。), in the order given.",
+    N_("个性问题: one line per branch (xx村：…；…。), in the order given."),
     "",
     Enumeration("none"),
     properties=PROPERTIES,

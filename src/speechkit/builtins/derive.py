@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from ..builder.build import Builder, SectionContext
 from ..facts.reading import DataPath
+from ..i18n import N_, _
 from ..model.errors import FactsError
 from ..model.speech import Enumeration, Item, Section
 from ..registry import SectionType
@@ -113,14 +114,14 @@ def _derive(builder: Builder) -> Derivation:
         path: DataPath = ("sections", index, "derive")
         if not any_branch:
             raise FactsError(
-                "derive needs a branch_issues section with branches in this document",
+                _("derive needs a branch_issues section with branches in this document"),
                 builder.facts.locate(path, key=True),
             )
         listed = spec.get("tags", {})
         for tag in listed:
             if tag not in branches:
                 where = builder.facts.locate((*path, "tags", tag), key=True)
-                raise FactsError(f"no branch issue has the tag {tag!r}", where)
+                raise FactsError(_("no branch issue has the tag {tag!r}").format(tag=tag), where)
         least = spec.get("min_branches", 3)
         order = [*listed, *(t for t in branches if t not in listed)]
         chosen = [CommonProblem(t, tuple(branches[t]), tuple(issues[t])) for t in order if len(branches[t]) >= least]
@@ -177,7 +178,9 @@ def build_common_problems(ctx: SectionContext) -> Section:
 
 COMMON_PROBLEMS = SectionType(
     "common_problems",
-    "存在问题 / 共性问题: problems many units share, as 一是/二是 points; may be derived from tagged branch issues.",
+    N_(
+        "存在问题 / 共性问题: problems many units share, as 一是/二是 points; may be derived from tagged branch issues."
+    ),
     "存在问题",
     Enumeration("yishi"),
     properties={"derive": DERIVE_SCHEMA},

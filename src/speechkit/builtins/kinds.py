@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from ..i18n import N_
 from ..model.speech import Enumeration
 from ..registry import DocumentKind
 
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "critique_outline",
-        "述职点评提纲: critique after branch secretaries' duty reports.",
+        N_("述职点评提纲: critique after branch secretaries' duty reports."),
         salutation="同志们：",
         closing=("我的点评就到这里。谢谢大家。",),
         sections=("achievements", "common_problems", "branch_issues", "requirements"),
@@ -16,21 +17,21 @@ KINDS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "speech",
-        "讲话稿: a speech at a meeting (review, deployment, summary).",
+        N_("讲话稿: a speech at a meeting (review, deployment, summary)."),
         salutation="同志们：",
         sections=("situation", "common_problems", "causes", "requirements"),
         titles={"situation": "前阶段工作情况", "requirements": "下阶段工作打算及要求"},
     ),
     DocumentKind(
         "research_report",
-        "调研报告: basic situation, problems, causes and suggestions.",
+        N_("调研报告: basic situation, problems, causes and suggestions."),
         sections=("situation", "common_problems", "causes", "plans"),
         titles={"plans": "对策建议"},
         enumerations={"situation": Enumeration("heading"), "common_problems": Enumeration("heading")},
     ),
     DocumentKind(
         "notice",
-        "通知: document number, addressee, numbered body, signature and date.",
+        N_("通知: document number, addressee, numbered body, signature and date."),
         form="notice",
         sections=("generic",),
         enumerations={"generic": Enumeration("heading", "separate")},
@@ -44,7 +45,7 @@ KINDS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "duty_report",
-        "述职报告: 述责任 (duties done), 挖问题 (problems and causes), 谈打算 (plans and promises).",
+        N_("述职报告: 述责任 (duties done), 挖问题 (problems and causes), 谈打算 (plans and promises)."),
         sections=("achievements", "common_problems", "plans"),
         titles={
             "achievements": "履行抓党建工作责任情况",

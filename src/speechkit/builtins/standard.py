@@ -2,37 +2,38 @@
 
 from __future__ import annotations
 
+from ..i18n import N_
 from ..model.speech import Enumeration
 from ..registry import SectionType
 from .derive import COMMON_PROBLEMS
 
 STANDARD_TYPES: tuple[SectionType, ...] = (
-    SectionType("achievements", "主要成效: what went well, as 一是/二是 points.", "主要成效", Enumeration("yishi")),
+    SectionType("achievements", N_("主要成效: what went well, as 一是/二是 points."), "主要成效", Enumeration("yishi")),
     COMMON_PROBLEMS,
     SectionType(
         "causes",
-        "原因: why the problems arose, as （一）（二） headings.",
+        N_("原因: why the problems arose, as （一）（二） headings."),
         "产生问题的主要原因",
         Enumeration("heading"),
     ),
     SectionType(
         "requirements",
-        "工作要求: what is asked of the audience, as 一要/二要 points.",
+        N_("工作要求: what is asked of the audience, as 一要/二要 points."),
         "下一步的工作要求",
         Enumeration("yiyao"),
     ),
     SectionType(
         "situation",
-        "基本情况: the facts and figures of the subject, as 一是/二是 points.",
+        N_("基本情况: the facts and figures of the subject, as 一是/二是 points."),
         "基本情况",
         Enumeration("yishi"),
     ),
     SectionType(
-        "plans", "下一步打算: what will be done next, as 一是/二是 points.", "下一步工作打算", Enumeration("yishi")
+        "plans", N_("下一步打算: what will be done next, as 一是/二是 points."), "下一步工作打算", Enumeration("yishi")
     ),
     SectionType(
         "generic",
-        "Any section: give it a title; items are （一）（二） headings by default.",
+        N_("Any section: give it a title; items are （一）（二） headings by default."),
         "",
         Enumeration("heading"),
         required=("title",),

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..builder.build import SectionContext
 from ..facts.stat_groups import StatGroup
+from ..i18n import _
 from ..model.speech import Block, Table
 from ..registry import BlockType
 
@@ -35,8 +36,8 @@ def build_stats(value: Any, ctx: SectionContext) -> tuple[Block, ...]:
     group = ctx.builder.context.get(name)
     if not isinstance(group, StatGroup):
         known = [k for k, v in ctx.builder.context.items() if isinstance(v, StatGroup)]
-        hint = f"; groups: {', '.join(known)}" if known else "; declare it under 'statistics:'"
-        raise ctx.error(f"unknown statistics group {name!r}{hint}", *sub)
+        hint = _("; groups: {known}").format(known=", ".join(known)) if known else _("; declare it under 'statistics:'")
+        raise ctx.error(_("unknown statistics group {name!r}{hint}").format(name=name, hint=hint), *sub)
     columns = options.get("columns", group.columns)
     word = ctx.builder.word  # the words the table adds itself follow the script of the facts
     columns = tuple(

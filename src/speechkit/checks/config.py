@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ..i18n import _
 from .finding import RULES
 from .rules.citations import Replacement, parse_entries
 from .sources import InputError
@@ -99,12 +100,16 @@ def load_config(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}:1:1: cannot read the configuration: {exc}") from None
+        raise ConfigError(_("{path}:1:1: cannot read the configuration: {exc}").format(path=path, exc=exc)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, column = _toml_position(str(exc))
-        raise ConfigError(f"{path}:{line}:{column}: not valid TOML: {str(exc).split(' (at')[0]}") from None
+        raise ConfigError(
+            _("{path}:{line}:{column}: not valid TOML: {split}").format(
+                path=path, line=line, column=column, split=str(exc).split(" (at")[0]
+            )
+        ) from None
     prefix = "tool.speechkit"
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("speechkit", {})
@@ -112,7 +117,9 @@ def load_config(path: Path) -> Config:
         table = data.get("tool", {}).get("speechkit", data) if "tool" in data else data
         prefix = prefix if "tool" in data else ""
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}:1:1: {prefix or 'speechkit.toml'}: expected a table")
+        raise ConfigError(
+            _("{path}:1:1: {value}: expected a table").format(path=path, value=prefix or "speechkit.toml")
+        )
     return _parse(path, text, table, prefix)
 
 
@@ -124,24 +131,24 @@ def _parse(path: Path, text: str, table: dict[str, Any], prefix: str) -> Config:
 
     for key in table:
         if key not in _KEYS:
-            raise fail(key, f"unknown setting; known: {', '.join(_KEYS)}")
+            raise fail(key, _("unknown setting; known: {keys}").format(keys=", ".join(_KEYS)))
     select = _codes(table.get("select", []), "select", fail)
     ignore = _codes(table.get("ignore", []), "ignore", fail)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
-        raise fail("per-file-ignores", "expected a table of glob = [codes]")
+        raise fail("per-file-ignores", _("expected a table of glob = [codes]"))
     per_file_ignores = tuple(
         (str(glob), _codes(codes, f"per-file-ignores.{glob}", fail)) for glob, codes in per_file.items()
     )
     words: dict[str, str] = {}
     lists = table.get("word-lists", [])
     if not isinstance(lists, list) or not all(isinstance(item, str) for item in lists):
-        raise fail("word-lists", "expected a list of YAML file paths")
+        raise fail("word-lists", _("expected a list of YAML file paths"))
     for item in lists:
         words.update(_word_list(path.parent / item, lambda message: fail("word-lists", message)))
     inline = table.get("words", {})
     if not isinstance(inline, dict) or not all(isinstance(v, str) and v for v in inline.values()):
-        raise fail("words", 'expected a table of wrong = "right"')
+        raise fail("words", _('expected a table of wrong = "right"'))
     words.update({str(k): v for k, v in inline.items()})
     return Config(path, select, ignore, per_file_ignores, words, _repealed(path, table, fail))
 
@@ -170,14 +177,14 @@ def _codes(value: Any, key: str, fail: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
-        raise fail(key, "expected a list of rule codes")
+        raise fail(key, _("expected a list of rule codes"))
     from ..registry import default_registry
 
     known = default_registry().rules or RULES
     codes = tuple(code.strip().upper() for code in value)
     for code in codes:
         if not code or not any(rule.startswith(code) for rule in known):
-            raise fail(key, f"unknown rule code or prefix {code!r}")
+            raise fail(key, _("unknown rule code or prefix {code!r}").format(code=code))
     return codes
 
 
@@ -186,13 +193,15 @@ def _word_list(path: Path, fail: Any) -> dict[str, str]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError:
-        raise fail(f"{path}: no such word list") from None
+        raise fail(_("{path}: no such word list").format(path=path)) from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise fail(f"{path}: not a readable YAML word list ({type(exc).__name__})") from None
+        raise fail(
+            _("{path}: not a readable YAML word list ({name})").format(path=path, name=type(exc).__name__)
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("words"), dict):
         data = data["words"]
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise fail(f"{path}: expected a mapping wrong: right (optionally under 'words:')")
+        raise fail(_("{path}: expected a mapping wrong: right (optionally under 'words:')").format(path=path))
     return dict(data)
 
 

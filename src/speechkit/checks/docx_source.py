@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from ..safezip import DocxError, check_docx
 from .sources import InputError, is_zip
 from .text import Doc, DocTable, Unit
@@ -12,9 +13,9 @@ from .text import Doc, DocTable, Unit
 def doc_from_docx(path: Path) -> Doc:
     """Read paragraphs and tables; table cells are reported at the paragraph before the table."""
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise InputError(_("{path}: no such file").format(path=path))
     if not is_zip(path):
-        raise InputError(f"{path}: not a .docx file (not a zip archive)")
+        raise InputError(_("{path}: not a .docx file (not a zip archive)").format(path=path))
     try:
         check_docx(path)
     except DocxError as exc:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..i18n import N_
+
 
 class Fix(NamedTuple):
     """Replace ``old`` by ``new`` on one source line, from ``column`` up to ``end_column`` (exclusive)."""
@@ -66,38 +68,45 @@ class Rule(NamedTuple):
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (
-        Rule("SK101", "error", False, "placeholder left in the text"),
-        Rule("SK102", "error", False, "counting phrase disagrees with the items that follow"),
-        Rule("SK103", "error", False, "enumeration skips, repeats, restarts or mixes schemes"),
-        Rule("SK104", "error", False, "figures disagree: a share, a breakdown's sum or its shares"),
-        Rule("SK105", "error", True, "web boilerplate or cut mark left in the text"),
-        Rule("SK106", "error", False, "heading level skipped or levels in the wrong order"),
-        Rule("SK107", "error", False, "attachment note malformed, or an attachment named but not listed"),
-        Rule("SK201", "error", True, "half-width punctuation inside Chinese text"),
-        Rule("SK202", "error", False, "unbalanced paired marks"),
-        Rule("SK203", "error", False, "doubled character or punctuation"),
-        Rule("SK204", "error", True, "pinyin left behind by a broken script conversion"),
-        Rule("SK205", "error", False, "Simplified and Traditional characters mixed"),
-        Rule("SK206", "error", False, "hyphen in a numeric range, '...' for '……', title ending in '。'"),
-        Rule("SK207", "error", True, "space inside Chinese text or before % or a unit"),
-        Rule("SK208", "error", False, "顿号 between items in book-title marks or quotes"),
-        Rule("SK209", "error", False, "garbled text from a broken encoding conversion"),
-        Rule("SK210", "error", False, "misused word (dictionary, extensible)"),
-        Rule("SK301", "error", False, "document number not in the form 党办发〔2018〕12号"),
-        Rule("SK302", "error", False, "date not in the form 2018年10月7日"),
-        Rule("SK303", "error", False, "date in prose in dotted or range form, two-digit year, 号 for a day"),
-        Rule("SK304", "error", False, "number form against GB/T 15835: full-width digits, 10～20%"),
-        Rule("SK401", "error", False, "a part the document kind requires is missing"),
-        Rule("SK402", "warning", False, "problem stated with nothing specific"),
-        Rule("SK403", "error", False, "a 报告 carrying a request (belongs in a 请示)"),
-        Rule("SK404", "error", False, "two 文种 in one title (请示报告)"),
-        Rule("SK405", "error", False, "upward document to more than one 主送机关 or to a person"),
-        Rule("SK406", "error", False, "closing formula of another 文种 (特此报告 in a 请示)"),
-        Rule("SK407", "error", False, "address form against the direction (你局 upward, 贵局 downward, order in a 函)"),
-        Rule("SK408", "error", False, "upward document copied to subordinates"),
-        Rule("SK409", "error", False, "citation gives the 发文字号 before the title"),
-        Rule("SK410", "error", False, "repealed regulation or standard cited"),
-        Rule("SK411", "error", False, "令, 议案 or 决议 whose issuer, addressee or wording the 文种 does not allow"),
+        Rule("SK101", "error", False, N_("placeholder left in the text")),
+        Rule("SK102", "error", False, N_("counting phrase disagrees with the items that follow")),
+        Rule("SK103", "error", False, N_("enumeration skips, repeats, restarts or mixes schemes")),
+        Rule("SK104", "error", False, N_("figures disagree: a share, a breakdown's sum or its shares")),
+        Rule("SK105", "error", True, N_("web boilerplate or cut mark left in the text")),
+        Rule("SK106", "error", False, N_("heading level skipped or levels in the wrong order")),
+        Rule("SK107", "error", False, N_("attachment note malformed, or an attachment named but not listed")),
+        Rule("SK201", "error", True, N_("half-width punctuation inside Chinese text")),
+        Rule("SK202", "error", False, N_("unbalanced paired marks")),
+        Rule("SK203", "error", False, N_("doubled character or punctuation")),
+        Rule("SK204", "error", True, N_("pinyin left behind by a broken script conversion")),
+        Rule("SK205", "error", False, N_("Simplified and Traditional characters mixed")),
+        Rule("SK206", "error", False, N_("hyphen in a numeric range, '...' for '……', title ending in '。'")),
+        Rule("SK207", "error", True, N_("space inside Chinese text or before % or a unit")),
+        Rule("SK208", "error", False, N_("顿号 between items in book-title marks or quotes")),
+        Rule("SK209", "error", False, N_("garbled text from a broken encoding conversion")),
+        Rule("SK210", "error", False, N_("misused word (dictionary, extensible)")),
+        Rule("SK301", "error", False, N_("document number not in the form 党办发〔2018〕12号")),
+        Rule("SK302", "error", False, N_("date not in the form 2018年10月7日")),
+        Rule("SK303", "error", False, N_("date in prose in dotted or range form, two-digit year, 号 for a day")),
+        Rule("SK304", "error", False, N_("number form against GB/T 15835: full-width digits, 10～20%")),
+        Rule("SK401", "error", False, N_("a part the document kind requires is missing")),
+        Rule("SK402", "warning", False, N_("problem stated with nothing specific")),
+        Rule("SK403", "error", False, N_("a 报告 carrying a request (belongs in a 请示)")),
+        Rule("SK404", "error", False, N_("two 文种 in one title (请示报告)")),
+        Rule("SK405", "error", False, N_("upward document to more than one 主送机关 or to a person")),
+        Rule("SK406", "error", False, N_("closing formula of another 文种 (特此报告 in a 请示)")),
+        Rule(
+            "SK407",
+            "error",
+            False,
+            N_("address form against the direction (你局 upward, 贵局 downward, order in a 函)"),
+        ),
+        Rule("SK408", "error", False, N_("upward document copied to subordinates")),
+        Rule("SK409", "error", False, N_("citation gives the 发文字号 before the title")),
+        Rule("SK410", "error", False, N_("repealed regulation or standard cited")),
+        Rule(
+            "SK411", "error", False, N_("令, 议案 or 决议 whose issuer, addressee or wording the 文种 does not allow")
+        ),
     )
 }
 

@@ -7,6 +7,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..i18n import _
 from ..writers.output import ChangedError, write_atomic
 from .finding import RULES, Finding, Fix
 from .sources import InputError, read_text_file
@@ -25,7 +26,7 @@ def apply_fixes(path: str | Path, findings: Iterable[Finding]) -> int:
     """Apply the fixes of ``findings`` to ``path``; return how many were applied (0: file untouched)."""
     path = Path(path)
     if not can_fix(path):
-        raise InputError(f"{path}: --fix does not rewrite {path.suffix} files")
+        raise InputError(_("{path}: --fix does not rewrite {suffix} files").format(path=path, suffix=path.suffix))
     fixes = sorted(
         {f.fix for f in findings if f.fix is not None and f.code in FIXABLE}, key=lambda fix: (fix.line, fix.column)
     )
@@ -67,25 +68,27 @@ def _replace(path: Path, old: bytes, new: bytes) -> None:
     try:
         info = target.stat()
     except OSError as exc:
-        raise InputError(f"{path}: cannot fix: {exc.strerror}") from None
+        raise InputError(_("{path}: cannot fix: {strerror}").format(path=path, strerror=exc.strerror)) from None
     if not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-        raise InputError(f"{path}: read-only; not fixed")
+        raise InputError(_("{path}: read-only; not fixed").format(path=path))
     try:
         if info.st_nlink > 1 or (os.geteuid() != 0 and info.st_uid != os.geteuid()):
             _rewrite_in_place(target, old, new)
         else:
             write_atomic(target, new, expect=old)
     except ChangedError:
-        raise InputError(f"{path}: changed while being fixed; not fixed (run check --fix again)") from None
+        raise InputError(
+            _("{path}: changed while being fixed; not fixed (run check --fix again)").format(path=path)
+        ) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot fix: {exc.strerror or exc}") from None
+        raise InputError(_("{path}: cannot fix: {value}").format(path=path, value=exc.strerror or exc)) from None
 
 
 def _rewrite_in_place(target: Path, old: bytes, new: bytes) -> None:
     """Rewrite a file's bytes in place (same inode, owner and links), if it still holds ``old``."""
     with open(target, "r+b") as handle:
         if handle.read() != old:
-            raise ChangedError(0, "changed while being fixed", str(target))
+            raise ChangedError(0, _("changed while being fixed"), str(target))
         handle.seek(0)
         handle.write(new)
         handle.truncate()

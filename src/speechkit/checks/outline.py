@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..i18n import _
 from ..model.lazy_patterns import compiled
 from ..model.numbering import LabelMatch, circled, cn, find_labels, parse_label
 from .finding import Hit
@@ -185,7 +186,11 @@ def _analyze(doc: Doc) -> Outline:
                     stack.pop()
             if mark.number != 1:
                 missing = label_text(mark.family, 1, mark.variant)
-                _report(outline, mark, f"{mark.text} starts a list; {missing} is missing")
+                _report(
+                    outline,
+                    mark,
+                    _("{text} starts a list; {missing} is missing").format(text=mark.text, missing=missing),
+                )
             stack.append(_Level(mark.key, mark.family, mark.number, mark.variant, mark.unit, mark.text))
             outline.marks.append(_with_depth(mark, len(stack) - 1))
             continue
@@ -198,7 +203,13 @@ def _analyze(doc: Doc) -> Outline:
             if message:
                 _report(outline, mark, message)
             elif mark.variant != level.variant:
-                _report(outline, mark, f"{mark.text} mixes numbering schemes at one level (earlier {level.label})")
+                _report(
+                    outline,
+                    mark,
+                    _("{text} mixes numbering schemes at one level (earlier {label})").format(
+                        text=mark.text, label=level.label
+                    ),
+                )
             level.last, level.unit, level.label = max(level.last, mark.number), mark.unit, mark.text
         outline.marks.append(_with_depth(mark, found))
     return outline
@@ -223,13 +234,13 @@ def _sequence_fault(doc: Doc, order: dict[int, int], level: _Level, mark: Mark) 
         between = [i for i, p in order.items() if order[level.unit] < p < order[mark.unit]]
         if any(doc.units[i].text.rstrip().endswith(("：", ":")) for i in between):
             return "new list"
-        return f"{mark.text} restarts the list after {level.label}"
+        return _("{text} restarts the list after {label}").format(text=mark.text, label=level.label)
     if mark.number == level.last:
-        return f"{mark.text} repeats {level.label}"
+        return _("{text} repeats {label}").format(text=mark.text, label=level.label)
     if mark.number < level.last:
-        return f"{mark.text} comes after {level.label}"
+        return _("{text} comes after {label}").format(text=mark.text, label=level.label)
     missing = "、".join(label_text(mark.family, n, mark.variant) for n in range(level.last + 1, mark.number))
-    return f"{mark.text} follows {level.label}; {missing} is missing"
+    return _("{text} follows {label}; {missing} is missing").format(text=mark.text, label=level.label, missing=missing)
 
 
 def _with_depth(mark: Mark, depth: int) -> Mark:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ..i18n import _, language
 from .finding import RULES, Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,11 +44,19 @@ def to_sarif(findings: Iterable[Finding], version: str = "") -> dict[str, Any]:
     if version:
         driver["version"] = version
     results = [_result(finding, codes) for finding in findings]
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
-    }
+    run: dict[str, Any] = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    _localize(run, table)
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _localize(run: dict[str, Any], table: dict[str, Any]) -> None:
+    """Name the language of a run's messages; each rule keeps its English summary and adds the translation."""
+    lang = language()
+    if lang == "en":
+        return
+    run["language"] = {"zh": "zh-CN"}.get(lang, lang)
+    for entry, rule in zip(run["tool"]["driver"]["rules"], table.values(), strict=True):
+        entry["fullDescription"] = {"text": _(rule.summary)}
 
 
 def _result(finding: Finding, codes: list[str]) -> dict[str, Any]:
@@ -70,7 +79,7 @@ def _result(finding: Finding, codes: list[str]) -> dict[str, Any]:
         fix = finding.fix
         result["fixes"] = [
             {
-                "description": {"text": f"replace {fix.old!r} by {fix.new!r}"},
+                "description": {"text": _("replace {old!r} by {new!r}").format(old=fix.old, new=fix.new)},
                 "artifactChanges": [
                     {
                         "artifactLocation": {"uri": uri},

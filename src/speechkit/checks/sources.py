@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..model.errors import SpeechkitError
 from ..readers.limits import read_draft_bytes
 from .text import Doc, DocTable, Unit
@@ -29,11 +30,11 @@ def read_text_file(path: Path) -> str:
     """Read a UTF-8 text file; raise InputError when it is unreadable, too large or not UTF-8 text."""
     raw = read_draft_bytes(path, str(path), InputError)
     if b"\x00" in raw:
-        raise InputError(f"{path}: not a text file (binary content)")
+        raise InputError(_("{path}: not a text file (binary content)").format(path=path))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from None
+        raise InputError(_("{path}: not UTF-8 text (byte {value})").format(path=path, value=exc.start + 1)) from None
     return text[1:] if text.startswith("\ufeff") else text
 
 

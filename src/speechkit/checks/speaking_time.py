@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
+
 #: Characters a minute a speaker reads aloud at a meeting.
 DEFAULT_RATE = 220
 
@@ -41,13 +43,24 @@ class Stats:
     def format(self) -> str:
         """Format as a few lines for the terminal."""
         minutes, seconds = divmod(self.seconds, 60)
-        return (
-            f"{self.path}\n"
-            f"  characters:    {self.characters} (Han {self.han}, punctuation {self.punctuation}, "
-            f"Latin words and numbers {self.words})\n"
-            f"  sections:      {self.sections}\n"
-            f"  items:         {self.items}\n"
-            f"  speaking time: {minutes} min {seconds:02d} s at {self.rate} characters a minute"
+        return _(
+            "{path}\n"
+            "  characters:    {characters} (Han {han}, punctuation {punctuation}, "
+            "Latin words and numbers {words})\n"
+            "  sections:      {sections}\n"
+            "  items:         {items}\n"
+            "  speaking time: {minutes} min {seconds:02d} s at {rate} characters a minute"
+        ).format(
+            path=self.path,
+            characters=self.characters,
+            han=self.han,
+            punctuation=self.punctuation,
+            words=self.words,
+            sections=self.sections,
+            items=self.items,
+            minutes=minutes,
+            seconds=seconds,
+            rate=self.rate,
         )
 
 
@@ -84,7 +97,7 @@ def doc_stats(doc: Any, rate: int = DEFAULT_RATE) -> Stats:
     from .outline import analyze
 
     if rate <= 0:
-        raise ValueError(f"the rate must be a positive number of characters a minute, not {rate}")
+        raise ValueError(_("the rate must be a positive number of characters a minute, not {rate}").format(rate=rate))
     if doc.speech is not None:
         text, sections, items = _model_counts(doc.speech, doc.registry)
     else:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import _
 from ..model.errors import SpeechkitError
 
 #: Characters in one string an expression or template makes (a long speech is ~50,000).
@@ -64,9 +65,13 @@ class Budget:
         """Count one step; raise BudgetError past the step or time budget."""
         self.steps += 1
         if self.steps > self.max_steps:
-            raise BudgetError(f"over budget: more than {self.max_steps:,} steps (a loop or recursion too large)")
+            raise BudgetError(
+                _("over budget: more than {max_steps:,} steps (a loop or recursion too large)").format(
+                    max_steps=self.max_steps
+                )
+            )
         if not self.steps & 0x3F and time.monotonic() > self.deadline:
-            raise BudgetError(f"over budget: took longer than {self.seconds:g} seconds")
+            raise BudgetError(_("over budget: took longer than {seconds:g} seconds").format(seconds=self.seconds))
 
 
 _BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("speechkit_budget", default=None)
@@ -95,7 +100,7 @@ def describe(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, int):
-        return repr(value) if value.bit_length() <= 64 else f"a {_digits(value)}-digit number"
+        return repr(value) if value.bit_length() <= 64 else _("a {digits}-digit number").format(digits=_digits(value))
     if isinstance(value, (float, Decimal)):
         text = str(value)
         return text if len(text) <= 24 else "a number"
@@ -111,7 +116,7 @@ def _digits(value: int) -> int:
 def clean_message(text: str) -> str:
     """Make an error message safe to print: one line, no object addresses, no long numbers, short."""
     text = _ADDRESS.sub("<object>", str(text))
-    text = _LONG_NUMBER.sub(lambda m: f"<{len(m.group(0)):,}-digit number>", text)
+    text = _LONG_NUMBER.sub(lambda m: _("<{n_group:,}-digit number>").format(n_group=len(m.group(0))), text)
     text = " ".join(text.split())
     return text if len(text) <= 300 else text[:297] + "…"
 
@@ -120,14 +125,16 @@ def check_size(value: Any) -> Any:
     """Return ``value``, or raise BudgetError if it is a string, sequence or number over budget."""
     if isinstance(value, str):
         if len(value) > MAX_TEXT:
-            raise BudgetError(f"over budget: text longer than {MAX_TEXT:,} characters")
+            raise BudgetError(_("over budget: text longer than {max_text:,} characters").format(max_text=MAX_TEXT))
     elif isinstance(value, bool):
         pass
     elif isinstance(value, int):
         if value.bit_length() > MAX_INT_BITS:
-            raise BudgetError(f"over budget: a whole number larger than {MAX_INT_BITS} bits")
+            raise BudgetError(
+                _("over budget: a whole number larger than {max_int_bits} bits").format(max_int_bits=MAX_INT_BITS)
+            )
     elif isinstance(value, (list, tuple, dict, set, frozenset, range)) and len(value) > MAX_ITEMS:
-        raise BudgetError(f"over budget: more than {MAX_ITEMS:,} items")
+        raise BudgetError(_("over budget: more than {max_items:,} items").format(max_items=MAX_ITEMS))
     return value
 
 
@@ -137,7 +144,9 @@ def check_plain(value: Any, depth: int = 0) -> Any:
         return value
     if isinstance(value, int):
         if value.bit_length() > MAX_INT_BITS:
-            raise BudgetError(f"over budget: a whole number larger than {MAX_INT_BITS} bits")
+            raise BudgetError(
+                _("over budget: a whole number larger than {max_int_bits} bits").format(max_int_bits=MAX_INT_BITS)
+            )
         return value
     if depth < 8 and isinstance(value, (list, tuple)):
         for item in value:
@@ -153,7 +162,7 @@ def check_plain(value: Any, depth: int = 0) -> Any:
         value._fail_with_undefined_error()
     if type(value).__module__.startswith("speechkit.") and "__str__" in vars(type(value)):
         str(value)  # speechkit's own values say themselves why they are not text (a statistics group)
-    raise BudgetError(f"a {type(value).__name__} cannot be written as text")
+    raise BudgetError(_("a {name} cannot be written as text").format(name=type(value).__name__))
 
 
 def finalize(value: Any) -> Any:
@@ -162,12 +171,16 @@ def finalize(value: Any) -> Any:
         return value
     if isinstance(value, int):
         if _digits(value) > MAX_DIGITS:
-            raise BudgetError(f"a number with more than {MAX_DIGITS} digits cannot be written")
+            raise BudgetError(
+                _("a number with more than {max_digits} digits cannot be written").format(max_digits=MAX_DIGITS)
+            )
         return value
     if isinstance(value, (float, Decimal)):
         if not math.isfinite(value):
-            raise BudgetError("an infinite or undefined number (inf, NaN) cannot be written")
+            raise BudgetError(_("an infinite or undefined number (inf, NaN) cannot be written"))
         if abs(value) >= 10**MAX_DIGITS:
-            raise BudgetError(f"a number with more than {MAX_DIGITS} digits cannot be written")
+            raise BudgetError(
+                _("a number with more than {max_digits} digits cannot be written").format(max_digits=MAX_DIGITS)
+            )
         return value
     return check_plain(value)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..model.errors import ExpressionError, Location
 from .budgets import PRECHECKED_FILTERS, BudgetError, budget, check_size, clean_message, finalize
 
@@ -130,17 +131,23 @@ class Expressions:
                     self._cache[text] = template
                 return template.render(context)
         except jinja2.TemplateSyntaxError as exc:
-            raise ExpressionError(clean_message(f"expression syntax: {exc.message}"), where()) from None
+            raise ExpressionError(
+                clean_message(_("expression syntax: {message}").format(message=exc.message)), where()
+            ) from None
         except jinja2.exceptions.SecurityError as exc:
-            raise ExpressionError(clean_message(f"not allowed in an expression: {exc}"), where()) from None
+            raise ExpressionError(
+                clean_message(_("not allowed in an expression: {exc}").format(exc=exc)), where()
+            ) from None
         except jinja2.UndefinedError as exc:
             raise ExpressionError(clean_message(_undefined(exc)), where()) from None
         except (ExpressionError, BudgetError) as exc:
             raise ExpressionError(clean_message(exc.message), where()) from None
         except ZeroDivisionError:
-            raise ExpressionError("division by zero in an expression", where()) from None
+            raise ExpressionError(_("division by zero in an expression"), where()) from None
         except RENDER_FAILURES as exc:
-            raise ExpressionError(f"expression: {failure_message(exc)}", where()) from None
+            raise ExpressionError(
+                _("expression: {failure_message}").format(failure_message=failure_message(exc)), where()
+            ) from None
 
 
 def _plain_name(name: str) -> bool:
@@ -172,18 +179,20 @@ def _undefined(exc: jinja2.UndefinedError) -> str:
     message = str(exc.message or exc)
     if message.endswith("is undefined"):
         name = message.split("'")[1] if "'" in message else message
-        return f"unknown name {name!r} in an expression (define it under 'facts:')"
+        return _("unknown name {name!r} in an expression (define it under 'facts:')").format(name=name)
     return f"expression: {message}"
 
 
 def _finalize(value: Any) -> Any:
     """Refuse to print nothing as text: None in an expression is an error, not an empty string."""
     if value is None:
-        raise ExpressionError("an expression gave no value (null)")
+        raise ExpressionError(_("an expression gave no value (null)"))
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (list, tuple, dict)):
         raise ExpressionError(
-            f"an expression gave a {type(value).__name__}, not text; use a filter such as join_cn or count_cn"
+            _("an expression gave a {name}, not text; use a filter such as join_cn or count_cn").format(
+                name=type(value).__name__
+            )
         )
     return finalize(value)

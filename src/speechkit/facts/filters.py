@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sized
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from ..i18n import _
 from ..model import numbering
 from .budgets import MAX_DIGITS, describe
 
@@ -17,7 +18,7 @@ _YI = Decimal(100_000_000)
 
 def _whole(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not _sized(value) or value != int(value):
-        raise ValueError(f"{name} needs a whole number, not {describe(value)}")
+        raise ValueError(_("{name} needs a whole number, not {describe}").format(name=name, describe=describe(value)))
     return int(value)
 
 
@@ -33,9 +34,13 @@ def _sized(value: int | float | Decimal) -> bool:
 def number(value: Any, name: str) -> Decimal:
     """Read a number (int, float, Decimal or numeric text) exactly as a Decimal."""
     if isinstance(value, bool) or value is None:
-        raise ValueError(f"{name} needs a number, not {describe(value)}")
+        raise ValueError(_("{name} needs a number, not {describe}").format(name=name, describe=describe(value)))
     if isinstance(value, (int, float, Decimal)) and not _sized(value):
-        raise ValueError(f"{name} needs a finite number of at most {MAX_DIGITS} digits, not {describe(value)}")
+        raise ValueError(
+            _("{name} needs a finite number of at most {max_digits} digits, not {describe}").format(
+                name=name, max_digits=MAX_DIGITS, describe=describe(value)
+            )
+        )
     if isinstance(value, float):
         return Decimal(repr(value))
     if isinstance(value, (int, Decimal)):
@@ -44,10 +49,12 @@ def number(value: Any, name: str) -> Decimal:
         try:
             result = Decimal(value.strip().replace(",", ""))
         except InvalidOperation:
-            raise ValueError(f"{name} needs a number, not {describe(value)}") from None
+            raise ValueError(
+                _("{name} needs a number, not {describe}").format(name=name, describe=describe(value))
+            ) from None
         if _sized(result):
             return result
-    raise ValueError(f"{name} needs a number, not {describe(value)}")
+    raise ValueError(_("{name} needs a number, not {describe}").format(name=name, describe=describe(value)))
 
 
 def round_half_up(value: Decimal, digits: int) -> Decimal:
@@ -65,7 +72,11 @@ def plain(value: Decimal) -> str:
 
 def _digits(digits: Any, name: str) -> int:
     if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 6:
-        raise ValueError(f"{name}: digits must be a whole number from 0 to 6, not {describe(digits)}")
+        raise ValueError(
+            _("{name}: digits must be a whole number from 0 to 6, not {describe}").format(
+                name=name, describe=describe(digits)
+            )
+        )
     return digits
 
 
@@ -73,9 +84,9 @@ def share(value: Any, total: Any, digits: int = 1) -> Decimal:
     """Return ``value`` as a percentage of ``total``, rounded half-up to ``digits`` decimals."""
     part, whole = number(value, "pct"), number(total, "pct (total)")
     if whole == 0:
-        raise ValueError("pct: the total is 0, so there is no share to compute")
+        raise ValueError(_("pct: the total is 0, so there is no share to compute"))
     if whole < 0:
-        raise ValueError(f"pct: the total must be positive, not {plain(whole)}")
+        raise ValueError(_("pct: the total must be positive, not {plain}").format(plain=plain(whole)))
     return round_half_up(part * 100 / whole, _digits(digits, "pct"))
 
 
@@ -114,7 +125,7 @@ def date_cn(value: Any) -> str:
         else:
             if len(text) == 10 or text[10] in "T ":
                 return f"{day.year}年{day.month}月{day.day}日"
-    raise ValueError(f"date_cn needs a date such as 2018-10-07, not {describe(value)}")
+    raise ValueError(_("date_cn needs a date such as 2018-10-07, not {describe}").format(describe=describe(value)))
 
 
 def wan(value: Any, digits: int = 2) -> str:
@@ -139,7 +150,7 @@ def change(value: Any, previous: Any, digits: int = 1) -> str:
     """Describe the change since ``previous``: 增长12.5%, 下降3%, 持平 (基本持平 if it rounds to 0)."""
     now, before = number(value, "change"), number(previous, "change (previous)")
     if before == 0:
-        raise ValueError("change: the previous value is 0, so there is no rate of change")
+        raise ValueError(_("change: the previous value is 0, so there is no rate of change"))
     if now == before:
         return "持平"
     rate = round_half_up((now - before) * 100 / abs(before), _digits(digits, "change"))
@@ -151,10 +162,10 @@ def change(value: Any, previous: Any, digits: int = 1) -> str:
 def join_cn(values: Any, last: str = "和", sep: str = "、") -> str:
     """Join a list in Chinese: 甲、乙和丙; two → 甲和乙; one → 甲 (``last`` may be 及 or 、)."""
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise ValueError(f"join_cn needs a list, not {describe(values)}")
+        raise ValueError(_("join_cn needs a list, not {describe}").format(describe=describe(values)))
     texts = [_text(v) for v in values]
     if not texts:
-        raise ValueError("join_cn: the list is empty")
+        raise ValueError(_("join_cn: the list is empty"))
     if len(texts) == 1:
         return texts[0]
     return sep.join(texts[:-1]) + last + texts[-1]
@@ -162,7 +173,7 @@ def join_cn(values: Any, last: str = "和", sep: str = "、") -> str:
 
 def _text(value: Any) -> str:
     if value is None or isinstance(value, (list, tuple, dict)):
-        raise ValueError(f"join_cn joins texts and numbers, not {describe(value)}")
+        raise ValueError(_("join_cn joins texts and numbers, not {describe}").format(describe=describe(value)))
     return str(value)
 
 

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 import yaml
 
+from ..i18n import N_, _
 from ..model.errors import FactsError, Location, UnknownKindError, UnknownSectionTypeError
 
 try:  # libyaml's C loader is about eight times faster than the pure-Python one
@@ -92,11 +93,11 @@ def read_facts(source: str | os.PathLike[str] | IO[str] | IO[bytes], name: str |
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise FactsError("no such file", Location(str(path))) from None
+            raise FactsError(_("no such file"), Location(str(path))) from None
         except IsADirectoryError:
-            raise FactsError("is a directory, not a facts file", Location(str(path))) from None
+            raise FactsError(_("is a directory, not a facts file"), Location(str(path))) from None
         except OSError as exc:
-            raise FactsError(f"cannot read: {exc.strerror}", Location(str(path))) from None
+            raise FactsError(_("cannot read: {strerror}").format(strerror=exc.strerror), Location(str(path))) from None
         return parse_facts(raw, name or str(path))
     content = source.read()
     default = getattr(source, "name", None)
@@ -107,7 +108,9 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
     """Parse YAML text or UTF-8 bytes into :class:`Facts`; every failure is a one-line FactsError."""
     text = _decode(content, name) if isinstance(content, bytes) else content.removeprefix("\ufeff")
     if not text.strip():
-        raise FactsError("the file is empty; a facts file needs at least 'title' and 'sections'", Location(name, 1, 1))
+        raise FactsError(
+            _("the file is empty; a facts file needs at least 'title' and 'sections'"), Location(name, 1, 1)
+        )
     _check_characters(text, name)
     loader = _Loader(io.StringIO(text))
     try:
@@ -119,16 +122,19 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
         _check_depth_in_python(text, name)
         raise _yaml_error(exc, name, text) from None
     except yaml.YAMLError as exc:
-        raise FactsError(f"not valid YAML: {exc}".replace("\n", " "), Location(name, 1, 1)) from None
+        raise FactsError(_("not valid YAML: {exc}").format(exc=exc).replace("\n", " "), Location(name, 1, 1)) from None
     finally:
         loader.dispose()
     if node is None:
-        raise FactsError("the file holds no YAML document", Location(name, 1, 1))
+        raise FactsError(_("the file holds no YAML document"), Location(name, 1, 1))
     facts = Facts(None, name)
     builder = _Builder(facts, _Loader(""))
     facts.data = builder.value(node, (), 0)
     if not isinstance(facts.data, dict):
-        raise FactsError(f"the top level must be a mapping of fields, not {_json_type(facts.data)}", facts.locate(()))
+        raise FactsError(
+            _("the top level must be a mapping of fields, not {json_type}").format(json_type=_json_type(facts.data)),
+            facts.locate(()),
+        )
     return facts
 
 
@@ -150,20 +156,24 @@ def _may_hold_forbidden(text: str) -> bool:
 def _check_characters(text: str, name: str) -> None:
     """Refuse a file too long, or holding a control or invisible format character, at its line and column."""
     if len(text) > MAX_CHARS:
-        raise FactsError(f"the file holds more than {MAX_CHARS:,} characters", Location(name, 1, 1))
+        raise FactsError(
+            _("the file holds more than {max_chars:,} characters").format(max_chars=MAX_CHARS), Location(name, 1, 1)
+        )
     match = _forbidden().search(text) if _may_hold_forbidden(text) else None
     if match is None:
         return
     char, start = match.group(0), match.start()
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
-    what = unicodedata.name(char, "") or ("NUL" if char == "\x00" else "a control character")
+    what = unicodedata.name(char, "") or (_("NUL") if char == "\x00" else _("a control character"))
     if unicodedata.category(char) == "Cc":
-        message = f"control character U+{ord(char):04X} ({what}) is not allowed in a facts file"
-    else:
-        message = (
-            f"invisible character U+{ord(char):04X} ({what}) is not allowed: it makes text read otherwise than stored"
+        message = _("control character U+{ord:04X} ({what}) is not allowed in a facts file").format(
+            ord=ord(char), what=what
         )
+    else:
+        message = _(
+            "invisible character U+{ord:04X} ({what}) is not allowed: it makes text read otherwise than stored"
+        ).format(ord=ord(char), what=what)
     raise FactsError(message, Location(name, line, column))
 
 
@@ -178,11 +188,15 @@ def _check_events(loader: Any, name: str) -> None:
         if isinstance(event, _EVENT_OPEN):
             depth += 1
             if depth > MAX_DEPTH + 1:
-                raise FactsError(f"nested deeper than {MAX_DEPTH} levels", _event_location(event, name))
+                raise FactsError(
+                    _("nested deeper than {max_depth} levels").format(max_depth=MAX_DEPTH), _event_location(event, name)
+                )
         elif isinstance(event, _EVENT_CLOSE):
             depth -= 1
         if count > MAX_EVENTS:
-            raise FactsError(f"more than {MAX_EVENTS:,} values", _event_location(event, name))
+            raise FactsError(
+                _("more than {max_events:,} values").format(max_events=MAX_EVENTS), _event_location(event, name)
+            )
 
 
 def _check_depth_in_python(text: str, name: str) -> None:
@@ -216,21 +230,22 @@ def _decode(raw: bytes, name: str) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise FactsError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", Location(name, line, column)
+            _("not UTF-8 text (byte 0x{raw:02x}); save the file as UTF-8").format(raw=raw[exc.start]),
+            Location(name, line, column),
         ) from None
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> FactsError:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "invalid YAML"
+    problem = _(exc.problem) if exc.problem else _("invalid YAML")
     if (mark is not None and text and 0 <= mark.index < len(text) and text[mark.index] == "\t") or (
         "\t" in problem or "'\\t'" in problem
     ):
-        problem = "a tab character; indent YAML with spaces"
+        problem = _("a tab character; indent YAML with spaces")
     elif exc.context and exc.context not in problem:
-        problem = f"{problem} ({exc.context})"
+        problem = f"{problem} ({_(exc.context)})"
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
-        problem = f"{problem}; only plain YAML is read (no Python or custom tags)"
+        problem = _("{problem}; only plain YAML is read (no Python or custom tags)").format(problem=problem)
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     return FactsError(" ".join(problem.split()), Location(name, line, column))
@@ -252,18 +267,27 @@ class _Builder:
             self.repeats += 1
             if self.repeats > MAX_ALIASED:
                 raise FactsError(
-                    f"aliases repeat more than {MAX_ALIASED:,} values (an alias bomb?)", self._loc(node, path)
+                    _("aliases repeat more than {max_aliased:,} values (an alias bomb?)").format(
+                        max_aliased=MAX_ALIASED
+                    ),
+                    self._loc(node, path),
                 )
         else:
             self.seen.add(id(node))
         if self.count > MAX_NODES:
-            raise FactsError(f"more than {MAX_NODES} values (an alias bomb?)", self._loc(node, path))
+            raise FactsError(
+                _("more than {max_nodes} values (an alias bomb?)").format(max_nodes=MAX_NODES), self._loc(node, path)
+            )
         if depth > MAX_DEPTH:
-            raise FactsError(f"nested deeper than {MAX_DEPTH} levels", self._loc(node, path))
+            raise FactsError(
+                _("nested deeper than {max_depth} levels").format(max_depth=MAX_DEPTH), self._loc(node, path)
+            )
         self.facts.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
             raise FactsError(
-                f"the tag {node.tag!r} is not read; only plain YAML is read (no Python or custom tags)",
+                _("the tag {tag!r} is not read; only plain YAML is read (no Python or custom tags)").format(
+                    tag=node.tag
+                ),
                 self._loc(node, path),
             )
         if isinstance(node, yaml.MappingNode):
@@ -278,38 +302,40 @@ class _Builder:
         except yaml.MarkedYAMLError as exc:
             raise _yaml_error(exc, self.facts.file) from None
         except RecursionError:
-            raise FactsError("merge keys (<<) that include themselves", self._loc(node, path)) from None
+            raise FactsError(_("merge keys (<<) that include themselves"), self._loc(node, path)) from None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = self.scalar(key_node, path)
             if isinstance(key, (int, float, bool)) and not isinstance(key, bool):
                 key = str(key)
             if not isinstance(key, str):
-                raise FactsError(f"keys must be text, not {_json_type(key)}", self._loc(key_node, path))
+                raise FactsError(
+                    _("keys must be text, not {json_type}").format(json_type=_json_type(key)), self._loc(key_node, path)
+                )
             child = (*path, key)
             if key in result:
-                raise FactsError(f"duplicate key {key!r}", self._loc(key_node, child))
+                raise FactsError(_("duplicate key {key!r}").format(key=key), self._loc(key_node, child))
             self.facts.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.value(value_node, child, depth + 1)
         return result
 
     def scalar(self, node: yaml.Node, path: DataPath) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            raise FactsError("a key must be plain text", self._loc(node, path))
+            raise FactsError(_("a key must be plain text"), self._loc(node, path))
         try:
             value = self.loader.construct_object(node, deep=True)
         except yaml.MarkedYAMLError as exc:
             raise _yaml_error(exc, self.facts.file) from None
         except (ValueError, OverflowError) as exc:
-            raise FactsError(f"unreadable value: {exc}", self._loc(node, path)) from None
+            raise FactsError(_("unreadable value: {exc}").format(exc=exc), self._loc(node, path)) from None
         if isinstance(value, (dt.date, dt.datetime)):
             return value.isoformat()
         if isinstance(value, bytes):
-            raise FactsError("binary values are not facts", self._loc(node, path))
+            raise FactsError(_("binary values are not facts"), self._loc(node, path))
         if isinstance(value, float) and value != value:
-            raise FactsError("NaN is not a usable number", self._loc(node, path))
+            raise FactsError(_("NaN is not a usable number"), self._loc(node, path))
         if isinstance(value, float) and math.isinf(value):
-            raise FactsError("an infinite number (.inf) is not a usable number", self._loc(node, path))
+            raise FactsError(_("an infinite number (.inf) is not a usable number"), self._loc(node, path))
         return value
 
     def _loc(self, node: yaml.Node, path: DataPath) -> Location:
@@ -318,17 +344,17 @@ class _Builder:
 
 def _json_type(value: Any) -> str:
     if value is None:
-        return "null"
+        return _("null")
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, Mapping):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__
 
 
@@ -370,45 +396,60 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
         import difflib
 
         hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        message = f"unknown field {key!r}"
-        message += f"; did you mean {hint[0]!r}?" if hint else f"; expected one of: {', '.join(allowed)}"
+        message = _("unknown field {key!r}").format(key=key)
+        message += (
+            _("; did you mean {hint!r}?").format(hint=hint[0])
+            if hint
+            else _("; expected one of: {allowed}").format(allowed=", ".join(allowed))
+        )
         return FactsError(message, facts.locate((*path, key), key=True))
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return FactsError(f"{missing!r} is required", facts.locate(path))
+        return FactsError(_("{missing!r} is required").format(missing=missing), facts.locate(path))
     if path and path[-1] == "type" and len(path) >= 2 and validator in ("enum", "type"):
         import difflib
 
         hint = difflib.get_close_matches(str(instance), known_types, n=1, cutoff=0.6)
-        tip = f"did you mean {hint[0]!r}? " if hint else ""
+        tip = _("did you mean {hint!r}? ").format(hint=hint[0]) if hint else ""
         return UnknownSectionTypeError(
-            f"unknown section type {instance!r}; {tip}known types: {', '.join(known_types)}", facts.locate(path)
+            _("unknown section type {instance!r}; {tip}known types: {known_types}").format(
+                instance=instance, tip=tip, known_types=", ".join(known_types)
+            ),
+            facts.locate(path),
         )
     if path == ("kind",) and validator in ("enum", "type"):
         return UnknownKindError(
-            f"unknown document kind {instance!r}; known kinds: {', '.join(known_kinds)}", facts.locate(path)
+            _("unknown document kind {instance!r}; known kinds: {known_kinds}").format(
+                instance=instance, known_kinds=", ".join(known_kinds)
+            ),
+            facts.locate(path),
         )
     if validator == "type":
         expected = error.validator_value
         names = expected if isinstance(expected, list) else [expected]
-        wanted = " or ".join(_TYPE_WORDS.get(n, str(n)) for n in names)
-        return FactsError(f"expected {wanted}, got {_json_type(instance)}", facts.locate(path))
+        wanted = _(" or ").join(_(_TYPE_WORDS.get(n, str(n))) for n in names)
+        return FactsError(
+            _("expected {wanted}, got {json_type}").format(wanted=wanted, json_type=_json_type(instance)),
+            facts.locate(path),
+        )
     if validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
-        return FactsError(f"{instance!r} is not one of: {choices}", facts.locate(path))
+        return FactsError(
+            _("{instance!r} is not one of: {choices}").format(instance=instance, choices=choices), facts.locate(path)
+        )
     if validator == "minItems" and isinstance(instance, list) and not instance:
-        return FactsError("must not be an empty list", facts.locate(path))
+        return FactsError(_("must not be an empty list"), facts.locate(path))
     if validator == "minLength":
-        return FactsError("must not be empty text", facts.locate(path))
+        return FactsError(_("must not be empty text"), facts.locate(path))
     return FactsError(" ".join(error.message.split()), facts.locate(path))
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping",
-    "null": "nothing",
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
+    "array": N_("a list"),
+    "object": N_("a mapping"),
+    "null": N_("nothing"),
 }

@@ -24,6 +24,7 @@ from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import _PassArg
 
+from ..i18n import _
 from ..model.errors import SpeechkitError
 from .budgets import (
     MAX_CALL_DEPTH,
@@ -57,23 +58,31 @@ def _check_repeat(left: Any, right: Any) -> None:
     a, b = _as_int(left), _as_int(right)
     if a is not None and b is not None:
         if a.bit_length() + b.bit_length() > MAX_INT_BITS + 1:
-            raise BudgetError(f"over budget: a whole number larger than {MAX_INT_BITS} bits")
+            raise BudgetError(
+                _("over budget: a whole number larger than {max_int_bits} bits").format(max_int_bits=MAX_INT_BITS)
+            )
         return
     count, seq = (a, right) if a is not None else (b, left)
     if count is not None and isinstance(seq, Sized) and len(seq) * max(count, 0) > _limit(seq):
-        raise BudgetError(f"over budget: repeating makes more than {_limit(seq):,} {_unit(seq)}")
+        raise BudgetError(
+            _("over budget: repeating makes more than {limit:,} {unit}").format(limit=_limit(seq), unit=_unit(seq))
+        )
 
 
 def _check_power(left: Any, right: Any) -> None:
     a, b = _as_int(left), _as_int(right)
     if a is not None and b is not None and b > 0 and abs(a) > 1 and (abs(a).bit_length() - 1) * b > MAX_INT_BITS:
-        raise BudgetError(f"over budget: a whole number larger than {MAX_INT_BITS} bits")
+        raise BudgetError(
+            _("over budget: a whole number larger than {max_int_bits} bits").format(max_int_bits=MAX_INT_BITS)
+        )
 
 
 def _check_join(left: Any, right: Any) -> None:
     sized = isinstance(left, Sized) and isinstance(right, Sized) and not isinstance(left, Mapping)
     if sized and len(left) + len(right) > _limit(left):
-        raise BudgetError(f"over budget: joining makes more than {_limit(left):,} {_unit(left)}")
+        raise BudgetError(
+            _("over budget: joining makes more than {limit:,} {unit}").format(limit=_limit(left), unit=_unit(left))
+        )
 
 
 def _check_printf(template: str) -> None:
@@ -81,9 +90,9 @@ def _check_printf(template: str) -> None:
     for match in _PRINTF.finditer(template):
         for part in match.groups():
             if part == "*":
-                raise BudgetError("a '*' width or precision in a format is not allowed")
+                raise BudgetError(_("a '*' width or precision in a format is not allowed"))
             if part is not None and int(part) > MAX_TEXT:
-                raise BudgetError(f"over budget: a format width over {MAX_TEXT:,}")
+                raise BudgetError(_("over budget: a format width over {max_text:,}").format(max_text=MAX_TEXT))
 
 
 def _check_format_spec(template: str) -> None:
@@ -91,14 +100,14 @@ def _check_format_spec(template: str) -> None:
     try:
         fields = list(string.Formatter().parse(template))
     except ValueError as exc:
-        raise BudgetError(f"bad format: {exc}") from None
-    for _, _, spec, _ in fields:
+        raise BudgetError(_("bad format: {exc}").format(exc=exc)) from None
+    for _text, _field, spec, _conversion in fields:
         if not spec:
             continue
         if "{" in spec:
-            raise BudgetError("a nested '{…}' inside a format specification is not allowed")
+            raise BudgetError(_("a nested '{…}' inside a format specification is not allowed"))
         if any(int(n) > MAX_TEXT for n in re.findall(r"\d+", spec)):
-            raise BudgetError(f"over budget: a format width over {MAX_TEXT:,}")
+            raise BudgetError(_("over budget: a format width over {max_text:,}").format(max_text=MAX_TEXT))
 
 
 def _limit(value: Any) -> int:
@@ -117,7 +126,7 @@ def _bounded_list(value: Any) -> list[Any]:
         value = list(value)
     items = list(itertools.islice(iter(value), MAX_ITEMS + 1))
     if len(items) > MAX_ITEMS:
-        raise BudgetError(f"over budget: more than {MAX_ITEMS:,} items")
+        raise BudgetError(_("over budget: more than {max_items:,} items").format(max_items=MAX_ITEMS))
     return items
 
 
@@ -133,19 +142,27 @@ def _check_replace(text: Any, old: Any, new: Any) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str) and len(new) > len(old):
         count = text.count(old) if old else len(text) + 1
         if len(text) + count * (len(new) - len(old)) > MAX_TEXT:
-            raise BudgetError(f"over budget: replacing makes more than {MAX_TEXT:,} characters")
+            raise BudgetError(
+                _("over budget: replacing makes more than {max_text:,} characters").format(max_text=MAX_TEXT)
+            )
 
 
 def _check_width(width: Any, lines: int = 1) -> None:
     size = len(width) if isinstance(width, str) else _as_int(width)
     if size is not None and size * lines > MAX_TEXT:
-        raise BudgetError(f"over budget: a width of {describe(width)} makes too long a text")
+        raise BudgetError(
+            _("over budget: a width of {describe} makes too long a text").format(describe=describe(width))
+        )
 
 
 def _check_count(count: Any, what: str) -> None:
     value = _as_int(count)
     if value is not None and value > MAX_ITEMS:
-        raise BudgetError(f"over budget: {what} of {describe(count)} (at most {MAX_ITEMS:,})")
+        raise BudgetError(
+            _("over budget: {what} of {describe} (at most {max_items:,})").format(
+                what=what, describe=describe(count), max_items=MAX_ITEMS
+            )
+        )
 
 
 def _arg(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int, name: str, default: Any = None) -> Any:
@@ -180,7 +197,11 @@ def _precheck_filter(name: str, value: Any, params: tuple[Any, ...], kwargs: Map
     if name not in PRECHECKED_FILTERS:
         return _SAME
     if name in _SLOW_TEXT_FILTERS and isinstance(value, str) and len(value) > MAX_SLOW_TEXT:
-        raise BudgetError(f"over budget: the {name} filter takes at most {MAX_SLOW_TEXT:,} characters")
+        raise BudgetError(
+            _("over budget: the {name} filter takes at most {max_slow_text:,} characters").format(
+                name=name, max_slow_text=MAX_SLOW_TEXT
+            )
+        )
     if name == "center":
         _check_width(_arg(params, kwargs, 0, "width", 80))
     elif name == "indent":
@@ -198,7 +219,7 @@ def _precheck_filter(name: str, value: Any, params: tuple[Any, ...], kwargs: Map
         for item in (*params, *kwargs.values()):
             check_plain(item)
     elif name == "tojson":
-        _check_count(_arg(params, kwargs, 0, "indent"), "tojson indent")
+        _check_count(_arg(params, kwargs, 0, "indent"), _("tojson indent"))
     elif name in ("string", "pprint", "e", "escape", "forceescape", "safe", "trim", "upper", "lower", "title"):
         check_plain(value)
     elif name == "join":
@@ -207,7 +228,9 @@ def _precheck_filter(name: str, value: Any, params: tuple[Any, ...], kwargs: Map
         if _arg(params, kwargs, 1, "attribute") is None:
             size = _text_length(items) + len(str(separator)) * max(len(items) - 1, 0)
             if size > MAX_TEXT:
-                raise BudgetError(f"over budget: joining makes more than {MAX_TEXT:,} characters")
+                raise BudgetError(
+                    _("over budget: joining makes more than {max_text:,} characters").format(max_text=MAX_TEXT)
+                )
         return items
     elif name == "sum":
         items = _bounded_list(value)
@@ -215,7 +238,7 @@ def _precheck_filter(name: str, value: Any, params: tuple[Any, ...], kwargs: Map
         if _arg(params, kwargs, 0, "attribute") is None:
             for item in (start, *items):
                 if isinstance(item, bool) or not isinstance(item, (int, float, Decimal)):
-                    raise BudgetError(f"sum adds numbers, not {describe(item)}")
+                    raise BudgetError(_("sum adds numbers, not {describe}").format(describe=describe(item)))
         return items
     return _SAME
 
@@ -234,7 +257,9 @@ def _check_method(obj: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) ->
     elif name == "join" and args:
         items = _bounded_list(args[0])
         if _text_length(items) + len(text) * max(len(items) - 1, 0) > MAX_TEXT:
-            raise BudgetError(f"over budget: joining makes more than {MAX_TEXT:,} characters")
+            raise BudgetError(
+                _("over budget: joining makes more than {max_text:,} characters").format(max_text=MAX_TEXT)
+            )
         return (items, *args[1:])
     return args
 
@@ -243,7 +268,7 @@ def _bounded_range(*args: Any) -> range:
     """``range()`` in templates: at most MAX_ITEMS numbers."""
     numbers = range(*args)
     if len(numbers) > MAX_ITEMS:
-        raise BudgetError(f"over budget: a range of more than {MAX_ITEMS:,} numbers")
+        raise BudgetError(_("over budget: a range of more than {max_items:,} numbers").format(max_items=MAX_ITEMS))
     return numbers
 
 
@@ -311,7 +336,9 @@ class BudgetedSandbox(ImmutableSandboxedEnvironment):
             check_plain(value)
             total += len(value) if isinstance(value, str) else 24
         if total > MAX_TEXT:
-            raise BudgetError(f"over budget: joining makes more than {MAX_TEXT:,} characters")
+            raise BudgetError(
+                _("over budget: joining makes more than {max_text:,} characters").format(max_text=MAX_TEXT)
+            )
         result: str = markup_join(values) if self.autoescape else str_join(values)
         return str(check_size(result))
 
@@ -345,12 +372,16 @@ class BudgetedSandbox(ImmutableSandboxedEnvironment):
         spent = _current()
         spent.step()
         if not __self.is_safe_callable(__obj):
-            raise jinja2.exceptions.SecurityError(f"a {type(__obj).__name__} may not be called")
+            raise jinja2.exceptions.SecurityError(_("a {name} may not be called").format(name=type(__obj).__name__))
         args = _check_method(__obj, args, kwargs)
         spent.depth += 1
         try:
             if spent.depth > MAX_CALL_DEPTH:
-                raise BudgetError(f"over budget: calls nested deeper than {MAX_CALL_DEPTH} (a recursive macro?)")
+                raise BudgetError(
+                    _("over budget: calls nested deeper than {max_call_depth} (a recursive macro?)").format(
+                        max_call_depth=MAX_CALL_DEPTH
+                    )
+                )
             return check_size(__context.call(__obj, *args, **kwargs))
         finally:
             spent.depth -= 1
@@ -391,21 +422,21 @@ def failure_message(exc: BaseException) -> str:
     if isinstance(exc, SpeechkitError):
         return clean_message(exc.message)
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return clean_message(f"syntax: {exc.message}")
+        return clean_message(_("syntax: {message}").format(message=exc.message))
     if isinstance(exc, jinja2.exceptions.SecurityError):
-        return clean_message(f"not allowed: {exc}")
+        return clean_message(_("not allowed: {exc}").format(exc=exc))
     if isinstance(exc, jinja2.UndefinedError):
         return clean_message(f"{exc.message or exc}")
     if isinstance(exc, RecursionError):
-        return "over budget: nested too deeply"
+        return _("over budget: nested too deeply")
     if isinstance(exc, MemoryError):
-        return "over budget: out of memory"
+        return _("over budget: out of memory")
     if isinstance(exc, ZeroDivisionError):
-        return "division by zero"
+        return _("division by zero")
     if isinstance(exc, OverflowError):
-        return "a number too large"
+        return _("a number too large")
     if isinstance(exc, AssertionError):
-        return clean_message(f"invalid arguments{': ' + str(exc) if str(exc) else ''}")
+        return clean_message(_("invalid arguments{value}").format(value=": " + str(exc) if str(exc) else ""))
     return clean_message(str(exc) or type(exc).__name__)
 
 

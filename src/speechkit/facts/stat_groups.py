@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..model.errors import FactsError
 from .filters import number, pct
 from .reading import DataPath
@@ -135,8 +136,9 @@ class StatGroup:
 
     def __str__(self) -> str:
         raise TypeError(
-            f"statistics group {self.name!r} is not text; write {self.name}.total, "
-            f"{self.name} | breakdown or {self.name}['category']"
+            _(
+                "statistics group {name!r} is not text; write {name}.total, {name} | breakdown or {name}['category']"
+            ).format(name=self.name)
         )
 
     def __repr__(self) -> str:
@@ -156,7 +158,9 @@ class StatGroup:
         """Return the computed share of a category: ``24.1%``."""
         if name not in self._by_name:
             raise ValueError(
-                f"statistics group {self.name!r} has no category {name!r}; it has: {'、'.join(self.names)}"
+                _("statistics group {name!r} has no category {name2!r}; it has: {names}").format(
+                    name=self.name, name2=name, names="、".join(self.names)
+                )
             )
         return self._by_name[name].share
 
@@ -182,7 +186,9 @@ class StatGroup:
 def breakdown(group: Any, shares: bool = True, sep: str = "；") -> str:
     """Filter: write a statistics group as a run-in sentence with counts and shares."""
     if not isinstance(group, StatGroup):
-        raise ValueError(f"breakdown needs a statistics group (declared under 'statistics:'), not {group!r}")
+        raise ValueError(
+            _("breakdown needs a statistics group (declared under 'statistics:'), not {group!r}").format(group=group)
+        )
     return group.breakdown(shares, sep)
 
 
@@ -197,12 +203,13 @@ def statistics_context(builder: Builder) -> dict[str, StatGroup]:
         path: DataPath = ("statistics", name)
         if name in RESERVED_NAMES:
             raise FactsError(
-                f"{name!r} is a name expressions use themselves; choose another group name",
+                _("{name!r} is a name expressions use themselves; choose another group name").format(name=name),
                 builder.facts.locate(path, key=True),
             )
         if name in facts:
             raise FactsError(
-                f"{name!r} is both a fact and a statistics group; rename one", builder.facts.locate(path, key=True)
+                _("{name!r} is both a fact and a statistics group; rename one").format(name=name),
+                builder.facts.locate(path, key=True),
             )
         groups[name] = read_group(builder, name, spec, path)
     return groups
@@ -214,12 +221,14 @@ def read_group(builder: Builder, name: str, spec: Mapping[str, Any], path: DataP
     seen: set[str] = set()
     for part_name, _count, _share, where in entries:
         if part_name in seen:
-            raise FactsError(f"category {part_name!r} appears twice", builder.locate(where))
+            raise FactsError(
+                _("category {part_name!r} appears twice").format(part_name=part_name), builder.locate(where)
+            )
         seen.add(part_name)
     parts_sum = sum(count for _n, count, _s, _w in entries)
     total = _total(builder, spec, path, parts_sum)
     if total == 0:
-        raise FactsError("the total is 0, so no share can be computed", builder.locate(path))
+        raise FactsError(_("the total is 0, so no share can be computed"), builder.locate(path))
     digits = spec.get("digits", 1)
     parts = []
     for part_name, count, stated, where in entries:
@@ -258,7 +267,12 @@ def _total(builder: Builder, spec: Mapping[str, Any], path: DataPath, parts_sum:
     if parts_sum < stated and spec.get("partial", False):
         return stated
     gap = f"{stated - parts_sum} short" if parts_sum < stated else f"{parts_sum - stated} over"
-    raise FactsError(f"the parts sum to {parts_sum} but the total is {stated} ({gap})", builder.locate(where))
+    raise FactsError(
+        _("the parts sum to {parts_sum} but the total is {stated} ({gap})").format(
+            parts_sum=parts_sum, stated=stated, gap=gap
+        ),
+        builder.locate(where),
+    )
 
 
 def _whole_number(text: str, builder: Builder, where: DataPath) -> int:
@@ -267,7 +281,7 @@ def _whole_number(text: str, builder: Builder, where: DataPath) -> int:
     except ValueError:
         value = Decimal("NaN")
     if not value.is_finite() or value != value.to_integral_value() or value < 0:
-        raise FactsError(f"the total must be a whole number, not {text!r}", builder.locate(where))
+        raise FactsError(_("the total must be a whole number, not {text!r}").format(text=text), builder.locate(where))
     return int(value)
 
 
@@ -279,14 +293,20 @@ def _check_share(builder: Builder, stated: Any, count: int, total: int, computed
             value = number(stated, "share")
     except (InvalidOperation, ValueError):
         raise FactsError(
-            f'a share is a percentage such as 24.1 or "24.1%", not {stated!r}', builder.locate(where)
+            _('a share is a percentage such as 24.1 or "24.1%", not {stated!r}').format(stated=stated),
+            builder.locate(where),
         ) from None
     if not value.is_finite():
-        raise FactsError(f'a share is a percentage such as 24.1 or "24.1%", not {stated!r}', builder.locate(where))
+        raise FactsError(
+            _('a share is a percentage such as 24.1 or "24.1%", not {stated!r}').format(stated=stated),
+            builder.locate(where),
+        )
     places = max(0, -int(value.as_tuple().exponent))
     exact = Decimal(count) * 100 / Decimal(total)
     if abs(exact - value) > Decimal(5).scaleb(-places - 1):
         raise FactsError(
-            f"stated share {value:f}% does not match the computed {computed} ({count} of {total})",
+            _("stated share {value:f}% does not match the computed {computed} ({count} of {total})").format(
+                value=value, computed=computed, count=count, total=total
+            ),
             builder.locate(where),
         )

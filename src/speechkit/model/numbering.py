@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..i18n import _
 from .lazy_patterns import compiled
 from .speech import HeadingScheme
 
@@ -41,13 +42,13 @@ _BIG_VALUE = {"万": 10_000, "亿": 100_000_000}
 def cn(n: int) -> str:
     """Write a non-negative integer in Chinese numerals as headings do: 十一, 二十, 一百零一."""
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"cn() needs an integer, not {type(n).__name__}")
+        raise TypeError(_("cn() needs an integer, not {name}").format(name=type(n).__name__))
     if n < 0:
-        raise ValueError(f"cn() needs a non-negative integer, not {n}")
+        raise ValueError(_("cn() needs a non-negative integer, not {n}").format(n=n))
     if n == 0:
         return "零"
     if n >= 10**12:
-        raise ValueError(f"{n} is too large for Chinese numerals")
+        raise ValueError(_("{n} is too large for Chinese numerals").format(n=n))
     groups: list[int] = []
     while n:
         groups.append(n % 10_000)
@@ -87,7 +88,7 @@ def _group(group: int) -> str:
 def parse_cn(text: str) -> int:
     """Read Chinese numerals back into an integer: 一百零一 → 101; raise ValueError otherwise."""
     if not text:
-        raise ValueError("empty numeral")
+        raise ValueError(_("empty numeral"))
     total = 0
     section = 0
     number = 0
@@ -114,7 +115,7 @@ def parse_cn(text: str) -> int:
             number = 0
             seen_digit = False
         else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
+            raise ValueError(_("not a Chinese numeral: {text!r}").format(text=text))
     return total + section + number
 
 
@@ -131,7 +132,7 @@ _CIRCLED = (
 def circled(n: int) -> str:
     """Write 1..50 as a circled number: ①, ⑳, ㊿."""
     if not 1 <= n <= len(_CIRCLED):
-        raise ValueError(f"circled numbers go from 1 to {len(_CIRCLED)}, not {n}")
+        raise ValueError(_("circled numbers go from 1 to {n_circled}, not {n}").format(n_circled=len(_CIRCLED), n=n))
     return _CIRCLED[n - 1]
 
 
@@ -148,15 +149,21 @@ def scheme(name: str) -> HeadingScheme:
     try:
         return SCHEMES[name]
     except KeyError:
-        raise KeyError(f"unknown numbering scheme {name!r}; known: {', '.join(SCHEMES)}") from None
+        raise KeyError(
+            _("unknown numbering scheme {name!r}; known: {schemes}").format(name=name, schemes=", ".join(SCHEMES))
+        ) from None
 
 
 def heading_label(position: int, level: int, scheme: HeadingScheme) -> str:
     """Return the label of the ``position``-th heading (1-based) at ``level`` (1-based)."""
     if position < 1:
-        raise ValueError(f"positions start at 1, not {position}")
+        raise ValueError(_("positions start at 1, not {position}").format(position=position))
     if not 1 <= level <= len(scheme.levels):
-        raise ValueError(f"heading level {level} is deeper than the scheme's {len(scheme.levels)} levels")
+        raise ValueError(
+            _("heading level {level} is deeper than the scheme's {n_levels} levels").format(
+                level=level, n_levels=len(scheme.levels)
+            )
+        )
     fmt = scheme.levels[level - 1]
     return (
         fmt.replace("{cn}", cn(position) if "{cn}" in fmt else "")
@@ -180,11 +187,11 @@ def runin_marker(style: str, position: int, count: int) -> str:
         if count == 1:
             return ""
         if count not in _SEQUENCE:
-            raise ValueError(f"首先/其次/再次/最后 enumerates 2 to 4 items, not {count}")
+            raise ValueError(_("首先/其次/再次/最后 enumerates 2 to 4 items, not {count}").format(count=count))
         return _SEQUENCE[count][position - 1]
     if style == "none":
         return ""
-    raise ValueError(f"unknown run-in style {style!r}")
+    raise ValueError(_("unknown run-in style {style!r}").format(style=style))
 
 
 class Label(NamedTuple):

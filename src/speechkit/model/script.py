@@ -6,6 +6,7 @@ import dataclasses
 from functools import cache
 from typing import Any, TypeVar, cast
 
+from ..i18n import _
 from .errors import SpeechkitError
 
 #: Output scripts and the OpenCC configuration that produces each from any input. ``hant`` uses the
@@ -38,7 +39,9 @@ def _check(script: str) -> tuple[str, ...]:
     try:
         return SCRIPTS[script]
     except KeyError:
-        raise SpeechkitError(f"unknown script {script!r}; known: {', '.join(SCRIPTS)}") from None
+        raise SpeechkitError(
+            _("unknown script {script!r}; known: {scripts}").format(script=script, scripts=", ".join(SCRIPTS))
+        ) from None
 
 
 def convert(text: str, script: str) -> str:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..i18n import _
 from ..model.errors import SpeechkitError
 from .assemble import Reading, assemble
 from .docx import read_docx
@@ -41,11 +42,19 @@ def _format_for(name: str, format: str | None) -> str:
         key = format.lower().lstrip(".")
         key = {"markdown": "md", "text": "txt"}.get(key, key)
         if key not in READERS:
-            raise ReadError(f"{name}: unknown draft format {format!r}; known: {', '.join(READERS)}")
+            raise ReadError(
+                _("{name}: unknown draft format {format!r}; known: {readers}").format(
+                    name=name, format=format, readers=", ".join(READERS)
+                )
+            )
         return key
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ReadError(f"{name}: cannot tell the format from the suffix {suffix!r}; give one of {', '.join(READERS)}")
+        raise ReadError(
+            _("{name}: cannot tell the format from the suffix {suffix!r}; give one of {readers}").format(
+                name=name, suffix=suffix, readers=", ".join(READERS)
+            )
+        )
     return SUFFIXES[suffix]
 
 
@@ -62,16 +71,16 @@ def read_draft(
         data = source.encode("utf-8") if isinstance(source, str) else source
         path = name or f"<{format or 'draft'}>"
         if format is None:
-            raise ReadError(f"{path}: give the format of a draft passed as text or bytes")
+            raise ReadError(_("{path}: give the format of a draft passed as text or bytes").format(path=path))
         fmt = _format_for(path, format)
     else:
         path = name or os.fspath(source)
         fmt = _format_for(path, format)
-        data = read_draft_bytes(Path(os.fspath(source)), path, ReadError, directory="is a directory, not a draft")
+        data = read_draft_bytes(Path(os.fspath(source)), path, ReadError, directory=_("is a directory, not a draft"))
     try:
         draft = READERS[fmt](data, path)
     except UnicodeDecodeError:
-        raise ReadError(f"{path}: not text in a known encoding") from None
+        raise ReadError(_("{path}: not text in a known encoding").format(path=path)) from None
     return assemble(draft, kind, fix=fix)
 
 

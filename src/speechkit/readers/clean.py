@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
+from ..i18n import _
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
 from .raw import Note, RawPara
@@ -82,7 +83,7 @@ def fix_text(text: str) -> tuple[str, list[str]]:
     changes: list[str] = []
     spans = pinyin_spans(text)
     if spans:
-        changes.extend(f"SK204 removed pinyin {text[s:e]}" for s, e in spans)
+        changes.extend(_("SK204 removed pinyin {text}").format(text=text[s:e]) for s, e in spans)
         for start, end in reversed(spans):
             text = text[:start] + text[end:]
     labels = [(m.start, m.end) for m in find_labels(text) if m.kind == "heading"]
@@ -167,7 +168,13 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
         starts = by_indent and entry is not None and entry[0] in indented and entry[1] <= 3
         if entry is not None and previous is not None and not starts and _joins(previous[2], entry[2], not paragraphs):
             previous = (previous[0], previous[1], previous[2] + entry[2])
-            notes.append(Note(entry[0], "joined", f"line {entry[0]} continues line {previous[0]}"))
+            notes.append(
+                Note(
+                    entry[0],
+                    "joined",
+                    _("line {entry} continues line {previous}").format(entry=entry[0], previous=previous[0]),
+                )
+            )
             continue
         if previous is not None:
             paragraphs.append(RawPara(previous[2], previous[0], previous[1]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n import _
 from ..model.speech import Table
 from ..model.text import join_lines
 from ..safezip import DocxError, open_docx, parse_xml
@@ -48,7 +49,7 @@ def open_package(data: bytes, name: str) -> dict[str, bytes]:
     """Open a DOCX package within safe limits (:mod:`speechkit.safezip`) and return the parts read here."""
     with open_docx(data, name) as package:
         if "word/document.xml" not in package:
-            raise DocxError(f"{name}: not a .docx file (no word/document.xml)")
+            raise DocxError(_("{name}: not a .docx file (no word/document.xml)").format(name=name))
         return {part: package.read(part) for part in PARTS if part in package}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import _
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
 from ..model.speech import SourcePos
@@ -164,7 +165,7 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         if i == pick:
             continue
         if text == front.fields.get("title"):
-            notes.append(Note(block.line, "set aside", f"repeated title {text}"))
+            notes.append(Note(block.line, "set aside", _("repeated title {text}").format(text=text)))
         elif pick >= 0 and i < pick and ISSUER_END.search(to_simplified(text)) and "issuer" not in front.fields:
             _set(front, "issuer", text, block, path)
         elif pick >= 0 and i < pick:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from ..model.errors import SpeechkitError
 
 #: Drafts (.txt, .md, .docx files) larger than this are refused: a speech is a few hundred kilobytes at most.
@@ -13,7 +14,9 @@ MAX_DRAFT_BYTES = 50 * 1024 * 1024
 def too_large(path: str, size: int) -> str | None:
     """Return the message for a draft of ``size`` bytes that is too large to read, or None."""
     if size > MAX_DRAFT_BYTES:
-        return f"{path}: larger than {MAX_DRAFT_BYTES // (1024 * 1024)} MB; not a draft"
+        return _("{path}: larger than {value} MB; not a draft").format(
+            path=path, value=MAX_DRAFT_BYTES // (1024 * 1024)
+        )
     return None
 
 
@@ -25,8 +28,8 @@ def read_draft_bytes(file: Path, name: str, error: type[SpeechkitError], *, dire
             raise error(refused)
         return file.read_bytes()
     except FileNotFoundError:
-        raise error(f"{name}: no such file") from None
+        raise error(_("{name}: no such file").format(name=name)) from None
     except IsADirectoryError:
         raise error(f"{name}: {directory}") from None
     except OSError as exc:
-        raise error(f"{name}: cannot read: {exc.strerror}") from None
+        raise error(_("{name}: cannot read: {strerror}").format(name=name, strerror=exc.strerror)) from None

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..i18n import N_, _
 from ..model.speech import Table
+
+#: What a reader did, as the import report names it (the ``action`` of a :class:`Note`).
+ACTIONS = (
+    N_("fixed"),
+    N_("joined"),
+    N_("kept as text"),
+    N_("outline"),
+    N_("renumbered"),
+    N_("set aside"),
+    N_("split"),
+    N_("stripped label"),
+)
 
 
 @dataclass
@@ -44,7 +57,7 @@ class Note:
 
     def format(self, path: str) -> str:
         """Write the note as ``path:line: action: text``."""
-        return f"{path}:{self.line}: {self.action}: {self.text}"
+        return f"{path}:{self.line}: {_(self.action)}: {self.text}"
 
 
 @dataclass

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..builtins.branch_issues import branch_item
+from ..i18n import _
 from ..model.numbering import LabelMatch, find_labels, label_at, scheme_from_formats
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
@@ -224,7 +225,15 @@ class BodyReader:
             self.stack = [node]
             return node
         if parent.children and len(parent.children) + 1 != ordinal:
-            self.notes.append(Note(block.line, "renumbered", f"item {ordinal} follows item {len(parent.children)}"))
+            self.notes.append(
+                Note(
+                    block.line,
+                    "renumbered",
+                    _("item {ordinal} follows item {n_children}").format(
+                        ordinal=ordinal, n_children=len(parent.children)
+                    ),
+                )
+            )
         return parent
 
     def attach(self, parent: Node, node: Node, style: str) -> None:
@@ -245,7 +254,7 @@ class BodyReader:
                 break
         else:
             if label.ordinal != 1:
-                self.notes.append(Note(block.line, "kept as text", f"{label.text} starts no list"))
+                self.notes.append(Note(block.line, "kept as text", _("{text} starts no list").format(text=label.text)))
                 self.plain(block, text)
                 return
             # A new list: an open run-in item without children of its own does not hold it.
@@ -390,7 +399,7 @@ class BodyReader:
             if children:
                 if head:  # 现将…通知如下。一是…二是…: the lead, then the points
                     section.lead.append((head, where))
-                    self.notes.append(Note(block.line, "split", f"{head[:12]}… from its 一是…"))
+                    self.notes.append(Note(block.line, "split", _("{head}… from its 一是…").format(head=head[:12])))
                 section.children, section.child_style, section.child_layout = children, style, "inline"
                 return
         self.block_target().append((text, where))

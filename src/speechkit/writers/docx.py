@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from ..builder.layout import layout
+from ..i18n import _
 from ..model.errors import RenderError
 from ..model.speech import Speech
 from ..registry import Registry, default_registry
@@ -55,7 +56,7 @@ def pretty_document_xml(docx: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(docx)) as archive:
             data = archive.read("word/document.xml")
     except (zipfile.BadZipFile, KeyError) as exc:
-        raise RenderError(f"not a DOCX: {exc}") from None
+        raise RenderError(_("not a DOCX: {exc}").format(exc=exc)) from None
     from lxml import etree
 
     root = etree.fromstring(data, etree.XMLParser(remove_blank_text=True))

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from ..builder.layout import LayoutBlock, Para, Run, TableBlock
+from ..i18n import _
 from ..model.errors import RenderError
 from ..model.speech import Meta, Table
 from ..registry import Role
@@ -72,7 +73,7 @@ def para_style(para: Para, roles: Mapping[str, Role] | None = None) -> str:
     """Return the speechkit style ID of a paragraph (a registered role's own style for its roles)."""
     style = PARA_STYLES.get(para.role) or _registered(para.role, "paragraph", roles)
     if not style:
-        raise RenderError(f"no DOCX style for paragraph role {para.role!r}")
+        raise RenderError(_("no DOCX style for paragraph role {role!r}").format(role=para.role))
     if para.role == "heading":
         return f"Heading{_clamp(para.level)}"
     if para.role == "toc":
@@ -93,7 +94,7 @@ def run_style(run: Run, para: Para, runin_bold: bool, roles: Mapping[str, Role] 
         return style
     if roles is not None and run.role in roles:
         return ""  # a registered run role without a DOCX style is written as plain text
-    raise RenderError(f"no DOCX style for run role {run.role!r}")
+    raise RenderError(_("no DOCX style for run role {role!r}").format(role=run.role))
 
 
 def _registered(name: str, kind: str, roles: Mapping[str, Role] | None) -> str:
@@ -237,13 +238,17 @@ class BodyWriter:
         """Return a bordered ``w:tbl`` as wide as the text block, the header row repeated."""
         columns = len(table.columns)
         if columns == 0:
-            raise RenderError("a table needs at least one column")
+            raise RenderError(_("a table needs at least one column"))
         widths = column_widths(table, self.text_width)
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
         rows = [self.row(table.columns, widths, header=True)]
         for number, row in enumerate(table.rows, 1):
             if len(row) > columns:
-                raise RenderError(f"table row {number} has {len(row)} cells but the table has {columns} columns")
+                raise RenderError(
+                    _("table row {number} has {n_row} cells but the table has {columns} columns").format(
+                        number=number, n_row=len(row), columns=columns
+                    )
+                )
             rows.append(self.row(tuple(row) + ("",) * (columns - len(row)), widths, header=False))
         return (
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["TableGrid"]}"/>'

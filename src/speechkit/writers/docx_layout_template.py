@@ -21,6 +21,7 @@ from markupsafe import Markup
 from ..builder.layout import LayoutBlock, Para
 from ..facts.budgets import budget, clean_message
 from ..facts.sandbox import RENDER_FAILURES, BudgetedSandbox, failure_message
+from ..i18n import _
 from ..model.errors import Location, RenderError
 from ..model.speech import Speech
 from ..safezip import DocxError, check_docx, open_docx
@@ -66,11 +67,11 @@ def render_layout_template(
 
     path = Path(template)
     if not path.is_file():
-        raise RenderError(f"layout template {path} does not exist")
+        raise RenderError(_("layout template {path} does not exist").format(path=path))
     try:
         check_docx(path)
     except DocxError as exc:
-        raise RenderError(f"layout template: {exc.message}", exc.location) from None
+        raise RenderError(_("layout template: {message}").format(message=exc.message), exc.location) from None
     writer = BodyWriter(package, runin_bold)
     where = Location(str(path))
     try:
@@ -81,18 +82,18 @@ def render_layout_template(
             buffer = io.BytesIO()
             document.save(buffer)
     except DocxError as exc:
-        raise RenderError(f"layout template: {exc.message}", where) from None
+        raise RenderError(_("layout template: {message}").format(message=exc.message), where) from None
     except (*RENDER_FAILURES, etree.LxmlError, zipfile.BadZipFile) as exc:  # type: ignore[misc]
-        raise RenderError(f"layout template: {_failure(exc)}", where) from None
+        raise RenderError(_("layout template: {failure}").format(failure=_failure(exc)), where) from None
     return _normalize(buffer.getvalue(), speech.meta.title, package)
 
 
 def _failure(exc: BaseException) -> str:
     """Describe a failure of docxtpl or of the template code in one safe line."""
     if isinstance(exc, etree.LxmlError):
-        return clean_message(f"the rendered template is not valid XML: {exc}")
+        return clean_message(_("the rendered template is not valid XML: {exc}").format(exc=exc))
     if isinstance(exc, zipfile.BadZipFile):
-        return clean_message(f"not a usable DOCX: {exc}")
+        return clean_message(_("not a usable DOCX: {exc}").format(exc=exc))
     return failure_message(exc)
 
 

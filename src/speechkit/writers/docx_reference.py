@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..i18n import _
 from ..model.errors import RenderError
 from ..safezip import SAFE_PARSER, DocxError, open_docx
 from .docx_order import W_NS
@@ -30,7 +31,9 @@ def reference_package(path: str | Path, extra: tuple[Style, ...] = ()) -> Packag
     try:
         stat = file.stat()
     except OSError as exc:
-        raise RenderError(f"cannot read reference document {file}: {exc.strerror}") from None
+        raise RenderError(
+            _("cannot read reference document {file}: {strerror}").format(file=file, strerror=exc.strerror)
+        ) from None
     return _reference_package(str(file.resolve()), stat.st_mtime_ns, stat.st_size, extra)
 
 
@@ -41,11 +44,11 @@ def _reference_package(path: str, _mtime: int, _size: int, extra: tuple[Style, .
             archive.check_xml()
             files = archive.read_all()
     except DocxError as exc:
-        raise RenderError(f"reference document: {exc.message}", exc.location) from None
+        raise RenderError(_("reference document: {message}").format(message=exc.message), exc.location) from None
     try:
         return package_from_files(files, extra)
     except etree.XMLSyntaxError as exc:
-        raise RenderError(f"reference document {path} has broken XML: {exc}") from None
+        raise RenderError(_("reference document {path} has broken XML: {exc}").format(path=path, exc=exc)) from None
 
 
 def part_targets(files: dict[str, bytes], main: str = "word/document.xml") -> dict[str, str]:
@@ -66,7 +69,7 @@ def package_from_files(files: dict[str, bytes], extra: tuple[Style, ...] = ()) -
     """Return a package from the parts of a reference DOCX; missing speechkit styles are added."""
     targets = part_targets(files)
     if "styles" not in targets or targets["styles"] not in files:
-        raise RenderError("reference document has no styles part")
+        raise RenderError(_("reference document has no styles part"))
     styles, style_ids = merge_styles(files[targets["styles"]], extra)
     fonts = files.get(targets.get("fontTable", ""), b"")
     parts = [Part("word/styles.xml", "styles", styles, "rId1")]

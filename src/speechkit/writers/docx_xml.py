@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..i18n import _
 from ..model.errors import RenderError
 
 # The classes beyond Latin-1 are kept apart from the others: ``re`` builds a class that mixes them as
@@ -50,8 +51,9 @@ def check_text(text: str) -> None:
     if found:
         at = min(found)
         raise RenderError(
-            f"text contains the control character U+{ord(text[at]):04X}, which a DOCX cannot hold: "
-            f"remove it from {_excerpt(text, at)!r}"
+            _(
+                "text contains the control character U+{code:04X}, which a DOCX cannot hold: remove it from {excerpt!r}"
+            ).format(code=ord(text[at]), excerpt=_excerpt(text, at))
         )
 
 

@@ -11,6 +11,7 @@ import yaml
 from ..builtins.branch_issues import branch_unit
 from ..facts.expressions import has_expression
 from ..facts.schema import SCHEMA_ID
+from ..i18n import _
 from ..model.numbering import SCHEMES, count_cn
 from ..model.speech import Block, Item, Section, Speech, Table
 from ..model.text import strip_end
@@ -111,7 +112,11 @@ class _Writer:
         def replace(match: re.Match[str]) -> str:
             if match.group(1) == count_cn(count):
                 return "{{ " + counted + " | count_cn }}" + match.group(2)
-            self.notes.append(f"{where}: {match.group(0)} but {count} {counted}; kept as text")
+            self.notes.append(
+                _("{where}: {group} but {count} {counted}; kept as text").format(
+                    where=where, group=match.group(0), count=count, counted=counted
+                )
+            )
             return match.group(0)
 
         from ..model.script import to_simplified

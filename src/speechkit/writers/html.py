@@ -13,10 +13,12 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..builder.layout import LayoutBlock, Para, TableBlock, layout
+from ..i18n import _
 from ..model.errors import RenderError, TemplateError
 from ..model.speech import Meta, Speech
 from ..model.text import control_character
 from ..registry import Registry, default_registry
+from .page_words import page_language, speech_texts
 from .templating import rendering, template_dirs, template_environment
 
 TEMPLATE = "document.html.j2"
@@ -75,12 +77,12 @@ def asset(name: str, dirs: tuple[str, ...] = ()) -> Markup:
     env = environment(dirs)
     assert env.loader is not None
     try:
-        text, _, _ = env.loader.get_source(env, name)
+        text, _filename, _uptodate = env.loader.get_source(env, name)
     except jinja2.TemplateNotFound:
-        raise TemplateError(f"template not found: {name}") from None
+        raise TemplateError(_("template not found: {name}").format(name=name)) from None
     for closing in ("</style", "</script"):
         if closing in text.lower():
-            raise TemplateError(f"{name}: must not contain {closing}>")
+            raise TemplateError(_("{name}: must not contain {closing}>").format(name=name, closing=closing))
     return Markup(text)
 
 
@@ -104,7 +106,7 @@ def _refuse_control_characters(blocks: tuple[LayoutBlock, ...], meta: Meta) -> N
     for text in _texts(blocks, meta):
         bad = control_character(text)
         if bad is not None:
-            raise RenderError(f"control character U+{ord(bad):04X} cannot be written to HTML")
+            raise RenderError(_("control character U+{code:04X} cannot be written to HTML").format(code=ord(bad)))
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def render_html(
                 runin_bold=runin_bold,
                 css=page_assets.css,
                 script=page_assets.script,
+                lang=page_language(speech_texts(speech)),
             )
         )
     return out.rstrip("\n") + "\n"

@@ -9,6 +9,7 @@ from functools import lru_cache
 import jinja2
 
 from ..builder.layout import Para, TableBlock, layout
+from ..i18n import _
 from ..model.errors import RenderError
 from ..model.speech import Speech
 from ..model.text import control_character
@@ -71,7 +72,9 @@ def render_markdown(
         for text in texts:
             bad = control_character(text)
             if bad is not None:
-                raise RenderError(f"control character U+{ord(bad):04X} cannot be written to Markdown")
+                raise RenderError(
+                    _("control character U+{code:04X} cannot be written to Markdown").format(code=ord(bad))
+                )
     env = environment(dirs)
     with rendering(TEMPLATE, len(blocks)):
         out = env.get_template(TEMPLATE).render(

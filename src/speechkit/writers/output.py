@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..i18n import _
+
 Data = str | bytes
 
 
@@ -125,7 +127,7 @@ def _check_unchanged(target: Path, expected: bytes) -> None:
     except OSError as exc:
         raise _named(exc, target) from None
     if current != expected:
-        raise ChangedError(0, "changed on disk while being rewritten; left as it is", str(target))
+        raise ChangedError(0, _("changed on disk while being rewritten; left as it is"), str(target))
 
 
 def _commit(staged: list[tuple[Path, str]]) -> None:

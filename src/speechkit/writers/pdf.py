@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..apps.fonts import fontconfig_xml
+from ..i18n import N_, _
 from ..model.errors import RenderError
 
 #: Seconds LibreOffice may take for one document (a cold start takes about 2 s).
 TIMEOUT = 180
 #: Extra seconds allowed for each further document of a batch (one takes about 0.3 s).
 PER_DOCUMENT_TIMEOUT = 10
-MISSING = "PDF output needs LibreOffice: apt-get install libreoffice-writer-nogui"
+MISSING = N_("PDF output needs LibreOffice: apt-get install libreoffice-writer-nogui")
 
 __all__ = ["MISSING", "TIMEOUT", "fontconfig_xml", "render_pdf"]
 
@@ -25,7 +26,7 @@ def render_pdf(docx: bytes) -> bytes:
     """Convert DOCX bytes to PDF bytes with LibreOffice in a private, temporary profile."""
     pdf = render_pdfs({"document": docx}).get("document")
     if pdf is None:
-        raise RenderError("LibreOffice could not convert the document to PDF")
+        raise RenderError(_("LibreOffice could not convert the document to PDF"))
     return pdf
 
 
@@ -40,7 +41,7 @@ def render_pdfs(documents: Mapping[str, bytes]) -> dict[str, bytes]:
         return {}
     soffice = shutil.which("soffice")
     if soffice is None:
-        raise RenderError(MISSING)
+        raise RenderError(_(MISSING))
     names = list(documents)
     with tempfile.TemporaryDirectory(prefix="speechkit-pdf-") as tmp:
         work = Path(tmp)
@@ -69,9 +70,11 @@ def render_pdfs(documents: Mapping[str, bytes]) -> dict[str, bytes]:
         try:
             run = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, check=False)
         except subprocess.TimeoutExpired:
-            raise RenderError(f"LibreOffice did not finish the PDF within {timeout} s") from None
+            raise RenderError(
+                _("LibreOffice did not finish the PDF within {timeout} s").format(timeout=timeout)
+            ) from None
         except OSError as exc:
-            raise RenderError(f"cannot run LibreOffice: {exc.strerror}") from None
+            raise RenderError(_("cannot run LibreOffice: {strerror}").format(strerror=exc.strerror)) from None
         out: dict[str, bytes] = {}
         for name, file in zip(names, files, strict=True):
             pdf = work / "out" / f"{file.stem}.pdf"
@@ -79,5 +82,5 @@ def render_pdfs(documents: Mapping[str, bytes]) -> dict[str, bytes]:
                 out[name] = pdf.read_bytes()
         if not out:
             detail = " ".join((run.stderr or run.stdout or "no output").split())[:200]
-            raise RenderError(f"LibreOffice could not convert the document to PDF: {detail}")
+            raise RenderError(_("LibreOffice could not convert the document to PDF: {detail}").format(detail=detail))
         return out

@@ -11,6 +11,7 @@ import jinja2
 
 from ..facts.budgets import MAX_SECONDS, MAX_STEPS, budget
 from ..facts.sandbox import RENDER_FAILURES, BudgetedSandbox, failure_message, template_line
+from ..i18n import _
 from ..model.errors import Location, TemplateError
 
 #: Steps and seconds a user's template may take per layout block, on top of the sandbox's budget.
@@ -28,7 +29,7 @@ def template_dirs(templates: str | os.PathLike[str] | Sequence[str] | None) -> t
         dirs = tuple(os.fspath(t) for t in templates)
     for folder in dirs:
         if not os.path.isdir(folder):
-            raise TemplateError(f"template folder not found: {folder}")
+            raise TemplateError(_("template folder not found: {folder}").format(folder=folder))
     return dirs
 
 
@@ -67,7 +68,10 @@ def rendering(template: str, blocks: int) -> Iterator[None]:
         with budget(MAX_SECONDS + SECONDS_PER_BLOCK * blocks, MAX_STEPS + STEPS_PER_BLOCK * blocks):
             yield
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}") from None
+        raise TemplateError(_("template not found: {name}").format(name=exc.name)) from None
     except RENDER_FAILURES as exc:
         file, line = template_line(exc)
-        raise TemplateError(f"template: {failure_message(exc)}", Location(file or template, line)) from None
+        raise TemplateError(
+            _("template: {failure_message}").format(failure_message=failure_message(exc)),
+            Location(file or template, line),
+        ) from None

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from ...i18n import _
 from ...model.numbering import parse_cn
 from ..finding import Hit
 from ..text import Doc
@@ -111,9 +112,17 @@ def check(doc: Doc) -> Iterator[Hit]:
             number = int(raw) if raw.isdigit() else parse_cn(raw)
             if number <= listed:
                 continue
-            where = "the attachment note lists none" if note is None else f"the attachment note lists {listed}"
+            where = (
+                _("the attachment note lists none")
+                if note is None
+                else _("the attachment note lists {listed}").format(listed=listed)
+            )
             yield Hit(
-                index, match.start(), match.end(), "SK107", f"{match.group()!r} is named but not listed ({where})"
+                index,
+                match.start(),
+                match.end(),
+                "SK107",
+                _("{group!r} is named but not listed ({where})").format(group=match.group(), where=where),
             )
 
 
@@ -121,24 +130,46 @@ def _note_hits(doc: Doc, note: Note) -> Iterator[Hit]:
     items = note.items
     if not items:
         text = doc.units[note.unit].text
-        yield Hit(note.unit, 0, len(text.rstrip()), "SK107", "the attachment note names no attachment")
+        yield Hit(note.unit, 0, len(text.rstrip()), "SK107", _("the attachment note names no attachment"))
         return
     numbered = [item for item in items if item[2] is not None]
     if len(items) == 1 and numbered:
-        unit, offset, _, _ = items[0]
-        yield Hit(unit, offset, offset + 2, "SK107", "a single attachment takes no number (附件：名称)")
+        unit, offset, _number, _sep = items[0]
+        yield Hit(unit, offset, offset + 2, "SK107", _("a single attachment takes no number (附件：名称)"))
     for position, (unit, offset, number, sep) in enumerate(items, 1):
         text = doc.units[unit].text
         if len(items) > 1 and number is None:
-            yield Hit(unit, offset, offset + 1, "SK107", f"attachment {position} has no number (附件：1.名称 / 2.名称)")
+            yield Hit(
+                unit,
+                offset,
+                offset + 1,
+                "SK107",
+                _("attachment {position} has no number (附件：1.名称 / 2.名称)").format(position=position),
+            )
         elif len(items) > 1 and number != position:
-            yield Hit(unit, offset, offset + 1, "SK107", f"attachment number {number} where {position} is expected")
+            yield Hit(
+                unit,
+                offset,
+                offset + 1,
+                "SK107",
+                _("attachment number {number} where {position} is expected").format(number=number, position=position),
+            )
         elif len(items) > 1 and sep not in (".", "．"):
             yield Hit(
-                unit, offset, offset + 1, "SK107", f"attachment numbers take a full stop ({number}.), not {sep!r}"
+                unit,
+                offset,
+                offset + 1,
+                "SK107",
+                _("attachment numbers take a full stop ({number}.), not {sep!r}").format(number=number, sep=sep),
             )
         name = text.rstrip()
         bare = name.rstrip(_END_MARKS)
         if offset < len(bare) < len(name):
             mark = name[len(bare) :]
-            yield Hit(unit, len(bare), len(name), "SK107", f"no punctuation after an attachment name; delete {mark!r}")
+            yield Hit(
+                unit,
+                len(bare),
+                len(name),
+                "SK107",
+                _("no punctuation after an attachment name; delete {mark!r}").format(mark=mark),
+            )

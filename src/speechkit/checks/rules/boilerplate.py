@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
@@ -113,12 +114,19 @@ def check(doc: Doc) -> Iterator[Hit]:
         simple = doc.simple(index)
         if is_boilerplate_line(simple):
             fix = None if keep_values else ""
-            yield Hit(index, 0, len(text), "SK105", f"web boilerplate {_short(text)!r}; delete the line", fix)
+            yield Hit(
+                index,
+                0,
+                len(text),
+                "SK105",
+                _("web boilerplate {short!r}; delete the line").format(short=_short(text)),
+                fix,
+            )
             continue
         for start, end in cut_spans(simple):
             cut = text[start:end]
             fix = None if keep_values and not (text[:start] + text[end:]).strip() else ""
-            yield Hit(index, start, end, "SK105", f"cut mark {_short(cut)!r}; delete it", fix)
+            yield Hit(index, start, end, "SK105", _("cut mark {short!r}; delete it").format(short=_short(cut)), fix)
 
 
 def _short(text: str) -> str:

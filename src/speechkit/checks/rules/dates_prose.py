@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 from .chars import beside_digit
@@ -70,13 +71,21 @@ def check(doc: Doc) -> Iterator[Hit]:
             better = f"{_date(match, 'a')}至{end}"
             ranges.append(match.span())
             yield Hit(
-                index, match.start(), match.end(), "SK303", f"date range {match.group()!r} in prose; write {better!r}"
+                index,
+                match.start(),
+                match.end(),
+                "SK303",
+                _("date range {group!r} in prose; write {better!r}").format(group=match.group(), better=better),
             )
         for match in _dotted_day().finditer(text) if dotted else ():
             if any(s <= match.start() < e for s, e in ranges):
                 continue
             yield Hit(
-                index, match.start(), match.end(), "SK303", f"date {match.group()!r} in prose; write {_date(match)!r}"
+                index,
+                match.start(),
+                match.end(),
+                "SK303",
+                _("date {group!r} in prose; write {date!r}").format(group=match.group(), date=_date(match)),
             )
         for match in _short_year().finditer(text) if _may_hold_short_year(text) else ():
             year = match.group("y")
@@ -85,9 +94,15 @@ def check(doc: Doc) -> Iterator[Hit]:
                 match.start(),
                 match.end(),
                 "SK303",
-                f"year {match.group()!r} in two digits; write the full year (20{year}年)",
+                _("year {group!r} in two digits; write the full year (20{year}年)").format(
+                    group=match.group(), year=year
+                ),
             )
         for match in _day_hao().finditer(text) if "月" in text and beside_digit(text, "号", -1) else ():
             yield Hit(
-                index, match.start(), match.end(), "SK303", f"{match.group()!r} for a day; write {match.group('d')}日"
+                index,
+                match.start(),
+                match.end(),
+                "SK303",
+                _("{group!r} for a day; write {group2}日").format(group=match.group(), group2=match.group("d")),
             )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ...model.numbering import find_labels, parse_cn
 from ...model.speech import Item, ModelPath, Speech
@@ -145,7 +146,9 @@ def _restarts_after_untitled(doc: Doc) -> Iterator[Hit]:
                     0,
                     0,
                     "SK103",
-                    f"{first} restarts the list after {last[style]}: the section has no title to end the list above",
+                    _("{first} restarts the list after {last}: the section has no title to end the list above").format(
+                        first=first, last=last[style]
+                    ),
                 )
         _note_lists(doc.speech, items, style, 1, last)
 
@@ -184,7 +187,9 @@ def _announced(doc: Doc, index: int, labels: tuple[str, ...]) -> Iterator[Hit]:
             match.start(),
             match.end(),
             "SK102",
-            f"{phrase!r} announces {announced} but {len(labels)} follow ({listed})",
+            _("{phrase!r} announces {announced} but {n_labels} follow ({listed})").format(
+                phrase=phrase, announced=announced, n_labels=len(labels), listed=listed
+            ),
         )
 
 
@@ -210,7 +215,9 @@ def counting_hits(doc: Doc, outline: Outline) -> Iterator[Hit]:
                     match.start(),
                     match.end(),
                     "SK102",
-                    f"{phrase!r} announces {announced} but {len(items)} follow ({listed})",
+                    _("{phrase!r} announces {announced} but {n_items} follow ({listed})").format(
+                        phrase=phrase, announced=announced, n_items=len(items), listed=listed
+                    ),
                 )
 
 

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
@@ -175,7 +176,9 @@ def _shares(index: int, text: str, found: list[Count], previous: list[Count]) ->
             part.start,
             part.share_end,
             "SK104",
-            f"{part.text} of {total.text} is {computed}, not {part.share}%",
+            _("{text} of {text2} is {computed}, not {share}%").format(
+                text=part.text, text2=total.text, computed=computed, share=part.share
+            ),
         )
 
 
@@ -212,7 +215,7 @@ def _share_sums(index: int, text: str) -> Iterator[Hit]:
                 shares[0].start(),
                 shares[-1].end(),
                 "SK104",
-                f"the shares of this breakdown add up to {stated:g}%, not 100%",
+                _("the shares of this breakdown add up to {stated:g}%, not 100%").format(stated=stated),
             )
 
 
@@ -240,7 +243,9 @@ def _parts(
             parts[0].start,
             parts[-1].end,
             "SK104",
-            f"the parts add up to {added:g}{total.unit}, not the total {total.text}",
+            _("the parts add up to {added:g}{unit}, not the total {text}").format(
+                added=added, unit=total.unit, text=total.text
+            ),
         )
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
@@ -42,7 +43,9 @@ def check_doc_numbers(doc: Doc) -> Iterator[Hit]:
                     match.start(),
                     match.end(),
                     "SK301",
-                    f"document number {match.group(0)!r}: {'; '.join(problems)} (write {hint!r})",
+                    _("document number {group!r}: {problems} (write {hint!r})").format(
+                        group=match.group(0), problems=_("; ").join(problems), hint=hint
+                    ),
                 )
 
 
@@ -55,17 +58,17 @@ def _doc_number_problems(match: re.Match[str]) -> list[str]:
         return []
     problems = []
     if opening != "〔" or close not in ("", "〕"):
-        problems.append("put the year in 〔〕")
+        problems.append(_("put the year in 〔〕"))
     if not close:
-        problems.append("the year's closing bracket is missing")
+        problems.append(_("the year's closing bracket is missing"))
     if match.group("di"):
-        problems.append("no 第 before the number")
+        problems.append(_("no 第 before the number"))
     if not num:
-        problems.append("the serial number is missing")
+        problems.append(_("the serial number is missing"))
     elif num.startswith("0"):
-        problems.append("no leading zeros in the serial number")
+        problems.append(_("no leading zeros in the serial number"))
     if num and not match.group("hao"):
-        problems.append("号 is missing")
+        problems.append(_("号 is missing"))
     return problems
 
 
@@ -113,15 +116,22 @@ def check_dates(doc: Doc) -> Iterator[Hit]:
         for match in compiled(_DATE).finditer(text) if beside_digit(text, "年", 1) else ():
             message = _date_problem(match.group("y"), match.group("m"), match.group("d"))
             if message:
-                yield Hit(index, match.start(), match.end(), "SK302", f"date {match.group(0)!r}: {message}")
+                yield Hit(
+                    index,
+                    match.start(),
+                    match.end(),
+                    "SK302",
+                    _("date {group!r}: {message}").format(group=match.group(0), message=message),
+                )
 
 
 def _date_problem(year: str, month: str, day: str | None) -> str:
     m, d = int(month), int(day) if day else 1
     if not 1 <= m <= 12 or not 1 <= d <= 31:
-        return "no such month or day"
+        return _("no such month or day")
     if month.startswith("0") or (day or "").startswith("0"):
-        return f"no leading zeros (write '{int(year)}年{m}月" + (f"{d}日')" if day else "')")
+        written = f"{int(year)}年{m}月" + (f"{d}日" if day else "")
+        return _("no leading zeros (write {written!r})").format(written=written)
     return ""
 
 
@@ -134,7 +144,15 @@ def _date_line(text: str) -> tuple[int, int, str] | None:
     end = start + len(core)
     if core[0] in _CN_DIGIT:
         if compiled(_DATE_LINE_CN).fullmatch(core):
-            return start, end, (f"date {core!r} in Chinese numerals; a 成文日期 uses Arabic numerals (2018年10月7日)")
+            return (
+                start,
+                end,
+                (
+                    _("date {core!r} in Chinese numerals; a 成文日期 uses Arabic numerals (2018年10月7日)").format(
+                        core=core
+                    )
+                ),
+            )
         return None  # the other forms start with a digit
     for pattern in (_DATE_LINE_NUMERIC, _DATE_LINE_SHORT):
         match = compiled(pattern).fullmatch(core)
@@ -142,5 +160,9 @@ def _date_line(text: str) -> tuple[int, int, str] | None:
             year = match.group("y")
             year = year if len(year) == 4 else "20" + year
             fixed = f"{year}年{int(match.group('m'))}月{int(match.group('d'))}日"
-            return start, end, f"date {core!r} not in the form 2018年10月7日 (write {fixed!r})"
+            return (
+                start,
+                end,
+                _("date {core!r} not in the form 2018年10月7日 (write {fixed!r})").format(core=core, fixed=fixed),
+            )
     return None

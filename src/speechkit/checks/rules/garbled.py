@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 from .chars import HAN, is_han
@@ -164,5 +165,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 start,
                 end,
                 "SK209",
-                f"garbled text {text[start:end]!r} (a broken encoding conversion); restore it from the source",
+                _("garbled text {text!r} (a broken encoding conversion); restore it from the source").format(
+                    text=text[start:end]
+                ),
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from ...i18n import _
 from ...model.numbering import parse_label
 from ..finding import Hit
 from ..text import Doc
@@ -54,7 +55,12 @@ def check(doc: Doc) -> Iterator[Hit]:
         if stack and heading.number == 1 and all(h.rank > heading.rank for h in stack):
             outer = stack[0]
             if any(h.rank == outer.rank and h.number == outer.number + 1 for h in found[position + 1 :]):
-                yield _hit(heading, f"{heading.text} opens a level inside {outer.text}: levels in the wrong order")
+                yield _hit(
+                    heading,
+                    _("{text} opens a level inside {text2}: levels in the wrong order").format(
+                        text=heading.text, text2=outer.text
+                    ),
+                )
         while stack and stack[-1].rank >= heading.rank:
             stack.pop()
         if stack and heading.rank > stack[-1].rank + 1 and id(stack[-1]) not in seen_parents:
@@ -64,8 +70,13 @@ def check(doc: Doc) -> Iterator[Hit]:
     for (parent_rank, rank), cases in skips.items():
         heading, parent = cases[0]
         missing = "、".join(_EXAMPLE[r] for r in range(parent_rank + 1, rank))
-        again = f"; {len(cases)} times in this document" if len(cases) > 1 else ""
-        yield _hit(heading, f"{heading.text} follows {parent.text} directly: the {missing} level is skipped{again}")
+        again = _("; {n_cases} times in this document").format(n_cases=len(cases)) if len(cases) > 1 else ""
+        yield _hit(
+            heading,
+            _("{text} follows {text2} directly: the {missing} level is skipped{again}").format(
+                text=heading.text, text2=parent.text, missing=missing, again=again
+            ),
+        )
 
 
 def _hit(heading: Heading, message: str) -> Hit:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ...i18n import N_, _, language
 from ...model.lazy_patterns import compiled
 from ...model.numbering import parse_label
 from ...model.script import to_simplified
@@ -28,15 +29,15 @@ _TABLE_NEEDS = (
 _NEED_NAMES = {"measure": "整改措施", "owner": "责任人", "deadline": "完成时限"}
 #: How a missing metadata field is named in a finding.
 _FIELD_NAMES = {
-    "addressee": "an addressee line (主送机关, e.g. '各党支部：') after the title",
-    "signature": "a signature (署名) above the date",
-    "date": "a date line (成文日期, e.g. '2018年10月7日')",
-    "speaker": "a speaker or signature (署名) under the title",
-    "doc_number": "a document number (发文字号, e.g. '党办发〔2018〕12号')",
-    "signers": "a 签发人 (signers), which an upward document names (条例 第九条)",
-    "issuer": "an issuer (发文机关标志)",
-    "subtitle": "a subtitle",
-    "occasion": "an occasion",
+    "addressee": N_("an addressee line (主送机关, e.g. '各党支部：') after the title"),
+    "signature": N_("a signature (署名) above the date"),
+    "date": N_("a date line (成文日期, e.g. '2018年10月7日')"),
+    "speaker": N_("a speaker or signature (署名) under the title"),
+    "doc_number": N_("a document number (发文字号, e.g. '党办发〔2018〕12号')"),
+    "signers": N_("a 签发人 (signers), which an upward document names (条例 第九条)"),
+    "issuer": N_("an issuer (发文机关标志)"),
+    "subtitle": N_("a subtitle"),
+    "occasion": N_("an occasion"),
 }
 
 
@@ -54,6 +55,8 @@ def _kind(doc: Doc, name: str) -> DocumentKind | None:
 
 
 def _kind_name(kind: DocumentKind) -> str:
+    if language() == "zh" and "：" not in kind.description and ":" in kind.description:
+        return kind.description.split(":", 1)[0]  # 通知, 述职报告
     return kind.name.replace("_", " ")
 
 
@@ -86,7 +89,15 @@ def check(doc: Doc) -> Iterator[Hit]:
         text = "\n".join(doc.simple(i) for i in units)
         missing = [name for name, pattern in kind.required_parts.items() if not re.search(pattern, text)]
         if missing:
-            yield Hit(units[0], 0, 1, "SK401", f"a {_kind_name(kind)} needs {'、'.join(missing)}; not found")
+            yield Hit(
+                units[0],
+                0,
+                1,
+                "SK401",
+                _("a {kind_name} needs {missing}; not found").format(
+                    kind_name=_kind_name(kind), missing="、".join(missing)
+                ),
+            )
     if doc.speech is not None:
         yield from _model_meta(doc, kind, units)
     else:
@@ -99,7 +110,13 @@ def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
     title = next((i for i in units if doc.units[i].role == "title"), units[0])
     for name in kind.required_meta:
         if not getattr(doc.speech.meta, name, ""):
-            yield Hit(title, 0, 1, "SK401", f"a {_kind_name(kind)} needs {_FIELD_NAMES.get(name, name)}")
+            yield Hit(
+                title,
+                0,
+                1,
+                "SK401",
+                _("a {kind_name} needs {get}").format(kind_name=_kind_name(kind), get=_(_FIELD_NAMES.get(name, name))),
+            )
 
 
 def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]:
@@ -116,18 +133,32 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
         and "addressee" not in roles
         and not any(compiled(_ADDRESSEE).match(doc.units[i].text.strip()) for i in head)
     ):
-        yield Hit(title, 0, 1, "SK401", f"a {name} needs {_FIELD_NAMES['addressee']}")
+        yield Hit(
+            title,
+            0,
+            1,
+            "SK401",
+            _("a {name} needs {addressee}").format(name=name, addressee=_(_FIELD_NAMES["addressee"])),
+        )
     if not needed & {"signature", "date"} or needed & {"signature", "date"} <= roles:
         return
     tail = units[body:]
     dates = [p for p, i in enumerate(tail) if is_date_line(doc.units[i].text)]
     if not dates:
         if "date" in needed:
-            yield Hit(units[-1], 0, 1, "SK401", f"a {name} needs {_FIELD_NAMES['date']}")
+            yield Hit(
+                units[-1], 0, 1, "SK401", _("a {name} needs {date}").format(name=name, date=_(_FIELD_NAMES["date"]))
+            )
         return
     before = tail[dates[0] - 1] if dates[0] else None
     if "signature" in needed and (before is None or _is_body(doc, before) or parse_label(doc.units[before].text)):
-        yield Hit(tail[dates[0]], 0, 1, "SK401", f"a {name} needs {_FIELD_NAMES['signature']}")
+        yield Hit(
+            tail[dates[0]],
+            0,
+            1,
+            "SK401",
+            _("a {name} needs {signature}").format(name=name, signature=_(_FIELD_NAMES["signature"])),
+        )
 
 
 def _is_body(doc: Doc, index: int) -> bool:
@@ -150,14 +181,22 @@ def _three_lists(doc: Doc, table: DocTable) -> Iterator[Hit]:
     anchor = _anchor(doc, table)
     absent = [_NEED_NAMES[n] for n, v in found.items() if v is None]
     if absent:
-        yield Hit(anchor, 0, 1, "SK401", f"the problem list has no column for {'、'.join(absent)}")
+        yield Hit(
+            anchor, 0, 1, "SK401", _("the problem list has no column for {absent}").format(absent="、".join(absent))
+        )
     for number, row in enumerate(table.rows, 1):
         if problem >= len(row) or not row[problem].strip():
             continue
         empty = [_NEED_NAMES[n] for n, v in found.items() if v is not None and (v >= len(row) or not row[v].strip())]
         if empty:
             yield Hit(
-                anchor, 0, 1, "SK401", f"problem {row[problem].strip()[:20]!r} (row {number}) has no {'、'.join(empty)}"
+                anchor,
+                0,
+                1,
+                "SK401",
+                _("problem {strip!r} (row {number}) has no {empty}").format(
+                    strip=row[problem].strip()[:20], number=number, empty="、".join(empty)
+                ),
             )
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 
@@ -41,7 +42,9 @@ def check(doc: Doc) -> Iterator[Hit]:
                 match.start(),
                 match.end(),
                 "SK304",
-                f"full-width digits {digits!r}; write {digits.translate(_HALF)!r}",
+                _("full-width digits {digits!r}; write {translate!r}").format(
+                    digits=digits, translate=digits.translate(_HALF)
+                ),
             )
         for match in _range().finditer(text) if _holds(text, _SIGNS) and _holds(text, _UNITS) else ():
             low, sign, high, unit = match.groups()
@@ -53,5 +56,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 match.start(),
                 match.end(),
                 "SK304",
-                f"range {match.group()!r}: each number keeps its {unit!r}; write {low}{unit}{tilde}{high}{unit}",
+                _("range {group!r}: each number keeps its {unit!r}; write {low}{unit}{tilde}{high}{unit}").format(
+                    group=match.group(), unit=unit, low=low, tilde=tilde, high=high
+                ),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
@@ -39,7 +40,9 @@ def check(doc: Doc) -> Iterator[Hit]:
                 if taken.find(1, start, end) >= 0 or not _is_placeholder(text, start, end):
                     continue
                 taken[start:end] = b"\x01" * (end - start)
-                yield Hit(index, start, end, "SK101", f"placeholder {match.group(0)!r} left in the text")
+                yield Hit(
+                    index, start, end, "SK101", _("placeholder {group!r} left in the text").format(group=match.group(0))
+                )
 
 
 def _is_placeholder(text: str, start: int, end: int) -> bool:

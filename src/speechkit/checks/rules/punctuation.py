@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 from .boilerplate import boilerplate_spans
@@ -109,7 +110,9 @@ def check_pinyin(doc: Doc) -> Iterator[Hit]:
     for index in doc.textual():
         for start, end in pinyin_spans(doc.units[index].text):
             token = doc.units[index].text[start:end]
-            yield Hit(index, start, end, "SK204", f"pinyin {token} left by a script conversion", "")
+            yield Hit(
+                index, start, end, "SK204", _("pinyin {token} left by a script conversion").format(token=token), ""
+            )
 
 
 def check_halfwidth(doc: Doc) -> Iterator[Hit]:
@@ -128,7 +131,9 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
                 start,
                 end,
                 "SK201",
-                f"half-width {char!r} in Chinese text; use {FULLWIDTH[char]!r}",
+                _("half-width {char!r} in Chinese text; use {fullwidth!r}").format(
+                    char=char, fullwidth=FULLWIDTH[char]
+                ),
                 FULLWIDTH[char],
             )
 
@@ -213,9 +218,21 @@ def check_pairs(doc: Doc) -> Iterator[Hit]:
                     if label is None:
                         label = _label_bracket(text)
                     if i != label:
-                        yield Hit(index, i, i + 1, "SK202", f"{char!r} closes nothing (no {opens[0]!r} before it)")
+                        yield Hit(
+                            index,
+                            i,
+                            i + 1,
+                            "SK202",
+                            _("{char!r} closes nothing (no {opens!r} before it)").format(char=char, opens=opens[0]),
+                        )
             for i in stack:
-                yield Hit(index, i, i + 1, "SK202", f"{text[i]!r} is never closed (no {closes[0]!r} after it)")
+                yield Hit(
+                    index,
+                    i,
+                    i + 1,
+                    "SK202",
+                    _("{text!r} is never closed (no {closes!r} after it)").format(text=text[i], closes=closes[0]),
+                )
 
 
 _DOUBLE_PUNCT = set("。，、；：？！?")
@@ -261,7 +278,7 @@ def check_doubled(doc: Doc) -> Iterator[Hit]:
                 end = i + 2
                 while end < len(text) and text[end] == char:
                     end += 1
-                yield Hit(index, i, end, "SK203", f"doubled {text[i:end]!r}")
+                yield Hit(index, i, end, "SK203", _("doubled {text!r}").format(text=text[i:end]))
                 i = end
                 continue
             i += 1

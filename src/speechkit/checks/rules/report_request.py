@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 from .genre import reading
@@ -46,5 +47,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 match.start(),
                 match.end(),
                 "SK403",
-                f"{phrase!r} asks for approval; a 报告 carries no request (write a 请示, or end '特此报告')",
+                _("{phrase!r} asks for approval; a 报告 carries no request (write a 请示, or end '特此报告')").format(
+                    phrase=phrase
+                ),
             )

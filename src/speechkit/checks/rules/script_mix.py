@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ...model.script import converter
 from ...package_data import read_text
 from ..finding import Hit
@@ -62,7 +63,7 @@ def check(doc: Doc) -> Iterator[Hit]:
     if not trad_total or not simp_total:
         return
     minority_is_trad = trad_total <= simp_total
-    name, other = ("Traditional", "Simplified") if minority_is_trad else ("Simplified", "Traditional")
+    name, other = (_("Traditional"), _("Simplified")) if minority_is_trad else (_("Simplified"), _("Traditional"))
     total = trad_total if minority_is_trad else simp_total
     for index, trad, simp in found:
         offsets = trad if minority_is_trad else simp
@@ -75,5 +76,7 @@ def check(doc: Doc) -> Iterator[Hit]:
             offsets[0],
             offsets[0] + 1,
             "SK205",
-            f"{name} {chars[:8]!r} in a {other} document ({total} such characters in all)",
+            _("{name} {chars!r} in a {other} document ({total} such characters in all)").format(
+                name=name, chars=chars[:8], other=other, total=total
+            ),
         )

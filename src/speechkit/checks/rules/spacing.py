@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ...model.numbering import parse_label
 from ..finding import Hit
@@ -81,7 +82,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 start,
                 end,
                 "SK207",
-                f"space in Chinese text ({before}␣{after}); delete it",
+                _("space in Chinese text ({before}␣{after}); delete it").format(before=before, after=after),
                 "",
             )
 

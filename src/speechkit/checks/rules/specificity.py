@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 
+from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ...model.speech import Item, ModelPath
 from ..finding import Hit
@@ -65,7 +66,11 @@ def check(doc: Doc) -> Iterator[Hit]:
         for item, body in _items(doc, outline, start):
             if not is_specific(body):
                 yield Hit(
-                    item.unit, item.start, item.end, "SK402", f"problem {item.text}… names no number, unit or example"
+                    item.unit,
+                    item.start,
+                    item.end,
+                    "SK402",
+                    _("problem {text}… names no number, unit or example").format(text=item.text),
                 )
 
 
@@ -119,7 +124,13 @@ def _problems(
             read = covered + (tail or []) if number == len(items) - 1 else covered
             if covered and not is_specific("\n".join(doc.simple(i) for i in read)):
                 label = item_label(doc.speech, style, number + 1, len(items), level)
-                yield Hit(covered[0], 0, 1, "SK402", f"problem {label}… names no number, unit or example")
+                yield Hit(
+                    covered[0],
+                    0,
+                    1,
+                    "SK402",
+                    _("problem {label}… names no number, unit or example").format(label=label),
+                )
         yield from _problems(doc, where, path, item.items, item.enumeration.style, child_level)
 
 

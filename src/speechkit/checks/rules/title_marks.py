@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 
@@ -32,5 +33,5 @@ def check(doc: Doc) -> Iterator[Hit]:
                 match.start(),
                 match.end(),
                 "SK208",
-                f"no 顿号 between items in book-title marks or quotes ({around}); delete '、'",
+                _("no 顿号 between items in book-title marks or quotes ({around}); delete '、'").format(around=around),
             )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 from .chars import HAN
@@ -53,22 +54,32 @@ def check(doc: Doc) -> Iterator[Hit]:
             unit = text[match.end()] if match.end() < len(text) else ""
             first, second = match.group(1), match.group(2)
             if unit == "年" and len(first) == len(second) == 4:
-                better = f"{first}—{second}年 or {first}年至{second}年"
+                better = _("{dash} or {to}").format(dash=f"{first}—{second}年", to=f"{first}年至{second}年")
             elif unit in "月日":  # a span of time takes the 一字线 (GB/T 15834 §4.13)
-                better = f"{first}—{second}{unit} or {first}{unit}至{second}{unit}"
+                better = _("{dash} or {to}").format(dash=f"{first}—{second}{unit}", to=f"{first}{unit}至{second}{unit}")
             else:
-                better = f"{first}～{second}{unit} or {first}至{second}{unit}"
+                better = _("{dash} or {to}").format(dash=f"{first}～{second}{unit}", to=f"{first}至{second}{unit}")
             yield Hit(
-                index, match.start(), match.end(), "SK206", f"hyphen in a range {match.group()!r}; write {better}"
+                index,
+                match.start(),
+                match.end(),
+                "SK206",
+                _("hyphen in a range {group!r}; write {better}").format(group=match.group(), better=better),
             )
         if not _may_hold_ellipsis(text):
             continue
         for match in _ellipsis().finditer(text):
-            yield Hit(index, match.start(), match.end(), "SK206", f"{match.group()!r} for an ellipsis; write '……'")
+            yield Hit(
+                index,
+                match.start(),
+                match.end(),
+                "SK206",
+                _("{group!r} for an ellipsis; write '……'").format(group=match.group()),
+            )
     title = _title(doc)
     if title is not None:
         text = doc.units[title].text.rstrip()
-        yield Hit(title, len(text) - 1, len(text), "SK206", "a title takes no full stop; delete the final '。'")
+        yield Hit(title, len(text) - 1, len(text), "SK206", _("a title takes no full stop; delete the final '。'"))
 
 
 def _title(doc: Doc) -> int | None:

@@ -10,6 +10,7 @@ from functools import cache
 
 import yaml
 
+from ...i18n import _
 from ...model.script import to_simplified
 from ...package_data import read_text
 from ..finding import Hit
@@ -72,5 +73,5 @@ def check(doc: Doc) -> Iterator[Hit]:
                 match.start(),
                 match.end(),
                 "SK210",
-                f"{wrong!r} is a misused form; write {words[match.group()]!r}",
+                _("{wrong!r} is a misused form; write {words!r}").format(wrong=wrong, words=words[match.group()]),
             )
