@@ -201,7 +201,11 @@ def _section_text(section: Section) -> list[str]:
 
 
 def _lines_of(entries: list[str], lines: list[str]) -> set[int]:
-    """Line numbers (1-based) of annotated lines: the first k lines equal to an entry listed k times."""
+    """Line numbers (1-based) of annotated lines: the first k lines equal to an entry listed k times.
+
+    Boilerplate is scored by text, not by line: of the lines with a text listed k times, any k
+    set aside are right (which of two equal title lines is the title does not matter).
+    """
     wanted = Counter(e.strip() for e in entries)
     found: set[int] = set()
     for number, line in enumerate(lines, 1):
@@ -262,16 +266,19 @@ def score(txt: Path, note: dict[str, Any]) -> Result:
     tp, fp, fn = _match(want_items, [_strip_label(t) for t in speech_items(speech)], prefix=6)
     result.tally("items").add(Tally(tp, fp, fn, int(fp == fn == 0), 1))
     lines = txt.read_text(encoding="utf-8").splitlines()
-    boiler = _lines_of([str(b) for b in note.get("boilerplate") or []], lines)
+    wanted = Counter(str(b).strip() for b in note.get("boilerplate") or [])
     junk_entries = [str(j) for j in note.get("junk") or []]
     junk = _lines_of(junk_entries, lines)
-    aside = {n.line for n in reading.notes if n.action == "set aside"}
-    tp = len(boiler & aside)
-    taken = {n for n in aside - boiler - junk if lines[n - 1].strip()} if lines else set()
-    result.tally("boilerplate").add(Tally(tp, len(taken), len(boiler) - tp, int(not taken and tp == len(boiler)), 1))
+    aside = Counter(lines[n.line - 1].strip() for n in reading.notes if n.action == "set aside" and n.line not in junk)
+    aside.pop("", None)
+    tp = sum(min(k, aside[t]) for t, k in wanted.items())
+    taken = sum(max(0, a - wanted.get(t, 0)) for t, a in aside.items())
+    misses = sum(wanted.values()) - tp
+    result.tally("boilerplate").add(Tally(tp, taken, misses, int(not taken and not misses), 1))
+    boiler = _lines_of(list(wanted.elements()), lines)
     body = [n for n, line in enumerate(lines, 1) if line.strip() and n not in boiler and n not in junk]
     result.body_lines += len(body)
-    result.body_taken += len(taken)
+    result.body_taken += taken
     out = speech_text(speech)
     if junk_entries:
         left = sum(1 for j in junk_entries if j.strip() and j.strip() in out)

@@ -7,6 +7,7 @@ import re
 from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
 from ..numbering import find_labels
 from ..script import to_simplified
+from .classify import page_lines
 from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
@@ -149,7 +150,12 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     pieces: list[tuple[int, int, str] | None] = []  # (line, column, text); None = blank line
     indented: set[int] = {n for n, line in enumerate(lines, 1) if re.match(r"^( {2,}|\u3000|\t)", line)}
     by_indent = len(indented) >= 3  # paragraphs start indented: an indented line starts one
+    page = page_lines(lines)
     for number, raw in enumerate(lines, 1):
+        if number - 1 in page:
+            notes.append(Note(number, "set aside", raw.strip(_SPACES)))
+            pieces.append(None)
+            continue
         line, removed = set_aside(raw)
         notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
         if not line.strip(_SPACES):
