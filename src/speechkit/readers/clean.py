@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..checks.rules.formats import mend_doc_numbers
 from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
 from ..numbering import find_labels
 from ..script import to_simplified
@@ -79,13 +80,15 @@ def is_boilerplate(text: str) -> bool:
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
-    """Apply the safe fixes (SK204 pinyin, SK201 half-width punctuation); return the text and what changed."""
+    """Apply the safe fixes (SK204 pinyin, SK301 brackets, SK201 half-width marks); return the text and the changes."""
     changes: list[str] = []
     spans = pinyin_spans(text)
     if spans:
         changes.extend(f"SK204 removed pinyin {text[s:e]}" for s, e in spans)
         for start, end in reversed(spans):
             text = text[:start] + text[end:]
+    text, mends = mend_doc_numbers(text)
+    changes.extend(mends)
     labels = [(m.start, m.end) for m in find_labels(text) if m.kind == "heading"]
     # (一) and (1) are labels of the halfwidth scheme, not punctuation to fix
     marks = [m for m in halfwidth_spans(text) if not any(s <= m[0] < e for s, e in labels)]
