@@ -49,6 +49,14 @@ def norm(text: str) -> str:
     return _DROP.sub("", to_simplified(unicodedata.normalize("NFKC", text))).lower()
 
 
+_CHAPTER_LABEL = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编节]")
+
+
+def norm_heading(text: str) -> str:
+    """Fold a heading, without a chapter label (第一章) the reader may keep in the title."""
+    return norm(_CHAPTER_LABEL.sub("", norm(text)))
+
+
 def norm_number(text: str) -> str:
     """Fold a document number, keeping its brackets (a broken bracket stays wrong)."""
     return re.sub(r"\s+", "", to_simplified(unicodedata.normalize("NFKC", text)))
@@ -132,9 +140,9 @@ def speech_headings(speech: Speech) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for section in speech.sections:
         if section.title:
-            found.append((1, norm(section.title)))
+            found.append((1, norm_heading(section.title)))
         for level, title in _heading_items(section.items, section.enumeration.style, 2):
-            found.append((level, norm(title)))
+            found.append((level, norm_heading(title)))
     return found
 
 
@@ -216,6 +224,11 @@ def _lines_of(entries: list[str], lines: list[str]) -> set[int]:
     return found
 
 
+def _whole_line(note: str, line: str) -> bool:
+    """Tell whether a note sets a whole line aside (not a cut mark or a tag inside it)."""
+    return norm(note.removeprefix("repeated title ")) == norm(line)
+
+
 def _match(expected: list[str], got: list[str], *, prefix: int = 0) -> tuple[int, int, int]:
     """Greedy one-to-one match of folded strings; with ``prefix``, compare that many leading characters."""
     pool = list(got)
@@ -258,7 +271,7 @@ def score(txt: Path, note: dict[str, Any]) -> Result:
             tally.fp = int(bool(h) and not ok)
             tally.fn = int(bool(w) and not ok)
         result.tally(name).add(tally)
-    want_heads = [f"{int(level)}|{norm(str(text))}" for level, text in note.get("headings") or []]
+    want_heads = [f"{int(level)}|{norm_heading(str(text))}" for level, text in note.get("headings") or []]
     have_heads = [f"{level}|{text}" for level, text in speech_headings(speech)]
     tp, fp, fn = _match(want_heads, have_heads)
     result.tally("headings").add(Tally(tp, fp, fn, int(fp == fn == 0), 1))
@@ -269,7 +282,8 @@ def score(txt: Path, note: dict[str, Any]) -> Result:
     wanted = Counter(str(b).strip() for b in note.get("boilerplate") or [])
     junk_entries = [str(j) for j in note.get("junk") or []]
     junk = _lines_of(junk_entries, lines)
-    aside = Counter(lines[n.line - 1].strip() for n in reading.notes if n.action == "set aside" and n.line not in junk)
+    whole = [n for n in reading.notes if n.action == "set aside" and _whole_line(n.text, lines[n.line - 1])]
+    aside = Counter(lines[n.line - 1].strip() for n in whole if n.line not in junk)
     aside.pop("", None)
     tp = sum(min(k, aside[t]) for t, k in wanted.items())
     taken = sum(max(0, a - wanted.get(t, 0)) for t, a in aside.items())

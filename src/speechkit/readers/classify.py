@@ -9,7 +9,7 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
 - a document-sharing site's header: upload and download lines, the editor's blurb (小编…整理,
   欢迎阅读), a collection's name (通用6篇, 精选九篇, 第7/23页) and its ``第一篇:`` line when the
   title after it comes again below;
-- a line of bars and dots only (``|``, ``- -``).
+- a line of bars and dots only (``|``, ``- -``), a link bar, a switch of script (转换到繁體中文).
 
 The lines a label's value stands on are left alone: a 发文字号 or a date there is the document's.
 """
@@ -40,6 +40,11 @@ _COLLECTION = re.compile(
     r"[(（](?:通用|精选)?[\d一二三四五六七八九十]+篇[)）]|精选[(（][\d一二三四五六七八九十]+篇[)）]|[(（]第\d+/\d+页[)）]"
 )
 _PIECE = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*篇\s*[:：]\s*(.+?)\s*$")
+#: A link bar: short pieces between bars (``论坛 | 新闻 | …``, ``查看: 1387|回复: 0``), no sentence.
+_LINK_BAR = re.compile(r"^(?![|｜])[^。！？!?|｜、，,；;]{1,40}(?:[|｜][^。！？!?|｜、，,；;]{0,40}){1,8}$")
+#: A switch of script or version: ``转换到繁體中文``, ``繁体  简体``.
+_SCRIPT = "(?:繁体|简体)(?:中文|版)?"  # lines are matched in Simplified script
+_SWITCH = re.compile(rf"^(?:(?:转换|切换)到)?{_SCRIPT}(?:\s*{_SCRIPT})?$")
 _BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.]+$")
 #: The longest line read as a site header or a collection's name.
 _SHORT = 120
@@ -59,6 +64,10 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found.setdefault(filled[position - 1], "counter label")
         elif _BARS.match(text):
             found[n] = "bars"
+        elif _LINK_BAR.match(text) and not text.endswith("|"):
+            found[n] = "link bar"
+        elif _SWITCH.match(text):
+            found[n] = "script switch"
         elif len(text) <= _SHORT * 3 and _SHARING.search(text):
             found[n] = "document-sharing site"
         elif len(text) <= _SHORT and _COLLECTION.search(text):

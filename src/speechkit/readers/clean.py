@@ -50,6 +50,11 @@ CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"(查看更多|展开全文|阅读全文|点击查看|请阅读下面提示信息)[。>》\s]*",
     )
 )
+#: A site's category tag before the title on one of the first lines: ``[政治]在…上的讲话``.
+_SITE_TAG = re.compile(r"^[ \t\u3000]*[\[【][^\[\]【】\d]{1,12}[\]】](?=[ \u3000]*[\u4e00-\u9fff]{4})")
+_HEAD_LINES = 6
+#: A chapter heading of a regulation: ``第一章 总则``, ``第二章机构设置管理`` (a short line, no sentence).
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ \u3000]*[^。；;，,]{0,30}$")
 _SENTENCE_END = "。！？；!?;…”’』」"
 _SPACES = " \t\u3000\xa0\ufeff"
 
@@ -168,11 +173,21 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             notes.append(Note(number, "set aside", line.strip(_SPACES)))
             pieces.append(None)
             continue
+        tag = _SITE_TAG.match(line) if len(pieces) < _HEAD_LINES else None
+        if tag:
+            notes.append(Note(number, "set aside", tag.group(0).strip(_SPACES)))
+            line = line[: tag.start()] + " " * (tag.end() - tag.start()) + line[tag.end() :]
         for column, piece in split_runons(line, one_line or len(line) > 400):
             pieces.append((number, column + 1, piece))
     paragraphs: list[RawPara] = []
     previous: tuple[int, int, str] | None = None
     for entry in [*pieces, None]:
+        if entry is not None and _CHAPTER.match(entry[2]):
+            if previous is not None:
+                paragraphs.append(RawPara(previous[2], previous[0], previous[1]))
+            paragraphs.append(RawPara(entry[2], entry[0], entry[1], role="heading", level=1))
+            previous = None
+            continue
         starts = by_indent and entry is not None and entry[0] in indented and entry[1] <= 3
         if entry is not None and previous is not None and not starts and _joins(previous[2], entry[2], not paragraphs):
             previous = (previous[0], previous[1], previous[2] + entry[2])
@@ -184,8 +199,16 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     return paragraphs, notes
 
 
+def _without_pinyin(text: str) -> str:
+    """The text as it reads once its pinyin remnants are repaired (lengths are judged on that)."""
+    for start, end in reversed(pinyin_spans(text)):
+        text = text[:start] + text[end:]
+    return text
+
+
 def _joins(first: str, second: str, is_first: bool) -> bool:
     """Tell whether ``second`` continues a sentence broken at the end of ``first``."""
+    first, second = _without_pinyin(first), _without_pinyin(second)
     if is_first or _ends_sentence(first) or len(first) < 16 or _is_heading_line(first):
         return False
     if len(first) <= 40 and not any(mark in first for mark in "。，；,;"):
