@@ -34,6 +34,10 @@ class Reading:
     path: str
 
 
+#: Titles that name a 公文 other than a notice (公告, 意见, 条例…): read as a notice until they have kinds of their own.
+_PUBLIC_DOCUMENT = r"(?:公告|通告|通报|决定|意见|条例|规定|办法|规则|细则|批复|命令)(?:[（(][^（）()]{0,12}[）)])?$"
+
+
 def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry) -> str:
     """Guess the document kind from the title and the front matter."""
     title = to_simplified(meta_fields.get("title", ""))
@@ -42,6 +46,7 @@ def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry)
         or meta_fields.get("addressee")
         or meta_fields.get("form")
         or title.endswith("通知")
+        or re.search(_PUBLIC_DOCUMENT, title)
     ):
         kind = "notice"
     elif "点评" in title:

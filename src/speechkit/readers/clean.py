@@ -55,6 +55,8 @@ _SITE_TAG = re.compile(r"^[ \t\u3000]*[\[【][^\[\]【】\d]{1,12}[\]】](?=[ \u
 _HEAD_LINES = 6
 #: A chapter heading of a regulation: ``第一章 总则``, ``第二章机构设置管理`` (a short line, no sentence).
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ \u3000]*[^。；;，,]{0,30}$")
+#: A salutation run on after a space or after a title's last word (…的讲话同志们：).
+_SALUTATION_AFTER = r"(?:(?<=[\s\u3000])|(?<=讲话|发言|致辞|报告|提纲))(同志们|各位[\u4e00-\u9fff]{0,10})[:：]"
 _SENTENCE_END = "。！？；!?;…”’』」"
 _SPACES = " \t\u3000\xa0\ufeff"
 
@@ -119,7 +121,7 @@ def _split_points(text: str, long_line: bool) -> list[int]:
             if space and not any(mark in text[label.end : label.end + space.start()] for mark in "。！？"):
                 points.append(label.end + space.start())
     simple = to_simplified(text)
-    for match in re.finditer(r"(?<=[\s\u3000])(同志们|各位[\u4e00-\u9fff]{0,10})[:：]", simple):
+    for match in re.finditer(_SALUTATION_AFTER, simple):
         points.extend((match.start(), match.end()))
     if long_line:
         points.extend(m.end() for m in re.finditer(r"[。！？!?][ \u3000\t]+(?=\S)", text))
