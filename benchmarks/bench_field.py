@@ -14,8 +14,9 @@ the held-out set (``held_out: true``) apart, as the Markdown table the README qu
 - headings: (level, text) pairs; items: run-in items (一是…, 一要…, 第一…, 首先…) by their start.
 - boilerplate: lines; a line the reader sets aside that the annotation does not list (and that
   is not junk) is a body line taken, reported as its share of all body lines.
-- Han kept: the Han characters of the body (all lines but boilerplate and junk) found again
-  anywhere in the Speech, as a share of those expected.
+- Han kept: the Han characters of the body (all lines but boilerplate and junk; a heading's
+  number at the start of a line left out, the reader renumbers it) found again anywhere in the
+  Speech, as a share of those expected.
 """
 
 from __future__ import annotations
@@ -297,9 +298,10 @@ def score(txt: Path, note: dict[str, Any]) -> Result:
     if junk_entries:
         left = sum(1 for j in junk_entries if j.strip() and j.strip() in out)
         result.tally("junk").add(Tally(len(junk_entries) - left, 0, left, int(left == 0), 1))
-    body_text = "\n".join(lines[n - 1] for n in body)
+    body_lines = [lines[n - 1] for n in body]
     for j in junk_entries:
-        body_text = body_text.replace(j, "")
+        body_lines = [line.replace(j, "") for line in body_lines]
+    body_text = "\n".join(_HEADING_LABEL.sub("", line) for line in body_lines)
     want_han = Counter(HAN.findall(to_simplified(body_text)))
     have_han = Counter(HAN.findall(to_simplified(out)))
     result.han_expected += sum(want_han.values())
@@ -307,6 +309,10 @@ def score(txt: Path, note: dict[str, Any]) -> Result:
     return result
 
 
+#: A heading's number (一、, （二）) at the start of a line: the reader renumbers it, so it is not text lost.
+_HEADING_LABEL = re.compile(r"^[\s\u3000]*[（(]?[一二三四五六七八九十]+[、）)]")
+#: A heading's number (一、, （二）) at the start of a line: the reader renumbers it, so it is not text lost.
+_HEADING_LABEL = re.compile(r"^[\s\u3000]*[（(]?[一二三四五六七八九十]+[、）)]")
 _LABEL = re.compile(r"^(?:[一二三四五六七八九十]+[是要来则]|第[一二三四五六七八九十]+|首先|其次|再次|最后)")
 
 

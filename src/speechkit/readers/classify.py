@@ -11,6 +11,8 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
   title after it comes again below;
 - a line of bars and dots only (``|``, ``- -``), a link bar, a switch of script (转换到繁體中文).
 
+Anti-copy junk is told by its character mix (:func:`junk_spans`), inside a line too.
+
 The lines a label's value stands on are left alone: a 发文字号 or a date there is the document's.
 """
 
@@ -48,6 +50,25 @@ _SWITCH = re.compile(rf"^(?:(?:转换|切换)到)?{_SCRIPT}(?:\s*{_SCRIPT})?$")
 _BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.]+$")
 #: The longest line read as a site header or a collection's name.
 _SHORT = 120
+
+
+#: Anti-copy junk of forum software: six or more runs of one or two ASCII marks, letters and digits
+#: between single spaces (``9 Y8 f3 E5 k. p. Q8 f$ Y) |. D#``), on a line of its own or glued to the text.
+_JUNK = re.compile(r"(?:[!-~]{1,2} ){5,}[!-~]{1,2}(?![!-~])")
+
+
+def junk_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of anti-copy junk in a line: told by its mix of letters, digits and marks."""
+    if text.count(" ") < 5:
+        return []
+    found = []
+    for match in _JUNK.finditer(text):
+        piece = match.group(0)
+        letters = sum(c.isalpha() for c in piece)
+        marks = sum(not c.isalnum() and c != " " for c in piece)
+        if letters >= 3 and marks >= 3:
+            found.append(match.span())
+    return found
 
 
 def page_lines(lines: list[str]) -> dict[int, str]:

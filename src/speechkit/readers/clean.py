@@ -8,7 +8,7 @@ from ..checks.rules.formats import mend_doc_numbers
 from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
 from ..numbering import find_labels
 from ..script import to_simplified
-from .classify import page_lines
+from .classify import junk_spans, page_lines
 from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
@@ -167,6 +167,9 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             pieces.append(None)
             continue
         line, removed = set_aside(raw)
+        for start, end in reversed(junk_spans(line)):
+            removed.append(line[start:end].strip())
+            line = line[:start] + line[end:]
         notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
         if not line.strip(_SPACES):
             pieces.append(None)

@@ -125,6 +125,9 @@ def check(doc: Doc) -> Iterator[Hit]:
             cut = text[start:end]
             fix = None if keep_values and not (text[:start] + text[end:]).strip() else ""
             yield Hit(index, start, end, "SK105", f"cut mark {_short(cut)!r}; delete it", fix)
+        if not keep_values:
+            for start, end in _junk_spans(text):
+                yield Hit(index, start, end, "SK105", f"anti-copy junk {_short(text[start:end])!r}; delete it", "")
 
 
 def _page_lines(doc: Doc, textual: list[int]) -> dict[int, str]:
@@ -133,6 +136,15 @@ def _page_lines(doc: Doc, textual: list[int]) -> dict[int, str]:
 
     found = page_lines([doc.units[index].text for index in textual])
     return {textual[position]: why for position, why in found.items()}
+
+
+def _junk_spans(text: str) -> list[tuple[int, int]]:
+    """The anti-copy junk the text reader removes (the same test)."""
+    if text.count(" ") < 5:
+        return []
+    from ...readers.classify import junk_spans  # the readers import the checks: import on use
+
+    return junk_spans(text)
 
 
 def _short(text: str) -> str:
