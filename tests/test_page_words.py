@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from speechkit.writers.page_words import page_language, page_words, speech_texts
-from speechkit.model.script import convert_speech
 
 from conftest import EXAMPLES
 from speechkit import load, render
+from speechkit.model.script import convert_speech
+from speechkit.writers.page_words import page_language, page_words, speech_texts
 
 
 def test_an_html_page_names_the_script_of_its_document() -> None:

@@ -46,15 +46,16 @@ def _genre_kind(title: str, registry: Registry) -> str:
     return max(found)[1] if found else ""
 
 
+#: Titles that name a 公文 other than a notice (公告, 意见, 条例…): read as a notice until they have kinds of their own.
+_PUBLIC_DOCUMENT = r"(?:公告|通告|通报|决定|意见|条例|规定|办法|规则|细则|批复|命令)(?:[（(][^（）()]{0,12}[）)])?$"
+
+
 def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry) -> str:
     """Guess the document kind from the title and the front matter."""
     title = to_simplified(meta_fields.get("title", ""))
-    if (
-        meta_fields.get("doc_number")
-        or meta_fields.get("addressee")
-        or meta_fields.get("form")
-        or title.endswith("通知")
-    ):
+    official = meta_fields.get("doc_number") or meta_fields.get("addressee") or meta_fields.get("form")
+    # a title naming a 公文 makes one, unless the text is spoken to an audience (同志们：) with no 版头 or addressee
+    if official or (not salutation and (title.endswith("通知") or re.search(_PUBLIC_DOCUMENT, title))):
         kind = _genre_kind(title, registry) or "notice"  # a 请示, 报告, 函… laid out as a notice
     elif "点评" in title:
         kind = "critique_outline"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ..checks.rules.formats import mend_doc_numbers
 from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
 from ..i18n import _
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
+from .classify import junk_spans, page_lines
 from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
@@ -49,6 +51,13 @@ CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"(查看更多|展开全文|阅读全文|点击查看|请阅读下面提示信息)[。>》\s]*",
     )
 )
+#: A site's category tag before the title on one of the first lines: ``[政治]在…上的讲话``.
+_SITE_TAG = re.compile(r"^[ \t\u3000]*[\[【][^\[\]【】\d]{1,12}[\]】](?=[ \u3000]*[\u4e00-\u9fff]{4})")
+_HEAD_LINES = 6
+#: A chapter heading of a regulation: ``第一章 总则``, ``第二章机构设置管理`` (a short line, no sentence).
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ \u3000]*[^。；;，,]{0,30}$")
+#: A salutation run on after a space or after a title's last word (…的讲话同志们：).
+_SALUTATION_AFTER = r"(?:(?<=[\s\u3000])|(?<=讲话|发言|致辞|报告|提纲))(同志们|各位[\u4e00-\u9fff]{0,10})[:：]"
 _SENTENCE_END = "。！？；!?;…”’』」"
 _SPACES = " \t\u3000\xa0\ufeff"
 
@@ -79,13 +88,15 @@ def is_boilerplate(text: str) -> bool:
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
-    """Apply the safe fixes (SK204 pinyin, SK201 half-width punctuation); return the text and what changed."""
+    """Apply the safe fixes (SK204 pinyin, SK301 brackets, SK201 half-width marks); return the text and the changes."""
     changes: list[str] = []
     spans = pinyin_spans(text)
     if spans:
         changes.extend(_("SK204 removed pinyin {text}").format(text=text[s:e]) for s, e in spans)
         for start, end in reversed(spans):
             text = text[:start] + text[end:]
+    text, mends = mend_doc_numbers(text)
+    changes.extend(mends)
     labels = [(m.start, m.end) for m in find_labels(text) if m.kind == "heading"]
     # (一) and (1) are labels of the halfwidth scheme, not punctuation to fix
     marks = [m for m in halfwidth_spans(text) if not any(s <= m[0] < e for s, e in labels)]
@@ -111,7 +122,7 @@ def _split_points(text: str, long_line: bool) -> list[int]:
             if space and not any(mark in text[label.end : label.end + space.start()] for mark in "。！？"):
                 points.append(label.end + space.start())
     simple = to_simplified(text)
-    for match in re.finditer(r"(?<=[\s\u3000])(同志们|各位[\u4e00-\u9fff]{0,10})[:：]", simple):
+    for match in re.finditer(_SALUTATION_AFTER, simple):
         points.extend((match.start(), match.end()))
     if long_line:
         points.extend(m.end() for m in re.finditer(r"[。！？!?][ \u3000\t]+(?=\S)", text))
@@ -150,8 +161,16 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     pieces: list[tuple[int, int, str] | None] = []  # (line, column, text); None = blank line
     indented: set[int] = {n for n, line in enumerate(lines, 1) if re.match(r"^( {2,}|\u3000|\t)", line)}
     by_indent = len(indented) >= 3  # paragraphs start indented: an indented line starts one
+    page = page_lines(lines)
     for number, raw in enumerate(lines, 1):
+        if number - 1 in page:
+            notes.append(Note(number, "set aside", raw.strip(_SPACES)))
+            pieces.append(None)
+            continue
         line, removed = set_aside(raw)
+        for start, end in reversed(junk_spans(line)):
+            removed.append(line[start:end].strip())
+            line = line[:start] + line[end:]
         notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
         if not line.strip(_SPACES):
             pieces.append(None)
@@ -160,11 +179,21 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             notes.append(Note(number, "set aside", line.strip(_SPACES)))
             pieces.append(None)
             continue
+        tag = _SITE_TAG.match(line) if len(pieces) < _HEAD_LINES else None
+        if tag:
+            notes.append(Note(number, "set aside", tag.group(0).strip(_SPACES)))
+            line = line[: tag.start()] + " " * (tag.end() - tag.start()) + line[tag.end() :]
         for column, piece in split_runons(line, one_line or len(line) > 400):
             pieces.append((number, column + 1, piece))
     paragraphs: list[RawPara] = []
     previous: tuple[int, int, str] | None = None
     for entry in [*pieces, None]:
+        if entry is not None and _CHAPTER.match(entry[2]):
+            if previous is not None:
+                paragraphs.append(RawPara(previous[2], previous[0], previous[1]))
+            paragraphs.append(RawPara(entry[2], entry[0], entry[1], role="heading", level=1))
+            previous = None
+            continue
         starts = by_indent and entry is not None and entry[0] in indented and entry[1] <= 3
         if entry is not None and previous is not None and not starts and _joins(previous[2], entry[2], not paragraphs):
             previous = (previous[0], previous[1], previous[2] + entry[2])
@@ -182,8 +211,16 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     return paragraphs, notes
 
 
+def _without_pinyin(text: str) -> str:
+    """The text as it reads once its pinyin remnants are repaired (lengths are judged on that)."""
+    for start, end in reversed(pinyin_spans(text)):
+        text = text[:start] + text[end:]
+    return text
+
+
 def _joins(first: str, second: str, is_first: bool) -> bool:
     """Tell whether ``second`` continues a sentence broken at the end of ``first``."""
+    first, second = _without_pinyin(first), _without_pinyin(second)
     if is_first or _ends_sentence(first) or len(first) < 16 or _is_heading_line(first):
         return False
     if len(first) <= 40 and not any(mark in first for mark in "。，；,;"):

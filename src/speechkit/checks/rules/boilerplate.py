@@ -109,9 +109,15 @@ def check(doc: Doc) -> Iterator[Hit]:
     """Yield a fixable hit deleting each boilerplate line and each inline cut mark."""
     # In facts YAML a value emptied by a fix would break the facts: there the finding comes without one.
     keep_values = doc.path.lower().endswith((".yaml", ".yml"))
-    for index in doc.textual():
+    textual = doc.textual()
+    page = {} if keep_values else _page_lines(doc, textual)
+    for index in textual:
         text = doc.units[index].text
         simple = doc.simple(index)
+        if index in page:
+            why = f"web page line ({page[index]}) {_short(text)!r}; delete the line"
+            yield Hit(index, 0, len(text), "SK105", why, "")
+            continue
         if is_boilerplate_line(simple):
             fix = None if keep_values else ""
             yield Hit(
@@ -127,6 +133,34 @@ def check(doc: Doc) -> Iterator[Hit]:
             cut = text[start:end]
             fix = None if keep_values and not (text[:start] + text[end:]).strip() else ""
             yield Hit(index, start, end, "SK105", _("cut mark {short!r}; delete it").format(short=_short(cut)), fix)
+        if not keep_values:
+            for start, end in _junk_spans(text):
+                yield Hit(
+                    index,
+                    start,
+                    end,
+                    "SK105",
+                    _("anti-copy junk {short!r}; delete it").format(short=_short(text[start:end])),
+                    "",
+                )
+
+
+def _page_lines(doc: Doc, textual: list[int]) -> dict[int, str]:
+    """The units the text reader sets aside as the page's (the one classification both use)."""
+    from ...readers.classify import page_lines  # the readers import the checks: import on use
+
+    lines = [index for index in textual if doc.units[index].role != "cell"]  # a table's 合计 is no counter
+    found = page_lines([doc.units[index].text for index in lines])
+    return {lines[position]: why for position, why in found.items()}
+
+
+def _junk_spans(text: str) -> list[tuple[int, int]]:
+    """The anti-copy junk the text reader removes (the same test)."""
+    if text.count(" ") < 5:
+        return []
+    from ...readers.classify import junk_spans  # the readers import the checks: import on use
+
+    return junk_spans(text)
 
 
 def _short(text: str) -> str:
