@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import build, dump, load, read
+    from .api import build, dump, layout, load, read, render
     from .apps.batch import build_many
-    from .builder.layout import Para, Run, TableBlock, layout
+    from .builder.layout import Para, Run, TableBlock
+    from .default import default_registry, load_registry
     from .facts.reading import Facts, read_facts
     from .model.errors import (
         ExpressionError,
@@ -32,12 +33,11 @@ if TYPE_CHECKING:
         UnknownSectionTypeError,
     )
     from .model.speech import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
-    from .registry import BlockType, DocumentKind, Format, Registry, Role, SectionType, default_registry, load_registry
-    from .writers import render
+    from .registry import BlockType, DocumentKind, Format, Registry, Role, SectionType
 
 #: Where each public name lives; ``__getattr__`` imports the module when the name is first used.
 _EXPORTS: dict[str, str] = {
-    **dict.fromkeys(("build", "dump", "load", "read"), "api"),
+    **dict.fromkeys(("build", "dump", "layout", "load", "read", "render"), "api"),
     "build_many": "apps.batch",
     **dict.fromkeys(
         (
@@ -54,13 +54,13 @@ _EXPORTS: dict[str, str] = {
         "model.errors",
     ),
     **dict.fromkeys(("Facts", "read_facts"), "facts.reading"),
-    **dict.fromkeys(("Para", "Run", "TableBlock", "layout"), "builder.layout"),
+    **dict.fromkeys(("Para", "Run", "TableBlock"), "builder.layout"),
     **dict.fromkeys(("Enumeration", "HeadingScheme", "Item", "Meta", "Section", "Speech", "Table"), "model.speech"),
     **dict.fromkeys(
-        ("BlockType", "DocumentKind", "Format", "Registry", "Role", "SectionType", "default_registry", "load_registry"),
+        ("BlockType", "DocumentKind", "Format", "Registry", "Role", "SectionType"),
         "registry",
     ),
-    "render": "writers",
+    **dict.fromkeys(("default_registry", "load_registry"), "default"),
 }
 
 __all__ = [

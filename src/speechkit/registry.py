@@ -205,36 +205,3 @@ class Registry:
     def kind(self, name: str) -> DocumentKind:
         """Return a registered document kind."""
         return self.kinds[name]
-
-
-_DEFAULT: Registry | None = None
-
-
-def default_registry(*, reload: bool = False) -> Registry:
-    """Return the process-wide registry: built-ins, then every installed plugin."""
-    global _DEFAULT
-    if _DEFAULT is None or reload:
-        _DEFAULT = load_registry()
-    return _DEFAULT
-
-
-def load_registry(*, plugins: bool = True) -> Registry:
-    """Build a fresh registry from the built-in setup and the ``speechkit.sections`` entry points."""
-    from . import builtins
-
-    registry = Registry()
-    registry.use(builtins.setup, "builtin")
-    if plugins:
-        from .plugin_entry_points import entry_points
-
-        for entry in entry_points(ENTRY_POINT_GROUP):
-            if entry.value == "speechkit.builtins:setup":
-                continue
-            try:
-                setup = entry.load()
-                registry.use(setup, entry.name)
-            except RegistryError:
-                raise
-            except Exception as exc:
-                raise RegistryError(f"plugin {entry.name!r} ({entry.value}) failed to load: {exc}") from exc
-    return registry

@@ -246,7 +246,7 @@ def _formats(values: list[str] | None) -> list[str]:
     """Return the registered writer formats asked for (names or suffixes), in order, without repeats."""
     if not values:
         return list(DEFAULT_FORMATS)
-    from ..registry import default_registry
+    from ..default import default_registry
 
     registry = default_registry()
     out: list[str] = []
@@ -447,8 +447,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print or write the JSON Schema generated from the registry."""
+    from ..default import default_registry, load_registry
     from ..facts.schema import schema_json
-    from ..registry import default_registry, load_registry
     from ..writers.output import write_atomic
 
     text = schema_json(load_registry(plugins=False) if args.builtin else default_registry())
@@ -461,7 +461,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_sections(args: argparse.Namespace) -> int:
     """List section types with their default titles and descriptions."""
-    from ..registry import default_registry
+    from ..default import default_registry
 
     rows = [
         {"name": t.name, "title": t.title, "style": t.enumeration.style, "description": t.description}
@@ -472,7 +472,7 @@ def cmd_sections(args: argparse.Namespace) -> int:
 
 def cmd_kinds(args: argparse.Namespace) -> int:
     """List document kinds with their expected sections."""
-    from ..registry import default_registry
+    from ..default import default_registry
 
     rows = [
         {"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description}

@@ -12,8 +12,6 @@ from typing import Any
 
 from ..model.errors import FactsError, Location, SpeechkitError
 
-#: Interfaces that only this machine can reach; any other ``--host`` opens the page to the network.
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DEFAULT_PORT = 8765
 SERVE_EXTRA = "speechkit serve needs the serve extra: pip install 'speechkit[serve]'"
 
@@ -102,13 +100,14 @@ class Preview:
     def _rebuild(self) -> Snapshot:
         from ..api import load
         from ..checks import check_path
+        from ..default import default_registry
         from ..writers.html import render_fragment
 
         version = self.snapshot.version + 1
         self.stamp = self._stat()
         try:
             speech = load(self.path)
-            document = render_fragment(speech, templates=self.templates)
+            document = render_fragment(speech, templates=self.templates, registry=default_registry())
             findings = tuple(check_path(self.path))
         except SpeechkitError as exc:
             self.snapshot = replace(self.snapshot, version=version, error=str(exc))

@@ -10,11 +10,9 @@ from typing import Any
 from ..model.numbering import SCHEMES
 from ..model.speech import LIST_LAYOUTS, LIST_STYLES
 from ..registry import Registry
-from .stat_groups import statistics_schema
+from .stat_groups import RESERVED_NAMES, statistics_schema
 
 SCHEMA_ID = "https://speechkit.invalid/schemas/speech.schema.json"
-#: Names the text expressions bind themselves; facts may not use them.
-RESERVED_NAMES = ("sections", "items", "section", "facts", "kind", "loop")
 
 _TEXT = {"type": "string"}
 _TEXTS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..model.errors import SpeechkitError
+from ..registry import Registry
 from .assemble import Reading, assemble
 from .docx import read_docx
 from .limits import MAX_DRAFT_BYTES, read_draft_bytes
@@ -56,6 +57,7 @@ def read_draft(
     kind: str | None = None,
     fix: bool = True,
     name: str | None = None,
+    registry: Registry,
 ) -> Reading:
     """Read a draft (a path; or text/bytes with ``format``) into a :class:`Reading`."""
     if isinstance(source, bytes) or (isinstance(source, str) and format is not None and not _is_path(source)):
@@ -72,7 +74,7 @@ def read_draft(
         draft = READERS[fmt](data, path)
     except UnicodeDecodeError:
         raise ReadError(f"{path}: not text in a known encoding") from None
-    return assemble(draft, kind, fix=fix)
+    return assemble(draft, kind, fix=fix, registry=registry)
 
 
 def _is_path(text: str) -> bool:
