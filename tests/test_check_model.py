@@ -228,3 +228,19 @@ def test_generated_facts_build_and_check_clean(tmp_path: Path, data: dict[str, A
         rendered = render(speech, fmt)
         out.write_bytes(rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
         assert not [f.format() for f in check_path(out, select=("SK102", "SK103"))]
+
+
+def test_an_attachment_text_is_walked_once_and_its_finding_reported_once() -> None:
+    from speechkit.model.speech import Meta, Speech, model_texts
+
+    speech = Speech(
+        Meta(
+            "notice",
+            "关于开展学习的通知",
+            attachments=("学习安排",),
+            attachment_texts=(("学习安排如下,请遵照执行。",),),
+        )
+    )
+    paths = [path for path, _ in model_texts(speech)]
+    assert len(paths) == len(set(paths))
+    assert [f.line for f in check_speech(speech) if f.code == "SK201"] == [3]
