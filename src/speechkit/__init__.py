@@ -9,8 +9,6 @@ The names below are imported on first use, so that ``import speechkit`` (and ``s
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -102,22 +100,6 @@ __all__ = [
     "read_facts",
     "render",
 ]
-
-
-#: Public functions named like the module that holds them or uses them (``speechkit.build`` is the function).
-_SHADOWED = frozenset({"build", "dump", "layout", "render"})
-
-
-class _Package(types.ModuleType):
-    """The package module: importing ``speechkit.build`` (a module) does not hide the ``build`` function."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _SHADOWED and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

@@ -30,22 +30,12 @@ SHOWN_FINDINGS = 5
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status (0 ok, 1 findings, 2 bad input)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    command = _command_in(argv)
-    if command != "build":
-        return _run(argv, command)
-    from . import collector
-
-    with collector.paused():  # a batch of many documents resumes it
-        return _run(argv, command)
+    return _run(argv, _command_in(argv))
 
 
 def run() -> NoReturn:
     """Run the command line as the ``speechkit`` program and exit with its status."""
-    status = main()
-    from . import collector
-
-    collector.skip_at_exit()
-    sys.exit(status)
+    sys.exit(main())
 
 
 def _run(argv: list[str], command: str | None) -> int:
@@ -303,10 +293,6 @@ def cmd_build(args: argparse.Namespace) -> int:
                 raise SpeechkitError("speechkit: --stem names one document; leave it out for several inputs")
             jobs = [Job(jobs[0].source, args.stem, jobs[0].content)]
     single = len(jobs) == 1 and not args.each and not any(Path(f).is_dir() for f in args.facts)
-    if not single:
-        from . import collector
-
-        collector.resume()
     executor, client = _executor(args.scheduler)
     try:
         if single:
