@@ -8,12 +8,13 @@ lower layer is given its registry.
 
 from __future__ import annotations
 
+from importlib.metadata import EntryPoint, entry_points
+
 from .model.errors import RegistryError
-from .plugin_entry_points import PluginEntry, entry_points
 from .registry import ENTRY_POINT_GROUP, Registry
 
 #: The built-ins' entry point, as pyproject.toml declares it (also when running from a source tree).
-BUILTIN = PluginEntry("builtin", "speechkit.builtins:setup", "speechkit")
+BUILTIN = EntryPoint("builtin", "speechkit.builtins:setup", ENTRY_POINT_GROUP)
 
 _DEFAULT: Registry | None = None
 
@@ -31,7 +32,8 @@ def load_registry(*, plugins: bool = True) -> Registry:
     registry = Registry()
     entries = [BUILTIN]
     if plugins:
-        entries += [entry for entry in entry_points(ENTRY_POINT_GROUP) if entry.value != BUILTIN.value]
+        found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda entry: entry.name)
+        entries += [entry for entry in found if entry.value != BUILTIN.value]
     for entry in entries:
         try:
             setup = entry.load()
