@@ -34,6 +34,7 @@ from typing import Any
 
 import yaml
 
+from speechkit import default_registry
 from speechkit.model.script import to_simplified
 from speechkit.model.speech import Item, Section, Speech, Table
 from speechkit.readers import read_draft
@@ -247,7 +248,7 @@ def _match(expected: list[str], got: list[str], *, prefix: int = 0) -> tuple[int
 def score(txt: Path, note: dict[str, Any]) -> Result:
     """Read one draft and score it against its annotation."""
     result = Result(drafts=[txt.stem])
-    reading = read_draft(txt)
+    reading = read_draft(txt, registry=default_registry())
     speech = reading.speech
     meta = speech.meta
     got: dict[str, str] = {name: str(getattr(meta, name, "") or "") for name in SCALARS}

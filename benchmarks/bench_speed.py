@@ -43,6 +43,7 @@ from docxtpl import DocxTemplate
 
 import speechkit
 from speechkit.builder.layout import Para, TableBlock, layout
+from speechkit.default import default_registry
 from speechkit.model.speech import Speech
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +53,7 @@ DEFAULT_FACTS = ROOT / "examples" / "critique_outline.yaml"
 def paragraphs(speech: Speech) -> list[dict[str, str]]:
     """Return the laid-out paragraphs (a table row as one) as docxtpl data."""
     out = []
-    for block in layout(speech):
+    for block in layout(speech, registry=default_registry()):
         if isinstance(block, TableBlock):
             out += [{"role": "body", "text": " | ".join(r)} for r in (block.table.columns, *block.table.rows)]
         elif isinstance(block, Para):

@@ -40,12 +40,6 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> 
     )
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep speechkit's caches (entry points) of this test run, and its subprocesses, in a temporary folder."""
-    os.environ["SPEECHKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-
-
 @pytest.fixture
 def outline() -> dict[str, Any]:
     """Return a small critique outline with every construct the spine knows."""

@@ -469,9 +469,11 @@ RUN_RULES = """
 import sys
 from speechkit.checks.rules import RULE_FUNCS
 from speechkit.checks.sources import doc_from_text
+from speechkit.default import default_registry
 unit = sys.argv[1]
 line = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
 doc = doc_from_text(line + "\\n", "draft.txt")
+doc.registry = default_registry()
 for codes, rule in RULE_FUNCS:
     for _ in rule(doc):
         pass

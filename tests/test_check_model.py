@@ -272,3 +272,19 @@ def test_a_titled_section_after_a_runin_list_is_clean_in_build_and_check(tmp_pat
     assert built.returncode == 0 and "SK103" not in built.stderr, built.stderr
     checked = run_cli("check", str(tmp_path / "out" / "outline.md"))
     assert checked.returncode == 0 and checked.stdout == "", checked.stdout
+
+
+def test_an_attachment_text_is_walked_once_and_its_finding_reported_once() -> None:
+    from speechkit.model.speech import Meta, Speech, model_texts
+
+    speech = Speech(
+        Meta(
+            "notice",
+            "关于开展学习的通知",
+            attachments=("学习安排",),
+            attachment_texts=(("学习安排如下,请遵照执行。",),),
+        )
+    )
+    paths = [path for path, _ in model_texts(speech)]
+    assert len(paths) == len(set(paths))
+    assert [f.line for f in check_speech(speech) if f.code == "SK201"] == [3]

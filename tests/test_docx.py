@@ -14,6 +14,7 @@ from lxml import etree
 
 from speechkit.builder.layout import TableBlock, layout
 from speechkit.builtins.branch_issues import branch_item
+from speechkit.default import default_registry
 from speechkit.model.errors import RenderError
 from speechkit.model.speech import Enumeration, Item, Meta, Section, Speech, Table
 from speechkit.writers.docx import pretty_document_xml, render_docx
@@ -136,7 +137,7 @@ def long_speech() -> Speech:
 def expected_texts(speech: Speech) -> list[str]:
     """Return the paragraph texts python-docx should read, tables flattened row by row."""
     out: list[str] = []
-    blocks = layout(speech)
+    blocks = layout(speech, registry=default_registry())
     for block in blocks:
         if isinstance(block, TableBlock):
             out.append("|".join(block.table.columns))
@@ -171,7 +172,7 @@ def part(data: bytes, name: str) -> etree._Element:
 @pytest.mark.parametrize("make", [critique, notice, long_speech])
 def test_text_reads_back_in_order(make) -> None:
     speech = make()
-    assert read_texts(render_docx(speech)) == expected_texts(speech)
+    assert read_texts(render_docx(speech, registry=default_registry())) == expected_texts(speech)
 
 
 def styles_of(data: bytes) -> dict[str, etree._Element]:
@@ -180,7 +181,7 @@ def styles_of(data: bytes) -> dict[str, etree._Element]:
 
 
 def test_page_setup_is_gbt9704() -> None:
-    sect = part(render_docx(critique()), "word/document.xml").find("w:body/w:sectPr", NS)
+    sect = part(render_docx(critique(), registry=default_registry()), "word/document.xml").find("w:body/w:sectPr", NS)
     size, margins = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
     assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("11906", "16838")
     assert [margins.get(f"{W}{side}") for side in ("top", "bottom", "left", "right")] == [
@@ -193,7 +194,7 @@ def test_page_setup_is_gbt9704() -> None:
 
 
 def test_styles_name_east_asian_fonts_and_no_theme_fonts() -> None:
-    data = render_docx(notice())
+    data = render_docx(notice(), registry=default_registry())
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
             assert b"Theme" not in archive.read(name), name
@@ -225,7 +226,7 @@ def test_styles_name_east_asian_fonts_and_no_theme_fonts() -> None:
 
 
 def test_every_paragraph_names_a_style_and_body_runs_have_no_direct_format() -> None:
-    data = render_docx(critique(), runin_bold=True)
+    data = render_docx(critique(), runin_bold=True, registry=default_registry())
     document = part(data, "word/document.xml")
     known = set(styles_of(data))
     for paragraph in document.iter(f"{W}p"):
@@ -249,20 +250,20 @@ def run_styles(data: bytes) -> list[tuple[str, str]]:
 
 
 def test_run_ins_use_character_styles() -> None:
-    plain = run_styles(render_docx(critique()))
+    plain = run_styles(render_docx(critique(), registry=default_registry()))
     assert ("HeadingRunIn2", "（一）后进支部整顿成效明显。") in plain
     assert ("RunIn", "一是党建责任有效落实。") in plain
     assert ("BranchUnit", "xx社区") in plain
-    bold = run_styles(render_docx(critique(), runin_bold=True))
+    bold = run_styles(render_docx(critique(), runin_bold=True, registry=default_registry()))
     assert ("RunInBold", "一是党建责任有效落实。") in bold
     assert ("HeadingRunIn2", "（一）后进支部整顿成效明显。") in bold
-    styles = styles_of(render_docx(critique()))
+    styles = styles_of(render_docx(critique(), registry=default_registry()))
     assert styles["RunInBold"].find("w:rPr/w:b", NS) is not None
     assert styles["HeadingRunIn2"].find("w:rPr/w:rFonts", NS).get(f"{W}eastAsia") == "楷体_GB2312"
 
 
 def test_footers_alternate_and_hold_a_page_field_between_em_dashes() -> None:
-    data = render_docx(critique())
+    data = render_docx(critique(), registry=default_registry())
     assert part(data, "word/settings.xml").find("w:evenAndOddHeaders", NS) is not None
     sect = part(data, "word/document.xml").find("w:body/w:sectPr", NS)
     refs = {ref.get(f"{W}type") for ref in sect.iterfind("w:footerReference", NS)}
@@ -285,7 +286,7 @@ def test_footers_alternate_and_hold_a_page_field_between_em_dashes() -> None:
 
 
 def test_notice_matter_and_table() -> None:
-    data = render_docx(critique())
+    data = render_docx(critique(), registry=default_registry())
     document = part(data, "word/document.xml")
     table = document.find(".//w:tbl", NS)
     rows = table.findall("w:tr", NS)
@@ -296,7 +297,7 @@ def test_notice_matter_and_table() -> None:
     assert styles["TableGrid"].find("w:tblPr/w:tblBorders/w:insideH", NS) is not None
     notice_styles = [
         p.find("w:pPr/w:pStyle", NS).get(f"{W}val")
-        for p in part(render_docx(notice()), "word/document.xml").iter(f"{W}p")
+        for p in part(render_docx(notice(), registry=default_registry()), "word/document.xml").iter(f"{W}p")
     ]
     assert notice_styles[:4] == ["Issuer", "DocNumber", "Title", "Addressee"]
     assert notice_styles[-4:] == ["Attachment", "Attachment", "Signature", "Date"]
@@ -306,7 +307,10 @@ def test_notice_matter_and_table() -> None:
 
 
 def test_two_renders_are_identical_bytes() -> None:
-    first, second = render_docx(notice()), render_docx(notice())
+    first, second = (
+        render_docx(notice(), registry=default_registry()),
+        render_docx(notice(), registry=default_registry()),
+    )
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -315,7 +319,7 @@ def test_two_renders_are_identical_bytes() -> None:
 
 
 def test_pretty_document_xml_is_indented_xml() -> None:
-    text = pretty_document_xml(render_docx(critique()))
+    text = pretty_document_xml(render_docx(critique(), registry=default_registry()))
     assert text.startswith("<w:document")
     assert "\n  <w:body>" in text
     with pytest.raises(RenderError):
@@ -331,7 +335,7 @@ SAFE = st.characters(codec="utf-8", exclude_categories=("Cs",))
 def test_any_text_renders_and_reads_back_or_is_refused(title: str, paragraph: str) -> None:
     speech = Speech(Meta("speech", title), opening=(paragraph,) if paragraph else ())
     try:
-        data = render_docx(speech)
+        data = render_docx(speech, registry=default_registry())
     except RenderError as exc:
         assert "U+" in str(exc) and "\n" not in str(exc)
         assert re.search("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]", title + paragraph)
@@ -348,13 +352,15 @@ def without_trailing_empties(texts: list[str]) -> list[str]:
 
 
 def test_tab_and_line_break_become_elements() -> None:
-    data = render_docx(Speech(Meta("speech", "标题"), opening=("甲\t乙\r\n丙\x0b丁 & <戊>",)))
+    data = render_docx(
+        Speech(Meta("speech", "标题"), opening=("甲\t乙\r\n丙\x0b丁 & <戊>",)), registry=default_registry()
+    )
     paragraph = part(data, "word/document.xml").findall(".//w:p", NS)[1]
     tags = [child.tag.removeprefix(W) for run in paragraph.iter(f"{W}r") for child in run]
     assert tags == ["t", "tab", "t", "br", "t", "br", "t"]
     assert read_texts(data)[1] == "甲\t乙\n丙\n丁 & <戊>"
     with pytest.raises(RenderError, match="U\\+0007"):
-        render_docx(Speech(Meta("speech", "标题"), opening=("响铃\x07",)))
+        render_docx(Speech(Meta("speech", "标题"), opening=("响铃\x07",)), registry=default_registry())
 
 
 def test_reference_doc_gives_styles_and_page_setup(tmp_path) -> None:
@@ -363,7 +369,7 @@ def test_reference_doc_gives_styles_and_page_setup(tmp_path) -> None:
     reference.styles["Heading 1"].font.size = docx.shared.Pt(20)
     path = tmp_path / "reference.docx"
     reference.save(path)
-    data = render_docx(critique(), reference_doc=path)
+    data = render_docx(critique(), reference_doc=path, registry=default_registry())
     assert read_texts(data) == expected_texts(critique())
     sect = part(data, "word/document.xml").find("w:body/w:sectPr", NS)
     assert sect.find("w:pgSz", NS).get(f"{W}w") == "12240"
@@ -371,9 +377,9 @@ def test_reference_doc_gives_styles_and_page_setup(tmp_path) -> None:
     styles = styles_of(data)
     assert styles["Heading1"].find("w:rPr/w:sz", NS).get(f"{W}val") == "40"
     assert "BranchLine" in styles and "HeadingRunIn2" in styles
-    assert render_docx(critique(), reference_doc=path) == data
+    assert render_docx(critique(), reference_doc=path, registry=default_registry()) == data
     with pytest.raises(RenderError, match="reference"):
-        render_docx(critique(), reference_doc=tmp_path / "missing.docx")
+        render_docx(critique(), reference_doc=tmp_path / "missing.docx", registry=default_registry())
 
 
 def make_layout_template(path) -> None:
@@ -412,7 +418,7 @@ def test_layout_template_renders_around_the_body(tmp_path) -> None:
         base.sections,
         opening=("x < y & z",),
     )
-    data = render_docx(speech, layout_template=path)
+    data = render_docx(speech, layout_template=path, registry=default_registry())
     texts = read_texts(data)
     assert texts[:4] == ["某&某文件", "办发〔2024〕1号", "", "关于A&B<C>的通知"]
     body = [t for t in expected_texts(speech) if t not in ("某&某", "办发〔2024〕1号", "关于A&B<C>的通知")]
@@ -420,6 +426,6 @@ def test_layout_template_renders_around_the_body(tmp_path) -> None:
     document = part(data, "word/document.xml")
     assert document.find(".//w:pBdr/w:bottom", NS).get(f"{W}color") == "FF0000"
     assert styles_of(data)["Heading1"].find("w:rPr/w:rFonts", NS).get(f"{W}eastAsia") == "黑体"
-    assert render_docx(speech, layout_template=path) == data
+    assert render_docx(speech, layout_template=path, registry=default_registry()) == data
     with pytest.raises(RenderError, match="layout template"):
-        render_docx(speech, layout_template=tmp_path / "none.docx")
+        render_docx(speech, layout_template=tmp_path / "none.docx", registry=default_registry())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from speechkit.default import default_registry
 from speechkit.writers.docx import render_docx
 from speechkit.writers.pdf import render_pdf
 from test_docx import long_speech, notice
@@ -58,7 +59,7 @@ def cjk_only(text: str) -> bool:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> list[dict]:
     pdf = tmp_path_factory.mktemp("lo") / "long.pdf"
-    pdf.write_bytes(render_pdf(render_docx(long_speech())))
+    pdf.write_bytes(render_pdf(render_docx(long_speech(), registry=default_registry())))
     return measure(pdf)
 
 
@@ -92,7 +93,7 @@ def test_page_numbers_alternate_sides(pages) -> None:
 
 def test_page_one_text_shows_the_number_between_dashes(tmp_path) -> None:
     pdf = tmp_path / "notice.pdf"
-    pdf.write_bytes(render_pdf(render_docx(notice())))
+    pdf.write_bytes(render_pdf(render_docx(notice(), registry=default_registry())))
     text = subprocess.run(
         ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
         capture_output=True,
@@ -106,7 +107,7 @@ def test_page_one_text_shows_the_number_between_dashes(tmp_path) -> None:
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="needs pdffonts")
 def test_pdf_uses_serif_body_and_sans_heading(tmp_path) -> None:
     pdf = tmp_path / "fonts.pdf"
-    pdf.write_bytes(render_pdf(render_docx(long_speech())))
+    pdf.write_bytes(render_pdf(render_docx(long_speech(), registry=default_registry())))
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     if "Noto" not in fonts:
         pytest.skip("Noto CJK fonts are not installed")

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from speechkit.default import load_registry
 from speechkit.facts.expressions import Expressions, has_expression
 from speechkit.model.errors import ExpressionError, Location
-from speechkit.registry import load_registry
 
 FILTERS = load_registry(plugins=False).filters
 NAMES = ["secretaries", "items", "名单", "x1", "total", "true", "loop", "missing", "ｓｅｃ", "_hidden", "None"]

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from speechkit.api import build, load
+from speechkit.default import default_registry
 from speechkit.model.speech import Meta, Section, Speech, Table
 from speechkit.writers.docx import render_docx
 from speechkit.writers.docx_notice import BODY_CHAR, fit_issuer, text_twips
@@ -57,7 +58,7 @@ def notice_facts(**extra: object) -> dict:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_part_of_every_example_keeps_the_ecma_376_child_order(example: Path) -> None:
-    data = render_docx(load(example))
+    data = render_docx(load(example), registry=default_registry())
     problems = [p for name, xml in parts(data).items() if name.startswith("word/") for p in order_problems(xml, name)]
     assert problems == []
 
@@ -110,7 +111,7 @@ def test_title_lines_keep_the_text_fit_the_line_and_break_only_between_words(tit
 
 
 def test_the_notice_title_is_written_in_balanced_lines() -> None:
-    root = document(render_docx(load(ROOT / "examples" / "notice.yaml")))
+    root = document(render_docx(load(ROOT / "examples" / "notice.yaml"), registry=default_registry()))
     (title,) = paragraphs_of(root, "Title")
     pieces = title.xpath(".//w:t/text()", namespaces=NS)
     assert pieces == ["关于从严从实做好党支部书记抓", "基层党建述职评议考核工作的通知"]
@@ -129,7 +130,7 @@ def test_the_issuer_fits_one_line_of_the_text_block() -> None:
 
 
 def test_the_head_puts_marks_top_left_in_order_then_issuer_number_and_red_rule() -> None:
-    data = render_docx(build(notice_facts(secrecy="机密★1年")))
+    data = render_docx(build(notice_facts(secrecy="机密★1年")), registry=default_registry())
     root = document(data)
     body = root.find("w:body", NS)
     styles = [p.find("w:pPr/w:pStyle", NS).get(f"{W}val") for p in body if p.tag == f"{W}p"][:6]
@@ -151,7 +152,7 @@ def test_the_head_puts_marks_top_left_in_order_then_issuer_number_and_red_rule()
 
 
 def test_an_upward_document_puts_signers_on_the_number_line() -> None:
-    root = document(render_docx(build(notice_facts(signers=["张三", "李四", "王五"]))))
+    root = document(render_docx(build(notice_facts(signers=["张三", "李四", "王五"])), registry=default_registry()))
     lines = paragraphs_of(root, "Signer")
     assert [text(p) for p in lines] == ["签发人：张三\u3000李四", "党办发〔2018〕12号\u3000\u3000\u3000\u3000王五"]
     assert [len(p.xpath("w:r/w:tab", namespaces=NS)) for p in lines] == [2, 2]
@@ -163,7 +164,11 @@ def test_an_upward_document_puts_signers_on_the_number_line() -> None:
 
 
 def test_joint_issuers_are_stacked_with_the_suffix_beside_them() -> None:
-    root = document(render_docx(build(notice_facts(issuer=["中共某某县委办公室", "某某县人民政府办公室"]))))
+    root = document(
+        render_docx(
+            build(notice_facts(issuer=["中共某某县委办公室", "某某县人民政府办公室"])), registry=default_registry()
+        )
+    )
     table = root.find("w:body/w:tbl", NS)
     cells = table.findall("w:tr/w:tc", NS)
     assert [text(p) for p in cells[0].findall("w:p", NS)] == ["中共某某县委办公室", "某某县人民政府办公室"]
@@ -178,7 +183,7 @@ def right_indent(p: etree._Element) -> int:
 
 
 def test_without_a_seal_the_date_starts_two_characters_right_of_the_signature() -> None:
-    root = document(render_docx(build(notice_facts())))
+    root = document(render_docx(build(notice_facts()), registry=default_registry()))
     (sig,) = paragraphs_of(root, "Signature")
     (date,) = paragraphs_of(root, "Date")
     assert right_indent(sig) == 2 * BODY_CHAR
@@ -192,7 +197,7 @@ def test_without_a_seal_the_date_starts_two_characters_right_of_the_signature() 
 
 
 def test_a_date_longer_than_the_signature_stays_two_characters_in() -> None:
-    root = document(render_docx(build(notice_facts(signature="党委办"))))
+    root = document(render_docx(build(notice_facts(signature="党委办")), registry=default_registry()))
     (sig,) = paragraphs_of(root, "Signature")
     (date,) = paragraphs_of(root, "Date")
     assert right_indent(date) == 2 * BODY_CHAR
@@ -201,7 +206,7 @@ def test_a_date_longer_than_the_signature_stays_two_characters_in() -> None:
 
 @pytest.mark.parametrize("signature", ["高级中学党委", "牡丹江管理局高级中学党委办公室"])
 def test_with_a_seal_the_date_is_four_characters_in_and_the_signature_centred_over_it(signature: str) -> None:
-    root = document(render_docx(build(notice_facts(seal=True, signature=signature))))
+    root = document(render_docx(build(notice_facts(seal=True, signature=signature)), registry=default_registry()))
     (sig,) = paragraphs_of(root, "Signature")
     (date,) = paragraphs_of(root, "Date")
     # A signature too wide to centre over a date 4 characters in moves the date left instead.
@@ -217,19 +222,19 @@ def test_with_a_seal_the_date_is_four_characters_in_and_the_signature_centred_ov
 
 def test_attachments_with_text_get_pages_of_their_own() -> None:
     facts = notice_facts(attachments=[{"title": "述职评议考核评分表", "text": ["一、评分办法。"]}, "问题清单样表"])
-    root = document(render_docx(build(facts)))
+    root = document(render_docx(build(facts), registry=default_registry()))
     (label,) = paragraphs_of(root, "AttachmentLabel")
     assert text(label) == "附件1"
     (title,) = paragraphs_of(root, "AttachmentTitle")
     assert text(title) == "述职评议考核评分表"
-    styles = etree.fromstring(parts(render_docx(build(facts)))["word/styles.xml"])
+    styles = etree.fromstring(parts(render_docx(build(facts), registry=default_registry()))["word/styles.xml"])
     label_style = styles.find("w:style[@w:styleId='AttachmentLabel']", NS)
     assert label_style.find("w:pPr/w:pageBreakBefore", NS) is not None
     assert label_style.find("w:rPr/w:rFonts", NS).get(f"{W}eastAsia") == "黑体"
 
 
 def test_the_imprint_is_a_section_of_its_own_on_an_even_page_without_page_numbers() -> None:
-    data = render_docx(load(ROOT / "examples" / "notice.yaml"))
+    data = render_docx(load(ROOT / "examples" / "notice.yaml"), registry=default_registry())
     root = document(data)
     sections = root.xpath("//w:sectPr", namespaces=NS)
     assert len(sections) == 2
@@ -260,20 +265,22 @@ def test_the_imprint_is_a_section_of_its_own_on_an_even_page_without_page_number
 
 
 def test_a_speech_has_one_blank_line_after_the_title_block() -> None:
-    root = document(render_docx(load(ROOT / "examples" / "critique_outline.yaml")))
+    root = document(render_docx(load(ROOT / "examples" / "critique_outline.yaml"), registry=default_registry()))
     (salutation,) = paragraphs_of(root, "Salutation")
     assert salutation.find("w:pPr/w:spacing", NS).get(f"{W}before") == "579"
 
 
 def test_run_in_headings_give_their_paragraph_an_outline_level() -> None:
-    root = document(render_docx(load(ROOT / "examples" / "review_speech.yaml")))
+    root = document(render_docx(load(ROOT / "examples" / "review_speech.yaml"), registry=default_registry()))
     runin = root.xpath("//w:p[w:r[1]/w:rPr/w:rStyle[@w:val='HeadingRunIn2']]", namespaces=NS)
     assert runin
     assert {p.find("w:pPr/w:outlineLvl", NS).get(f"{W}val") for p in runin} == {"1"}
 
 
 def test_headings_and_captions_keep_with_the_next_line() -> None:
-    styles = etree.fromstring(parts(render_docx(load(ROOT / "examples" / "notice.yaml")))["word/styles.xml"])
+    styles = etree.fromstring(
+        parts(render_docx(load(ROOT / "examples" / "notice.yaml"), registry=default_registry()))["word/styles.xml"]
+    )
     for style_id in ("Heading1", "Heading2", "Heading3", "Caption", "Title"):
         style = styles.find(f"w:style[@w:styleId='{style_id}']", NS)
         assert style.find("w:pPr/w:keepNext", NS) is not None, style_id
@@ -282,7 +289,7 @@ def test_headings_and_captions_keep_with_the_next_line() -> None:
 def test_a_toc_field_wraps_the_printed_outline() -> None:
     data = yaml.safe_load((ROOT / "examples" / "review_speech.yaml").read_text(encoding="utf-8"))
     data.update(toc=True, toc_field=True)
-    root = document(render_docx(build(data)))
+    root = document(render_docx(build(data), registry=default_registry()))
     instructions = root.xpath("//w:instrText/text()", namespaces=NS)
     assert [i.strip() for i in instructions] == ['TOC \\o "1-2" \\h \\z \\u']
     kinds = root.xpath("//w:fldChar/@w:fldCharType", namespaces=NS)
@@ -297,7 +304,7 @@ def test_a_toc_field_wraps_the_printed_outline() -> None:
 def test_numbers_are_right_aligned_and_text_cells_left_aligned() -> None:
     table = Table(("类别", "人数", "占比"), (("35岁以下", "5963", "24.1%"), ("合计", "24729", "100.0%")))
     speech = Speech(Meta("speech", "表"), (Section("generic", "情况", lead=(table,)),))
-    data = render_docx(speech)
+    data = render_docx(speech, registry=default_registry())
     root = document(data)
     cells = [c.find("w:p/w:pPr/w:pStyle", NS).get(f"{W}val") for c in root.xpath("//w:tr[2]/w:tc", namespaces=NS)]
     assert cells == ["TableText", "TableNumber", "TableNumber"]
@@ -394,7 +401,7 @@ SCHEMAS = {
 )
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_part_validates_against_the_transitional_schemas(example: Path, tmp_path: Path) -> None:
-    for name, xml in parts(render_docx(load(example))).items():
+    for name, xml in parts(render_docx(load(example), registry=default_registry())).items():
         kind = Path(name).stem.rstrip("0123456789")
         if not name.startswith("word/") or kind not in SCHEMAS:
             continue
@@ -411,7 +418,9 @@ def test_notice_matter_reads_back_from_the_docx() -> None:
 
     facts = notice_facts(secrecy="机密★1年")
     original = build(facts).meta
-    meta = read_draft(render_docx(build(facts)), "docx", name="n.docx").speech.meta
+    meta = read_draft(
+        render_docx(build(facts), registry=default_registry()), "docx", name="n.docx", registry=default_registry()
+    ).speech.meta
     for name in ("copy_number", "secrecy", "urgency", "issuer", "issuer_suffix", "doc_number", "printer"):
         assert getattr(meta, name) == getattr(original, name), name
     for name in ("print_date", "title", "signature", "date", "addressee"):
@@ -421,7 +430,7 @@ def test_notice_matter_reads_back_from_the_docx() -> None:
 def test_marks_without_an_issuer_stand_above_the_title() -> None:
     facts = notice_facts(secrecy="秘密★1年")
     del facts["issuer"], facts["doc_number"], facts["issuer_suffix"]
-    root = document(render_docx(build(facts)))
+    root = document(render_docx(build(facts), registry=default_registry()))
     styles = [p.find("w:pPr/w:pStyle", NS).get(f"{W}val") for p in root.find("w:body", NS) if p.tag == f"{W}p"][:4]
     assert styles == ["CopyNumber", "Secrecy", "Urgency", "Title"]
     assert paragraphs_of(root, "DocNumber") == []

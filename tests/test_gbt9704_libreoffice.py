@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from speechkit.api import load
+from speechkit.default import default_registry
 from speechkit.writers.docx import render_docx
 from speechkit.writers.pdf import render_pdf
 
@@ -80,7 +81,7 @@ def ink_bands(pdf: Path, page: int, colour: str) -> list[tuple[float, float, flo
 @pytest.fixture(scope="module")
 def notice_pdf(tmp_path_factory) -> Path:
     pdf = tmp_path_factory.mktemp("gbt9704") / "notice.pdf"
-    pdf.write_bytes(render_pdf(render_docx(load(ROOT / "examples" / "notice.yaml"))))
+    pdf.write_bytes(render_pdf(render_docx(load(ROOT / "examples" / "notice.yaml"), registry=default_registry())))
     return pdf
 
 
@@ -184,7 +185,9 @@ def test_full_pages_hold_21_or_22_lines(lines) -> None:
 )
 def test_title_level_1_level_2_and_body_use_four_distinct_faces(tmp_path: Path) -> None:
     pdf = tmp_path / "speech.pdf"
-    pdf.write_bytes(render_pdf(render_docx(load(ROOT / "examples" / "review_speech.yaml"))))
+    pdf.write_bytes(
+        render_pdf(render_docx(load(ROOT / "examples" / "review_speech.yaml"), registry=default_registry()))
+    )
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     names = {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in fonts.splitlines()[2:]}
     assert any("SerifCJK" in n and "Bold" in n for n in names), names  # 小标宋 title
@@ -201,7 +204,7 @@ def test_an_attachment_starts_a_page_label_top_left_title_on_the_third_line(tmp_
     data = yaml.safe_load((ROOT / "examples" / "notice.yaml").read_text(encoding="utf-8"))
     data["attachments"] = [{"title": "党支部书记抓基层党建述职评议考核评分表", "text": ["一、评分办法。"]}]
     pdf = tmp_path / "attachment.pdf"
-    pdf.write_bytes(render_pdf(render_docx(build(data))))
+    pdf.write_bytes(render_pdf(render_docx(build(data), registry=default_registry())))
     pages = text_lines(pdf)
     (page,) = [page for page in pages if page and page[0][4] == "附件"]
     label, title, text = page[0], page[1], page[2]
@@ -224,7 +227,7 @@ def test_an_upward_document_has_number_and_signers_one_character_in_over_a_full_
     data = yaml.safe_load((ROOT / "examples" / "notice.yaml").read_text(encoding="utf-8"))
     data["signers"] = ["张三", "李四", "王五"]
     pdf = tmp_path / "upward.pdf"
-    pdf.write_bytes(render_pdf(render_docx(build(data))))
+    pdf.write_bytes(render_pdf(render_docx(build(data), registry=default_registry())))
     page = text_lines(pdf)[0]
     number = find(page, "党办发")
     last_signer = find(page, "王五")

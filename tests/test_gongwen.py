@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, run_cli
-from speechkit import load
+from speechkit import default_registry, load
 from speechkit.checks import check_path, check_speech
-from speechkit.registry import default_registry
 
 GONGWEN = ("SK403", "SK404", "SK405", "SK406", "SK407", "SK408", "SK409", "SK410", "SK411")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from speechkit import build
+from speechkit import build, default_registry
 from speechkit.api import load
 from speechkit.writers.docx import render_docx
 from speechkit.writers.pdf import render_pdf
@@ -31,7 +31,7 @@ SEVEN_EIGHTHS = 16 * 7 / 8
 @pytest.fixture(scope="module")
 def letter_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdf = tmp_path_factory.mktemp("letter") / "letter.pdf"
-    pdf.write_bytes(render_pdf(render_docx(load(ROOT / "examples" / "letter.yaml"))))
+    pdf.write_bytes(render_pdf(render_docx(load(ROOT / "examples" / "letter.yaml"), registry=default_registry())))
     return pdf
 
 
@@ -82,7 +82,7 @@ def test_a_one_page_letter_has_no_page_number_and_a_longer_one_numbers_from_page
 
 def _pdf(tmp_path: Path, speech: object, name: str) -> Path:
     pdf = tmp_path / f"{name}.pdf"
-    pdf.write_bytes(render_pdf(render_docx(speech)))  # type: ignore[arg-type]
+    pdf.write_bytes(render_pdf(render_docx(speech, registry=default_registry())))  # type: ignore[arg-type]
     return pdf
 
 

@@ -134,7 +134,7 @@ def test_every_marked_message_is_translated_and_the_catalog_is_current() -> None
 
 def test_every_rule_summary_is_translated() -> None:
     """A rule added without marking its summary N_() (or without a translation) fails here."""
-    from speechkit.registry import default_registry
+    from speechkit import default_registry
 
     rules = {**RULES, **default_registry().rules}
     missing = [code for code, rule in rules.items() if not i18n.translated(rule.summary)]

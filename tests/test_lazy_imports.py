@@ -75,4 +75,4 @@ def test_building_the_quickstart_docx_loads_no_template_engine_or_xml_parser() -
 
     quickstart = EXAMPLES / "critique_outline.yaml"
     loaded = loaded_after(f"import speechkit; speechkit.render(speechkit.load({str(quickstart)!r}), 'docx')")
-    assert loaded.isdisjoint({"jinja2", "lxml.etree", "jsonschema", "docx", "docxtpl", "markdown_it"})
+    assert loaded.isdisjoint({"jinja2", "lxml.etree", "docx", "docxtpl", "markdown_it"})

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from speechkit.default import default_registry
 from speechkit.model.errors import RenderError
 from speechkit.writers import pdf as pdf_module
 from speechkit.writers.docx import render_docx
@@ -30,5 +31,5 @@ def test_fontconfig_maps_official_faces_to_free_ones() -> None:
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs soffice")
 def test_render_pdf_returns_a_pdf() -> None:
-    data = pdf_module.render_pdf(render_docx(notice()))
+    data = pdf_module.render_pdf(render_docx(notice(), registry=default_registry()))
     assert data.startswith(b"%PDF-")

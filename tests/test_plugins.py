@@ -198,7 +198,7 @@ def test_draft_readers_are_registered_formats(tmp_path: Path) -> None:
     draft.write_text("关于加强学习的讲话\n同志们：\n一、抓学习\n一是读原著。二是写心得。\n", encoding="utf-8")
     fmt = registry.for_suffix(".txt")
     assert fmt is not None and fmt.read is not None and fmt.write is None
-    speech = fmt.read(str(draft))
+    speech = fmt.read(str(draft), registry=registry)
     assert speech.meta.title == "关于加强学习的讲话" and speech.sections[0].title == "抓学习"
     with pytest.raises(RenderError, match="unknown format 'txt'"):
         render(speech, "txt", registry=registry)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from speechkit import Item, Meta, Para, Section, Speech, SpeechkitError, build, layout, render
 from speechkit.builtins import setup as _setup  # noqa: F401  (the registry the build uses)
+from speechkit.default import default_registry
 from speechkit.model.numbering import parse_label
 from speechkit.model.speech import Enumeration
 
@@ -75,7 +76,7 @@ VALUES = st.recursive(
 @given(st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=6))
 def test_random_facts_build_or_raise_speechkit_error(data: dict[str, Any]) -> None:
     try:
-        speech = build(data)
+        speech = build(data, registry=default_registry())
     except SpeechkitError as exc:
         assert "\n" not in str(exc)
         return

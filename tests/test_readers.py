@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import speechkit
+from speechkit.default import default_registry
 from speechkit.model.numbering import SCHEMES, find_labels, heading_label, label_at, runin_marker, scheme_from_formats
 from speechkit.readers import ReadError, read_draft
 from speechkit.writers.dump import dump
@@ -90,8 +91,8 @@ CORPUS = [
 def test_corpus_drafts_keep_their_outline_and_nearly_all_text_in_order(
     name: str, sections: int, subheads: int, runins: int, kept: float
 ) -> None:
-    reading = read_draft(DATA / "corpus" / name)
-    rebuilt_speech = speechkit.load(io.StringIO(dump(reading.speech)))
+    reading = read_draft(DATA / "corpus" / name, registry=default_registry())
+    rebuilt_speech = speechkit.load(io.StringIO(dump(reading.speech, registry=default_registry())))
     # the outline (提纲) is rebuilt from the headings; compare the body
     markdown = speechkit.render(replace(rebuilt_speech, meta=replace(rebuilt_speech.meta, toc=False)), "md")
     assert isinstance(markdown, str)
@@ -120,7 +121,7 @@ def test_corpus_drafts_keep_their_outline_and_nearly_all_text_in_order(
 
 
 def test_boilerplate_is_set_aside_and_reported_not_kept() -> None:
-    reading = read_draft(DATA / "drafts" / "boilerplate.txt")
+    reading = read_draft(DATA / "drafts" / "boilerplate.txt", registry=default_registry())
     markdown = speechkit.render(reading.speech, "md")
     assert isinstance(markdown, str)
     for junk in ("当前位置", "访问量", "省略", "查看更多", "收藏", "上一篇", "ICP"):
@@ -132,7 +133,7 @@ def test_boilerplate_is_set_aside_and_reported_not_kept() -> None:
 
 
 def test_a_speech_on_one_line_is_split_at_its_headings() -> None:
-    speech = read_draft(DATA / "drafts" / "one_line.txt").speech
+    speech = read_draft(DATA / "drafts" / "one_line.txt", registry=default_registry()).speech
     assert speech.meta.title == "在全县党建工作推进会上的讲话"
     assert speech.salutation == "同志们："
     assert [s.title for s in speech.sections] == ["充分肯定前段工作成效", "清醒认识存在的问题", "扎实做好下步工作"]
@@ -142,7 +143,7 @@ def test_a_speech_on_one_line_is_split_at_its_headings() -> None:
 
 
 def test_broken_lines_are_joined_and_the_dateline_read() -> None:
-    reading = read_draft(DATA / "drafts" / "broken_lines.txt")
+    reading = read_draft(DATA / "drafts" / "broken_lines.txt", registry=default_registry())
     speech = reading.speech
     assert speech.meta.date == "2016年4月10日"
     assert speech.opening[0].endswith("研究部署今年的重点任务。")  # type: ignore[union-attr]
@@ -154,7 +155,7 @@ def test_broken_lines_are_joined_and_the_dateline_read() -> None:
 
 
 def test_notice_front_and_back_matter_become_meta() -> None:
-    speech = read_draft(DATA / "drafts" / "notice.txt").speech
+    speech = read_draft(DATA / "drafts" / "notice.txt", registry=default_registry()).speech
     meta = speech.meta
     assert meta.kind == "notice"
     assert (meta.doc_number, meta.issuer, meta.addressee) == (
@@ -171,7 +172,10 @@ def test_notice_front_and_back_matter_become_meta() -> None:
 
 
 def test_traditional_drafts_stay_traditional() -> None:
-    facts = dump(read_draft(DATA / "corpus" / "000_fa1db321f703e3b0.txt").speech)
+    facts = dump(
+        read_draft(DATA / "corpus" / "000_fa1db321f703e3b0.txt", registry=default_registry()).speech,
+        registry=default_registry(),
+    )
     assert "黨建責任有效落實" in facts and "同志們：" in facts
     assert "從{{ sections | count_cn }}個方面" in facts
 
@@ -201,11 +205,11 @@ def test_unreadable_drafts_are_one_line_errors(tmp_path: Path) -> None:
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip")
     with pytest.raises(ReadError, match="no such file"):
-        read_draft(tmp_path / "missing.txt")
+        read_draft(tmp_path / "missing.txt", registry=default_registry())
     with pytest.raises(speechkit.SpeechkitError, match=r"(?i)not a docx"):
-        read_draft(broken)
+        read_draft(broken, registry=default_registry())
     with pytest.raises(ReadError, match="cannot tell the format"):
-        read_draft(tmp_path / "x.pdf")
+        read_draft(tmp_path / "x.pdf", registry=default_registry())
 
 
 def test_read_takes_text_with_a_format() -> None:
@@ -225,7 +229,7 @@ def test_a_docx_over_the_member_limit_is_refused_before_it_is_unpacked(tmp_path:
         for index in range(safezip.MAX_MEMBERS):
             archive.writestr(f"word/media/{index}.bin", b"")
     with pytest.raises(speechkit.SpeechkitError, match="more than 2,000 parts"):
-        read_draft(crowded)
+        read_draft(crowded, registry=default_registry())
 
 
 def test_docx_entities_are_not_resolved(tmp_path: Path) -> None:
@@ -251,10 +255,10 @@ def test_docx_entities_are_not_resolved(tmp_path: Path) -> None:
     "draft", sorted((DATA / "drafts").glob("*.txt")) + sorted((DATA / "corpus").glob("*.txt")), ids=lambda p: p.stem
 )
 def test_importing_what_an_import_builds_gives_the_same_facts(draft: Path) -> None:
-    facts = dump(read_draft(draft).speech)
+    facts = dump(read_draft(draft, registry=default_registry()).speech, registry=default_registry())
     markdown = speechkit.render(speechkit.load(io.StringIO(facts)), "md")
     assert isinstance(markdown, str)
-    assert dump(speechkit.read(markdown, format="md")) == facts
+    assert dump(speechkit.read(markdown, format="md"), registry=default_registry()) == facts
 
 
 @pytest.mark.parametrize(
@@ -285,7 +289,7 @@ def test_markdown_with_several_top_headings_reads_them_as_sections() -> None:
 
 
 def test_an_indented_web_copy_keeps_its_paragraphs_and_loses_its_page() -> None:
-    reading = read_draft(DATA / "drafts" / "indented.txt")
+    reading = read_draft(DATA / "drafts" / "indented.txt", registry=default_registry())
     speech = reading.speech
     aside = {note.line for note in reading.notes if note.action == "set aside"}
     assert aside == {1, 2, 4, 20, 21}
@@ -314,18 +318,22 @@ def test_dump_protects_braces_and_reports_counts_that_disagree() -> None:
         ]
     )
     speech = speechkit.read(draft, format="txt")
-    dumped = to_facts(speech)
+    dumped = to_facts(speech, registry=default_registry())
     assert dumped.data["opening"] == ["{% raw %}下面讲五个方面。模板写{{ name }}。{% endraw %}"]
     assert dumped.data["sections"][0]["lead"] == ["主要有{{ items | count_cn }}个方面："]
-    rebuilt = speechkit.load(io.StringIO(dump(speech)))
+    rebuilt = speechkit.load(io.StringIO(dump(speech, registry=default_registry())))
     assert rebuilt.opening == speech.opening and rebuilt.sections[0].lead == ("主要有两个方面：",)
     wrong = speechkit.read(draft.replace("两个方面", "三个方面"), format="txt")
-    notes = to_facts(wrong).notes
+    notes = to_facts(wrong, registry=default_registry()).notes
     assert notes == ["sections[0].lead: 三个方面 but 2 items; kept as text"]
 
 
 def test_labels_typed_twice_are_stripped_from_titles() -> None:
-    reading = read_draft("标题\n\n一、情况\n\n（一）（一）加强学习。要学。\n\n一是1.第一书记要带头。".encode(), "txt")
+    reading = read_draft(
+        "标题\n\n一、情况\n\n（一）（一）加强学习。要学。\n\n一是1.第一书记要带头。".encode(),
+        "txt",
+        registry=default_registry(),
+    )
     section = reading.speech.sections[0]
     assert section.title == "情况"
     assert section.items[0].title == "加强学习"
@@ -346,7 +354,7 @@ def test_a_title_broken_over_two_lines_and_a_plain_date_under_it() -> None:
 
 
 def test_a_duty_report_draft() -> None:
-    speech = read_draft(DATA / "drafts" / "duty_report.txt").speech
+    speech = read_draft(DATA / "drafts" / "duty_report.txt", registry=default_registry()).speech
     assert (speech.meta.kind, speech.meta.speaker, speech.salutation) == (
         "duty_report",
         "某某镇党委书记 李四",

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import speechkit
+from speechkit.default import default_registry
 from speechkit.model.numbering import SCHEMES
 from speechkit.model.script import convert_speech
 from speechkit.readers import read_draft
@@ -26,7 +27,9 @@ def _round_trip(speech: speechkit.Speech, fmt: str) -> tuple[str, str, str]:
     assert isinstance(markdown, str)
     data = markdown.encode() if fmt == "md" else speechkit.render(speech, "docx")
     assert isinstance(data, bytes)
-    facts = dump(read_draft(data, fmt, name=f"draft.{fmt}").speech)
+    facts = dump(
+        read_draft(data, fmt, name=f"draft.{fmt}", registry=default_registry()).speech, registry=default_registry()
+    )
     again = speechkit.render(speechkit.load(io.StringIO(facts)), "md")
     assert isinstance(again, str)
     return markdown, facts, again

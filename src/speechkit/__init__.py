@@ -9,16 +9,15 @@ The names below are imported on first use, so that ``import speechkit`` (and ``s
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import build, dump, load, read
+    from .api import build, dump, layout, load, read, render
     from .apps.batch import build_many
-    from .builder.layout import Para, Run, TableBlock, layout
+    from .builder.layout import Para, Run, TableBlock
+    from .default import default_registry, load_registry
     from .facts.reading import Facts, read_facts
     from .model.errors import (
         ExpressionError,
@@ -32,12 +31,11 @@ if TYPE_CHECKING:
         UnknownSectionTypeError,
     )
     from .model.speech import Enumeration, HeadingScheme, Item, Meta, Section, Speech, Table
-    from .registry import BlockType, DocumentKind, Format, Registry, Role, SectionType, default_registry, load_registry
-    from .writers import render
+    from .registry import BlockType, DocumentKind, Format, Registry, Role, SectionType
 
 #: Where each public name lives; ``__getattr__`` imports the module when the name is first used.
 _EXPORTS: dict[str, str] = {
-    **dict.fromkeys(("build", "dump", "load", "read"), "api"),
+    **dict.fromkeys(("build", "dump", "layout", "load", "read", "render"), "api"),
     "build_many": "apps.batch",
     **dict.fromkeys(
         (
@@ -54,13 +52,13 @@ _EXPORTS: dict[str, str] = {
         "model.errors",
     ),
     **dict.fromkeys(("Facts", "read_facts"), "facts.reading"),
-    **dict.fromkeys(("Para", "Run", "TableBlock", "layout"), "builder.layout"),
+    **dict.fromkeys(("Para", "Run", "TableBlock"), "builder.layout"),
     **dict.fromkeys(("Enumeration", "HeadingScheme", "Item", "Meta", "Section", "Speech", "Table"), "model.speech"),
     **dict.fromkeys(
-        ("BlockType", "DocumentKind", "Format", "Registry", "Role", "SectionType", "default_registry", "load_registry"),
+        ("BlockType", "DocumentKind", "Format", "Registry", "Role", "SectionType"),
         "registry",
     ),
-    "render": "writers",
+    **dict.fromkeys(("default_registry", "load_registry"), "default"),
 }
 
 __all__ = [
@@ -102,22 +100,6 @@ __all__ = [
     "read_facts",
     "render",
 ]
-
-
-#: Public functions named like the module that holds them or uses them (``speechkit.build`` is the function).
-_SHADOWED = frozenset({"build", "dump", "layout", "render"})
-
-
-class _Package(types.ModuleType):
-    """The package module: importing ``speechkit.build`` (a module) does not hide the ``build`` function."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _SHADOWED and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

@@ -173,7 +173,7 @@ def build_many(
     the number of cores, or this process for fewer than SMALL_BATCH documents; 1 builds in this
     process). PDFs are converted in one LibreOffice run.
     """
-    from ..registry import default_registry
+    from ..default import default_registry
 
     options = options or BuildOptions()
     if formats is not None:
@@ -261,7 +261,7 @@ def process_pool(workers: int) -> Executor:
 def warm_up() -> None:
     """Load the registry and the writers once per worker, before its first document."""
     from ..builder.build import schema_for
-    from ..registry import default_registry
+    from ..default import default_registry
     from ..writers import docx, markdown  # noqa: F401
 
     schema_for(default_registry())
@@ -338,7 +338,7 @@ def source_text(job: Job) -> str | None:
 
 def render_outputs(speech: Speech, options: BuildOptions) -> dict[str, bytes]:
     """Render the requested formats; a PDF is left as its DOCX, converted later with the batch's others."""
-    from ..writers import render
+    from ..api import render
 
     settings: dict[str, Any] = {
         "templates": list(options.templates) or None,

@@ -18,7 +18,7 @@ EXIT_CLEAN, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def _codes(value: str) -> tuple[str, ...]:
-    from ..registry import default_registry
+    from ..default import default_registry
 
     rules = default_registry().rules or RULES
     codes = tuple(part.strip().upper() for part in value.split(",") if part.strip())

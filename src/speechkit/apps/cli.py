@@ -31,22 +31,12 @@ SHOWN_FINDINGS = 5
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status (0 ok, 1 findings, 2 bad input)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    command = _command_in(argv)
-    if command != "build":
-        return _run(argv, command)
-    from . import collector
-
-    with collector.paused():  # a batch of many documents resumes it
-        return _run(argv, command)
+    return _run(argv, _command_in(argv))
 
 
 def run() -> NoReturn:
     """Run the command line as the ``speechkit`` program and exit with its status."""
-    status = main()
-    from . import collector
-
-    collector.skip_at_exit()
-    sys.exit(status)
+    sys.exit(main())
 
 
 def _run(argv: list[str], command: str | None) -> int:
@@ -270,7 +260,7 @@ def _formats(values: list[str] | None) -> list[str]:
     """Return the registered writer formats asked for (names or suffixes), in order, without repeats."""
     if not values:
         return list(DEFAULT_FORMATS)
-    from ..registry import default_registry
+    from ..default import default_registry
 
     registry = default_registry()
     out: list[str] = []
@@ -327,10 +317,6 @@ def cmd_build(args: argparse.Namespace) -> int:
                 raise SpeechkitError(_("speechkit: --stem names one document; leave it out for several inputs"))
             jobs = [Job(jobs[0].source, args.stem, jobs[0].content)]
     single = len(jobs) == 1 and not args.each and not any(Path(f).is_dir() for f in args.facts)
-    if not single:
-        from . import collector
-
-        collector.resume()
     executor, client = _executor(args.scheduler)
     try:
         if single:
@@ -491,8 +477,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print or write the JSON Schema generated from the registry."""
+    from ..default import default_registry, load_registry
     from ..facts.schema import schema_json
-    from ..registry import default_registry, load_registry
     from ..writers.output import write_atomic
 
     text = schema_json(load_registry(plugins=False) if args.builtin else default_registry())
@@ -505,7 +491,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_sections(args: argparse.Namespace) -> int:
     """List section types with their default titles and descriptions."""
-    from ..registry import default_registry
+    from ..default import default_registry
 
     rows = [
         {"name": t.name, "title": t.title, "style": t.enumeration.style, "description": t.description}
@@ -516,7 +502,7 @@ def cmd_sections(args: argparse.Namespace) -> int:
 
 def cmd_kinds(args: argparse.Namespace) -> int:
     """List document kinds with their expected sections."""
-    from ..registry import default_registry
+    from ..default import default_registry
 
     rows = [
         {"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description}

@@ -30,9 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     """Read the draft, report what changed or was set aside, and write facts that rebuild it."""
     from ..api import load
+    from ..default import default_registry
     from ..facts.schema import SCHEMA_ID
     from ..readers import read_draft
-    from ..registry import default_registry
     from ..writers.dump import dump_text, to_facts
     from ..writers.output import write_atomic
 
@@ -43,7 +43,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 kind=args.kind, kinds=", ".join(sorted(registry.kinds))
             )
         )
-    reading = read_draft(args.draft, args.format, kind=args.kind, fix=not args.no_fix)
+    reading = read_draft(args.draft, args.format, kind=args.kind, fix=not args.no_fix, registry=registry)
     dumped = to_facts(reading.speech, registry=registry)
     text = dump_text(dumped.data, args.schema or SCHEMA_ID)
     load(io.StringIO(text))  # what is written must validate and build

@@ -168,8 +168,8 @@ def merge_jobs(template: str | os.PathLike[str], table: str | os.PathLike[str], 
     ``stem`` is an expression such as ``{{ branch }}`` evaluated like the facts' own (the same sandbox
     and filters); without it documents are named ``<template>-<row number>``.
     """
-    from ..facts.schema import RESERVED_NAMES
-    from ..registry import default_registry
+    from ..default import default_registry
+    from ..facts.stat_groups import RESERVED_NAMES
 
     try:
         content: bytes | None = Path(template).read_bytes()

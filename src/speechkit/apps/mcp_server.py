@@ -114,15 +114,15 @@ def _report(findings: list[Finding]) -> dict[str, Any]:
 
 def get_schema() -> str:
     """Return the JSON Schema of facts files (every field, section type and kind, with descriptions)."""
+    from ..default import default_registry
     from ..facts.schema import schema_json
-    from ..registry import default_registry
 
     return schema_json(default_registry())
 
 
 def list_kinds() -> list[dict[str, Any]]:
     """List the document kinds: name, form (speech or notice), the section types expected, description."""
-    from ..registry import default_registry
+    from ..default import default_registry
 
     kinds = sorted(default_registry().kinds.values(), key=lambda k: k.name)
     return [{"name": k.name, "form": k.form, "sections": list(k.sections), "description": k.description} for k in kinds]
@@ -130,7 +130,7 @@ def list_kinds() -> list[dict[str, Any]]:
 
 def list_section_types() -> list[dict[str, Any]]:
     """List the section types: name, default title, how their items are enumerated, description."""
-    from ..registry import default_registry
+    from ..default import default_registry
 
     types = sorted(default_registry().sections.values(), key=lambda t: t.name)
     return [
@@ -170,8 +170,9 @@ def build(
     default md and docx) is written there as ``stem.ext`` (default stem: the facts file's, else ``speech``)
     and the paths are returned. Either way the findings of ``speechkit check`` come back too.
     """
-    from ..registry import default_registry
-    from ..writers import DEFAULT_FORMATS, render
+    from ..api import render
+    from ..default import default_registry
+    from ..writers import DEFAULT_FORMATS
     from ..writers.output import write_outputs
 
     speech = _load(path, text, "facts.yaml")
@@ -220,8 +221,8 @@ def import_draft(
     ``output`` the facts are also written to that file. Check the result with validate_facts.
     """
     from ..api import dump, load
+    from ..default import default_registry
     from ..readers import read_draft
-    from ..registry import default_registry
 
     _one_source(path, text)
     if kind is not None and kind not in default_registry().kinds:
@@ -230,9 +231,15 @@ def import_draft(
     if text is not None:
         if format == "docx":
             raise SpeechkitError(_("a .docx draft is read from a path, not from text"))
-        reading = read_draft(text.encode("utf-8"), format or "md", kind=kind, name=name or f"draft.{format or 'md'}")
+        reading = read_draft(
+            text.encode("utf-8"),
+            format or "md",
+            kind=kind,
+            name=name or f"draft.{format or 'md'}",
+            registry=default_registry(),
+        )
     else:
-        reading = read_draft(str(path), format, kind=kind)
+        reading = read_draft(str(path), format, kind=kind, registry=default_registry())
     facts = dump(reading.speech)
     load(io.StringIO(facts))  # what is returned validates and builds
     answer: dict[str, Any] = {

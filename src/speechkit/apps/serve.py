@@ -13,8 +13,6 @@ from typing import Any
 from ..i18n import N_, _
 from ..model.errors import FactsError, Location, SpeechkitError
 
-#: Interfaces that only this machine can reach; any other ``--host`` opens the page to the network.
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DEFAULT_PORT = 8765
 SERVE_EXTRA = N_("speechkit serve needs the serve extra: pip install 'speechkit[serve]'")
 
@@ -111,6 +109,7 @@ class Preview:
     def _rebuild(self) -> Snapshot:
         from ..api import load
         from ..checks import check_path
+        from ..default import default_registry
         from ..writers.html import render_fragment
         from ..writers.page_words import page_language, speech_texts
 
@@ -118,7 +117,7 @@ class Preview:
         self.stamp = self._stat()
         try:
             speech = load(self.path)
-            document = render_fragment(speech, templates=self.templates)
+            document = render_fragment(speech, templates=self.templates, registry=default_registry())
             findings = tuple(check_path(self.path))
         except SpeechkitError as exc:
             self.snapshot = replace(self.snapshot, version=version, error=str(exc))

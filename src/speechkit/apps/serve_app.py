@@ -8,6 +8,7 @@ import json
 import socket
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import uvicorn
 import watchfiles
@@ -22,7 +23,12 @@ from starlette.routing import Route
 from .. import __version__
 from ..writers.html import asset, assets, environment
 from ..writers.page_words import page_words
-from .serve import LOOPBACK_HOSTS, Preview, Snapshot
+
+if TYPE_CHECKING:
+    from .serve import Preview, Snapshot
+
+#: Interfaces that only this machine can reach; any other ``--host`` opens the page to the network.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 #: Seconds between the comments that keep an idle event stream open through proxies.
 KEEPALIVE = 15.0

@@ -17,7 +17,7 @@ from ..model.numbering import SCHEMES, parse_label
 from ..model.source_positions import TextPositions
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, Meta, ModelPath, Section, SourcePos, Speech
 from ..model.text import clean_line, control_character, split_paragraphs
-from ..registry import DocumentKind, Registry, SectionType, default_registry
+from ..registry import DocumentKind, Registry, SectionType
 
 
 def schema_for(registry: Registry) -> dict[str, Any]:
@@ -26,9 +26,8 @@ def schema_for(registry: Registry) -> dict[str, Any]:
     return schema
 
 
-def build(data: Mapping[str, Any] | Facts, *, registry: Registry | None = None) -> Speech:
+def build(data: Mapping[str, Any] | Facts, *, registry: Registry) -> Speech:
     """Validate facts (a mapping, or :class:`Facts` read from a file) and build the Speech."""
-    registry = registry or default_registry()
     facts = data if isinstance(data, Facts) else Facts(_plain(data), "<data>")
     if not isinstance(facts.data, Mapping):
         raise FactsError(_("facts must be a mapping of fields"), facts.locate(()))

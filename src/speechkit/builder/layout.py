@@ -77,16 +77,12 @@ class TableBlock:
 LayoutBlock = Para | TableBlock
 
 
-def layout(speech: Speech, registry: Registry | None = None) -> tuple[LayoutBlock, ...]:
+def layout(speech: Speech, registry: Registry) -> tuple[LayoutBlock, ...]:
     """Lay a Speech out as paragraphs and tables in reading order.
 
-    A section whose type (in ``registry``, by default the process-wide one) has a ``layout`` function
-    has its items laid out by it; every other list gets the generic labels, run-ins and headings.
+    A section whose type (in ``registry``) has a ``layout`` function has its items laid out by it; every
+    other list gets the generic labels, run-ins and headings.
     """
-    if registry is None:
-        from ..registry import default_registry
-
-        registry = default_registry()
     custom = {name: kind.layout for name, kind in registry.sections.items() if kind.layout is not None}
     return tuple(_Layout(speech, custom).blocks())
 

@@ -27,7 +27,7 @@ def setup(registry: Registry) -> None:
         registry.add_filter(name, function)
     registry.add_filter("breakdown", breakdown)
     from ..checks.rules import register_rules
-    from ..writers import builtin_formats
+    from .formats import builtin_formats
 
     register_rules(registry)
     for fmt in builtin_formats():

@@ -178,7 +178,7 @@ def _codes(value: Any, key: str, fail: Any) -> tuple[str, ...]:
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
         raise fail(key, _("expected a list of rule codes"))
-    from ..registry import default_registry
+    from ..default import default_registry
 
     known = default_registry().rules or RULES
     codes = tuple(code.strip().upper() for code in value)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..default import default_registry
 from ..model.speech import Speech
-from ..registry import Registry, RuleCheck, default_registry
+from ..registry import Registry, RuleCheck
 from .finding import Finding, Fix, Hit, Rule, selected
-from .sources import doc_from_text, load
+from .sources import MARKDOWN_SUFFIXES, YAML_SUFFIXES, doc_from_text, read_text_file
 from .text import Doc
 
 
@@ -17,6 +18,8 @@ def check_doc(
 ) -> list[Finding]:
     """Run every selected rule of the registry over a Doc and return sorted, de-duplicated findings."""
     registry = registry or doc.registry or default_registry()
+    if doc.registry is None:
+        doc.registry = registry  # rules that need kinds (SK401) read them from the Doc
     checks: dict[RuleCheck, list[str]] = {}
     for code, check in registry.rule_checks.items():
         checks.setdefault(check, []).append(code)
@@ -28,6 +31,26 @@ def check_doc(
             if selected(hit.code, select, ignore) and hit.code in registry.rules:
                 findings.add(to_finding(doc, hit, registry.rules[hit.code]))
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.message))
+
+
+def load(path: str | Path, registry: Registry) -> Doc:
+    """Read any supported file into a Doc; raise InputError for unreadable or broken input."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from .docx_source import doc_from_docx
+
+        return doc_from_docx(path)
+    if suffix in YAML_SUFFIXES:
+        from .yaml_source import doc_from_yaml
+
+        return doc_from_yaml(path, registry)
+    text = read_text_file(path)
+    if suffix in MARKDOWN_SUFFIXES:
+        from .markdown_source import doc_from_markdown
+
+        return doc_from_markdown(text, str(path))
+    return doc_from_text(text, str(path))
 
 
 def to_finding(doc: Doc, hit: Hit, rule: Rule) -> Finding:
@@ -49,7 +72,8 @@ def check_text(
 
 def check_path(path: str | Path, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Finding]:
     """Check one file (.txt, .md, .docx, facts .yaml); raise InputError when it cannot be read."""
-    return check_doc(load(path), select, ignore)
+    registry = default_registry()
+    return check_doc(load(path, registry), select, ignore, registry)
 
 
 def check_paths(
@@ -76,4 +100,5 @@ def check_speech(
     """
     from .speech_source import doc_from_speech
 
+    registry = registry or default_registry()
     return check_doc(doc_from_speech(speech, path, source, registry), select, ignore, registry)

@@ -24,7 +24,7 @@ def artifact_uri(path: str) -> str:
 
 def to_sarif(findings: Iterable[Finding], version: str = "") -> dict[str, Any]:
     """Return one SARIF run holding every finding, with the rule table as the driver's rules."""
-    from ..registry import default_registry
+    from ..default import default_registry
 
     table = default_registry().rules or RULES  # plugins' rules included
     codes = list(table)

@@ -60,26 +60,6 @@ def _text_tables(units: list[Unit]) -> list[DocTable]:
     return tables
 
 
-def load(path: str | Path) -> Doc:
-    """Read any supported file into a Doc; raise InputError for unreadable or broken input."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from .docx_source import doc_from_docx
-
-        return doc_from_docx(path)
-    if suffix in YAML_SUFFIXES:
-        from .yaml_source import doc_from_yaml
-
-        return doc_from_yaml(path)
-    text = read_text_file(path)
-    if suffix in MARKDOWN_SUFFIXES:
-        from .markdown_source import doc_from_markdown
-
-        return doc_from_markdown(text, str(path))
-    return doc_from_text(text, str(path))
-
-
 def is_zip(path: Path) -> bool:
     """Return whether ``path`` is a zip archive (a .docx must be)."""
     try:

@@ -87,9 +87,10 @@ def count_han(text: str) -> int:
 
 def stats(source: str | Path, rate: int = DEFAULT_RATE) -> Stats:
     """Return the Stats of a .txt, .md, .docx or facts .yaml file (raises InputError when unreadable)."""
-    from .sources import load
+    from ..default import default_registry
+    from .runner import load
 
-    return doc_stats(load(source), rate)
+    return doc_stats(load(source, default_registry()), rate)
 
 
 def doc_stats(doc: Any, rate: int = DEFAULT_RATE) -> Stats:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..model.errors import SpeechkitError
+from ..registry import Registry
 from .locate import located_unit
 from .sources import InputError, leaf_strings, read_text_file, split_lines
 from .text import Doc
@@ -33,7 +34,7 @@ _CODE_KEYS = {
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+-]+Z?)?")
 
 
-def doc_from_yaml(path: Path) -> Doc:
+def doc_from_yaml(path: Path, registry: Registry) -> Doc:
     """Read facts: built into a Speech and walked (positions in the YAML); other YAML as its strings."""
     from ..facts.reading import parse_facts
 
@@ -44,10 +45,8 @@ def doc_from_yaml(path: Path) -> Doc:
         raise InputError(str(exc)) from None
     if isinstance(facts.data, dict) and "sections" in facts.data:
         from ..builder.build import build
-        from ..registry import default_registry
         from .speech_source import doc_from_speech
 
-        registry = default_registry()
         try:
             speech = build(facts, registry=registry)
         except SpeechkitError as exc:

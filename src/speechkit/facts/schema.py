@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ..model.numbering import SCHEMES
 from ..model.speech import LIST_LAYOUTS, LIST_STYLES
 from ..registry import Registry
-from .stat_groups import statistics_schema
+from .stat_groups import RESERVED_NAMES, statistics_schema
 
 SCHEMA_ID = "https://speechkit.invalid/schemas/speech.schema.json"
-#: Names the text expressions bind themselves; facts may not use them.
-RESERVED_NAMES = ("sections", "items", "section", "facts", "kind", "loop")
 
 _TEXT = {"type": "string"}
 _TEXTS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
@@ -198,161 +195,8 @@ def schema_json(registry: Registry) -> str:
     return json.dumps(build_schema(registry), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def make_validator(schema: Mapping[str, Any]) -> Validator:
-    """Return a validator for a schema of the draft it declares (the schema itself is checked by the tests)."""
-    return Validator(schema)
+def make_validator(schema: Mapping[str, Any]) -> Any:
+    """Return jsonschema's validator of the draft the schema declares (the schema itself is checked by the tests)."""
+    import jsonschema
 
-
-class Validator:
-    """Validate with a small checker first; only facts it cannot pass load ``jsonschema`` for the full report.
-
-    Importing ``jsonschema`` costs more than building a whole document, and nearly every facts file
-    is valid: the quick check proves that for the keywords speechkit's schemas use, and anything
-    else (an error to explain, a keyword it does not know) goes to ``jsonschema``'s ``iter_errors``.
-    """
-
-    def __init__(self, schema: Mapping[str, Any]) -> None:
-        self.schema = schema
-        self._full: Any = None
-
-    def iter_errors(self, instance: Any) -> Iterator[Any]:
-        """Yield jsonschema's errors for ``instance``; none, without loading jsonschema, when it is valid."""
-        if quick_valid(self.schema, instance):
-            return iter(())
-        return iter(self.full().iter_errors(instance))
-
-    def full(self) -> Any:
-        """Return the ``jsonschema`` validator of the schema's draft."""
-        if self._full is None:
-            import jsonschema
-
-            cls = jsonschema.validators.validator_for(self.schema)
-            self._full = cls(self.schema)
-        return self._full
-
-
-class _Unknown(Exception):
-    """The quick check met a keyword or value it does not decide; jsonschema must."""
-
-
-#: Keywords that only annotate (``format`` asserts nothing by default in jsonschema either).
-_ANNOTATIONS = frozenset(
-    {"$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples", "format", "deprecated"}
-)
-_TYPES: dict[str, Callable[[Any], bool]] = {
-    "string": lambda v: isinstance(v, str),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
-}
-
-
-def quick_valid(schema: Mapping[str, Any], instance: Any) -> bool:
-    """Tell whether ``instance`` is valid; False also when the check cannot decide (ask jsonschema then)."""
-    try:
-        return _valid(schema, instance, schema)
-    except (_Unknown, RecursionError):
-        return False
-
-
-def _json_equal(a: Any, b: Any) -> bool:
-    """Compare as JSON does: ``1 == 1.0``, but ``true`` is not ``1``."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
-    return type(a) is type(b) and a == b
-
-
-def _valid(schema: Any, value: Any, root: Mapping[str, Any]) -> bool:
-    if schema is True:
-        return True
-    if schema is False:
-        return False
-    if not isinstance(schema, Mapping):
-        raise _Unknown
-    if not isinstance(value, (str, bool, int, float, dict, list)) and value is not None:
-        raise _Unknown
-    for keyword, expected in schema.items():
-        if keyword in _ANNOTATIONS:
-            continue
-        if keyword == "$ref":
-            if not isinstance(expected, str) or not expected.startswith("#/$defs/"):
-                raise _Unknown
-            target = root.get("$defs", {}).get(expected[len("#/$defs/") :])
-            if target is None:
-                raise _Unknown
-            ok = _valid(target, value, root)
-        elif keyword == "type":
-            names = expected if isinstance(expected, list) else [expected]
-            if any(name not in _TYPES for name in names):
-                raise _Unknown
-            ok = any(_TYPES[name](value) for name in names)
-        elif keyword == "enum":
-            ok = any(_json_equal(value, choice) for choice in expected)
-        elif keyword == "const":
-            ok = _json_equal(value, expected)
-        elif keyword == "properties":
-            ok = not isinstance(value, dict) or all(
-                _valid(sub, value[key], root) for key, sub in expected.items() if key in value
-            )
-        elif keyword == "additionalProperties":
-            if "patternProperties" in schema:
-                raise _Unknown
-            known = schema.get("properties", {})
-            ok = not isinstance(value, dict) or all(
-                _valid(expected, item, root) for key, item in value.items() if key not in known
-            )
-        elif keyword == "required":
-            ok = not isinstance(value, dict) or all(key in value for key in expected)
-        elif keyword == "propertyNames":
-            ok = not isinstance(value, dict) or all(_valid(expected, key, root) for key in value)
-        elif keyword in ("minProperties", "maxProperties"):
-            ok = not isinstance(value, dict) or _within(keyword, len(value), expected)
-        elif keyword == "items":
-            if "prefixItems" in schema:
-                raise _Unknown
-            ok = not isinstance(value, list) or all(_valid(expected, item, root) for item in value)
-        elif keyword in ("minItems", "maxItems"):
-            ok = not isinstance(value, list) or _within(keyword, len(value), expected)
-        elif keyword == "pattern":  # jsonschema searches with Python's re too
-            ok = not isinstance(value, str) or re.search(expected, value) is not None
-        elif keyword in ("minLength", "maxLength"):
-            ok = not isinstance(value, str) or _within(keyword, len(value), expected)
-        elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-            ok = isinstance(value, bool) or not isinstance(value, (int, float)) or _within(keyword, value, expected)
-        elif keyword == "anyOf":
-            ok = any(_valid(sub, value, root) for sub in expected)
-        elif keyword == "allOf":
-            ok = all(_valid(sub, value, root) for sub in expected)
-        elif keyword == "oneOf":
-            ok = sum(1 for sub in expected if _valid(sub, value, root)) == 1
-        elif keyword == "not":
-            ok = not _valid(expected, value, root)
-        elif keyword == "if":
-            branch = schema.get("then", True) if _valid(expected, value, root) else schema.get("else", True)
-            ok = _valid(branch, value, root)
-        elif keyword in ("then", "else"):
-            continue
-        else:
-            raise _Unknown
-        if not ok:
-            return False
-    return True
-
-
-def _within(keyword: str, size: float, bound: Any) -> bool:
-    if isinstance(bound, bool) or not isinstance(bound, (int, float)):
-        raise _Unknown
-    if keyword.startswith("min"):
-        return size >= bound
-    if keyword.startswith("max"):
-        return size <= bound
-    return size > bound if keyword == "exclusiveMinimum" else size < bound
+    return jsonschema.validators.validator_for(schema)(schema)

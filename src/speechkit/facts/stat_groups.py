@@ -76,6 +76,9 @@ GROUP_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
 }
 
+#: Names the text expressions bind themselves; facts may not use them.
+RESERVED_NAMES = ("sections", "items", "section", "facts", "kind", "loop")
+
 
 def statistics_schema() -> dict[str, Any]:
     """Return the JSON Schema of the top-level ``statistics:`` mapping."""
@@ -194,8 +197,6 @@ def breakdown(group: Any, shares: bool = True, sep: str = "；") -> str:
 
 def statistics_context(builder: Builder) -> dict[str, StatGroup]:
     """Read, check and return every statistics group of the document, by name."""
-    from .schema import RESERVED_NAMES
-
     raw = builder.data.get("statistics") or {}
     facts = builder.data.get("facts") or {}
     groups: dict[str, StatGroup] = {}

@@ -247,10 +247,6 @@ def model_texts(speech: Speech) -> Iterator[tuple[ModelPath, str]]:
         value = getattr(meta, name)
         if value:
             yield ("meta", name), value
-    for index, pages in enumerate(meta.attachment_texts):
-        for number, text in enumerate(pages):
-            if text:
-                yield ("meta", "attachment_texts", index, number), text
 
 
 def _items_with_paths(base: ModelPath, items: tuple[Item, ...]) -> Iterator[tuple[ModelPath, str]]:

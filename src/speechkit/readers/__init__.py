@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..i18n import _
 from ..model.errors import SpeechkitError
+from ..registry import Registry
 from .assemble import Reading, assemble
 from .docx import read_docx
 from .limits import MAX_DRAFT_BYTES, read_draft_bytes
@@ -65,6 +66,7 @@ def read_draft(
     kind: str | None = None,
     fix: bool = True,
     name: str | None = None,
+    registry: Registry,
 ) -> Reading:
     """Read a draft (a path; or text/bytes with ``format``) into a :class:`Reading`."""
     if isinstance(source, bytes) or (isinstance(source, str) and format is not None and not _is_path(source)):
@@ -81,7 +83,7 @@ def read_draft(
         draft = READERS[fmt](data, path)
     except UnicodeDecodeError:
         raise ReadError(_("{path}: not text in a known encoding").format(path=path)) from None
-    return assemble(draft, kind, fix=fix)
+    return assemble(draft, kind, fix=fix, registry=registry)
 
 
 def _is_path(text: str) -> bool:

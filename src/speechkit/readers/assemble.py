@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..model.numbering import SCHEMES
 from ..model.script import to_simplified
 from ..model.speech import Block, Meta, ModelPath, Section, SourcePos, Speech
-from ..registry import Registry, default_registry
+from ..registry import Registry
 from .clean import fix_text
 from .front import split_back, split_front
 from .raw import Draft, Note, RawBlock, RawPara
@@ -77,9 +77,8 @@ def section_type(title: str, registry: Registry) -> str:
     return "generic"
 
 
-def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registry: Registry | None = None) -> Reading:
+def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registry: Registry) -> Reading:
     """Read a draft's blocks into a Speech with source positions."""
-    registry = registry or default_registry()
     notes = list(draft.notes)
     blocks = list(draft.blocks)
     if fix:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_
 from ..model.script import to_simplified
 
 #: Labels of a page's metadata sidebar; a line holding one of them and nothing after is the page's.
@@ -79,22 +80,22 @@ def page_lines(lines: list[str]) -> dict[int, str]:
     for position, n in enumerate(filled):
         text = simple[n]
         if _EMPTY_LABEL.match(text):
-            found[n] = "sidebar label with nothing after it"
+            found[n] = N_("sidebar label with nothing after it")
         elif _NUMBER_ONLY.match(text) and position and _SHORT_LABEL.match(simple[filled[position - 1]]):
-            found[n] = "counter"
-            found.setdefault(filled[position - 1], "counter label")
+            found[n] = N_("counter")
+            found.setdefault(filled[position - 1], N_("counter label"))
         elif _BARS.match(text):
-            found[n] = "bars"
+            found[n] = N_("bars")
         elif _LINK_BAR.match(text) and not text.endswith("|"):
-            found[n] = "link bar"
+            found[n] = N_("link bar")
         elif _SWITCH.match(text):
-            found[n] = "script switch"
+            found[n] = N_("script switch")
         elif len(text) <= _SHORT * 3 and _SHARING.search(text):
-            found[n] = "document-sharing site"
+            found[n] = N_("document-sharing site")
         elif len(text) <= _SHORT and _COLLECTION.search(text):
-            found[n] = "collection name"
+            found[n] = N_("collection name")
         else:
             piece = _PIECE.match(text)
             if piece and any(simple[m].startswith(piece.group(1)) for m in filled[position + 1 :]):
-                found[n] = "collection piece repeating the title"
+                found[n] = N_("collection piece repeating the title")
     return found

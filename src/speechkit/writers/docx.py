@@ -10,7 +10,7 @@ from ..builder.layout import layout
 from ..i18n import _
 from ..model.errors import RenderError
 from ..model.speech import Speech
-from ..registry import Registry, default_registry
+from ..registry import Registry
 from .docx_body import BodyWriter, role_styles
 from .docx_package import builtin_package, package_docx
 from .docx_xml import check_text
@@ -24,14 +24,13 @@ def render_docx(
     reference_doc: str | Path | None = None,
     layout_template: str | Path | None = None,
     runin_bold: bool = False,
-    registry: Registry | None = None,
+    registry: Registry,
 ) -> bytes:
     """Render a Speech as DOCX bytes; the same Speech and options always give the same bytes.
 
-    Section types of ``registry`` (by default the process-wide one) lay out their own items, and the
+    Section types of ``registry`` lay out their own items, and the
     roles they register bring their DOCX styles.
     """
-    registry = registry or default_registry()
     extra = role_styles(registry.roles)
     if reference_doc is None:
         package = builtin_package(extra)

@@ -122,11 +122,7 @@ class BodyWriter:
         roles: Mapping[str, Role] | None = None,
         meta: Meta | None = None,
     ) -> None:
-        if roles is None:
-            from ..registry import default_registry
-
-            roles = default_registry().roles
-        self.roles = roles
+        self.roles = roles if roles is not None else {}
         self.styles: Mapping[str, str] = package.style_ids
         self.text_width = package.text_width
         self.runin_bold = runin_bold

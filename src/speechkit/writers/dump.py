@@ -15,7 +15,7 @@ from ..i18n import _
 from ..model.numbering import SCHEMES, count_cn
 from ..model.speech import Block, Item, Section, Speech, Table
 from ..model.text import strip_end
-from ..registry import DocumentKind, Registry, default_registry
+from ..registry import DocumentKind, Registry
 
 #: A counting phrase: 从三个方面, 表现在六个方面, 讲三点意见.
 COUNT_PHRASE = re.compile(r"([两一二三四五六七八九十]{1,3})(个方面|点意见|点要求|个问题)")
@@ -29,7 +29,7 @@ class Dumped:
     notes: list[str] = field(default_factory=list)
 
 
-def dump(speech: Speech, *, schema: str = SCHEMA_ID, registry: Registry | None = None) -> str:
+def dump(speech: Speech, *, schema: str = SCHEMA_ID, registry: Registry) -> str:
     """Return facts YAML that validates and rebuilds to the same document."""
     return dump_text(to_facts(speech, registry=registry).data, schema)
 
@@ -47,9 +47,8 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
-def to_facts(speech: Speech, *, registry: Registry | None = None) -> Dumped:
+def to_facts(speech: Speech, *, registry: Registry) -> Dumped:
     """Return the facts of a Speech as plain data, with notes on counting phrases left as text."""
-    registry = registry or default_registry()
     return _Writer(speech, registry.kinds[speech.meta.kind], registry).facts()
 
 

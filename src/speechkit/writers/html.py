@@ -17,7 +17,7 @@ from ..i18n import _
 from ..model.errors import RenderError, TemplateError
 from ..model.speech import Meta, Speech
 from ..model.text import control_character
-from ..registry import Registry, default_registry
+from ..registry import Registry
 from .page_words import page_language, speech_texts
 from .templating import rendering, template_dirs, template_environment
 
@@ -132,9 +132,8 @@ class RoleWriters:
         return cls(paras, runs)
 
 
-def _document(speech: Speech, dirs: tuple[str, ...], registry: Registry | None) -> Markup:
+def _document(speech: Speech, dirs: tuple[str, ...], registry: Registry) -> Markup:
     """Lay the Speech out and write its blocks through ``blocks.html.j2`` and the roles' own writers."""
-    registry = registry or default_registry()
     blocks = layout(speech, registry)
     _refuse_control_characters(blocks, speech.meta)
     writers = RoleWriters.of(registry)
@@ -167,7 +166,7 @@ def render_fragment(
     speech: Speech,
     *,
     templates: str | os.PathLike[str] | Sequence[str] | None = None,
-    registry: Registry | None = None,
+    registry: Registry,
 ) -> str:
     """Return the document as an HTML fragment: what the page's flow holds."""
     return str(_document(speech, template_dirs(templates), registry))
@@ -178,7 +177,7 @@ def render_html(
     *,
     templates: str | os.PathLike[str] | Sequence[str] | None = None,
     runin_bold: bool = False,
-    registry: Registry | None = None,
+    registry: Registry,
 ) -> str:
     """Render a Speech as a self-contained HTML page (inline style and script, no network).
 

@@ -13,7 +13,7 @@ from ..i18n import _
 from ..model.errors import RenderError
 from ..model.speech import Speech
 from ..model.text import control_character
-from ..registry import Registry, default_registry
+from ..registry import Registry
 from . import markdown_text
 from .templating import rendering, template_dirs, template_environment
 
@@ -38,7 +38,7 @@ def render_markdown(
     *,
     templates: str | os.PathLike[str] | Sequence[str] | None = None,
     runin_bold: bool = False,
-    registry: Registry | None = None,
+    registry: Registry,
 ) -> str:
     """Render a Speech as Markdown; ``templates`` names folders whose templates win.
 
@@ -46,7 +46,6 @@ def render_markdown(
     through their ``"md"`` renderers (a paragraph role: ``render(para, inline)``; a run role: of its text).
     """
     dirs = template_dirs(templates)
-    registry = registry or default_registry()
     blocks = layout(speech, registry)
     bold = frozenset({"heading", "runin"} if runin_bold else {"heading"})
     para_md: dict[str, Callable[[Para, Callable[[Para], str]], str]] = {}

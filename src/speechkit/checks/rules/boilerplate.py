@@ -115,7 +115,7 @@ def check(doc: Doc) -> Iterator[Hit]:
         text = doc.units[index].text
         simple = doc.simple(index)
         if index in page:
-            why = f"web page line ({page[index]}) {_short(text)!r}; delete the line"
+            why = _("web page line ({why}) {short!r}; delete the line").format(why=_(page[index]), short=_short(text))
             yield Hit(index, 0, len(text), "SK105", why, "")
             continue
         if is_boilerplate_line(simple):

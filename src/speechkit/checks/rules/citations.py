@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import yaml
 
+from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ...package_data import read_text
 from ..finding import Hit
@@ -47,7 +48,7 @@ def parse_entries(data: object) -> dict[str, Replacement]:
     if isinstance(data, dict) and isinstance(data.get("repealed"), dict):
         data = data["repealed"]
     if not isinstance(data, dict):
-        raise ValueError("expected a mapping old: {by: new, year: N} (optionally under 'repealed:')")
+        raise ValueError(_("expected a mapping old: {by: new, year: N} (optionally under 'repealed:')"))
     entries: dict[str, Replacement] = {}
     for old, value in data.items():
         if isinstance(value, str) and value:
@@ -55,10 +56,10 @@ def parse_entries(data: object) -> dict[str, Replacement]:
         elif isinstance(value, dict) and isinstance(value.get("by"), str) and value["by"]:
             year = value.get("year")
             if year is not None and not isinstance(year, int):
-                raise ValueError(f"{old}: year must be a number")
+                raise ValueError(_("{old}: year must be a number").format(old=old))
             entries[str(old)] = Replacement(value["by"], year)
         else:
-            raise ValueError(f"{old}: expected a replacement (a text, or {{by: …, year: …}})")
+            raise ValueError(_("{old}: expected a replacement (a text, or {{by: …, year: …}})").format(old=old))
     return entries
 
 
@@ -99,8 +100,9 @@ def check_order(doc: Doc) -> Iterator[Hit]:
                 start,
                 match.end(),
                 "SK409",
-                f"{number.strip()!r} before the title it cites: cite the title first, then the number "
-                "(《…》（" + number.strip().removesuffix("文件").rstrip("的、") + "）)",
+                _(
+                    "{number!r} before the title it cites: cite the title first, then the number (《…》（{bare}）)"
+                ).format(number=number.strip(), bare=number.strip().removesuffix("文件").rstrip("的、")),
             )
 
 
@@ -140,13 +142,16 @@ def check_repealed(doc: Doc) -> Iterator[Hit]:
             new = entries.get(old)
             if new is None:
                 continue
-            since = f" since {new.year}" if new.year else ""
             yield Hit(
                 index,
                 match.start(),
                 match.end(),
                 "SK410",
-                f"{doc.units[index].text[match.start() : match.end()]!r} is repealed: replaced by {new.by}{since}",
+                (
+                    _("{words!r} is repealed: replaced by {new} since {year}")
+                    if new.year
+                    else _("{words!r} is repealed: replaced by {new}")
+                ).format(words=doc.units[index].text[match.start() : match.end()], new=new.by, year=new.year),
             )
 
 

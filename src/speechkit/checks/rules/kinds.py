@@ -42,11 +42,7 @@ _FIELD_NAMES = {
 
 
 def _registry(doc: Doc) -> Any:
-    if doc.registry is not None:
-        return doc.registry
-    from ...registry import default_registry
-
-    return default_registry()
+    return doc.registry  # the runner gives every Doc its registry
 
 
 def _kind(doc: Doc, name: str) -> DocumentKind | None:

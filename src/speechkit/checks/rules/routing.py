@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ...i18n import N_, _
 from ...model.lazy_patterns import compiled
 from ...registry import DocumentKind
 from ..finding import Hit
@@ -25,7 +26,11 @@ _ADDRESS = r"(?<![宝珍富昂名高尊权可显])([你贵])(?:单位|公司|中
 _NOT_ADDRESS = r"你(?:会|所(?=[在说做提有述讲属知])|处(?=[理置])|办(?=[理事好]))"
 #: The forms each direction uses for a kind that does not say (``DocumentKind.address_forms``).
 _DIRECTION_FORMS = {"upward": "贵", "lateral": "贵", "downward": "你"}
-_DIRECTION_NAMES = {"upward": "an upward (上行)", "lateral": "a lateral (平行)", "downward": "a downward (下行)"}
+_DIRECTION_NAMES = {
+    "upward": N_("an upward (上行)"),
+    "lateral": N_("a lateral (平行)"),
+    "downward": N_("a downward (下行)"),
+}
 #: An order's tone, wrong toward an organ that is not subordinate (a 函 asks: 商请, 请…为盼).
 _ORDER_TONE = r"务必|遵照执行|贯彻执行|严格执行|不得有误|责令"
 
@@ -54,8 +59,11 @@ def _two_genres(doc: Doc, read: Reading) -> Iterator[Hit]:
         start,
         start + len(words),
         "SK404",
-        f"the title names two 文种 ({'、'.join(read.genres)}); a document is of one 文种"
-        + (" (a request goes in a 请示)" if "请示" in read.genres else ""),
+        (
+            _("the title names two 文种 ({genres}); a document is of one 文种 (a request goes in a 请示)")
+            if "请示" in read.genres
+            else _("the title names two 文种 ({genres}); a document is of one 文种")
+        ).format(genres="、".join(read.genres)),
     )
 
 
@@ -71,8 +79,10 @@ def _addressees(doc: Doc, read: Reading) -> Iterator[Hit]:
             read.addressee,
             people[0],
             "SK405",
-            f"{kind.genre} addressed to {people[0]!r}, a person: an upward document goes to the organ "
-            "(条例 第十五条), not to a leader in person",
+            _(
+                "{genre} addressed to {person!r}, a person: an upward document goes to the organ "
+                "(条例 第十五条), not to a leader in person"
+            ).format(genre=kind.genre, person=people[0]),
         )
     elif kind.max_addressees and len(read.addressees) > kind.max_addressees and not _party_and_government(read):
         yield _at(
@@ -80,8 +90,15 @@ def _addressees(doc: Doc, read: Reading) -> Iterator[Hit]:
             read.addressee,
             read.addressees[kind.max_addressees],
             "SK405",
-            f"{kind.genre} to {len(read.addressees)} 主送机关 ({'、'.join(read.addressees)}): an upward document "
-            f"has {kind.max_addressees} (条例 第十五条); copy the others (抄送)",
+            _(
+                "{genre} to {count} 主送机关 ({names}): an upward document has {most} (条例 第十五条); "
+                "copy the others (抄送)"
+            ).format(
+                genre=kind.genre,
+                count=len(read.addressees),
+                names="、".join(read.addressees),
+                most=kind.max_addressees,
+            ),
         )
 
 
@@ -131,13 +148,17 @@ def _closings(doc: Doc, read: Reading) -> Iterator[Hit]:
                 match.start(),
                 match.end(),
                 "SK406",
-                f"{doc.units[index].text[match.start() : match.end()]!r} closes a {other.genre}; "
-                f"this is a {kind.genre}" + _closing_hint(kind),
+                _closing_message(doc.units[index].text[match.start() : match.end()], other, kind),
             )
 
 
-def _closing_hint(kind: DocumentKind) -> str:
-    return f" (close it '{kind.closing_formulas[0]}')" if kind.closing_formulas else ""
+def _closing_message(words: str, other: DocumentKind, kind: DocumentKind) -> str:
+    """SK406's message: whose formula this is, and the kind's own when it has one."""
+    if kind.closing_formulas:
+        return _("{words!r} closes a {other}; this is a {genre} (close it {own!r})").format(
+            words=words, other=other.genre, genre=kind.genre, own=kind.closing_formulas[0]
+        )
+    return _("{words!r} closes a {other}; this is a {genre}").format(words=words, other=other.genre, genre=kind.genre)
 
 
 def _is_clause(text: str, start: int, end: int) -> bool:
@@ -170,9 +191,16 @@ def _address_forms(doc: Doc, read: Reading) -> Iterator[Hit]:
                     match.start(),
                     match.end(),
                     "SK407",
-                    f"{word!r} in {_DIRECTION_NAMES[read.direction]} {kind.genre}: "
-                    + ("'你…' is for subordinates" if form == "你" else "'贵…' is for organs not subordinate")
-                    + f"; write {_name_hint(read)}",
+                    (
+                        _("{word!r} in {direction} {genre}: '你…' is for subordinates; write {hint}")
+                        if form == "你"
+                        else _("{word!r} in {direction} {genre}: '贵…' is for organs not subordinate; write {hint}")
+                    ).format(
+                        word=word,
+                        direction=_(_DIRECTION_NAMES[read.direction]),
+                        genre=kind.genre,
+                        hint=_name_hint(read),
+                    ),
                 )
         if read.direction == "lateral":
             for match in compiled(_ORDER_TONE).finditer(text):
@@ -181,8 +209,10 @@ def _address_forms(doc: Doc, read: Reading) -> Iterator[Hit]:
                     match.start(),
                     match.end(),
                     "SK407",
-                    f"{doc.units[index].text[match.start() : match.end()]!r} is an order's tone; a {kind.genre} "
-                    "goes to an organ that is not subordinate: ask (商请, 请…为盼)",
+                    _(
+                        "{words!r} is an order's tone; a {genre} goes to an organ that is not subordinate: "
+                        "ask (商请, 请…为盼)"
+                    ).format(words=doc.units[index].text[match.start() : match.end()], genre=kind.genre),
                 )
 
 
@@ -193,8 +223,10 @@ def _replies(doc: Doc, read: Reading) -> bool:
 
 def _name_hint(read: Reading) -> str:
     if read.direction == "downward":
-        return "'你…' or the organ's name"
-    return f"'贵…' or the organ's name ({read.addressees[0]!r})" if read.addressees else "'贵…' or the organ's name"
+        return _("'你…' or the organ's name")
+    if read.addressees:
+        return _("'贵…' or the organ's name ({name!r})").format(name=read.addressees[0])
+    return _("'贵…' or the organ's name")
 
 
 def _copies(doc: Doc, read: Reading) -> Iterator[Hit]:
@@ -208,8 +240,9 @@ def _copies(doc: Doc, read: Reading) -> Iterator[Hit]:
                 read.cc,
                 name,
                 "SK408",
-                f"{read.kind.genre} copied to {name!r}: an upward document is not copied to subordinates "
-                "(条例 第十五条)",
+                _(
+                    "{genre} copied to {name!r}: an upward document is not copied to subordinates (条例 第十五条)"
+                ).format(genre=read.kind.genre, name=name),
             )
 
 
@@ -230,8 +263,9 @@ def _issuers(doc: Doc, read: Reading) -> Iterator[Hit]:
             0,
             len(doc.units[read.title].text.strip()) or 1,
             "SK411",
-            f"{read.issuer!r} is a department: a {kind.genre} is issued only by organs the law empowers "
-            f"({kind.issuers.replace('^', '').replace('|', '、')})",
+            _("{issuer!r} is a department: a {genre} is issued only by organs the law empowers ({organs})").format(
+                issuer=read.issuer, genre=kind.genre, organs=kind.issuers.replace("^", "").replace("|", "、")
+            ),
         )
         return
     if kind.addressees and read.addressee is not None:
@@ -242,7 +276,9 @@ def _issuers(doc: Doc, read: Reading) -> Iterator[Hit]:
                 read.addressee,
                 wrong[0],
                 "SK411",
-                f"a {kind.genre} goes to the {kind.addressees} (or its 常务委员会), not to {wrong[0]!r}",
+                _("a {genre} goes to the {organs} (or its 常务委员会), not to {name!r}").format(
+                    genre=kind.genre, organs=kind.addressees, name=wrong[0]
+                ),
             )
     if kind.wording:
         text = "\n".join(doc.simple(i) for i in (read.title, *read.body))
@@ -252,7 +288,9 @@ def _issuers(doc: Doc, read: Reading) -> Iterator[Hit]:
                 0,
                 len(doc.units[read.title].text.strip()) or 1,
                 "SK411",
-                f"a {kind.genre} is adopted by a meeting: name it (e.g. '（2026年3月1日…会议通过）')",
+                _("a {genre} is adopted by a meeting: name it (e.g. '（2026年3月1日…会议通过）')").format(
+                    genre=kind.genre
+                ),
             )
 
 
