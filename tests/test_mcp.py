@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import mcp_types as types
 from mcp import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 
@@ -30,20 +31,38 @@ sections:
 """
 
 
-def with_session(work: Callable[[ClientSession], Awaitable[None]], cwd: Path | None = None) -> None:
-    """Start ``python -m speechkit mcp`` through the SDK's stdio client and run ``work`` in a session."""
+def with_session(
+    work: Callable[[ClientSession], Awaitable[None]],
+    cwd: Path | None = None,
+    roots: list[Path] = (),  # type: ignore[assignment]
+    client_roots: list[Path] | None = None,
+    errlog: Path | None = None,
+) -> None:
+    """Start ``python -m speechkit mcp`` (``--root`` each of ``roots``) through the SDK's stdio client; run ``work``.
+
+    With ``client_roots`` the client offers roots (the list may be changed by ``work``; it then notifies).
+    """
+
+    async def list_roots(context: Any) -> types.ListRootsResult:
+        assert client_roots is not None
+        return types.ListRootsResult(roots=[types.Root(uri=folder.as_uri()) for folder in client_roots])
 
     async def main() -> None:
         params = StdioServerParameters(
             command=sys.executable,
-            args=["-m", "speechkit", "mcp"],
+            args=["-m", "speechkit", "mcp", *(arg for root in roots for arg in ("--root", str(root)))],
             env={"PYTHONIOENCODING": "utf-8", **{k: v for k, v in os.environ.items() if k.startswith("PYTHON")}},
             cwd=cwd,
         )
-        with open(os.devnull, "w") as errlog:
-            async with stdio_client(params, errlog=errlog) as (read, write), ClientSession(read, write) as session:
+        callback = list_roots if client_roots is not None else None
+        with open(errlog or os.devnull, "w") as log:
+            async with (
+                stdio_client(params, errlog=log) as (read, write),
+                ClientSession(read, write, list_roots_callback=callback) as session,
+            ):
                 await session.initialize()
-                await work(session)
+                with anyio.fail_after(120):  # a hang fails the test instead of stopping the suite
+                    await work(session)
 
     anyio.run(main)
 
@@ -94,7 +113,7 @@ def test_bad_facts_are_reported_with_file_and_line(tmp_path: Path) -> None:
         seen["build"] = await call(session, "build", path=str(bad))
         seen["neither"] = await call(session, "validate_facts")
 
-    with_session(work)
+    with_session(work, roots=[tmp_path])
     failed, answer = seen["path"]
     assert not failed and answer["valid"] is False
     assert answer["error"].startswith(f"{bad}:5:") and "no_such_type" in answer["error"]
@@ -120,7 +139,7 @@ def test_valid_facts_come_back_with_summary_and_findings(tmp_path: Path) -> None
         seen["answer"] = await call(session, "validate_facts", path=str(facts))
         seen["skill"] = await call(session, "validate_facts", text=example.group(1))
 
-    with_session(work)
+    with_session(work, roots=[tmp_path])
     failed, answer = seen["skill"]
     assert not failed and answer["valid"] is True and answer["clean"] is True, "docs/SKILL.md's example is clean"
     failed, answer = seen["answer"]
@@ -140,7 +159,7 @@ def test_build_returns_markdown_or_writes_files(tmp_path: Path) -> None:
         seen["files"] = await call(session, "build", path=str(example), outdir=str(out), formats=["md", "html", "docx"])
         seen["html without outdir"] = await call(session, "build", path=str(example), formats=["html"])
 
-    with_session(work)
+    with_session(work, roots=[tmp_path, EXAMPLES])
     expected = str(render(load(example), "md"))
     failed, answer = seen["md"]
     assert not failed and answer["markdown"] == expected
@@ -167,7 +186,7 @@ def test_drafts_are_checked_from_text_or_path(tmp_path: Path) -> None:
         seen["clean"] = await call(session, "check_draft", text="同志们：\n\n今天的会议很重要。\n", format="txt")
         seen["missing"] = await call(session, "check_draft", path=str(tmp_path / "nope.md"))
 
-    with_session(work)
+    with_session(work, roots=[tmp_path])
     failed, answer = seen["path"]
     assert not failed and answer["clean"] is False
     codes = {(f["code"], f["line"]) for f in answer["findings"]}
@@ -194,7 +213,7 @@ def test_drafts_are_imported_as_facts_that_rebuild_them(tmp_path: Path) -> None:
         seen["kind"] = await call(session, "import_draft", text=markdown, kind="no_such_kind")
         seen["validated"] = await call(session, "validate_facts", path=str(written))
 
-    with_session(work)
+    with_session(work, roots=[tmp_path, ROOT])
     failed, answer = seen["path"]
     assert not failed and answer["written"] == str(written)
     assert written.read_text(encoding="utf-8") == answer["facts"]
