@@ -313,3 +313,31 @@ def test_an_update_keeps_the_readers_place(server: Server, tmp_path: Path) -> No
         assert browser.evaluate("window.scrollY") == scrolled
     finally:
         browser.close()
+
+
+OVERLAPS = """(() => {
+  const pane = document.getElementById('sk-panel').getBoundingClientRect();
+  const sheets = Array.from(document.querySelectorAll('.sk-page')).map(p => p.getBoundingClientRect());
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return {
+    sheets: sheets.length,
+    overlaps: sheets.filter(s => meet(s, pane)).length,
+    clipped: sheets.filter(s => s.left < 0 || s.right > window.innerWidth).length,
+  };
+})()"""
+
+
+@needs_chromium
+def test_the_findings_pane_never_covers_the_page(server: Server, tmp_path: Path) -> None:
+    browser = chromium.Browser(tmp_path / "profile")
+    try:
+        browser.open(server.url)
+        assert browser.wait_for("document.getElementById('sk-status').textContent") == "已同步"
+        for width in (1024, 1200, 1280, 1440, 1920):
+            metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+            browser.call("Emulation.setDeviceMetricsOverride", metrics)
+            browser.wait_for(f"window.innerWidth === {width}")
+            seen = browser.evaluate(OVERLAPS)
+            assert seen["sheets"] >= 1 and seen["overlaps"] == 0 and seen["clipped"] == 0, (width, seen)
+    finally:
+        browser.close()

@@ -15,6 +15,8 @@ from .errors import FactsError, Location, SpeechkitError
 #: Interfaces that only this machine can reach; any other ``--host`` opens the page to the network.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DEFAULT_PORT = 8765
+#: Event streams (live pages) served at once by default.
+MAX_EVENT_CLIENTS = 64
 SERVE_EXTRA = "speechkit serve needs the serve extra: pip install 'speechkit[serve]'"
 
 
@@ -36,7 +38,24 @@ def register(subparsers: Any) -> None:
         help="interface to listen on (default 127.0.0.1, this machine only; another opens it to the network)",
     )
     p.add_argument("--templates", action="append", metavar="DIR", help="folder of HTML templates that win")
+    p.add_argument(
+        "--max-clients",
+        type=_positive,
+        default=MAX_EVENT_CLIENTS,
+        metavar="N",
+        help=f"live pages served at once; one more is told why it gets no updates (default {MAX_EVENT_CLIENTS})",
+    )
     p.set_defaults(func=run_serve)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def _port(value: str) -> int:
@@ -134,4 +153,5 @@ def run_serve(args: argparse.Namespace) -> int:
     from .render.templating import template_dirs
 
     preview = Preview(path, template_dirs(args.templates))
-    return serve(preview, args.host, args.port, announce=lambda url: print(url, flush=True, file=sys.stdout))
+    announce = lambda url: print(url, flush=True, file=sys.stdout)  # noqa: E731
+    return serve(preview, args.host, args.port, announce=announce, max_clients=args.max_clients)
