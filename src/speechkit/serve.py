@@ -45,6 +45,9 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help=f"live pages served at once; one more is told why it gets no updates (default {MAX_EVENT_CLIENTS})",
     )
+    # Knobs for tests and benchmarks: seconds an event may take to reach a client, and a request's headers to arrive.
+    p.add_argument("--send-seconds", type=float, default=10.0, help=argparse.SUPPRESS)
+    p.add_argument("--header-seconds", type=float, default=10.0, help=argparse.SUPPRESS)
     p.set_defaults(func=run_serve)
 
 
@@ -154,4 +157,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
     preview = Preview(path, template_dirs(args.templates))
     announce = lambda url: print(url, flush=True, file=sys.stdout)  # noqa: E731
-    return serve(preview, args.host, args.port, announce=announce, max_clients=args.max_clients)
+    return serve(
+        preview,
+        args.host,
+        args.port,
+        announce=announce,
+        max_clients=args.max_clients,
+        send_seconds=args.send_seconds,
+        header_seconds=args.header_seconds,
+    )

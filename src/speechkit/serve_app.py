@@ -79,11 +79,14 @@ class _Dropped(Exception):
 class Events:
     """``/events``: server-sent events of the latest snapshot, to at most ``limit`` clients that keep reading."""
 
-    def __init__(self, preview: Preview, hub: Hub, limit: int, drop: Callable[[Any], None] | None) -> None:
+    def __init__(
+        self, preview: Preview, hub: Hub, limit: int, drop: Callable[[Any], None] | None, send_seconds: float
+    ) -> None:
         self.preview = preview
         self.hub = hub
         self.limit = limit
         self.drop = drop
+        self.send_seconds = send_seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Stream events until the client leaves, stops reading, or the server stops."""
@@ -107,7 +110,7 @@ class Events:
         async def push(body: bytes) -> None:
             message = {"type": "http.response.body", "body": body, "more_body": True}
             try:
-                await asyncio.wait_for(send(message), SEND_SECONDS)
+                await asyncio.wait_for(send(message), self.send_seconds)
             except asyncio.TimeoutError:
                 if self.drop is not None:
                     self.drop(scope.get("client"))
@@ -193,6 +196,7 @@ def make_app(
     *,
     max_clients: int = MAX_EVENT_CLIENTS,
     drop: Callable[[Any], None] | None = None,
+    send_seconds: float = SEND_SECONDS,
 ) -> Starlette:
     """Return the app: ``/`` the page, ``/events`` the event stream, ``/state.json`` the snapshot.
 
@@ -228,7 +232,7 @@ def make_app(
                 await task
 
     hosts = ["127.0.0.1", "localhost", "[::1]"] if host in LOOPBACK_HOSTS else ["*"]
-    events = Events(preview, hub, max_clients, drop)
+    events = Events(preview, hub, max_clients, drop, send_seconds)
     return Starlette(
         routes=[Route("/", index), Route("/events", events, methods=["GET"]), Route("/state.json", state)],
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
@@ -253,8 +257,9 @@ async def follow(preview: Preview, hub: Hub, stop: asyncio.Event) -> None:
 class Connections:
     """The server's connections: at most ``limit`` open, each given HEADER_SECONDS for its headers, droppable."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, header_seconds: float = HEADER_SECONDS) -> None:
         self.limit = limit
+        self.header_seconds = header_seconds
         #: Connections waiting for a request's headers, oldest first.
         self.waiting: dict[H11Protocol, None] = {}
         self.by_peer: dict[Any, H11Protocol] = {}
@@ -291,7 +296,7 @@ class Connections:
                 connections.waiting[self] = None
                 if self.deadline is not None:
                     self.deadline.cancel()
-                self.deadline = self.loop.call_later(HEADER_SECONDS, self._expire)
+                self.deadline = self.loop.call_later(connections.header_seconds, self._expire)
 
             def _expire(self) -> None:
                 if self in connections.waiting and not self.transport.is_closing():
@@ -338,20 +343,28 @@ class _Quiet(logging.Filter):
 
 
 def serve(
-    preview: Preview, host: str, port: int, announce: Callable[[str], None], max_clients: int = MAX_EVENT_CLIENTS
+    preview: Preview,
+    host: str,
+    port: int,
+    announce: Callable[[str], None],
+    max_clients: int = MAX_EVENT_CLIENTS,
+    *,
+    send_seconds: float = SEND_SECONDS,
+    header_seconds: float = HEADER_SECONDS,
 ) -> int:
     """Listen on ``host:port`` (0 picks a free port), announce the address once watching, serve until interrupted."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.create_server((host, port), family=family, backlog=256)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    connections = Connections(connection_limit())
+    connections = Connections(connection_limit(), header_seconds)
     app = make_app(
         preview,
         host,
         on_ready=lambda: announce(f"http://{shown}:{bound}/"),
         max_clients=max_clients,
         drop=connections.drop,
+        send_seconds=send_seconds,
     )
     config = uvicorn.Config(
         app,
