@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
 import select
+import socket
 import subprocess
 import sys
 import time
@@ -75,12 +77,11 @@ class Server:
         raise TimeoutError(f"the server never reached version {version}")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(FACTS, encoding="utf-8")
+@contextlib.contextmanager
+def running(facts: Path, *options: str, host: str = "127.0.0.1") -> Iterator[Server]:
+    """Run ``speechkit serve FACTS`` with ``options``; stop it after, and check its standard error has no traceback."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "speechkit", "serve", str(facts), "--port", "0"],
+        [sys.executable, "-m", "speechkit", "serve", str(facts), "--port", "0", "--host", host, *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
@@ -90,12 +91,22 @@ def server(tmp_path: Path) -> Iterator[Server]:
         ready, _, _ = select.select([process.stdout], [], [], 60)
         assert ready, "speechkit serve did not announce its address"
         url = process.stdout.readline().decode().strip()
-        assert url.startswith("http://127.0.0.1:") and url.endswith("/"), url
+        shown = f"[{host}]" if ":" in host else host
+        assert url.startswith(f"http://{shown}:") and url.endswith("/"), url
         yield Server(process, url, facts)
     finally:
         process.terminate()
         _, err = process.communicate(timeout=30)
         assert b"Traceback" not in err, err.decode()
+        assert not err.strip(), err.decode()[:2000]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    with running(facts) as started:
+        yield started
 
 
 def read_event(stream: http.client.HTTPResponse) -> dict[str, Any]:
@@ -113,9 +124,15 @@ def read_event(stream: http.client.HTTPResponse) -> dict[str, Any]:
             return dict(json.loads(data))
 
 
+def address(url: str) -> tuple[str, int]:
+    """Return the host and port of a server's address."""
+    host, port = url.removeprefix("http://").rstrip("/").rsplit(":", 1)
+    return host.strip("[]"), int(port)
+
+
 def open_events(url: str) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
-    host, port = url.removeprefix("http://").rstrip("/").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    host, port = address(url)
+    connection = http.client.HTTPConnection(host, port, timeout=30)
     connection.request("GET", "/events", headers={"Accept": "text/event-stream"})
     response = connection.getresponse()
     assert response.status == 200
@@ -313,3 +330,152 @@ def test_an_update_keeps_the_readers_place(server: Server, tmp_path: Path) -> No
         assert browser.evaluate("window.scrollY") == scrolled
     finally:
         browser.close()
+
+
+OVERLAPS = """(() => {
+  const pane = document.getElementById('sk-panel').getBoundingClientRect();
+  const sheets = Array.from(document.querySelectorAll('.sk-page')).map(p => p.getBoundingClientRect());
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return {
+    sheets: sheets.length,
+    overlaps: sheets.filter(s => meet(s, pane)).length,
+    clipped: sheets.filter(s => s.left < 0 || s.right > window.innerWidth).length,
+  };
+})()"""
+
+
+@needs_chromium
+def test_the_findings_pane_never_covers_the_page(server: Server, tmp_path: Path) -> None:
+    browser = chromium.Browser(tmp_path / "profile")
+    try:
+        browser.open(server.url)
+        assert browser.wait_for("document.getElementById('sk-status').textContent") == "已同步"
+        for width in (1024, 1200, 1280, 1440, 1920):
+            metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+            browser.call("Emulation.setDeviceMetricsOverride", metrics)
+            browser.wait_for(f"window.innerWidth === {width}")
+            seen = browser.evaluate(OVERLAPS)
+            assert seen["sheets"] >= 1 and seen["overlaps"] == 0 and seen["clipped"] == 0, (width, seen)
+    finally:
+        browser.close()
+
+
+@needs_chromium
+def test_event_streams_beyond_the_cap_get_503_and_the_page_says_why(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    with running(facts, "--max-clients", "2") as started:
+        held = [open_events(started.url) for _ in range(2)]
+        try:
+            for _, stream in held:
+                assert read_event(stream)["version"] == 1
+            host, port = address(started.url)
+            connection = http.client.HTTPConnection(host, port, timeout=30)
+            connection.request("GET", "/events")
+            refused = connection.getresponse()
+            assert refused.status == 503 and b"too many live previews" in refused.read()
+            connection.close()
+            browser = chromium.Browser(tmp_path / "profile")
+            try:
+                browser.open(started.url)
+                status = browser.wait_for(
+                    "(t => t.includes('上限') && t)(document.getElementById('sk-status').textContent)"
+                )
+                assert "请关闭其他预览页" in status
+            finally:
+                browser.close()
+        finally:
+            for connection, _ in held:
+                connection.close()
+        deadline = time.monotonic() + 30
+        while True:  # the streams of the closed connections are let go
+            connection = http.client.HTTPConnection(host, port, timeout=30)
+            try:
+                connection.request("GET", "/events")
+                response = connection.getresponse()
+                if response.status == 200:
+                    assert read_event(response)["version"] == 1
+                    break
+                response.read()
+            finally:
+                connection.close()
+            assert time.monotonic() < deadline, "the cap stayed full after the clients left"
+            time.sleep(0.1)
+
+
+def test_a_client_that_does_not_read_is_dropped(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    item = "      - title: 第{n}项要求\n        text: " + "各党支部要把这项工作抓紧抓实，确保取得实效。" * 40 + "\n"
+    big = FACTS + "".join(item.format(n=n) for n in range(400))  # about 1.1 MB of HTML per event
+    facts.write_text(big, encoding="utf-8")
+    with running(facts, "--send-seconds", "1") as started:
+        sleeper = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sleeper.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sleeper.connect(address(started.url))
+        sleeper.sendall(b"GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        try:
+            for n in range(10):  # each save sends the whole document again; the buffers fill, the client is cut off
+                started.save(big.replace("第0项要求", f"第{n}次修改"))
+                started.wait_for_version(n + 2)
+            time.sleep(3)
+            sleeper.settimeout(10)  # longer than the 1 s allowed to send, shorter than a keep-alive's 15 s
+            received = 0
+            with contextlib.suppress(ConnectionResetError):  # a dropped stream ends (or is reset) instead of timing out
+                while chunk := sleeper.recv(1 << 16):
+                    received += len(chunk)
+            assert received < 10 * len(big), "not every event was sent to a client that read nothing"
+            connection, stream = open_events(started.url)
+            assert read_event(stream)["title"] == "支部书记述职点评提纲", "others are served on"
+            connection.close()
+        finally:
+            sleeper.close()
+
+
+def test_unfinished_requests_are_timed_out_and_serve_answers_on(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    with running(facts, "--header-seconds", "1") as started:
+        host, port = address(started.url)
+        slow = []
+        for _ in range(50):
+            half = socket.create_connection((host, port), timeout=30)
+            half.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # the headers never end
+            slow.append(half)
+        try:
+            assert started.state()["version"] == 1, "a whole request is answered meanwhile"
+            for half in slow:
+                half.settimeout(30)
+                with contextlib.suppress(ConnectionResetError):
+                    assert half.recv(1024) == b"", "the server ends the unfinished request"
+        finally:
+            for half in slow:
+                half.close()
+
+
+def test_v6_loopback_host_is_allowed(tmp_path: Path) -> None:
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 here")
+    try:
+        socket.create_server(("::1", 0), family=socket.AF_INET6).close()
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    with running(facts, host="::1") as started:
+        _, port = address(started.url)
+        connection = http.client.HTTPConnection("::1", port, timeout=30)
+        connection.request("GET", "/state.json", headers={"Host": f"[::1]:{port}"})
+        response = connection.getresponse()
+        assert response.status == 200 and json.loads(response.read())["version"] == 1
+        connection.request("GET", "/state.json", headers={"Host": "attacker.example"})
+        response = connection.getresponse()
+        assert response.status == 400
+        response.read()
+        connection.close()
+
+
+def test_the_help_and_the_server_agree_on_the_default_cap() -> None:
+    """``serve --help`` states the cap the server holds (the help module avoids importing the server)."""
+    from speechkit.apps import serve, serve_app
+
+    assert serve.MAX_EVENT_CLIENTS == serve_app.MAX_EVENT_CLIENTS

@@ -41,6 +41,12 @@
     status.textContent = body.getAttribute("data-synced") || "已同步";
   });
   source.addEventListener("error", function () {
-    status.textContent = body.getAttribute("data-reconnecting") || "连接中断，正在重连…";
+    if (source.readyState === EventSource.CLOSED) {
+      // The server refuses a stream (503) only when too many live pages are open.
+      status.textContent =
+        body.getAttribute("data-full") || "未能实时更新：同时打开的预览页已达上限，请关闭其他预览页后刷新本页";
+    } else {
+      status.textContent = body.getAttribute("data-reconnecting") || "连接中断，正在重连…";
+    }
   });
 })();

@@ -14,6 +14,9 @@ from ..i18n import N_, _
 from ..model.errors import FactsError, Location, SpeechkitError
 
 DEFAULT_PORT = 8765
+#: Event streams (live pages) served at once by default; the same number as ``serve_app.MAX_EVENT_CLIENTS``,
+#: kept here so that ``--help`` does not import the web server.
+MAX_EVENT_CLIENTS = 64
 SERVE_EXTRA = N_("speechkit serve needs the serve extra: pip install 'speechkit[serve]'")
 
 
@@ -41,7 +44,29 @@ def register(subparsers: Any) -> None:
         help=_("interface to listen on (default 127.0.0.1, this machine only; another opens it to the network)"),
     )
     p.add_argument("--templates", action="append", metavar="DIR", help=_("folder of HTML templates that win"))
+    p.add_argument(
+        "--max-clients",
+        type=_positive,
+        default=MAX_EVENT_CLIENTS,
+        metavar="N",
+        help=_("live pages served at once; one more is told why it gets no updates (default {n})").format(
+            n=MAX_EVENT_CLIENTS
+        ),
+    )
+    # Knobs for tests and benchmarks: seconds an event may take to reach a client, and a request's headers to arrive.
+    p.add_argument("--send-seconds", type=float, default=10.0, help=argparse.SUPPRESS)
+    p.add_argument("--header-seconds", type=float, default=10.0, help=argparse.SUPPRESS)
     p.set_defaults(func=run_serve)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("not a whole number: {value!r}").format(value=value)) from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
+    return number
 
 
 def _port(value: str) -> int:
@@ -146,4 +171,13 @@ def run_serve(args: argparse.Namespace) -> int:
     from ..writers.templating import template_dirs
 
     preview = Preview(path, template_dirs(args.templates))
-    return serve(preview, args.host, args.port, announce=lambda url: print(url, flush=True, file=sys.stdout))
+    announce = lambda url: print(url, flush=True, file=sys.stdout)  # noqa: E731
+    return serve(
+        preview,
+        args.host,
+        args.port,
+        announce=announce,
+        max_clients=args.max_clients,
+        send_seconds=args.send_seconds,
+        header_seconds=args.header_seconds,
+    )

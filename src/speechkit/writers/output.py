@@ -8,6 +8,7 @@ mode (and, where it can, its owner). Errors name the target file, never the temp
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -54,12 +55,16 @@ def write_atomic(path: str | os.PathLike[str], data: Data, *, expect: bytes | No
 
 
 def write_outputs(
-    files: Mapping[Path, Data] | Mapping[str, Data], *, expect: Mapping[Path, bytes] | None = None
+    files: Mapping[Path, Data] | Mapping[str, Data],
+    *,
+    expect: Mapping[Path, bytes] | None = None,
+    replace: bool = True,
 ) -> None:
     """Write every file or none: all to temporary files first, then renamed into place together.
 
     If any write fails (disk full, no permission), no target is touched and no temporary file
     remains. If a rename fails half-way, the targets already renamed are put back as they were.
+    With ``replace=False`` a target that exists (even one made a moment ago) raises FileExistsError.
     """
     wanted = {_through_links(Path(path)): data for path, data in (expect or {}).items()}
     staged: list[tuple[Path, str]] = []
@@ -70,7 +75,7 @@ def write_outputs(
         for target, _ in staged:
             if target in wanted:
                 _check_unchanged(target, wanted[target])
-        _commit(staged)
+        _commit(staged, replace=replace)
     except BaseException:
         for _, tmp in staged:
             with contextlib.suppress(OSError):
@@ -130,7 +135,7 @@ def _check_unchanged(target: Path, expected: bytes) -> None:
         raise ChangedError(0, _("changed on disk while being rewritten; left as it is"), str(target))
 
 
-def _commit(staged: list[tuple[Path, str]]) -> None:
+def _commit(staged: list[tuple[Path, str]], *, replace: bool = True) -> None:
     """Rename every temporary file onto its target; on a failure, restore the targets already replaced."""
     backups: list[tuple[Path, str | None]] = []
     try:
@@ -140,7 +145,10 @@ def _commit(staged: list[tuple[Path, str]]) -> None:
         try:
             for (target, tmp), (_, backup) in zip(staged, backups, strict=True):
                 try:
-                    os.replace(tmp, target)
+                    if replace:
+                        os.replace(tmp, target)
+                    else:
+                        _place_new(tmp, target)
                 except OSError as exc:
                     raise _named(exc, target) from None
                 done.append((target, backup))
@@ -157,6 +165,20 @@ def _commit(staged: list[tuple[Path, str]]) -> None:
             if backup is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(backup)
+
+
+def _place_new(tmp: str, target: Path) -> None:
+    """Put ``tmp`` at ``target`` only if nothing is there (a hard link fails on an existing name)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here: check, then rename
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "File exists", str(target)) from None
+        os.replace(tmp, target)
+        return
+    os.unlink(tmp)
 
 
 def _backup(target: Path) -> str | None:

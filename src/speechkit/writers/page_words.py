@@ -22,6 +22,7 @@ WORDS: dict[str, str] = {
     "synced": "已同步",
     "reconnecting": "连接中断，正在重连…",
     "no_live": "此浏览器不能自动刷新",
+    "full": "未能实时更新：同时打开的预览页已达上限，请关闭其他预览页后刷新本页",
 }
 
 #: How many characters of a document are read to tell its script.
