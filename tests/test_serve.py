@@ -479,3 +479,54 @@ def test_the_help_and_the_server_agree_on_the_default_cap() -> None:
     from speechkit.apps import serve, serve_app
 
     assert serve.MAX_EVENT_CLIENTS == serve_app.MAX_EVENT_CLIENTS
+
+
+def resident_mb(pid: int) -> float:
+    """Return a process's resident memory in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS line")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_memory_held_for_clients_that_do_not_read_is_returned_when_they_are_dropped(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    item = "      - title: 第{n}项要求\n        text: " + "各党支部要把这项工作抓紧抓实，确保取得实效。" * 40 + "\n"
+    big = FACTS + "".join(item.format(n=n) for n in range(400))  # about 1.1 MB of HTML per event
+    facts.write_text(big, encoding="utf-8")
+    with running(facts, "--send-seconds", "4") as started:
+        pid = started.process.pid
+        version = 1
+        for n in range(3):  # the baseline is taken after rebuilds, with no client
+            started.save(big.replace("第0项要求", f"第{n}次预热"))
+            version += 1
+            started.wait_for_version(version)
+        baseline = resident_mb(pid)
+        sleepers = []
+        for _ in range(60):  # within the cap of 64 streams
+            sleeper = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sleeper.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sleeper.connect(address(started.url))
+            sleeper.sendall(b"GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            sleepers.append(sleeper)
+        time.sleep(0.5)
+        held = baseline
+        try:
+            for n in range(3):  # three events of 1.1 MB each: more than the kernel's buffers take for a client
+                started.save(big.replace("第0项要求", f"第{n}次修改"))
+                version += 1
+                started.wait_for_version(version)
+                time.sleep(0.5)
+                held = max(held, resident_mb(pid))
+            time.sleep(5)  # every sleeper is dropped 4 s after its event stalled
+        finally:
+            for sleeper in sleepers:
+                sleeper.close()
+        time.sleep(1)
+        after = resident_mb(pid)
+    grown = held - baseline
+    assert grown > 20, f"the test did not make the server hold copies ({baseline:.0f} → {held:.0f} MB)"
+    assert after - baseline < grown / 3, (
+        f"memory stayed after the clients left: {baseline:.0f} → {held:.0f} → {after:.0f} MB"
+    )

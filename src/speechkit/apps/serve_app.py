@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import ctypes.util
 import json
 import logging
+import platform
 import resource
 import socket
 from collections.abc import AsyncIterator, Callable
@@ -352,6 +355,28 @@ class _Quiet(logging.Filter):
         return "without completing response" not in record.getMessage()
 
 
+#: glibc's ``mallopt`` parameter for the size from which a block is mapped on its own (``M_MMAP_THRESHOLD``).
+_M_MMAP_THRESHOLD = -3
+#: Blocks from this size up are mapped on their own, so an event's buffers go back to the system once sent.
+MMAP_THRESHOLD = 128 * 1024
+
+
+def return_large_blocks() -> bool:
+    """Keep glibc's threshold for mapped blocks fixed, so memory held for slow clients is returned when they leave.
+
+    glibc raises the threshold each time a mapped block is freed; after that, the copies of a 1 MB event that
+    asyncio keeps for each client who does not read come from the heap and stay with the process after the
+    clients are gone. Returns whether the threshold was set (False off glibc).
+    """
+    if platform.libc_ver()[0] != "glibc":
+        return False
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    libc = ctypes.CDLL(name)
+    return bool(libc.mallopt(ctypes.c_int(_M_MMAP_THRESHOLD), ctypes.c_int(MMAP_THRESHOLD)))
+
+
 def serve(
     preview: Preview,
     host: str,
@@ -363,6 +388,7 @@ def serve(
     header_seconds: float = HEADER_SECONDS,
 ) -> int:
     """Listen on ``host:port`` (0 picks a free port), announce the address once watching, serve until interrupted."""
+    return_large_blocks()
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.create_server((host, port), family=family, backlog=256)
     bound = sock.getsockname()[1]
