@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..i18n import _
 from ..model.lazy_patterns import compiled
-from ..model.numbering import LabelMatch, circled, cn, find_labels, parse_label
+from ..model.numbering import LabelMatch, circled, cn, find_labels, label_at, parse_label
 from .finding import Hit
 from .text import Doc
 
@@ -114,7 +114,8 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
             variant = _variant(label.family, label.text)
             marks.append(Mark(index, offset, end, label.family, label.number, variant, False, label.text))
             body_from = end
-        for found in _inline_runins(text, body_from):
+        opened = next((style for style, family in _RUNIN_FAMILIES.items() if label and label.family == family), None)
+        for found in _inline_runins(text, body_from, opened):
             variant = found.text[-1] if found.style == "diyi" else ""
             family = _RUNIN_FAMILIES[found.style]
             marks.append(Mark(index, found.start, found.end, family, found.ordinal, variant, True, found.text))
@@ -125,20 +126,45 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
 _RUNIN_FAMILIES = {"yishi": "一是", "yiyao": "一要", "diyi": "第一"}
 #: What may stand before a run-in marker inside a paragraph: a sentence or clause end.
 _AFTER = "。；;！？!?：:"
+#: What may also stand before a later marker of a list already open in the paragraph.
+_AFTER_IN_LIST = "，,"
 
 
-def _inline_runins(text: str, start: int) -> list[LabelMatch]:
-    """Return the run-in markers (一是, 二要, 第三，) the numbering grammar reads after a sentence end."""
+def _inline_runins(text: str, start: int, opened: str | None = None) -> list[LabelMatch]:
+    """Return the run-in markers (一是, 二要, 第三，) the numbering grammar reads after a sentence end.
+
+    Once a list of one style is open in the paragraph (after a sentence end, or the label ``opened`` that
+    starts the paragraph), its later markers may follow a comma as well: ``一是加强领导，二是抓好落实``.
+    """
     out = []
-    for found in find_labels(text):
+    open_styles = {opened} if opened else set()
+    for found in _with_comma_runins(text, find_labels(text)):
         if found.kind != "runin" or found.style not in _RUNIN_FAMILIES or found.start < max(start, 1):
             continue
         back = found.start - 1
         while back >= 0 and text[back] in " \u3000":
             back -= 1
-        if back >= 0 and text[back] in _AFTER:
+        if back < 0:
+            continue
+        after_comma = text[back] in _AFTER_IN_LIST and found.style in open_styles and found.ordinal > 1
+        if text[back] in _AFTER or after_comma:
             out.append(found)
+            open_styles.add(found.style)
     return out
+
+
+def _with_comma_runins(text: str, labels: list[LabelMatch]) -> list[LabelMatch]:
+    """Return ``labels`` and the run-in markers the grammar reads right after a comma, in text order."""
+    taken = {label.start for label in labels}
+    extra = []
+    for mark in _AFTER_IN_LIST:
+        at = text.find(mark)
+        while at != -1:
+            found = label_at(text, at + 1)
+            if found is not None and found.kind == "runin" and found.start not in taken:
+                extra.append(found)
+            at = text.find(mark, at + 1)
+    return sorted([*labels, *extra], key=lambda label: label.start) if extra else labels
 
 
 def _variant(family: str, text: str) -> str:
@@ -216,10 +242,10 @@ def _analyze(doc: Doc) -> Outline:
 
 
 def _continued(stack: list[_Level], mark: Mark) -> int | None:
-    """Return the level an inline 二是 continues: the 一是 that opens its own paragraph (layout: inline)."""
+    """Return the level an inline 二是 (or a skipping 三是) continues: the 一是 that opens its own paragraph."""
     for position in range(len(stack) - 1, -1, -1):
         level = stack[position]
-        if level.key == mark.family and level.unit == mark.unit and mark.number == level.last + 1:
+        if level.key == mark.family and level.unit == mark.unit and mark.number > 1:
             return position
     return None
 

@@ -13,7 +13,7 @@ from .boilerplate import boilerplate_spans
 from .chars import is_cjk, is_han
 from .garbled import garbled_spans, span_mask
 
-FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 #: A bracketed syllable, ``(zhèn)`` or ``（zhen4）``; :func:`pinyin_spans` keeps those after a Han character.
 _BRACKETED = f"[（(]([a-zü{_TONED}]{{1,6}}[1-5]?)[）)]"
@@ -116,8 +116,8 @@ def check_pinyin(doc: Doc) -> Iterator[Hit]:
 
 
 def check_halfwidth(doc: Doc) -> Iterator[Hit]:
-    """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text (not in boilerplate,
-    which SK105 deletes whole)."""
+    """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text and ``.`` ending a Chinese
+    sentence (not in boilerplate, which SK105 deletes whole)."""
     for index in doc.textual():
         spans = halfwidth_spans(doc.units[index].text)
         if not spans:
@@ -150,6 +150,12 @@ def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
         before = text[i - 1] if i else ""
         after = _next_visible(text, i + 1)
         if char in ",:." and before.isdigit() and after.isdigit() and before.isascii() and after.isascii():
+            continue
+        if char == ".":
+            # A full stop ends a Chinese sentence: after a Han character, before the end, a space or more
+            # Chinese. ``1.`` (a label), ``...`` and ``v1.2`` are not sentence ends.
+            nxt = text[i + 1 : i + 2]
+            flagged[i] = is_han(before) and nxt != "." and (not after or nxt.isspace() or is_cjk(after))
             continue
         flagged[i] = is_cjk(before) or is_cjk(after)
     for open_at, close_at in _paren_pairs(text):
