@@ -43,7 +43,7 @@ def test_build_from_stdin(tmp_path: Path) -> None:
 def test_validate_summarises(tmp_path: Path) -> None:
     result = run_cli("validate", str(OUTLINE))
     assert result.returncode == 0
-    assert "ok (critique_outline, 4 sections" in result.stdout
+    assert "ok (critique_outline, 3 sections, 21 items)" in result.stdout  # the count stats prints too
 
 
 def test_listing_commands() -> None:

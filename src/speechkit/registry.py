@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from .checks.finding import Hit, Rule
     from .checks.text import Doc
 
+_HAN = re.compile("[\u4e00-\u9fff]")
 #: The entry-point group plugins register under; each entry is a ``setup(registry)`` function.
 ENTRY_POINT_GROUP = "speechkit.sections"
 
@@ -224,6 +226,40 @@ class Registry:
         """Run a plugin's ``setup(registry)`` and remember its name."""
         setup(self)
         self.plugins.append(name or getattr(setup, "__module__", repr(setup)))
+
+    def display_names(self, record: SectionType | DocumentKind) -> tuple[str, ...]:
+        """Return the Chinese names a type or kind is shown by (``speechkit kinds``/``sections`` print them).
+
+        They are the head of its description before the colon, split at ``/`` and brackets
+        (``存在问题 / 共性问题: …`` → 存在问题, 共性问题; ``命令（令）: …`` → 命令, 令), and a section type's
+        default title: a plugin's records get theirs the same way.
+        """
+        head = re.split(r"[:：]", record.description, maxsplit=1)[0] if re.search(r"[:：]", record.description) else ""
+        names = [part.strip() for part in re.split(r"/|[（）()]", head)]
+        if isinstance(record, SectionType):
+            names.append(record.title)
+        return tuple(dict.fromkeys(n for n in names if n and _HAN.search(n) and len(n) <= 20))
+
+    def resolve(self, table: Literal["sections", "kinds"], value: str) -> str | None:
+        """Return the registered name ``value`` stands for: the name itself, a display name, or a part of
+        exactly one display name (``讲话`` → ``speech``, shown as 讲话稿); None when it names none or several."""
+        records: dict[str, Any] = self.sections if table == "sections" else self.kinds
+        if value in records:
+            return value
+        candidates = self.alias_candidates(table, value)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def alias_candidates(self, table: Literal["sections", "kinds"], value: str) -> list[str]:
+        """Return the names whose display names are ``value`` or, failing that, hold it (for suggestions)."""
+        records: dict[str, Any] = self.sections if table == "sections" else self.kinds
+        value = value.strip()
+        if not _HAN.search(value):
+            return []
+        shown = {name: self.display_names(record) for name, record in sorted(records.items())}
+        exact = [name for name, names in shown.items() if value in names]
+        if exact:
+            return exact
+        return [name for name, names in shown.items() if len(value) >= 2 and any(value in n for n in names)]
 
     def section_type(self, name: str) -> SectionType:
         """Return a registered section type."""

@@ -462,14 +462,14 @@ class _Progress:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate and build each facts file, printing a one-line summary."""
     from ..api import load
-    from ..model.speech import walk_items
+    from ..model.speech import count_parts
 
     for name in args.facts:
         speech = load(name)
-        items = sum(1 for s in speech.sections for _ in walk_items(s.items))
+        n_sections, items = count_parts(speech)
         print(
             _("{name}: ok ({kind}, {n_sections} sections, {items} items)").format(
-                name=name, kind=speech.meta.kind, n_sections=len(speech.sections), items=items
+                name=name, kind=speech.meta.kind, n_sections=n_sections, items=items
             )
         )
     return 0

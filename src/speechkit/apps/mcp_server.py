@@ -169,15 +169,15 @@ def validate_facts(
     when valid, a summary and the findings of ``speechkit check`` (placeholders, counts, punctuation),
     each with its file:line:col.
     """
-    from ..model.speech import walk_items
+    from ..model.speech import count_parts
 
     source = _source(access, path, text, name, ".yaml")
     try:
         speech = _load(source)
     except SpeechkitError as exc:
         return {"valid": False, "error": str(exc)}
-    items = sum(1 for s in speech.sections for _ in walk_items(s.items))
-    summary = {"kind": speech.meta.kind, "title": speech.meta.title, "sections": len(speech.sections), "items": items}
+    sections, items = count_parts(speech)
+    summary = {"kind": speech.meta.kind, "title": speech.meta.title, "sections": sections, "items": items}
     return {"valid": True, "error": None, "summary": summary, **_report(_findings(source))}
 
 

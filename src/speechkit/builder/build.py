@@ -32,8 +32,34 @@ def build(data: Mapping[str, Any] | Facts, *, registry: Registry) -> Speech:
     if not isinstance(facts.data, Mapping):
         raise FactsError(_("facts must be a mapping of fields"), facts.locate(()))
     validator = registry.derived("validator", lambda: make_validator(schema_for(registry)))
-    validate(facts, validator, sorted(registry.sections), sorted(registry.kinds))
+    resolve_aliases(facts.data, registry)
+    validate(facts, validator, sorted(registry.sections), sorted(registry.kinds), suggest=_suggest(registry))
     return Builder(registry, facts).speech()
+
+
+def resolve_aliases(data: Any, registry: Registry) -> None:
+    """Put the registered name for each kind and section type given by its Chinese name (``type: 主要成效``)."""
+    if not isinstance(data, dict):
+        return
+    kind = data.get("kind")
+    if isinstance(kind, str) and kind not in registry.kinds:
+        data["kind"] = registry.resolve("kinds", kind) or kind
+    sections = data.get("sections")
+    for section in sections if isinstance(sections, list) else ():
+        kind_of = section.get("type") if isinstance(section, dict) else None
+        if isinstance(kind_of, str) and kind_of not in registry.sections:
+            section["type"] = registry.resolve("sections", kind_of) or kind_of
+
+
+def _suggest(registry: Registry) -> Callable[[str, str], list[str]]:
+    """Return the suggester of names for an unknown kind or type: the registered ones its Chinese name fits."""
+
+    def suggest(table: str, value: str) -> list[str]:
+        records: Mapping[str, Any] = registry.sections if table == "sections" else registry.kinds
+        found = registry.alias_candidates("sections" if table == "sections" else "kinds", value)
+        return [f"{name} ({'/'.join(registry.display_names(records[name]))})" for name in found]
+
+    return suggest
 
 
 def _plain(value: Any) -> Any:

@@ -114,7 +114,7 @@ def doc_stats(doc: Any, rate: int = DEFAULT_RATE) -> Stats:
 def _model_counts(speech: Any, registry: Any) -> tuple[str, int, int]:
     """Return the laid-out text (labels included), the numbered sections and the labelled items."""
     from ..builder.layout import Para, layout
-    from ..model.speech import walk_items
+    from ..model.speech import count_parts
 
     parts: list[str] = []
     for block in layout(speech, registry):
@@ -122,12 +122,7 @@ def _model_counts(speech: Any, registry: Any) -> tuple[str, int, int]:
             parts.append(block.text)
         else:
             parts.extend([*block.table.columns, *(cell for row in block.table.rows for cell in row)])
-    sections = sum(1 for section in speech.sections if section.has_number)
-    items = 0
-    for section in speech.sections:
-        if section.enumeration.style != "none":
-            items += len(section.items)
-        items += sum(len(item.items) for _, item in walk_items(section.items) if item.enumeration.style != "none")
+    sections, items = count_parts(speech)
     return "\n".join(parts), sections, items
 
 

@@ -8,7 +8,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,6 +18,7 @@ import yaml
 
 from ..i18n import N_, _
 from ..model.errors import FactsError, Location, UnknownKindError, UnknownSectionTypeError
+from .slips import find_slip, slip_at
 
 try:  # libyaml's C loader is about eight times faster than the pure-Python one
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -48,6 +49,8 @@ _EVENT_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _EVENT_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 DataPath = tuple[str | int, ...]
+#: Suffixes of drafts (``speechkit import`` reads them into facts); a facts file is YAML.
+DRAFT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".doc", ".wps", ".pdf")
 _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
@@ -106,6 +109,21 @@ def read_facts(source: str | os.PathLike[str] | IO[str] | IO[bytes], name: str |
 
 def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
     """Parse YAML text or UTF-8 bytes into :class:`Facts`; every failure is a one-line FactsError."""
+    try:
+        return _parse_facts(content, name)
+    except FactsError as exc:
+        if Path(name).suffix.lower() not in DRAFT_SUFFIXES:
+            raise
+        # a draft where facts were meant (``build draft.txt``): say how to get facts from it
+        raise FactsError(
+            _("{name} is a draft, not a facts file: run 'speechkit import {name} -o facts.yaml' first").format(
+                name=Path(name).name
+            ),
+            Location(name, 1, 1),
+        ) from exc
+
+
+def _parse_facts(content: str | bytes, name: str) -> Facts:
     text = _decode(content, name) if isinstance(content, bytes) else content.removeprefix("\ufeff")
     if not text.strip():
         raise FactsError(
@@ -120,7 +138,11 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         _check_depth_in_python(text, name)
-        raise _yaml_error(exc, name, text) from None
+        error = _yaml_error(exc, name, text)
+        slip = find_slip(text, (error.location.line if error.location else None) or 1, _Loader)
+        if slip is not None:
+            raise FactsError(slip.message, Location(name, slip.line, slip.column)) from None
+        raise error from None
     except yaml.YAMLError as exc:
         raise FactsError(_("not valid YAML: {exc}").format(exc=exc).replace("\n", " "), Location(name, 1, 1)) from None
     finally:
@@ -128,7 +150,7 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
     if node is None:
         raise FactsError(_("the file holds no YAML document"), Location(name, 1, 1))
     facts = Facts(None, name)
-    builder = _Builder(facts, _Loader(""))
+    builder = _Builder(facts, _Loader(""), text)
     facts.data = builder.value(node, (), 0)
     if not isinstance(facts.data, dict):
         raise FactsError(
@@ -254,8 +276,9 @@ def _yaml_error(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> FactsEr
 class _Builder:
     """Construct plain values from a YAML node tree while recording positions."""
 
-    def __init__(self, facts: Facts, loader: yaml.SafeLoader) -> None:
+    def __init__(self, facts: Facts, loader: yaml.SafeLoader, text: str = "") -> None:
         self.facts = facts
+        self.text = text
         self.loader = loader
         self.count = 0
         self.seen: set[int] = set()
@@ -306,6 +329,8 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = self.scalar(key_node, path)
+            if isinstance(key, str) and key.startswith("\u3000"):
+                self._slip(key_node)
             if isinstance(key, (int, float, bool)) and not isinstance(key, bool):
                 key = str(key)
             if not isinstance(key, str):
@@ -321,6 +346,7 @@ class _Builder:
 
     def scalar(self, node: yaml.Node, path: DataPath) -> Any:
         if not isinstance(node, yaml.ScalarNode):
+            self._slip(node)
             raise FactsError(_("a key must be plain text"), self._loc(node, path))
         try:
             value = self.loader.construct_object(node, deep=True)
@@ -337,6 +363,12 @@ class _Builder:
         if isinstance(value, float) and math.isinf(value):
             raise FactsError(_("an infinite number (.inf) is not a usable number"), self._loc(node, path))
         return value
+
+    def _slip(self, node: yaml.Node) -> None:
+        """Raise the Chinese-typing slip on the node's line (``　`` in the indentation, an unquoted ``{{``)."""
+        slip = slip_at(self.text, node.start_mark.line + 1) if self.text else None
+        if slip is not None:
+            raise FactsError(slip.message, Location(self.facts.file, slip.line, slip.column))
 
     def _loc(self, node: yaml.Node, path: DataPath) -> Location:
         return Location(self.facts.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path))
@@ -358,12 +390,18 @@ def _json_type(value: Any) -> str:
     return type(value).__name__
 
 
-def validate(facts: Facts, validator: Any, known_types: list[str], known_kinds: list[str]) -> None:
+#: Names the registry's records fit: ``suggest("sections", "问题")`` → ``["common_problems (存在问题/共性问题)", …]``.
+Suggest = Callable[[str, str], list[str]]
+
+
+def validate(
+    facts: Facts, validator: Any, known_types: list[str], known_kinds: list[str], *, suggest: Suggest | None = None
+) -> None:
     """Validate facts with a JSON Schema validator; raise the first error in document order."""
     errors = list(validator.iter_errors(facts.data))
     if not errors:
         return
-    raise _best(facts, errors, known_types, known_kinds)
+    raise _best(facts, errors, known_types, known_kinds, suggest or (lambda table, value: []))
 
 
 def _leaves(errors: list[Any]) -> list[Any]:
@@ -376,7 +414,9 @@ def _leaves(errors: list[Any]) -> list[Any]:
     return out
 
 
-def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: list[str]) -> FactsError:
+def _best(
+    facts: Facts, errors: list[Any], known_types: list[str], known_kinds: list[str], suggest: Suggest
+) -> FactsError:
     def order(error: Any) -> tuple[int, int, int]:
         loc = facts.locate(tuple(error.absolute_path))
         return (loc.line or 0, -len(error.absolute_path), loc.column or 0)
@@ -405,12 +445,20 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
         return FactsError(message, facts.locate((*path, key), key=True))
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
+        wrong = _wrong_field(errors, path, missing, instance)
+        if wrong is not None:  # the field that is there instead of the missing one is the one to name
+            return FactsError(
+                _("unknown field {key!r} (did you mean {hint!r}?)").format(key=wrong[0], hint=wrong[1]),
+                facts.locate((*path, wrong[0]), key=True),
+            )
         return FactsError(_("{missing!r} is required").format(missing=missing), facts.locate(path))
     if path and path[-1] == "type" and len(path) >= 2 and validator in ("enum", "type"):
         import difflib
 
-        hint = difflib.get_close_matches(str(instance), known_types, n=1, cutoff=0.6)
-        tip = _("did you mean {hint!r}? ").format(hint=hint[0]) if hint else ""
+        named = suggest("sections", str(instance))
+        hint = named or difflib.get_close_matches(str(instance), known_types, n=1, cutoff=0.6)
+        tip = _("did you mean {hint}? ").format(hint=_(" or ").join(named)) if named else ""
+        tip = tip or (_("did you mean {hint!r}? ").format(hint=hint[0]) if hint else "")
         return UnknownSectionTypeError(
             _("unknown section type {instance!r}; {tip}known types: {known_types}").format(
                 instance=instance, tip=tip, known_types=", ".join(known_types)
@@ -418,6 +466,14 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
             facts.locate(path),
         )
     if path == ("kind",) and validator in ("enum", "type"):
+        named = suggest("kinds", str(instance))
+        if named:
+            return UnknownKindError(
+                _("unknown document kind {instance!r}; did you mean {hint}?").format(
+                    instance=instance, hint=_(" or ").join(named)
+                ),
+                facts.locate(path),
+            )
         return UnknownKindError(
             _("unknown document kind {instance!r}; known kinds: {known_kinds}").format(
                 instance=instance, known_kinds=", ".join(known_kinds)
@@ -428,6 +484,14 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
         expected = error.validator_value
         names = expected if isinstance(expected, list) else [expected]
         wanted = _(" or ").join(_(_TYPE_WORDS.get(n, str(n))) for n in names)
+        example = _example(error.schema) if names == ["object"] else ""
+        if example:
+            return FactsError(
+                _("expected a mapping such as {example}, got {json_type}").format(
+                    example=example, json_type=_json_type(instance)
+                ),
+                facts.locate(path),
+            )
         return FactsError(
             _("expected {wanted}, got {json_type}").format(wanted=wanted, json_type=_json_type(instance)),
             facts.locate(path),
@@ -442,6 +506,49 @@ def _best(facts: Facts, errors: list[Any], known_types: list[str], known_kinds: 
     if validator == "minLength":
         return FactsError(_("must not be empty text"), facts.locate(path))
     return FactsError(" ".join(error.message.split()), facts.locate(path))
+
+
+def _wrong_field(errors: list[Any], path: DataPath, missing: str, instance: Any) -> tuple[str, str] | None:
+    """Return (unknown key, field meant) when a mapping lacks ``missing`` and holds a field not allowed there."""
+    if not isinstance(instance, Mapping):
+        return None
+    import difflib
+
+    for error in errors:
+        if error.validator != "additionalProperties" or tuple(error.absolute_path) != path:
+            continue
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [key for key in instance if key not in allowed]
+        if not extra:
+            continue
+        for key in extra:
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            if close:
+                return str(key), close[0]
+        return str(extra[0]), missing
+    return None
+
+
+def _example(schema: Any) -> str:
+    """Return a one-line YAML example of the mapping a schema asks for (``{branch: …, issues: […]}``)."""
+    if not isinstance(schema, Mapping) or not isinstance(schema.get("properties"), Mapping):
+        return ""
+    properties: Mapping[str, Any] = schema["properties"]
+    keys = [k for k in schema.get("required", ()) if k in properties]
+    keys += [k for k in ("title", "text", "items") if k in properties and k not in keys]
+    if not keys:
+        return ""
+
+    def value(spec: Any) -> str:
+        if not isinstance(spec, Mapping):
+            return "…"
+        if spec.get("enum"):
+            return str(spec["enum"][0])
+        kind = spec.get("type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        return "[…]" if "array" in kinds else "{…}" if kinds == ["object"] else "…"
+
+    return "{" + ", ".join(f"{key}: {value(properties[key])}" for key in keys[:3]) + "}"
 
 
 _TYPE_WORDS = {

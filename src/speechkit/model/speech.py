@@ -169,6 +169,21 @@ def walk_items(items: tuple[Item, ...]) -> Iterator[tuple[int, Item]]:
         stack.extend((depth + 1, child) for child in reversed(item.items))
 
 
+def count_parts(speech: Speech) -> tuple[int, int]:
+    """Return (sections, items) as the document shows them: numbered sections and labelled items.
+
+    The one count every command prints (``validate``, ``stats``, the MCP summary): a section without a
+    heading continues the one before it, and the lines of an unlabelled list (``none``) are no items.
+    """
+    sections = sum(1 for section in speech.sections if section.has_number)
+    items = 0
+    for section in speech.sections:
+        if section.enumeration.style != "none":
+            items += len(section.items)
+        items += sum(len(item.items) for _, item in walk_items(section.items) if item.enumeration.style != "none")
+    return sections, items
+
+
 def texts(speech: Speech) -> Iterator[str]:
     """Yield every text of the document in reading order (labels excluded)."""
     meta = speech.meta

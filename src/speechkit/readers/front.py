@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import _
+from ..model.notice_parts import is_addressee_line
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
 from ..model.speech import SourcePos
@@ -24,7 +25,6 @@ SIGNERS = re.compile(r"\s*(?:签发人|簽發人)\s*[:：]\s*(.*)$")
 SALUTATION = re.compile(
     r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|[\u4e00-\u9fff、]{0,24}(同志们|朋友们|代表们))\s*[:：]$"
 )
-ADDRESSEE = re.compile(r"^各[\u4e00-\u9fff、，（）()]{1,60}\s*[:：]$")
 TOC_START = re.compile(r"^(目\s*录|提\s*纲)(\s*/\s*提纲)?\s*[:：]?\s*[.…]*$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+[.．、]\s*)?(.+)$")
 ISSUER_END = re.compile(
@@ -109,7 +109,7 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             front.salutation = _full_colon(text)
             front.positions[("salutation",)] = SourcePos(path, block.line, block.column)
             return _settle(front, candidates, path, notes), index + 1
-        elif not role and ADDRESSEE.match(simple):
+        elif not role and is_addressee_line(simple):
             _set(front, "addressee", _full_colon(text), block, path)
             return _settle(front, candidates, path, notes), index + 1
         elif not role and DOC_NUMBER.match(simple) and "doc_number" not in front.fields:

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import _
+from ...model.notice_parts import is_date_line
 from ..finding import Hit
 from ..text import Doc
 from .chars import beside_digit
-from .formats import is_date_line
 
 _YM = r"(?P<{0}y>(?:19|20)\d{{2}})\.(?P<{0}m>0?[1-9]|1[0-2])(?:\.(?P<{0}d>0?[1-9]|[12]\d|3[01]))?"
 

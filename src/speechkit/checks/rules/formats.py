@@ -8,6 +8,16 @@ from functools import cache
 
 from ...i18n import _
 from ...model.lazy_patterns import compiled
+from ...model.notice_parts import (
+    DATE_LINE_CN,
+    DATE_LINE_NUMERIC,
+    DATE_LINE_SHORT,
+    date_core,
+    may_be_date,
+)
+from ...model.notice_parts import (
+    is_date_line as is_date_line,  # the tests' name for the notice reading's
+)
 from ..finding import Hit
 from ..text import Doc
 from .chars import beside_digit
@@ -97,34 +107,9 @@ def _doc_number_problems(match: re.Match[str]) -> list[str]:
 
 _CN_DIGIT = "〇零一二三四五六七八九"
 _DATE = r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?"
-# Date lines in their forms; each starts with a digit or a Chinese numeral and ends with 月, 日 or a
-# digit, and is compiled only for a text that starts and ends so (most lines do not).
-_DATE_LINE_CN = f"[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}十]{{1,3}}月(?:[{_CN_DIGIT}十]{{1,3}}日)?"
-_DATE_LINE_NUMERIC = r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
-_DATE_LINE_SHORT = r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
-_WRAP = " \u3000\t（）()"
-#: A whole line that is a date in any common form (correct or not) that starts with a digit; the other
-#: form is ``_DATE_LINE_CN``, which starts with a Chinese numeral.
-_DATE_LINE_DIGITS = f"\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{_DATE_LINE_NUMERIC}"
-
-
-def _may_be_date(core: str) -> bool:
-    """Return whether ``core`` starts and ends as every date line does: with a digit or a Chinese
-    numeral, and with 月, 日 or a digit."""
-    return bool(core) and (core[0].isdecimal() or core[0] in _CN_DIGIT) and (core[-1] in "月日" or core[-1].isdecimal())
-
-
-def is_date_line(text: str) -> bool:
-    """Return whether the whole text is a date (the 成文日期 line of a notice)."""
-    core = _core(text)
-    if not _may_be_date(core):
-        return False
-    return compiled(_DATE_LINE_CN if core[0] in _CN_DIGIT else _DATE_LINE_DIGITS).fullmatch(core) is not None
-
-
-def _core(text: str) -> str:
-    """Strip whitespace (any, NBSP included) and the brackets a dateline is wrapped in."""
-    return text.strip().strip(_WRAP).strip()
+# The date-line forms are the notice reading's (``model.notice_parts``): one grammar of a 成文日期.
+_DATE_LINE_CN, _DATE_LINE_NUMERIC, _DATE_LINE_SHORT = DATE_LINE_CN, DATE_LINE_NUMERIC, DATE_LINE_SHORT
+_core, _may_be_date = date_core, may_be_date
 
 
 def check_dates(doc: Doc) -> Iterator[Hit]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ...model.lazy_patterns import compiled
+from ...model.notice_parts import addressee_names, is_addressee_line, read_parts
 from ...registry import DocumentKind
 from ..text import Doc
 
@@ -22,8 +23,6 @@ _HEAD = (
     r"^\d{6}$|^(?:绝密|机密|秘密)(?:★.*)?$|^(?:特急|加急|特提|平急)$|签发人[：:]"
     r"|^\S{1,20}[〔\[【(（［](?:19|20)\d{2}[〕\]】)）］]\s*第?\d+号|^第\s*\d+\s*号$|^\S{2,40}文件$|^[—━─=＝-]+$"
 )
-_ADDRESSEE = r"^[^。；！？;!?]{2,80}[：:]$"
-_NOT_ADDRESSEE = "如下|以下|下列|同志们|各位"
 #: Addressees that name a person, not an organ: an upward document goes to an organ (条例 第十五条（五）).
 _PERSON = (
     r"(?:省长|市长|县长|区长|州长|镇长|乡长|书记|局长|厅长|部长|主任|处长|科长|院长|校长|主席|总理|委员长|"
@@ -32,7 +31,6 @@ _PERSON = (
 _CC = r"^(?:抄送|抄报)[：:]\s*(.+?)[。.]?$"
 #: Subordinates named in a 抄送 line (``各区卫生健康局``, ``下属各单位``).
 _SUBORDINATE = r"^(?:(?:[省市县区州旗]直)?各(?![位副])|下属|所属|下级)"
-_SPLIT = "[、，,；;\\s\u3000]+"
 #: Organs that may be issuers: a name ending in one of these.
 _ORGAN_END = (
     r"(?:人民政府|政府|国务院|委员会|委|局|厅|部|办公室|办公厅|办|处|科|署|院|所|站|中心|会|校|学校|公司|"
@@ -133,7 +131,7 @@ def _read(doc: Doc) -> Reading:
             # A long title broken over two lines: the second ends in the 文种.
             joined = title + strip_title(following)
             found = title_genres(joined, kinds) if following and not _ends_clause(following) else []
-            if found and len(joined) <= 80 and not compiled(_ADDRESSEE).match(following):
+            if found and len(joined) <= 80 and not is_addressee_line(following):
                 return _reading(doc, index, joined, found, units[units.index(later[0]) + 1 :], head_issuer)
             return Reading(None)
         if head_issuer or len(title) > 40:
@@ -206,20 +204,18 @@ def _title_issuer(title: str, genre: str) -> str:
 
 def _names(line: str) -> tuple[str, ...]:
     """Return the organs an addressee or 抄送 line names."""
-    body = line.strip().rstrip("：:。.").strip()
-    return tuple(part.strip() for part in compiled(_SPLIT).split(body) if part.strip())
+    return addressee_names(line)
 
 
 def _addressee(doc: Doc, rest: list[int]) -> tuple[int | None, tuple[str, ...]]:
-    """Return the 主送机关 line right after the title (a subtitle in brackets may come between)."""
-    for index in rest[:3]:
-        text = doc.simple(index).strip()
-        if not text or (text[0] in "（(" and text[-1] in "）)"):
-            continue
-        if compiled(_ADDRESSEE).match(text) and not compiled(_NOT_ADDRESSEE).search(text):
-            return index, _names(text)
+    """Return the 主送机关 line right after the title, as the notice reading tells it."""
+    if not rest:
         return None, ()
-    return None, ()
+    found = read_parts(["", *(doc.simple(i) for i in rest)], 0).addressee
+    if found is None:
+        return None, ()
+    index = rest[found - 1]
+    return index, _names(doc.simple(index))
 
 
 def _cc(doc: Doc, rest: list[int]) -> tuple[int | None, tuple[str, ...]]:
@@ -233,7 +229,7 @@ def _cc(doc: Doc, rest: list[int]) -> tuple[int | None, tuple[str, ...]]:
 
 def _signature(doc: Doc, rest: list[int]) -> str:
     """Return the 署名 above the first date line near the end, when it names an organ."""
-    from .formats import is_date_line
+    from ...model.notice_parts import is_date_line
 
     for position, index in enumerate(rest):
         if position and is_date_line(doc.units[index].text):

@@ -10,14 +10,12 @@ from typing import Any
 
 from ...i18n import N_, _, language
 from ...model.lazy_patterns import compiled
-from ...model.numbering import parse_label
+from ...model.notice_parts import read_parts
 from ...model.script import to_simplified
 from ...registry import DocumentKind
 from ..finding import Hit
 from ..text import Doc, DocTable
-from .formats import is_date_line
 
-_ADDRESSEE = r"^[^，。,；;！？!?]{2,40}[：:]$"
 _BODY_END = "。！？；"
 _TABLE_NEEDS = (
     ("measure", "措施|举措|办法"),
@@ -118,17 +116,12 @@ def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
 def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]:
     """Yield a hit for each required field a draft's lines lack (addressee, signature, date can be told)."""
     needed = set(kind.required_meta)
-    roles = {doc.units[i].role for i in units}
     pattern = re.compile(kind.title_pattern) if kind.title_pattern else None
     title = next((i for i in units[:12] if pattern and pattern.search(doc.simple(i).strip())), units[0])
-    body = next((p for p, i in enumerate(units) if p > units.index(title) and _is_body(doc, i)), len(units))
-    head = units[units.index(title) + 1 : body]
+    lines = [doc.units[i].text for i in units]
+    parts = read_parts(lines, units.index(title), [doc.units[i].role for i in units])
     name = _kind_name(kind)
-    if (
-        "addressee" in needed
-        and "addressee" not in roles
-        and not any(compiled(_ADDRESSEE).match(doc.units[i].text.strip()) for i in head)
-    ):
+    if "addressee" in needed and parts.addressee is None:
         yield Hit(
             title,
             0,
@@ -136,30 +129,20 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
             "SK401",
             _("a {name} needs {addressee}").format(name=name, addressee=_(_FIELD_NAMES["addressee"])),
         )
-    if not needed & {"signature", "date"} or needed & {"signature", "date"} <= roles:
-        return
-    tail = units[body:]
-    dates = [p for p, i in enumerate(tail) if is_date_line(doc.units[i].text)]
-    if not dates:
+    if parts.date is None:
         if "date" in needed:
             yield Hit(
                 units[-1], 0, 1, "SK401", _("a {name} needs {date}").format(name=name, date=_(_FIELD_NAMES["date"]))
             )
         return
-    before = tail[dates[0] - 1] if dates[0] else None
-    if "signature" in needed and (before is None or _is_body(doc, before) or parse_label(doc.units[before].text)):
+    if "signature" in needed and parts.signature is None:
         yield Hit(
-            tail[dates[0]],
+            units[parts.date],
             0,
             1,
             "SK401",
             _("a {name} needs {signature}").format(name=name, signature=_(_FIELD_NAMES["signature"])),
         )
-
-
-def _is_body(doc: Doc, index: int) -> bool:
-    text = doc.units[index].text.strip()
-    return len(text) > 40 or any(mark in text for mark in _BODY_END)
 
 
 def _three_lists(doc: Doc, table: DocTable) -> Iterator[Hit]:
