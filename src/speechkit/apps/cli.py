@@ -6,6 +6,7 @@ Only what a command needs is imported, and only when it runs: ``speechkit --help
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 
 #: How many check findings ``build`` prints before summing up the rest.
 SHOWN_FINDINGS = 5
+#: The status of a program whose reader went away (``speechkit check … | head -1``): 128 + SIGPIPE, as a shell
+#: reports for a tool the signal ended.
+BROKEN_PIPE = 141
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,7 +40,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> NoReturn:
     """Run the command line as the ``speechkit`` program and exit with its status."""
-    sys.exit(main())
+    status = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = BROKEN_PIPE
+    if status == BROKEN_PIPE:
+        # What is still buffered for the closed pipe must not raise again when Python exits.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(status)
 
 
 def _run(argv: list[str], command: str | None) -> int:
@@ -57,6 +70,8 @@ def _run_in_language(argv: list[str], command: str | None) -> int:
 
     try:
         return int(args.func(args))
+    except BrokenPipeError:
+        return BROKEN_PIPE  # the reader of standard output went away: stop quietly, as other tools do
     except SpeechkitError as exc:
         print(f"{exc}", file=sys.stderr)
         return 2
