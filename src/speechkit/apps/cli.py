@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -396,7 +397,7 @@ def _print_findings(outcome: Outcome, show_all: bool) -> None:
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
         print(
             _("warning: {value} more findings ({summary} in all); `speechkit check {source}` lists them").format(
-                value=len(findings) - len(shown), summary=summary, source=outcome.source
+                value=len(findings) - len(shown), summary=summary, source=_checkable(outcome) or outcome.source
             ),
             file=sys.stderr,
         )
@@ -412,11 +413,16 @@ def _report_batch(result: BatchResult, options: Any, outdir: str) -> None:
     if with_findings:
         codes = Counter(f.code for o in with_findings for f in o.findings)
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
+        checkable = [f for f in (_checkable(o) for o in with_findings) if f]
+        command = " ".join(shlex.quote(f) for f in checkable[:SHOWN_FINDINGS])
+        if len(checkable) > SHOWN_FINDINGS:  # a glob over what this build wrote, for the shell to expand
+            command = shlex.quote(str(Path(outdir))) + "/*" + Path(checkable[0]).suffix
         print(
-            _("warning: {count} in {count2} ({summary}); `speechkit check FILE` lists them").format(
+            _("warning: {count} in {count2} ({summary}); `speechkit check {files}` lists them").format(
                 count=_count(sum(codes.values()), "finding"),
                 count2=_count(len(with_findings), "document"),
                 summary=summary,
+                files=command or "FILE",
             ),
             file=sys.stderr,
         )
@@ -434,6 +440,15 @@ def _report_batch(result: BatchResult, options: Any, outdir: str) -> None:
     if result.rejected:
         parts.append(_("{n_rejected} not written for findings (--strict)").format(n_rejected=len(result.rejected)))
     print("speechkit: " + _(", ").join(parts), file=sys.stderr)
+
+
+def _checkable(outcome: Outcome) -> str:
+    """Return the built file of ``outcome`` that ``speechkit check`` reads (.md, else .docx), or ""."""
+    for suffix in (".md", ".docx"):
+        for path in outcome.written:
+            if path.suffix == suffix:
+                return str(path)
+    return ""
 
 
 def _count(number: int, noun: str) -> str:
