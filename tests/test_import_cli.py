@@ -68,3 +68,18 @@ def test_import_and_check_a_draft_numbered_by_word(tmp_path: Path) -> None:
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "SK103" not in checked.stdout and "SK106" not in checked.stdout
+
+
+def test_import_does_not_replace_an_existing_file_without_force(tmp_path: Path) -> None:
+    draft = DRAFTS / "corpus" / "002_adb10e59eea42815.txt"
+    out = tmp_path / "facts.yaml"
+    out.write_text("# my edited facts\n", encoding="utf-8")
+    refused = _run(str(draft), "-o", str(out))
+    assert refused.returncode == 2
+    assert refused.stderr.strip().splitlines() == [refused.stderr.strip()]  # one line
+    assert str(out) in refused.stderr and "--force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "# my edited facts\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.yaml"]  # no temporary file left
+    forced = _run(str(draft), "-o", str(out), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert out.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")

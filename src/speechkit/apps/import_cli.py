@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
+from pathlib import Path
 
 from ..i18n import _
 from ..model.errors import SpeechkitError
@@ -15,6 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help=_("read a draft (.txt, .md, .docx) into facts YAML"))
     p.add_argument("draft", help=_("the draft: a .txt, .md or .docx file"))
     p.add_argument("-o", "--output", metavar="FACTS.yaml", help=_("write the facts here (default: standard output)"))
+    p.add_argument("--force", action="store_true", help=_("replace the -o file if it exists (default: refuse, exit 2)"))
     p.add_argument("--kind", help=_("document kind (default: guessed; see `speechkit kinds`)"))
     p.add_argument("--format", choices=("txt", "md", "docx"), help=_("draft format (default: from the suffix)"))
     p.add_argument("--no-fix", action="store_true", help=_("leave half-width punctuation and pinyin as they are"))
@@ -34,9 +37,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..facts.schema import SCHEMA_ID
     from ..readers import read_draft
     from ..writers.dump import dump_text, to_facts
-    from ..writers.output import write_atomic
+    from ..writers.output import write_atomic, write_outputs
 
     registry = default_registry()
+    if args.output and not args.force and os.path.lexists(args.output):
+        raise _exists(args.output)
     if args.kind is not None and args.kind not in registry.kinds:
         raise SpeechkitError(
             _("unknown document kind {kind!r}; known kinds: {kinds}").format(
@@ -60,7 +65,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if args.output:
-        write_atomic(args.output, text)
+        if args.force:
+            write_atomic(args.output, text)
+        else:
+            try:
+                write_outputs({Path(args.output): text}, replace=False)  # a file made meanwhile is not replaced
+            except FileExistsError:
+                raise _exists(args.output) from None
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _exists(path: str) -> SpeechkitError:
+    """Return the error for an ``-o`` file that exists and was not to be replaced."""
+    return SpeechkitError(
+        _("{path}: exists; speechkit import replaces a file (it may hold your edits) only with --force").format(
+            path=path
+        )
+    )
