@@ -39,3 +39,11 @@ def test_dir_and_all_list_only_the_packages_own_names() -> None:
     assert not {"Any", "sys", "importlib", "TYPE_CHECKING", "annotations"} & set(names)
     for name in speechkit.__all__:
         assert getattr(speechkit, name) is not None
+
+
+def test_check_speech_of_a_loaded_file_names_that_file() -> None:
+    from speechkit.checks import check_speech
+
+    path = str(EXAMPLES / "corpus_000_faithful.yaml")
+    findings = check_speech(speechkit.load(path))
+    assert findings and {f.path for f in findings} == {path}
