@@ -83,3 +83,15 @@ def test_import_does_not_replace_an_existing_file_without_force(tmp_path: Path) 
     forced = _run(str(draft), "-o", str(out), "--force")
     assert forced.returncode == 0, forced.stderr
     assert out.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+def test_the_schema_line_names_a_file_an_editor_can_load(tmp_path: Path) -> None:
+    from urllib.parse import unquote, urlparse
+
+    out = tmp_path / "facts.yaml"
+    assert _run(str(DRAFTS / "corpus" / "002_adb10e59eea42815.txt"), "-o", str(out)).returncode == 0
+    first = out.read_text(encoding="utf-8").splitlines()[0]
+    uri = first.removeprefix("# yaml-language-server: $schema=")
+    assert uri.startswith("file:///") and "invalid" not in uri
+    schema = Path(unquote(urlparse(uri).path))
+    assert schema.is_file() and '"$schema"' in schema.read_text(encoding="utf-8")

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--schema",
         default=None,
         metavar="URL",
-        help=_("schema named in the first line (default: the speechkit schema's $id)"),
+        help=_("schema named in the first line (default: the file: URI of the installed schema)"),
     )
     p.set_defaults(func=cmd_import)
 
@@ -34,7 +34,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Read the draft, report what changed or was set aside, and write facts that rebuild it."""
     from ..api import load
     from ..default import default_registry
-    from ..facts.schema import SCHEMA_ID
     from ..readers import read_draft
     from ..writers.dump import dump_text, to_facts
     from ..writers.output import write_atomic, write_outputs
@@ -50,7 +49,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     reading = read_draft(args.draft, args.format, kind=args.kind, fix=not args.no_fix, registry=registry)
     dumped = to_facts(reading.speech, registry=registry)
-    text = dump_text(dumped.data, args.schema or SCHEMA_ID)
+    text = dump_text(dumped.data, args.schema)
     load(io.StringIO(text))  # what is written must validate and build
     for note in reading.notes:
         print(note.format(reading.path), file=sys.stderr)
