@@ -95,3 +95,16 @@ def test_the_schema_line_names_a_file_an_editor_can_load(tmp_path: Path) -> None
     assert uri.startswith("file:///") and "invalid" not in uri
     schema = Path(unquote(urlparse(uri).path))
     assert schema.is_file() and '"$schema"' in schema.read_text(encoding="utf-8")
+
+
+def test_a_dropped_attachment_number_is_reported_with_its_line(tmp_path: Path) -> None:
+    draft = tmp_path / "notice.txt"
+    draft.write_text(
+        "关于开展安全生产大检查的通知\n\n各乡镇人民政府：\n\n现将有关事项通知如下。\n\n"
+        "附件：1.安全生产大检查工作方案\n\n县安全生产委员会办公室\n\n2024年3月1日\n",
+        encoding="utf-8",
+    )
+    result = _run(str(draft))
+    assert result.returncode == 0, result.stderr
+    assert f"{draft}:7: stripped label: 1." in result.stderr.splitlines()
+    assert "安全生产大检查工作方案" in yaml.safe_load(result.stdout)["attachments"]
