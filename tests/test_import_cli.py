@@ -68,3 +68,43 @@ def test_import_and_check_a_draft_numbered_by_word(tmp_path: Path) -> None:
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "SK103" not in checked.stdout and "SK106" not in checked.stdout
+
+
+def test_import_does_not_replace_an_existing_file_without_force(tmp_path: Path) -> None:
+    draft = DRAFTS / "corpus" / "002_adb10e59eea42815.txt"
+    out = tmp_path / "facts.yaml"
+    out.write_text("# my edited facts\n", encoding="utf-8")
+    refused = _run(str(draft), "-o", str(out))
+    assert refused.returncode == 2
+    assert refused.stderr.strip().splitlines() == [refused.stderr.strip()]  # one line
+    assert str(out) in refused.stderr and "--force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "# my edited facts\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.yaml"]  # no temporary file left
+    forced = _run(str(draft), "-o", str(out), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert out.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+def test_the_schema_line_names_a_file_an_editor_can_load(tmp_path: Path) -> None:
+    from urllib.parse import unquote, urlparse
+
+    out = tmp_path / "facts.yaml"
+    assert _run(str(DRAFTS / "corpus" / "002_adb10e59eea42815.txt"), "-o", str(out)).returncode == 0
+    first = out.read_text(encoding="utf-8").splitlines()[0]
+    uri = first.removeprefix("# yaml-language-server: $schema=")
+    assert uri.startswith("file:///") and "invalid" not in uri
+    schema = Path(unquote(urlparse(uri).path))
+    assert schema.is_file() and '"$schema"' in schema.read_text(encoding="utf-8")
+
+
+def test_a_dropped_attachment_number_is_reported_with_its_line(tmp_path: Path) -> None:
+    draft = tmp_path / "notice.txt"
+    draft.write_text(
+        "关于开展安全生产大检查的通知\n\n各乡镇人民政府：\n\n现将有关事项通知如下。\n\n"
+        "附件：1.安全生产大检查工作方案\n\n县安全生产委员会办公室\n\n2024年3月1日\n",
+        encoding="utf-8",
+    )
+    result = _run(str(draft))
+    assert result.returncode == 0, result.stderr
+    assert f"{draft}:7: stripped label: 1." in result.stderr.splitlines()
+    assert "安全生产大检查工作方案" in yaml.safe_load(result.stdout)["attachments"]

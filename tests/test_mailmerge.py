@@ -152,3 +152,28 @@ def test_stems_that_clash_or_cannot_be_file_names_are_errors(tmp_path: Path, out
     assert not (tmp_path / "out").exists()
     jobs = merge_jobs(facts, table)
     assert [job.stem for job in jobs] == ["letter-1", "letter-2", "letter-3"]
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_the_summary_advises_a_check_command_that_works(tmp_path: Path, outline: dict[str, Any], count: int) -> None:
+    data = template(outline)
+    data["opening"] += "20xx年工作已部署。"  # SK101 in every built document
+    facts = tmp_path / "letter.yaml"
+    facts.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    table = write_csv(tmp_path / "branches.csv", rows(count))
+    result = run_cli(
+        "build", str(facts), "--each", str(table), "--stem", "{{ branch }}", "-f", "md,docx", "-o", "out",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    advice = next(line for line in result.stderr.splitlines() if "lists them" in line)
+    command = advice.split("`")[1]
+    assert command.startswith("speechkit check ") and "letter.yaml" not in command
+    import subprocess
+    import sys
+
+    checked = subprocess.run(  # through the shell, as the user types it (a glob is expanded there)
+        f"{sys.executable} -m {command}", shell=True, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert checked.returncode == 1, checked.stderr
+    assert checked.stdout.count("SK101") >= count

@@ -1,8 +1,9 @@
 """speechkit: write Chinese official speeches, critique outlines and notices from YAML facts.
 
-The data flows one way: ``load`` (facts YAML) → ``build`` (document model) → ``render``
+The data flows one way: ``load`` (a facts file) or ``loads`` (YAML text) → ``build`` (document model) → ``render``
 (Markdown, DOCX, PDF); ``read`` takes a draft (.txt, .md, .docx) back into the model and ``dump``
-writes its facts; ``check`` walks drafts and finds what reviewers send back.
+writes its facts; ``speechkit.checks`` (``check_path``, ``check_text``, ``check_speech``) finds what reviewers
+send back.
 The names below are imported on first use, so that ``import speechkit`` (and ``speechkit --help``) stay fast.
 """
 
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import build, dump, layout, load, read, render
+    from .api import build, dump, layout, load, loads, read, render
     from .apps.batch import build_many
     from .builder.layout import Para, Run, TableBlock
     from .default import default_registry, load_registry
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 #: Where each public name lives; ``__getattr__`` imports the module when the name is first used.
 _EXPORTS: dict[str, str] = {
-    **dict.fromkeys(("build", "dump", "layout", "load", "read", "render"), "api"),
+    **dict.fromkeys(("build", "dump", "layout", "load", "loads", "read", "render"), "api"),
     "build_many": "apps.batch",
     **dict.fromkeys(
         (
@@ -96,6 +97,7 @@ __all__ = [
     "layout",
     "load",
     "load_registry",
+    "loads",
     "read",
     "read_facts",
     "render",
@@ -113,5 +115,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """List the public names with the module's own."""
-    return sorted({*globals(), *_EXPORTS})
+    """List the public names only (not the helpers this module imports, such as ``importlib``)."""
+    return sorted(__all__)

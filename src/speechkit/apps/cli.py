@@ -6,6 +6,8 @@ Only what a command needs is imported, and only when it runs: ``speechkit --help
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
 
 #: How many check findings ``build`` prints before summing up the rest.
 SHOWN_FINDINGS = 5
+#: The status of a program whose reader went away (``speechkit check … | head -1``): 128 + SIGPIPE, as a shell
+#: reports for a tool the signal ended.
+BROKEN_PIPE = 141
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,7 +41,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> NoReturn:
     """Run the command line as the ``speechkit`` program and exit with its status."""
-    sys.exit(main())
+    status = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = BROKEN_PIPE
+    if status == BROKEN_PIPE:
+        # What is still buffered for the closed pipe must not raise again when Python exits.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(status)
 
 
 def _run(argv: list[str], command: str | None) -> int:
@@ -57,6 +71,8 @@ def _run_in_language(argv: list[str], command: str | None) -> int:
 
     try:
         return int(args.func(args))
+    except BrokenPipeError:
+        return BROKEN_PIPE  # the reader of standard output went away: stop quietly, as other tools do
     except SpeechkitError as exc:
         print(f"{exc}", file=sys.stderr)
         return 2
@@ -381,7 +397,7 @@ def _print_findings(outcome: Outcome, show_all: bool) -> None:
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
         print(
             _("warning: {value} more findings ({summary} in all); `speechkit check {source}` lists them").format(
-                value=len(findings) - len(shown), summary=summary, source=outcome.source
+                value=len(findings) - len(shown), summary=summary, source=_checkable(outcome) or outcome.source
             ),
             file=sys.stderr,
         )
@@ -397,11 +413,16 @@ def _report_batch(result: BatchResult, options: Any, outdir: str) -> None:
     if with_findings:
         codes = Counter(f.code for o in with_findings for f in o.findings)
         summary = ", ".join(f"{code} ×{n}" for code, n in sorted(codes.items()))
+        checkable = [f for f in (_checkable(o) for o in with_findings) if f]
+        command = " ".join(shlex.quote(f) for f in checkable[:SHOWN_FINDINGS])
+        if len(checkable) > SHOWN_FINDINGS:  # a glob over what this build wrote, for the shell to expand
+            command = shlex.quote(str(Path(outdir))) + "/*" + Path(checkable[0]).suffix
         print(
-            _("warning: {count} in {count2} ({summary}); `speechkit check FILE` lists them").format(
+            _("warning: {count} in {count2} ({summary}); `speechkit check {files}` lists them").format(
                 count=_count(sum(codes.values()), "finding"),
                 count2=_count(len(with_findings), "document"),
                 summary=summary,
+                files=command or "FILE",
             ),
             file=sys.stderr,
         )
@@ -419,6 +440,15 @@ def _report_batch(result: BatchResult, options: Any, outdir: str) -> None:
     if result.rejected:
         parts.append(_("{n_rejected} not written for findings (--strict)").format(n_rejected=len(result.rejected)))
     print("speechkit: " + _(", ").join(parts), file=sys.stderr)
+
+
+def _checkable(outcome: Outcome) -> str:
+    """Return the built file of ``outcome`` that ``speechkit check`` reads (.md, else .docx), or ""."""
+    for suffix in (".md", ".docx"):
+        for path in outcome.written:
+            if path.suffix == suffix:
+                return str(path)
+    return ""
 
 
 def _count(number: int, noun: str) -> str:

@@ -86,7 +86,7 @@ def check_paths(
 
 def check_speech(
     speech: Speech,
-    path: str = "<speech>",
+    path: str | None = None,
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
     *,
@@ -95,10 +95,13 @@ def check_speech(
 ) -> list[Finding]:
     """Check a Speech as it is (no second parse or build): its texts at the positions it records.
 
-    ``path`` names the file the positions point into and ``source`` may give its text, so that findings
-    point at the very characters; texts without a position are numbered in reading order.
+    ``path`` names the file the positions point into (default: the file the Speech was loaded or read from,
+    else ``<speech>``) and ``source`` may give its text, so that findings point at the very characters;
+    texts without a position are numbered in reading order.
     """
     from .speech_source import doc_from_speech
 
+    if path is None:
+        path = next((pos.path for pos in speech.source.values() if pos.path), "<speech>")
     registry = registry or default_registry()
     return check_doc(doc_from_speech(speech, path, source, registry), select, ignore, registry)

@@ -13,6 +13,21 @@ from .stat_groups import RESERVED_NAMES, statistics_schema
 
 SCHEMA_ID = "https://speechkit.invalid/schemas/speech.schema.json"
 
+
+def schema_uri() -> str:
+    """Return the ``file:`` URI of the schema installed with speechkit (``speechkit.schemas``), for the
+    ``$schema`` line an editor loads; its ``$id`` when the package is not a folder (a zip)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("speechkit.schemas")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder) / "speech.schema.json"
+        if path.is_file():
+            return path.resolve().as_uri()
+    return SCHEMA_ID
+
+
 _TEXT = {"type": "string"}
 _TEXTS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 

@@ -8,6 +8,10 @@ from functools import cache
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _STRIP = " \t\n\u3000"
 SENTENCE_END = "。！？；：!?;:…"
+#: A branch line of a critique outline: a unit's name, a colon, what it lacks (``小关社区：党员发展把关不严``).
+BRANCH_LINE = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z0-9×*＊]{0,14}(村|社区|支部|街道|镇|乡|居委会|单位|部门|科室|站|所|中心|小组|学校|组))[:：](.+)$"
+)
 
 
 @cache

@@ -90,7 +90,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
                     blocks[index] = replace(block, text=text, title_end=-1 if text != block.text else block.title_end)
     path = draft.path
     front, start = split_front(blocks, path, notes)
-    end = split_back(blocks, start, front, path)
+    end = split_back(blocks, start, front, path, notes)
     body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes)
     if "title" not in front.fields:
         front.fields["title"] = _fallback_title(blocks, path)

@@ -179,7 +179,7 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
     return front
 
 
-def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> int:
+def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, notes: list[Note] | None = None) -> int:
     """Read signature, date and attachments from the end; return the end of the body."""
     end = len(blocks)
     while end > start and isinstance(blocks[end - 1], RawPara) and blocks[end - 1].role in ("imprint", "note"):  # type: ignore[union-attr]
@@ -220,12 +220,18 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str) -> i
             break
         if not (block.role == "attachment" or (not block.role and re.match(r"^\d+[.．、]", text))):
             break
+    count = end - first_attachment
     for index in range(first_attachment, end):
         block = blocks[index]
         assert isinstance(block, RawPara)
         text = block.text.strip().lstrip("\u3000 ")
         match = ATTACHMENT.match(text)
         name = match.group(1) if match else re.sub(r"^\d+[.．、]\s*", "", text)
+        label = re.search(r"(\d+)[.．、]\s*$", text[: len(text) - len(name)])
+        # The build numbers attachments itself (GB/T 9704 7.3.7: 1. 2. … for several, none for one); a
+        # number it would not write again is reported.
+        if label and notes is not None and (count == 1 or int(label.group(1)) != index - first_attachment + 1):
+            notes.append(Note(block.line, "stripped label", label.group(0).strip()))
         front.positions[("meta", "attachments", len(front.attachments))] = SourcePos(path, block.line, block.column)
         front.attachments.append(name.strip())
     return first_attachment

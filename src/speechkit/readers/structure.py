@@ -10,13 +10,11 @@ from ..i18n import _
 from ..model.numbering import LabelMatch, find_labels, label_at, scheme_from_formats
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
+from ..model.text import BRANCH_LINE
 from .raw import Note, RawBlock, RawPara, RawTable
 
 #: Characters that end a run-in title (the layout adds 。 to a title that ends with none of them).
 TITLE_END = "。！？；：!?;:…"
-BRANCH_LINE = re.compile(
-    r"^([\u4e00-\u9fffA-Za-z0-9×*＊]{0,14}(村|社区|支部|街道|镇|乡|居委会|单位|部门|科室|站|所|中心|小组|学校|组))[:：](.+)$"
-)
 CLOSING = re.compile(
     r"(讲话就到这里|就讲这些|讲到这里|就到这里|谢谢大家|谢谢！|谢谢。|请予评议|请予审议|批评指正|以上述职|以上报告|以上汇报)"
 )

@@ -10,7 +10,7 @@ import yaml
 
 from ..builtins.branch_issues import branch_unit
 from ..facts.expressions import has_expression
-from ..facts.schema import SCHEMA_ID
+from ..facts.schema import schema_uri
 from ..i18n import _
 from ..model.numbering import SCHEMES, count_cn
 from ..model.speech import Block, Item, Section, Speech, Table
@@ -29,13 +29,14 @@ class Dumped:
     notes: list[str] = field(default_factory=list)
 
 
-def dump(speech: Speech, *, schema: str = SCHEMA_ID, registry: Registry) -> str:
-    """Return facts YAML that validates and rebuilds to the same document."""
+def dump(speech: Speech, *, schema: str | None = None, registry: Registry) -> str:
+    """Return facts YAML that validates and rebuilds to the same document (``schema``: the installed one's URI)."""
     return dump_text(to_facts(speech, registry=registry).data, schema)
 
 
-def dump_text(data: dict[str, Any], schema: str = SCHEMA_ID) -> str:
-    """Write facts data as YAML headed by the ``yaml-language-server`` schema line."""
+def dump_text(data: dict[str, Any], schema: str | None = None) -> str:
+    """Write facts data as YAML headed by the ``yaml-language-server`` schema line (default: the installed schema)."""
+    schema = schema or schema_uri()
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000, default_flow_style=False)
     return f"# yaml-language-server: $schema={schema}\n{body}"
 

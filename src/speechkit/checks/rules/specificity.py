@@ -10,11 +10,13 @@ from itertools import pairwise
 from ...i18n import _
 from ...model.lazy_patterns import compiled
 from ...model.speech import Item, ModelPath
+from ...model.text import BRANCH_LINE
 from ..finding import Hit
 from ..model_walk import item_label, unit_index
 from ..outline import Mark, Outline, analyze
 from ..text import Doc
 from .chars import holds
+from .punctuation import pinyin_spans
 
 _PROBLEM_HEADING = "问题"
 #: Words that make a heading about problems one about something else (问题的原因, 整改问题的措施).
@@ -98,6 +100,8 @@ def _section_tail(doc: Doc, index: int) -> list[int]:
         if path[0] != "sections" or not index <= int(path[1]) < last:
             continue
         if int(path[1]) > index or path[2] == "closing":
+            if (int(path[1]) > index and path[2] == "items") or _is_branch_line(doc.simple(unit)):
+                break  # a later section's items (小关社区：…) are their own problems, not the last common one's
             out.append(unit)
     return out
 
@@ -145,6 +149,13 @@ def _subtree(doc: Doc, where: dict[ModelPath, int], path: ModelPath) -> list[int
             break
         out.append(index)
     return out
+
+
+def _is_branch_line(text: str) -> bool:
+    """Return whether ``text`` is a branch line (``小关社区：…``), pinyin left by a conversion (``社區(qū):``) aside."""
+    for start, end in reversed(pinyin_spans(text)):
+        text = text[:start] + text[end:]
+    return BRANCH_LINE.match(text) is not None
 
 
 def is_specific(text: str) -> bool:
@@ -214,5 +225,7 @@ def _span_text(doc: Doc, outline: Outline, first: Mark, stop: Mark | None) -> st
         if stop is not None and index == stop.unit:
             parts.append(text[lo : stop.start])
             break
+        if index != first.unit and _is_branch_line(text):
+            break  # a branch line (小关社区：…) ends the common problems
         parts.append(text[lo:])
     return "\n".join(parts)
