@@ -200,7 +200,7 @@ def test_label_number_runs_hold_every_character_of_their_token() -> None:
     # A format whose next character may be part of the number has no test.
     assert numbering._format_follows("{cn}十", True) == numbering._NO_TEST
     assert numbering._format_follows("{n}", True) == numbering._NO_TEST
-    assert numbering._format_follows("{n}．", True) == ("0123456789", 2, ".．")
+    assert numbering._format_follows("{n}．", True) == ("0123456789", 3, ".．")
     assert numbering._may_be_runin("一是", 0) and not numbering._may_be_runin("一份部署、九分", 0)
 
 

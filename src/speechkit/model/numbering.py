@@ -9,7 +9,9 @@ or of the scheme passed in) and from the run-in styles:
 - ``find_labels(text, scheme=None, midline=True) -> list[LabelMatch]`` finds every label in a
   text: at its start, and (``midline``) after a sentence end (``。！？；：``) or white space, as in
   drafts that arrive as one long line. ``label_at(text, scheme=None)`` reads the label at the
-  start only (leading white space skipped).
+  start only (leading white space skipped); ``parse_label(text)`` reads the same label and names
+  its family as the checks do (``一、``, ``（一）``, ``1.``, ``（1）``, ``①``, ``一是``, ``一要``, ``第一``,
+  ``首先``): one grammar for the builder, the readers and the checks.
 - ``LabelMatch`` has ``kind`` (``"heading"`` or ``"runin"``), ``style`` (``"heading"``,
   ``"yishi"``, ``"yiyao"``, ``"diyi"``, ``"shouxian"``), ``fmt`` (the level format such as
   ``"（{cn}）"``, or the marker family ``"{cn}是"``), ``level`` (the format's level in the scheme,
@@ -18,8 +20,8 @@ or of the scheme passed in) and from the run-in styles:
 - ``scheme_from_formats(formats)`` names the scheme whose levels begin with the formats seen,
   or builds a custom one.
 
-Not labels: ``第一书记``, ``1.5万``, ``2016.04``, ``一是一，二是二``, ``一、二季度`` in mid-line,
-a numeral inside a word.
+Not labels: ``第一书记``, ``1.5万``, ``2016.04``, ``一是一，二是二``, ``一、二季度``, ``两是``, ``〇、``,
+a bare label with nothing after it, a numeral inside a word.
 """
 
 from __future__ import annotations
@@ -194,74 +196,6 @@ def runin_marker(style: str, position: int, count: int) -> str:
     raise ValueError(_("unknown run-in style {style!r}").format(style=style))
 
 
-class Label(NamedTuple):
-    """A label found at the start of a text: its family, its number and the text after it."""
-
-    family: str
-    number: int
-    rest: str
-    text: str
-
-
-_CN_CHARS = "零〇一二两三四五六七八九十百千万"
-_CN = f"[{_CN_CHARS}]+"
-#: What :func:`_may_start` reads as "a decimal digit" (``\\d``) and as "any character".
-_DECIMAL, _ANY = r"\d", ""
-#: Each family, the characters its label starts with, and its pattern (compiled on first need: a
-#: text that starts otherwise never needs it, and each class of Chinese numerals costs ``re`` 0.3 ms).
-_LABEL_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("（一）", "（(", rf"^[（(]({_CN})[）)]"),
-    ("（1）", "（(", r"^[（(](\d+)[）)]"),
-    ("一、", _CN_CHARS, rf"^({_CN})[、，,]"),
-    ("一是", _CN_CHARS, rf"^({_CN})是"),
-    ("一要", _CN_CHARS, rf"^({_CN})要"),
-    ("第一", "第", rf"^第({_CN})[，,、：:]"),
-    ("1.", _DECIMAL, r"^(\d{1,3})(?:[.．](?!\d)|[、])"),
-    ("①", "".join(_CIRCLED), "^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])"),
-)
-
-
-def _may_start(first: str, starts: str) -> bool:
-    """Return whether a label that starts with one of ``starts`` may start with the character ``first``."""
-    if starts == _ANY:
-        return True
-    if starts == _DECIMAL:
-        return first.isdecimal()
-    return first != "" and first in starts
-
-
-_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
-
-
-def parse_label(text: str) -> Label | None:
-    """Recognise a heading label or run-in marker at the start of ``text``; None if there is none."""
-    stripped = text.lstrip(" \u3000\t")
-    first = stripped[:1]
-    for family, starts, pattern in _LABEL_PATTERNS:
-        if not _may_start(first, starts):
-            continue
-        match = compiled(pattern).match(stripped)
-        if not match:
-            continue
-        token = match.group(1)
-        if family == "①":
-            number = _CIRCLED.index(token) + 1
-        elif token.isdigit():
-            number = int(token)
-        else:
-            try:
-                number = parse_cn(token)
-            except ValueError:
-                continue
-        if family in ("一是", "一要") and number > 99:
-            continue
-        return Label(family, number, stripped[match.end() :], match.group(0))
-    for word, number in _SEQUENCE_WORDS.items():
-        if stripped.startswith(word) and stripped[len(word) : len(word) + 1] in ("，", ",", "、", ""):
-            return Label("首先", number, stripped[len(word) :].lstrip("，,、"), word)
-    return None
-
-
 # -- the reading grammar -------------------------------------------------------------------
 
 _CN_CLASS = "零〇一二两三四五六七八九十百"
@@ -272,6 +206,17 @@ LABEL_BOUNDARY = "。！？；：!?;:…\n \u3000\t"
 _SPACE = " \u3000\t"
 RUNIN_STYLES: dict[str, str] = {"{cn}是": "yishi", "{cn}要": "yiyao", "第{cn}，": "diyi"}
 _SHOUXIAN = ("首先", "其次", "再次", "最后")
+
+
+#: What :func:`_may_start` reads as "any character".
+_ANY = ""
+
+
+def _may_start(first: str, starts: str) -> bool:
+    """Return whether a label that starts with one of ``starts`` may start with the character ``first``."""
+    if starts == _ANY:
+        return True
+    return first != "" and first in starts
 
 
 class LabelMatch(NamedTuple):
@@ -295,7 +240,7 @@ def _format_regex(fmt: str, tolerant: bool = True) -> str:
     while rest:
         for token, pattern in (
             ("{cn}", f"([{_CN_CLASS}]{{1,6}})"),
-            ("{n}", "([1-9][0-9]?)"),
+            ("{n}", "([1-9][0-9]{0,2})"),
             ("{circled}", f"([{_CIRCLED_CLASS}])"),
         ):
             if rest.startswith(token):
@@ -341,7 +286,7 @@ def _format_starts(fmt: str, tolerant: bool) -> str:
 
 
 #: The characters of each number token of a format, and the most of them it reads.
-_TOKEN_RUNS = {"{cn}": (_CN_CLASS, 6), "{n}": ("0123456789", 2), "{circled}": ("".join(_CIRCLED), 1)}
+_TOKEN_RUNS = {"{cn}": (_CN_CLASS, 6), "{n}": ("0123456789", 3), "{circled}": ("".join(_CIRCLED), 1)}
 #: A number token's characters, the most of them, and the characters one of which comes next; or no test.
 Follows = tuple[str, int, str]
 _NO_TEST: Follows = ("", 0, "")
@@ -422,6 +367,20 @@ def _number(token: str) -> int | None:
     return value if value >= 1 and cn(value) == token else None
 
 
+#: A numeral and what follows it in a list of numbers: 二季度, 二月, 二、, 二年级.
+_LISTED = re.compile(f"([{_CN_CLASS}]+)(?:[季月、，,]|年级)")
+
+
+def _lists_numbers(text: str, end: int, ordinal: int) -> bool:
+    """Return whether the ``一、`` that ends at ``end`` opens a list of numbers rather than a title: the next
+    number follows on (一、二季度, 三、四月, 一、二、三), or a unit comes straight after the 、 (一、季度).
+    一、一年来, 一、一节 and 一、一、二季度工作情况 are labels."""
+    if text[end] in "季月年":
+        return True
+    listed = _LISTED.match(text, end)
+    return listed is not None and listed.group(1) == cn(ordinal + 1)
+
+
 def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch | None:
     first = text[pos : pos + 1]
     for fmt, level, name, pattern, starts, follows in _heading_patterns(scheme):
@@ -435,9 +394,9 @@ def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch
             continue
         end = match.end()
         if end >= len(text) or text[end] in "，,。、；;：:）)":
-            continue  # a bare label, or 一、二季度 / 1、2月 style lists of numbers
-        if fmt.startswith("{cn}") and text[end] in _CN_CLASS + "季月年":
-            continue
+            continue  # a bare label, or 1、、 / （一）） doubled marks
+        if fmt.startswith("{cn}") and _lists_numbers(text, end, ordinal):
+            continue  # 一、二季度, 一、二、三: a list of numbers, not a label
         return LabelMatch("heading", "heading", fmt, level, name, ordinal, pos, end, match.group(0))
     return None
 
@@ -479,6 +438,46 @@ def label_at(text: str, pos: int = 0, scheme: HeadingScheme | None = None) -> La
     while pos < len(text) and text[pos] in _SPACE:
         pos += 1
     return _heading_at(text, pos, scheme) or _runin_at(text, pos)
+
+
+class Label(NamedTuple):
+    """A label at the start of a text as the checks name it: its family, its number and the text after it."""
+
+    family: str
+    number: int
+    rest: str
+    text: str
+
+
+#: The label family of each level format the grammar reads (half- and full-width variants alike).
+_HEADING_FAMILIES = {
+    "{cn}、": "一、",
+    "（{cn}）": "（一）",
+    "({cn})": "（一）",
+    "{n}.": "1.",
+    "{n}．": "1.",
+    "{n}、": "1.",
+    "（{n}）": "（1）",
+    "({n})": "（1）",
+    "{circled}": "①",
+}
+#: The label family of each run-in style.
+_RUNIN_FAMILIES = {"yishi": "一是", "yiyao": "一要", "diyi": "第一", "shouxian": "首先"}
+
+
+def label_family(match: LabelMatch) -> str:
+    """Return the family a label belongs to (``一、``, ``（一）``, ``1.``, ``（1）``, ``①``, ``一是``, ``第一``…)."""
+    if match.kind == "runin":
+        return _RUNIN_FAMILIES[match.style]
+    return _HEADING_FAMILIES.get(match.fmt, match.fmt)
+
+
+def parse_label(text: str) -> Label | None:
+    """Read the label at the start of ``text`` with :func:`label_at` and name its family; None if there is none."""
+    match = label_at(text)
+    if match is None:
+        return None
+    return Label(label_family(match), match.ordinal, text[match.end :], match.text)
 
 
 def find_labels(text: str, scheme: HeadingScheme | None = None, *, midline: bool = True) -> list[LabelMatch]:
