@@ -30,7 +30,6 @@ import re
 from typing import NamedTuple
 
 from ..i18n import _
-from .lazy_patterns import compiled
 from .speech import HeadingScheme
 
 _DIGITS = "零一二三四五六七八九"
@@ -208,17 +207,6 @@ RUNIN_STYLES: dict[str, str] = {"{cn}是": "yishi", "{cn}要": "yiyao", "第{cn}
 _SHOUXIAN = ("首先", "其次", "再次", "最后")
 
 
-#: What :func:`_may_start` reads as "any character".
-_ANY = ""
-
-
-def _may_start(first: str, starts: str) -> bool:
-    """Return whether a label that starts with one of ``starts`` may start with the character ``first``."""
-    if starts == _ANY:
-        return True
-    return first != "" and first in starts
-
-
 class LabelMatch(NamedTuple):
     """A label found in a text: heading label or run-in marker, its format, number and span."""
 
@@ -272,85 +260,29 @@ def heading_formats(scheme: HeadingScheme | None = None) -> list[tuple[str, int,
     return list(seen.values())
 
 
-def _format_starts(fmt: str, tolerant: bool) -> str:
-    """Return the characters a label of ``fmt`` starts with (as :func:`_format_regex` reads it)."""
-    for token, starts in (("{cn}", _CN_CLASS), ("{n}", "123456789"), ("{circled}", "".join(_CIRCLED))):
-        if fmt.startswith(token):
-            return starts
-    if not fmt:
-        return _ANY
-    char = fmt[0]
-    half = _FULL_TO_HALF.get(char, char)
-    full = {v: k for k, v in _FULL_TO_HALF.items()}.get(char, char)
-    return half + full if tolerant else char
-
-
-#: The characters of each number token of a format, and the most of them it reads.
-_TOKEN_RUNS = {"{cn}": (_CN_CLASS, 6), "{n}": ("0123456789", 3), "{circled}": ("".join(_CIRCLED), 1)}
-#: A number token's characters, the most of them, and the characters one of which comes next; or no test.
-Follows = tuple[str, int, str]
-_NO_TEST: Follows = ("", 0, "")
-
-
-def _format_follows(fmt: str, tolerant: bool) -> Follows:
-    """Return what a label of ``fmt`` holds after its number when ``fmt`` starts with a number token and
-    goes on with a character that no number holds (``{n}．``: up to 2 digits, then ``.`` or ``．`` when
-    ``tolerant``); else no test."""
-    for token, (chars, most) in _TOKEN_RUNS.items():
-        rest = fmt[len(token) :]
-        if fmt.startswith(token) and rest and not rest.startswith("{"):
-            after = _format_starts(rest, tolerant)
-            return (chars, most, after) if not any(char in chars for char in after) else _NO_TEST
-    return _NO_TEST
-
-
-def _next_after_run(text: str, pos: int, chars: str, most: int) -> str:
-    """Return the character after the run of at most ``most`` of ``chars`` at ``pos`` ("" at the end)."""
-    end = pos
-    while end < len(text) and end - pos < most and text[end] in chars:
-        end += 1
-    return text[end : end + 1]
-
-
-def _may_follow(text: str, pos: int, follows: Follows) -> bool:
-    """Return whether the character after the number run at ``pos`` is one that ``follows`` lets come next.
-
-    A label's number is a run of its token's characters and the character after it is none of them, so the
-    run read here, cut at the same length, ends where the number does.
-    """
-    chars, most, after = follows
-    if not after:
-        return True
-    next_char = _next_after_run(text, pos, chars, most)
-    return next_char != "" and next_char in after
-
-
-def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, str, str, Follows]]:
-    """Return ``(format, level, scheme name, pattern, first characters, what follows the first)`` in the
-    order they are tried."""
+def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, re.Pattern[str]]]:
+    """Return ``(format, level, scheme name, pattern)`` in the order they are tried."""
     key = None if scheme is None else scheme.levels
     found = _PATTERN_CACHE.get(key)
     if found is None:
-        found = []
+        patterns = []
         for tolerant in (False, True):
             for fmt, level, name in heading_formats(scheme):
                 pattern = _format_regex(fmt, tolerant)
                 if fmt.endswith(("{n}.", "{n}．")):
                     pattern += "(?![0-9０-９.．])"
-                found.append((fmt, level, name, pattern, _format_starts(fmt, tolerant), _format_follows(fmt, tolerant)))
+                patterns.append((fmt, level, name, pattern))
         # Exact formats before tolerant ones; longer formats first: （{cn}） before {cn}、.
-        found.sort(key=lambda entry: -len(entry[0].replace("{cn}", "").replace("{n}", "")))
-        found.sort(key=lambda entry: entry[3].count("["))
+        patterns.sort(key=lambda entry: -len(entry[0].replace("{cn}", "").replace("{n}", "")))
+        patterns.sort(key=lambda entry: entry[3].count("["))
+        found = [(fmt, level, name, re.compile(pattern)) for fmt, level, name, pattern in patterns]
         _PATTERN_CACHE[key] = found
     return found
 
 
-_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, str, str, Follows]]] = {}
-_RUNIN_MARK = f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]"
-_SHOUXIAN_MARK = "(首先|其次|再次|最后)[，,、]"
-#: What follows the numeral of a run-in marker: 是 or 要 (一是), or after 第 a mark (第一，).
-_RUNIN_FOLLOWS: Follows = (_CN_CLASS, 3, "是要")
-_DIYI_FOLLOWS: Follows = (_CN_CLASS, 3, "，,、")
+_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, re.Pattern[str]]]] = {}
+_RUNIN_MARK = re.compile(f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]")
+_SHOUXIAN_MARK = re.compile("(首先|其次|再次|最后)[，,、]")
 
 
 def _number(token: str) -> int | None:
@@ -382,11 +314,8 @@ def _lists_numbers(text: str, end: int, ordinal: int) -> bool:
 
 
 def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch | None:
-    first = text[pos : pos + 1]
-    for fmt, level, name, pattern, starts, follows in _heading_patterns(scheme):
-        if not _may_start(first, starts) or not _may_follow(text, pos, follows):
-            continue
-        match = compiled(pattern).match(text, pos)
+    for fmt, level, name, pattern in _heading_patterns(scheme):
+        match = pattern.match(text, pos)
         if not match:
             continue
         ordinal = _number(match.group(1))
@@ -401,16 +330,8 @@ def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch
     return None
 
 
-def _may_be_runin(text: str, pos: int) -> bool:
-    """Return whether a run-in marker may start at ``pos``: numerals and 是 or 要, or 第, numerals and a mark."""
-    if text.startswith("第", pos):
-        return _may_follow(text, pos + 1, _DIYI_FOLLOWS)
-    return _may_start(text[pos : pos + 1], _CN_CLASS) and _may_follow(text, pos, _RUNIN_FOLLOWS)
-
-
 def _runin_at(text: str, pos: int) -> LabelMatch | None:
-    first = text[pos : pos + 1]
-    match = compiled(_RUNIN_MARK).match(text, pos) if _may_be_runin(text, pos) else None
+    match = _RUNIN_MARK.match(text, pos)
     if match:
         token = match.group(1) or match.group(3)
         ordinal = _number(token)
@@ -426,7 +347,7 @@ def _runin_at(text: str, pos: int) -> LabelMatch | None:
         else:
             fmt = "第{cn}，"
         return LabelMatch("runin", RUNIN_STYLES[fmt], fmt, 0, "", ordinal, pos, end, match.group(0))
-    match = compiled(_SHOUXIAN_MARK).match(text, pos) if _may_start(first, "首其再最") else None
+    match = _SHOUXIAN_MARK.match(text, pos)
     if match:
         ordinal = _SHOUXIAN.index(match.group(1)) + 1
         return LabelMatch("runin", "shouxian", "首先，", 0, "", ordinal, pos, match.end(), match.group(0))

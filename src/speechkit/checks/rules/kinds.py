@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...i18n import N_, _, language
-from ...model.lazy_patterns import compiled
 from ...model.numbering import parse_label
 from ...model.script import to_simplified
 from ...registry import DocumentKind
@@ -127,7 +126,7 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
     if (
         "addressee" in needed
         and "addressee" not in roles
-        and not any(compiled(_ADDRESSEE).match(doc.units[i].text.strip()) for i in head)
+        and not any(re.compile(_ADDRESSEE).match(doc.units[i].text.strip()) for i in head)
     ):
         yield Hit(
             title,
@@ -169,7 +168,7 @@ def _three_lists(doc: Doc, table: DocTable) -> Iterator[Hit]:
     if problem is None:
         return
     found = {
-        need: next((i for i, c in enumerate(columns) if i != problem and compiled(words).search(c)), None)
+        need: next((i for i, c in enumerate(columns) if i != problem and re.compile(words).search(c)), None)
         for need, words in _TABLE_NEEDS
     }
     if all(v is None for v in found.values()):
