@@ -24,6 +24,7 @@ import pytest
 from speechkit.checks.fix import apply_fixes
 from speechkit.checks.runner import check_path
 from speechkit.checks.sources import InputError
+from speechkit.default import default_registry
 
 #: Address space a run may use: far above what any input here needs when handled right.
 MEMORY = 2 * 1024**3
@@ -614,7 +615,7 @@ def test_fix_refuses_a_file_that_changed_while_being_fixed(tmp_path: Path, monke
 
     monkeypatch.setattr(fix, "read_text_file", read_then_append)
     with pytest.raises(InputError, match="changed while being fixed"):
-        apply_fixes(draft, findings)
+        apply_fixes(draft, findings, default_registry())
     assert draft.read_text(encoding="utf-8") == DRAFT + "另一个进程追加的一行。\n"
     assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
 

@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from ooxml_order import SEQUENCES, W_NS, order_problems
 from speechkit.api import build, load
 from speechkit.default import default_registry
 from speechkit.model.speech import Meta, Section, Speech, Table
 from speechkit.writers.docx import render_docx
 from speechkit.writers.docx_notice import BODY_CHAR, fit_issuer, text_twips
-from speechkit.writers.docx_order import order_problems
 from speechkit.writers.title_lines import TITLE_CHARS, shape, title_lines, words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -452,3 +452,38 @@ def test_a_copy_number_is_six_digits(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and "copy_number" in run.stderr and "six digits" in run.stderr
+
+
+def _modelled(parent: str) -> set[str]:
+    """Return the children python-docx's element class of ``w:{parent}`` places itself."""
+    from docx.oxml.parser import OxmlElement
+
+    element = OxmlElement(f"w:{parent}")
+    return {name for name in SEQUENCES[parent] if hasattr(element, f"_insert_{name}")}
+
+
+@st.composite
+def property_children(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """Draw a parent and some of its children: those python-docx models shuffled, the others in schema order."""
+    parent = draw(st.sampled_from(["pPr", "rPr"]))
+    names = draw(st.lists(st.sampled_from(SEQUENCES[parent]), min_size=1, max_size=8, unique=True))
+    modelled = [name for name in names if name in _modelled(parent)]
+    others = sorted((name for name in names if name not in modelled), key=SEQUENCES[parent].index)
+    shuffled = draw(st.permutations(modelled))
+    order = draw(st.permutations([*(("m", n) for n in shuffled), *(("o", n) for n in others)]))
+    # the unmodelled children keep their relative (schema) order, wherever the modelled ones fall between them
+    rest = iter(others)
+    return parent, [name if kind == "m" else next(rest) for kind, name in order]
+
+
+@settings(max_examples=300, deadline=None)
+@given(property_children())
+def test_property_children_are_placed_in_schema_order(drawn: tuple[str, list[str]]) -> None:
+    from speechkit.writers.docx_order import ordered
+
+    parent, names = drawn
+    xml = ordered(parent, *(f'<w:{name} w:val="{index}"/>' for index, name in enumerate(names)))
+    part = f'<w:{parent} xmlns:w="{W_NS}">{xml}</w:{parent}>'.encode()
+    assert order_problems(part, "p.xml") == []
+    kept = {(etree.QName(child).localname, child.get(f"{{{W_NS}}}val")) for child in etree.fromstring(part)}
+    assert kept == {(name, str(index)) for index, name in enumerate(names)}

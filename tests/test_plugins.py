@@ -20,6 +20,8 @@ from speechkit import (
     RegistryError,
     RenderError,
     SectionType,
+    Speech,
+    SpeechkitError,
     build,
     load_registry,
     render,
@@ -202,3 +204,39 @@ def test_draft_readers_are_registered_formats(tmp_path: Path) -> None:
     assert speech.meta.title == "关于加强学习的讲话" and speech.sections[0].title == "抓学习"
     with pytest.raises(RenderError, match="unknown format 'txt'"):
         render(speech, "txt", registry=registry)
+
+
+def _rot13_reader(source: object, *, registry: Registry, **options: object) -> Speech:
+    """A plugin's draft format: plain text stored in ROT13 (Chinese passes unchanged, Latin letters turn)."""
+    import codecs
+
+    from speechkit import read
+
+    text = Path(str(source)).read_text(encoding="utf-8")
+    kind = options.get("kind")
+    return read(
+        codecs.decode(text, "rot13"), format="txt", registry=registry, kind=kind if isinstance(kind, str) else None
+    )
+
+
+ROT13_DRAFT = "关于加强学习的讲话\n同志们：\n一、抓学习\n一是读原著，KK月KK日前交心得。二是写心得。\n"
+
+
+def test_read_and_check_use_a_plugin_formats_reader(tmp_path: Path) -> None:
+    from speechkit import read
+    from speechkit.checks import check_path
+
+    registry = load_registry(plugins=False)
+    registry.add_format(Format("rot13", (".r13",), read=_rot13_reader, description="text in ROT13"))
+    draft = tmp_path / "draft.r13"
+    draft.write_text(ROT13_DRAFT, encoding="utf-8")
+    speech = read(draft, registry=registry)
+    assert speech.meta.title == "关于加强学习的讲话" and speech.sections[0].title == "抓学习"
+    assert speech.sections[0].items[0].title == "读原著，XX月XX日前交心得"  # decoded: the plugin's reader ran
+    assert read(str(draft), format="rot13", registry=registry) == speech
+    # check walks the Speech the plugin's reader gives: the decoded text, not the file's bytes
+    findings = check_path(draft, registry=registry)
+    assert [f.code for f in findings if "XX月XX日" in f.message] == ["SK101"]
+    assert not [f for f in findings if "KK" in f.message]
+    with pytest.raises(SpeechkitError, match="unknown draft format 'rot13'"):
+        read(str(draft), format="rot13", registry=load_registry(plugins=False))

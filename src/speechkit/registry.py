@@ -12,11 +12,13 @@ from .model.speech import Block, Enumeration, Section, Speech
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from .builder.build import SectionContext
     from .builder.layout import LayoutBlock
     from .checks.finding import Hit, Rule
     from .checks.text import Doc
+    from .readers.raw import Draft
 
 _HAN = re.compile("[\u4e00-\u9fff]")
 #: The entry-point group plugins register under; each entry is a ``setup(registry)`` function.
@@ -31,6 +33,10 @@ SectionLayout = Callable[[Section], "Iterable[LayoutBlock]"]
 Writer = Callable[..., str | bytes]
 #: Reads a source (a path, text or bytes) in one format into a Speech with source positions.
 Reader = Callable[..., Speech]
+#: Reads a draft's bytes into its positioned paragraphs and tables: ``draft(data, path) -> readers.raw.Draft``.
+DraftReader = Callable[[bytes, str], "Draft"]
+#: Reads a file as the check rules see it: ``check(path, registry) -> checks.text.Doc``.
+DocReader = Callable[["Path", "Registry"], "Doc"]
 BlockBuilder = Callable[[Any, "SectionContext"], tuple[Block, ...]]
 
 
@@ -112,7 +118,11 @@ class BlockType(NamedTuple):
 
 
 class Format(NamedTuple):
-    """A file format: its name, file suffixes, and the functions that write and read it."""
+    """A file format: its name, file suffixes, and the functions that write and read it.
+
+    ``read``, ``import`` and ``check`` find a draft's format here (by name or suffix) and nowhere else. A
+    plugin's format needs only ``read``: ``import`` dumps the Speech it gives and ``check`` walks it.
+    """
 
     name: str
     #: File suffixes with the dot, the first one written: ``(".md", ".markdown")``.
@@ -120,6 +130,19 @@ class Format(NamedTuple):
     write: Writer | None = None
     read: Reader | None = None
     description: str = ""
+    #: The draft's paragraphs and tables with their positions, which the readers put together into a
+    #: Speech (the built-in draft formats); without it ``read`` gives the Speech itself.
+    draft: DraftReader | None = None
+    #: The file as the check rules read it (every character at its source position); without it the
+    #: rules walk the Speech that ``read`` gives.
+    check: DocReader | None = None
+    #: Whether ``check --fix`` may rewrite a file of this format in place (a text format).
+    fixable: bool = False
+
+    @property
+    def readable(self) -> bool:
+        """Tell whether drafts of this format can be read into a Speech."""
+        return self.draft is not None or self.read is not None
 
     @property
     def extension(self) -> str:
@@ -204,6 +227,12 @@ class Registry:
             known = ", ".join(n for n, f in self.formats.items() if f.write is not None)
             raise RenderError(_("unknown format {name!r}; known formats: {known}").format(name=name, known=known))
         return fmt
+
+    def reader(self, name: str) -> Format | None:
+        """Return the format called ``name`` (or read with that suffix) that reads drafts, or None."""
+        key = name.lower().lstrip(".")
+        fmt = self.formats.get(key) or self.for_suffix(key)
+        return fmt if fmt is not None and fmt.readable else None
 
     def for_suffix(self, suffix: str) -> Format | None:
         """Return the format a file suffix (``.md``, ``md``) belongs to, or None."""

@@ -95,7 +95,9 @@ def run_check(args: argparse.Namespace) -> int:
     from ..checks.rules.citations import extra_repealed
     from ..checks.rules.words import extra_words
     from ..checks.runner import check_path
+    from ..default import default_registry
 
+    registry = default_registry()
     findings: list[Finding] = []
     bad = False
     for path in args.paths:
@@ -108,16 +110,16 @@ def run_check(args: argparse.Namespace) -> int:
                 config = config_for(path)
             select, ignore = config.codes_for(path, args.select, args.ignore)
             with extra_words(config.words), extra_repealed(config.repealed):
-                found = check_path(path, select, ignore)
-                if args.fix and not can_fix(path):
+                found = check_path(path, select, ignore, registry=registry)
+                if args.fix and not can_fix(path, registry):
                     print(
                         _("speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed").format(
                             path=path
                         ),
                         file=sys.stderr,
                     )
-                elif args.fix and any(f.fix for f in found) and apply_fixes(path, found):
-                    found = check_path(path, select, ignore)
+                elif args.fix and any(f.fix for f in found) and apply_fixes(path, found, registry):
+                    found = check_path(path, select, ignore, registry=registry)
         except SpeechkitError as exc:
             print(_("speechkit check: {exc}").format(exc=exc), file=sys.stderr)
             bad = True

@@ -282,9 +282,7 @@ def _formats(values: list[str] | None) -> list[str]:
     out: list[str] = []
     for value in values:
         for name in value.split(","):
-            name = name.strip().lower().lstrip(".")
-            name = {"markdown": "md"}.get(name, name)
-            name = registry.writer(name).name
+            name = registry.writer(name.strip().lower().lstrip(".")).name
             if name not in out:
                 out.append(name)
     return out

@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", metavar="FACTS.yaml", help=_("write the facts here (default: standard output)"))
     p.add_argument("--force", action="store_true", help=_("replace the -o file if it exists (default: refuse, exit 2)"))
     p.add_argument("--kind", help=_("document kind (default: guessed; see `speechkit kinds`)"))
-    p.add_argument("--format", choices=("txt", "md", "docx"), help=_("draft format (default: from the suffix)"))
+    p.add_argument("--format", help=_("draft format: txt, md, docx or a plugin's (default: from the suffix)"))
     p.add_argument("--no-fix", action="store_true", help=_("leave half-width punctuation and pinyin as they are"))
     p.add_argument(
         "--schema",

@@ -8,24 +8,26 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..i18n import _
+from ..registry import Registry
 from ..writers.output import ChangedError, write_atomic
 from .finding import RULES, Finding, Fix
 from .sources import InputError, read_text_file
 
 FIXABLE = tuple(code for code, rule in RULES.items() if rule.fixable)
-#: Suffixes ``--fix`` rewrites; .docx is refused (fix it in Word).
-FIX_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".yaml", ".yml")
 
 
-def can_fix(path: str | Path) -> bool:
-    """Return whether ``--fix`` rewrites files of this kind."""
-    return Path(path).suffix.lower() in FIX_SUFFIXES
+def can_fix(path: str | Path, registry: Registry) -> bool:
+    """Return whether ``--fix`` rewrites files of this kind: a registered text format (.docx is refused: fix it in
+    Word)."""
+    suffix = Path(path).suffix
+    fmt = registry.for_suffix(suffix) if suffix else None
+    return fmt is not None and fmt.fixable
 
 
-def apply_fixes(path: str | Path, findings: Iterable[Finding]) -> int:
+def apply_fixes(path: str | Path, findings: Iterable[Finding], registry: Registry) -> int:
     """Apply the fixes of ``findings`` to ``path``; return how many were applied (0: file untouched)."""
     path = Path(path)
-    if not can_fix(path):
+    if not can_fix(path, registry):
         raise InputError(_("{path}: --fix does not rewrite {suffix} files").format(path=path, suffix=path.suffix))
     fixes = sorted(
         {f.fix for f in findings if f.fix is not None and f.code in FIXABLE}, key=lambda fix: (fix.line, fix.column)

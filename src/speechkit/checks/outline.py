@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..i18n import _
-from ..model.lazy_patterns import compiled
 from ..model.numbering import LabelMatch, circled, cn, find_labels, label_at, parse_label
 from .finding import Hit
 from .text import Doc
 
-# Lines that reset the outline; each pattern is compiled for the first line that starts as it does.
+# Lines that reset the outline.
 _SALUTATION_WORDS = (
     *("同志", "们", "們", "各", "尊敬", "领导", "領導", "代表"),
     *("来宾", "來賓", "朋友", "老师", "老師", "同学", "同學"),
 )
 #: Marks a salutation's address holds none of.
 _CLAUSE_MARKS = "，。,；;"
-_TOC = r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)"
-_ANNEX = r"^\s*附\s*件"
+_TOC = re.compile(r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)")
+_ANNEX = re.compile(r"^\s*附\s*件")
 
 
 def _is_salutation(stripped: str) -> bool:
@@ -94,10 +94,10 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
         unit = doc.units[index]
         text = unit.text
         stripped = text.strip()
-        toc = (stripped.startswith(("目", "提")) and bool(compiled(_TOC).match(text))) or unit.role == "toc_title"
+        toc = bool(_TOC.match(text)) or unit.role == "toc_title"
         if (
             toc
-            or (stripped.startswith("附") and compiled(_ANNEX).match(text))
+            or _ANNEX.match(text)
             or (position and stripped == first_text)
             or (_is_salutation(stripped) and not parse_label(text))
         ):

@@ -9,7 +9,7 @@ from ..default import default_registry
 from ..model.speech import Speech
 from ..registry import Registry, RuleCheck
 from .finding import Finding, Fix, Hit, Rule, selected
-from .sources import MARKDOWN_SUFFIXES, YAML_SUFFIXES, doc_from_text, read_text_file
+from .sources import doc_from_text, read_text_file
 from .text import Doc
 
 
@@ -34,23 +34,22 @@ def check_doc(
 
 
 def load(path: str | Path, registry: Registry) -> Doc:
-    """Read any supported file into a Doc; raise InputError for unreadable or broken input."""
+    """Read a file into a Doc as its registered format says; raise InputError for unreadable or broken input.
+
+    A format's own ``check`` reading keeps every character at its source position; a format that only
+    reads drafts into a Speech (a plugin's) is walked as that Speech; a suffix no format claims is text.
+    """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from .docx_source import doc_from_docx
+    fmt = registry.for_suffix(path.suffix) if path.suffix else None
+    if fmt is not None and fmt.check is not None:
+        return fmt.check(path, registry)
+    if fmt is not None and fmt.readable:
+        from ..readers import read_draft
+        from .speech_source import doc_from_speech
 
-        return doc_from_docx(path)
-    if suffix in YAML_SUFFIXES:
-        from .yaml_source import doc_from_yaml
-
-        return doc_from_yaml(path, registry)
-    text = read_text_file(path)
-    if suffix in MARKDOWN_SUFFIXES:
-        from .markdown_source import doc_from_markdown
-
-        return doc_from_markdown(text, str(path))
-    return doc_from_text(text, str(path))
+        speech = read_draft(path, fmt.name, registry=registry).speech
+        return doc_from_speech(speech, str(path), registry=registry)
+    return doc_from_text(read_text_file(path), str(path))
 
 
 def to_finding(doc: Doc, hit: Hit, rule: Rule) -> Finding:
@@ -70,17 +69,24 @@ def check_text(
     return check_doc(doc_from_text(text, path), select, ignore)
 
 
-def check_path(path: str | Path, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> list[Finding]:
-    """Check one file (.txt, .md, .docx, facts .yaml); raise InputError when it cannot be read."""
-    registry = default_registry()
+def check_path(
+    path: str | Path, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), *, registry: Registry | None = None
+) -> list[Finding]:
+    """Check one file of a registered format (.txt, .md, .docx, facts .yaml, a plugin's); raise InputError
+    when it cannot be read."""
+    registry = registry or default_registry()
     return check_doc(load(path, registry), select, ignore, registry)
 
 
 def check_paths(
-    paths: Iterable[str | Path], select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+    paths: Iterable[str | Path],
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    *,
+    registry: Registry | None = None,
 ) -> list[Finding]:
     """Check several files; the first unreadable one raises InputError."""
-    findings = [f for path in paths for f in check_path(path, select, ignore)]
+    findings = [f for path in paths for f in check_path(path, select, ignore, registry=registry)]
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code, f.message))
 
 

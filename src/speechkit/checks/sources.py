@@ -16,11 +16,6 @@ class InputError(SpeechkitError):
     """A file cannot be read or parsed as a check input."""
 
 
-TEXT_SUFFIXES = (".txt", ".text")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
 def split_lines(text: str) -> list[str]:
     """Split on ``\\n`` only (dropping a trailing ``\\r``), so that checks and ``--fix`` agree on lines."""
     return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]

@@ -1,23 +1,19 @@
 """Sandboxed text expressions (``{{ name | filter }}``) evaluated against the facts.
 
-Most expressions in facts are a name, or a name and one of speechkit's filters
-(``{{ secretaries }}``, ``{{ items | count_cn }}``). Those are evaluated directly, exactly as the
-sandbox would (``tests/test_expressions_plain.py`` compares the two on generated texts), so a build
-need not import Jinja (about 60 ms of a command's start). Everything else, and every failure, goes
-through the budgeted Jinja2 sandbox, which gives the result and the error messages.
+Every text that holds an expression or statement is evaluated by the budgeted Jinja2 sandbox
+(:mod:`speechkit.facts.sandbox`), which gives the result and the error messages; a text without
+one is returned as it stands.
 """
 
 from __future__ import annotations
 
 import functools
-import keyword
-import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
 from ..model.errors import ExpressionError, Location
-from .budgets import PRECHECKED_FILTERS, BudgetError, budget, check_size, clean_message, finalize
+from .budgets import BudgetError, budget, clean_message, finalize
 
 if TYPE_CHECKING:
     import jinja2
@@ -25,13 +21,6 @@ if TYPE_CHECKING:
     from .sandbox import BudgetedSandbox
 
 _MARKERS = ("{{", "{%", "{#")
-#: ``{{ name }}`` or ``{{ name | filter }}`` with spaces, tabs or newlines around the parts.
-_PLAIN_FIELD = re.compile(r"\{\{[ \t\n]*([^\W\d]\w*)[ \t\n]*(?:\|[ \t\n]*([^\W\d]\w*)[ \t\n]*)?\}\}")
-#: Names Jinja reads as constants, operators or its own variables rather than as a look-up in the facts.
-_JINJA_WORDS = frozenset(
-    {"true", "false", "none", "True", "False", "None", "self", "loop", "caller", "varargs", "kwargs", "super"}
-    | set(keyword.kwlist)
-)
 
 
 def has_expression(text: str) -> bool:
@@ -44,12 +33,6 @@ class Expressions:
 
     def __init__(self, filters: Mapping[str, Callable[..., Any]]) -> None:
         self.filters = dict(filters)
-        #: The filters a plain field may call directly: plain functions the sandbox does not pre-check.
-        self.plain_filters = {
-            name: function
-            for name, function in self.filters.items()
-            if name not in PRECHECKED_FILTERS and getattr(function, "jinja_pass_arg", None) is None
-        }
         self._env: BudgetedSandbox | None = None
         self._cache: dict[str, jinja2.Template] = {}
 
@@ -74,48 +57,7 @@ class Expressions:
         """Evaluate ``text`` in ``context``; errors name the place ``where()`` gives."""
         if not has_expression(text):
             return text
-        plain = self.render_plain(text, context)
-        if plain is not None:
-            return plain
         return self._render_sandboxed(text, context, where)
-
-    def render_plain(self, text: str, context: Mapping[str, Any]) -> str | None:
-        """Evaluate a text whose every field is ``{{ name }}`` or ``{{ name | filter }}`` directly.
-
-        Return None when the text holds anything else, or when evaluating fails: the sandbox then
-        evaluates it and words the error.
-        """
-        if "{%" in text or "{#" in text or "\r" in text:
-            return None
-        out: list[str] = []
-        end = 0
-        try:
-            with budget():
-                for match in _PLAIN_FIELD.finditer(text):
-                    out.append(text[end : match.start()])
-                    value = self._plain_value(match.group(1), match.group(2), context)
-                    if value is None:
-                        return None
-                    out.append(value)
-                    end = match.end()
-        except Exception:  # the sandbox evaluates it again and words the failure
-            return None
-        rest = text[end:]
-        if "{" in rest or any("{" in part for part in out[::2]):  # a field this path does not read
-            return None
-        return "".join(out) + rest
-
-    def _plain_value(self, name: str, filter_name: str | None, context: Mapping[str, Any]) -> str | None:
-        """Return one field's text, or None if it is not a look-up (and filter) done directly."""
-        if not _plain_name(name) or name not in context:
-            return None
-        value = context[name]
-        if filter_name is not None:
-            function = self.plain_filters.get(filter_name)
-            if function is None or not _plain_name(filter_name):
-                return None
-            value = check_size(function(value))
-        return str(_finalize(value))
 
     def _render_sandboxed(self, text: str, context: Mapping[str, Any], where: Callable[[], Location]) -> str:
         """Evaluate ``text`` in the Jinja2 sandbox."""
@@ -150,26 +92,14 @@ class Expressions:
             ) from None
 
 
-def _plain_name(name: str) -> bool:
-    """Tell whether Jinja reads ``name`` as a look-up of exactly this name (not a constant, not normalised)."""
-    return name not in _JINJA_WORDS and name.isidentifier() and (name.isascii() or _nfkc(name) == name)
-
-
-def _nfkc(text: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKC", text)
-
-
 def _strict(function: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a filter so that an undefined argument is reported as such, not passed on."""
-    import jinja2
+    from .sandbox import refuse_undefined
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         for value in (*args, *kwargs.values()):
-            if isinstance(value, jinja2.Undefined):
-                value._fail_with_undefined_error()
+            refuse_undefined(value)
         return function(*args, **kwargs)
 
     return wrapper

@@ -42,9 +42,6 @@ _FORBIDDEN = (
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
 )
-#: Unprintable characters (``str.isprintable``) that a facts file holds freely: tab, line ends, and the
-#: ideographic and no-break spaces. Every character of ``_FORBIDDEN`` is unprintable and none of these.
-_UNPRINTABLE_ALLOWED = ("\n", "\r", "\t", "\u3000", "\xa0")
 _EVENT_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _EVENT_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
@@ -162,17 +159,8 @@ def _parse_facts(content: str | bytes, name: str) -> Facts:
 
 @cache
 def _forbidden() -> re.Pattern[str]:
-    """Compile ``_FORBIDDEN`` for the first file that may hold such a character (its class costs ``re``
-    about 0.7 ms to build)."""
+    """Compile ``_FORBIDDEN`` on first use."""
     return re.compile(_FORBIDDEN)
-
-
-def _may_hold_forbidden(text: str) -> bool:
-    """Return whether ``text`` may hold a character of ``_FORBIDDEN``: False when every character is
-    printable or one of ``_UNPRINTABLE_ALLOWED``."""
-    for allowed in _UNPRINTABLE_ALLOWED:
-        text = text.replace(allowed, "")
-    return not text.isprintable()
 
 
 def _check_characters(text: str, name: str) -> None:
@@ -181,7 +169,7 @@ def _check_characters(text: str, name: str) -> None:
         raise FactsError(
             _("the file holds more than {max_chars:,} characters").format(max_chars=MAX_CHARS), Location(name, 1, 1)
         )
-    match = _forbidden().search(text) if _may_hold_forbidden(text) else None
+    match = _forbidden().search(text)
     if match is None:
         return
     char, start = match.group(0), match.start()

@@ -4,6 +4,12 @@ Budgets bound what one render may make and do: the length of a string, the numbe
 sequence, the size of a whole number, the number of steps (calls, attribute look-ups, operators,
 loop iterations), the depth of nested calls (recursive macros) and the time it takes. Going over
 one raises :class:`BudgetError`; callers turn it into a one-line error at the field or template line.
+
+Jinja's public API only: a subclass of ``ImmutableSandboxedEnvironment`` overriding ``call``,
+``call_binop``, ``getattr``, ``getitem``, ``wrap_str_format`` and ``compile`` (given the tree that
+``parse`` returns), a ``finalize`` marked ``pass_eval_context``, and one code generator method,
+``visit_Concat``, through the environment's ``code_generator_class`` (``tests/test_sandbox_api.py``
+pins each of them).
 """
 
 from __future__ import annotations
@@ -20,9 +26,8 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.runtime import markup_join, str_join
+from jinja2.runtime import Context, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import _PassArg
 
 from ..i18n import _
 from ..model.errors import SpeechkitError
@@ -118,10 +123,16 @@ def _unit(value: Any) -> str:
     return "characters" if isinstance(value, str) else "items"
 
 
+def refuse_undefined(value: Any) -> None:
+    """Raise the ``UndefinedError`` of an undefined value: a ``StrictUndefined`` raises it on ``str()``."""
+    if isinstance(value, jinja2.Undefined):
+        str(value)
+        raise jinja2.UndefinedError(_("an undefined value"))  # a lenient Undefined the caller chose
+
+
 def _bounded_list(value: Any) -> list[Any]:
     """Materialise an iterable, refusing more than MAX_ITEMS items."""
-    if isinstance(value, jinja2.Undefined):
-        value._fail_with_undefined_error()
+    refuse_undefined(value)
     if isinstance(value, Mapping):
         value = list(value)
     items = list(itertools.islice(iter(value), MAX_ITEMS + 1))
@@ -173,11 +184,11 @@ def _arg(args: tuple[Any, ...], kwargs: Mapping[str, Any], index: int, name: str
 
 def _guard_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a filter: a step of the budget, checks of its arguments before, of its result after."""
-    passes = _PassArg.from_obj(function) is not None
 
-    @functools.wraps(function)
+    @functools.wraps(function)  # keeps a pass_context (or eval context, environment) mark of the filter
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _current().step()
+        passes = bool(args) and isinstance(args[0], _PASSED)
         head, rest = (args[:1], args[1:]) if passes else ((), args)
         if rest:
             value, params = rest[0], rest[1:]
@@ -190,6 +201,8 @@ def _guard_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]
 
 
 _SAME = object()
+#: What Jinja passes first to a filter marked ``pass_context``, ``pass_eval_context`` or ``pass_environment``.
+_PASSED = (Context, nodes.EvalContext, jinja2.Environment)
 
 
 def _precheck_filter(name: str, value: Any, params: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
@@ -275,24 +288,14 @@ def _bounded_range(*args: Any) -> range:
 def _loop(iterable: Any) -> Iterator[Any]:
     """Count each iteration of a ``{% for %}`` loop against the budget."""
     spent = _current()
-    if isinstance(iterable, jinja2.Undefined):
-        iterable._fail_with_undefined_error()
+    refuse_undefined(iterable)
     for item in iterable:
         spent.step()
         yield item
 
 
 class _Generator(CodeGenerator):
-    """Jinja's code generator: ``~`` routed through a size check, and no output folded at compile time.
-
-    Jinja folds a constant ``{{ … }}`` into text when it compiles, escaping it before ``finalize``
-    sees it; that would print the repr of a function (with its address) in an autoescaped template.
-    """
-
-    def _output_child_to_const(self, node: nodes.Expr, frame: Frame, finalize: Any) -> str:
-        if not isinstance(node, nodes.TemplateData):
-            raise nodes.Impossible()
-        return str(super()._output_child_to_const(node, frame, finalize))
+    """Jinja's code generator with ``~`` routed through a size check."""
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         """Write ``a ~ b`` as a call to the environment's checked concatenation."""
@@ -310,7 +313,7 @@ class BudgetedSandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _Generator
 
     def __init__(self, **options: Any) -> None:
-        options.setdefault("finalize", finalize)
+        options["finalize"] = _at_run_time(options.get("finalize", finalize))
         super().__init__(**options)
         self.globals.pop("lipsum", None)
         self.globals["range"] = _bounded_range
@@ -321,12 +324,21 @@ class BudgetedSandbox(ImmutableSandboxedEnvironment):
         """Add filters, each guarded by the budgets."""
         self.filters.update({name: _guard_filter(name, f) for name, f in filters.items()})
 
-    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        """Parse, then route every ``{% for %}`` iterable through the loop budget."""
-        tree = super()._parse(source, name, filename)
+    def compile(
+        self,
+        source: str | nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        """Compile the tree ``parse`` gives with every ``{% for %}`` iterable routed through the loop budget."""
+        tree = self.parse(source, name, filename) if isinstance(source, str) else source
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(loop.iter, "speechkit_loop", [], [], None, None, lineno=loop.lineno)
-        return tree
+        if raw:
+            return super().compile(tree, name, filename, True, defer_init)
+        return super().compile(tree, name, filename, False, defer_init)
 
     def checked_concat(self, values: tuple[Any, ...]) -> str:
         """``a ~ b ~ c``: each part plain, the result within the text budget."""
@@ -400,6 +412,18 @@ class BudgetedSandbox(ImmutableSandboxedEnvironment):
             return str(check_size(wrapped(*args, **kwargs)))
 
         return checked
+
+
+def _at_run_time(function: Callable[[Any], Any]) -> Callable[..., Any]:
+    """Return ``finalize`` marked ``pass_eval_context``: Jinja then folds no ``{{ … }}`` into text at compile
+    time, where it would escape a constant before ``finalize`` sees it (and print the repr of a function,
+    with its address, in an autoescaped template)."""
+
+    @jinja2.pass_eval_context
+    def finalize_at_run_time(_eval_ctx: nodes.EvalContext, value: Any) -> Any:
+        return function(value)
+
+    return finalize_at_run_time
 
 
 #: What a failure inside an expression or template may raise (besides SpeechkitError).

@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lazy_patterns import compiled
 from .numbering import parse_label
 
 #: Marks that end a sentence, full-width and half-width (a body line typed on an English keyboard ends in ``.``).
@@ -58,24 +57,24 @@ def is_date_line(text: str) -> bool:
     core = date_core(text)
     if not may_be_date(core):
         return False
-    return compiled(DATE_LINE_CN if core[0] in _CN_DIGIT else _DATE_LINE_DIGITS).fullmatch(core) is not None
+    return re.compile(DATE_LINE_CN if core[0] in _CN_DIGIT else _DATE_LINE_DIGITS).fullmatch(core) is not None
 
 
 def is_addressee_line(text: str) -> bool:
     """Return whether a line is a 主送机关 line (``各党支部：``, ``市委、市政府：``, ``各乡镇，县直各单位：``)."""
     line = text.strip()
-    if not compiled(_ADDRESSEE).match(line) or any(colon in line[:-1] for colon in "：:"):
+    if not re.compile(_ADDRESSEE).match(line) or any(colon in line[:-1] for colon in "：:"):
         return False
-    if compiled(_NOT_ADDRESSEE).search(line):
+    if re.compile(_NOT_ADDRESSEE).search(line):
         return False
     names = [re.sub(r"[（(][^（()）]*[）)]$", "", name) for name in addressee_names(line)]
-    return any(compiled(_ORGAN).search(name) for name in names)
+    return any(re.compile(_ORGAN).search(name) for name in names)
 
 
 def addressee_names(line: str) -> tuple[str, ...]:
     """Return the organs an addressee or 抄送 line names."""
     body = line.strip().rstrip("：:。.").strip()
-    return tuple(part.strip() for part in compiled(_SPLIT).split(body) if part.strip())
+    return tuple(part.strip() for part in re.compile(_SPLIT).split(body) if part.strip())
 
 
 def is_body_line(text: str) -> bool:

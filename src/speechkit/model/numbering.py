@@ -9,7 +9,9 @@ or of the scheme passed in) and from the run-in styles:
 - ``find_labels(text, scheme=None, midline=True) -> list[LabelMatch]`` finds every label in a
   text: at its start, and (``midline``) after a sentence end (``。！？；：``) or white space, as in
   drafts that arrive as one long line. ``label_at(text, scheme=None)`` reads the label at the
-  start only (leading white space skipped).
+  start only (leading white space skipped); ``parse_label(text)`` reads the same label and names
+  its family as the checks do (``一、``, ``（一）``, ``1.``, ``（1）``, ``①``, ``一是``, ``一要``, ``第一``,
+  ``首先``): one grammar for the builder, the readers and the checks.
 - ``LabelMatch`` has ``kind`` (``"heading"`` or ``"runin"``), ``style`` (``"heading"``,
   ``"yishi"``, ``"yiyao"``, ``"diyi"``, ``"shouxian"``), ``fmt`` (the level format such as
   ``"（{cn}）"``, or the marker family ``"{cn}是"``), ``level`` (the format's level in the scheme,
@@ -18,8 +20,8 @@ or of the scheme passed in) and from the run-in styles:
 - ``scheme_from_formats(formats)`` names the scheme whose levels begin with the formats seen,
   or builds a custom one.
 
-Not labels: ``第一书记``, ``1.5万``, ``2016.04``, ``一是一，二是二``, ``一、二季度`` in mid-line,
-a numeral inside a word.
+Not labels: ``第一书记``, ``1.5万``, ``2016.04``, ``一是一，二是二``, ``一、二季度``, ``两是``, ``〇、``,
+a bare label with nothing after it, a numeral inside a word.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import re
 from typing import NamedTuple
 
 from ..i18n import _
-from .lazy_patterns import compiled
 from .speech import HeadingScheme
 
 _DIGITS = "零一二三四五六七八九"
@@ -194,74 +195,6 @@ def runin_marker(style: str, position: int, count: int) -> str:
     raise ValueError(_("unknown run-in style {style!r}").format(style=style))
 
 
-class Label(NamedTuple):
-    """A label found at the start of a text: its family, its number and the text after it."""
-
-    family: str
-    number: int
-    rest: str
-    text: str
-
-
-_CN_CHARS = "零〇一二两三四五六七八九十百千万"
-_CN = f"[{_CN_CHARS}]+"
-#: What :func:`_may_start` reads as "a decimal digit" (``\\d``) and as "any character".
-_DECIMAL, _ANY = r"\d", ""
-#: Each family, the characters its label starts with, and its pattern (compiled on first need: a
-#: text that starts otherwise never needs it, and each class of Chinese numerals costs ``re`` 0.3 ms).
-_LABEL_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("（一）", "（(", rf"^[（(]({_CN})[）)]"),
-    ("（1）", "（(", r"^[（(](\d+)[）)]"),
-    ("一、", _CN_CHARS, rf"^({_CN})[、，,]"),
-    ("一是", _CN_CHARS, rf"^({_CN})是"),
-    ("一要", _CN_CHARS, rf"^({_CN})要"),
-    ("第一", "第", rf"^第({_CN})[，,、：:]"),
-    ("1.", _DECIMAL, r"^(\d{1,3})(?:[.．](?!\d)|[、])"),
-    ("①", "".join(_CIRCLED), "^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])"),
-)
-
-
-def _may_start(first: str, starts: str) -> bool:
-    """Return whether a label that starts with one of ``starts`` may start with the character ``first``."""
-    if starts == _ANY:
-        return True
-    if starts == _DECIMAL:
-        return first.isdecimal()
-    return first != "" and first in starts
-
-
-_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
-
-
-def parse_label(text: str) -> Label | None:
-    """Recognise a heading label or run-in marker at the start of ``text``; None if there is none."""
-    stripped = text.lstrip(" \u3000\t")
-    first = stripped[:1]
-    for family, starts, pattern in _LABEL_PATTERNS:
-        if not _may_start(first, starts):
-            continue
-        match = compiled(pattern).match(stripped)
-        if not match:
-            continue
-        token = match.group(1)
-        if family == "①":
-            number = _CIRCLED.index(token) + 1
-        elif token.isdigit():
-            number = int(token)
-        else:
-            try:
-                number = parse_cn(token)
-            except ValueError:
-                continue
-        if family in ("一是", "一要") and number > 99:
-            continue
-        return Label(family, number, stripped[match.end() :], match.group(0))
-    for word, number in _SEQUENCE_WORDS.items():
-        if stripped.startswith(word) and stripped[len(word) : len(word) + 1] in ("，", ",", "、", ""):
-            return Label("首先", number, stripped[len(word) :].lstrip("，,、"), word)
-    return None
-
-
 # -- the reading grammar -------------------------------------------------------------------
 
 _CN_CLASS = "零〇一二两三四五六七八九十百"
@@ -295,7 +228,7 @@ def _format_regex(fmt: str, tolerant: bool = True) -> str:
     while rest:
         for token, pattern in (
             ("{cn}", f"([{_CN_CLASS}]{{1,6}})"),
-            ("{n}", "([1-9][0-9]?)"),
+            ("{n}", "([1-9][0-9]{0,2})"),
             ("{circled}", f"([{_CIRCLED_CLASS}])"),
         ):
             if rest.startswith(token):
@@ -327,85 +260,29 @@ def heading_formats(scheme: HeadingScheme | None = None) -> list[tuple[str, int,
     return list(seen.values())
 
 
-def _format_starts(fmt: str, tolerant: bool) -> str:
-    """Return the characters a label of ``fmt`` starts with (as :func:`_format_regex` reads it)."""
-    for token, starts in (("{cn}", _CN_CLASS), ("{n}", "123456789"), ("{circled}", "".join(_CIRCLED))):
-        if fmt.startswith(token):
-            return starts
-    if not fmt:
-        return _ANY
-    char = fmt[0]
-    half = _FULL_TO_HALF.get(char, char)
-    full = {v: k for k, v in _FULL_TO_HALF.items()}.get(char, char)
-    return half + full if tolerant else char
-
-
-#: The characters of each number token of a format, and the most of them it reads.
-_TOKEN_RUNS = {"{cn}": (_CN_CLASS, 6), "{n}": ("0123456789", 2), "{circled}": ("".join(_CIRCLED), 1)}
-#: A number token's characters, the most of them, and the characters one of which comes next; or no test.
-Follows = tuple[str, int, str]
-_NO_TEST: Follows = ("", 0, "")
-
-
-def _format_follows(fmt: str, tolerant: bool) -> Follows:
-    """Return what a label of ``fmt`` holds after its number when ``fmt`` starts with a number token and
-    goes on with a character that no number holds (``{n}．``: up to 2 digits, then ``.`` or ``．`` when
-    ``tolerant``); else no test."""
-    for token, (chars, most) in _TOKEN_RUNS.items():
-        rest = fmt[len(token) :]
-        if fmt.startswith(token) and rest and not rest.startswith("{"):
-            after = _format_starts(rest, tolerant)
-            return (chars, most, after) if not any(char in chars for char in after) else _NO_TEST
-    return _NO_TEST
-
-
-def _next_after_run(text: str, pos: int, chars: str, most: int) -> str:
-    """Return the character after the run of at most ``most`` of ``chars`` at ``pos`` ("" at the end)."""
-    end = pos
-    while end < len(text) and end - pos < most and text[end] in chars:
-        end += 1
-    return text[end : end + 1]
-
-
-def _may_follow(text: str, pos: int, follows: Follows) -> bool:
-    """Return whether the character after the number run at ``pos`` is one that ``follows`` lets come next.
-
-    A label's number is a run of its token's characters and the character after it is none of them, so the
-    run read here, cut at the same length, ends where the number does.
-    """
-    chars, most, after = follows
-    if not after:
-        return True
-    next_char = _next_after_run(text, pos, chars, most)
-    return next_char != "" and next_char in after
-
-
-def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, str, str, Follows]]:
-    """Return ``(format, level, scheme name, pattern, first characters, what follows the first)`` in the
-    order they are tried."""
+def _heading_patterns(scheme: HeadingScheme | None) -> list[tuple[str, int, str, re.Pattern[str]]]:
+    """Return ``(format, level, scheme name, pattern)`` in the order they are tried."""
     key = None if scheme is None else scheme.levels
     found = _PATTERN_CACHE.get(key)
     if found is None:
-        found = []
+        patterns = []
         for tolerant in (False, True):
             for fmt, level, name in heading_formats(scheme):
                 pattern = _format_regex(fmt, tolerant)
                 if fmt.endswith(("{n}.", "{n}．")):
                     pattern += "(?![0-9０-９.．])"
-                found.append((fmt, level, name, pattern, _format_starts(fmt, tolerant), _format_follows(fmt, tolerant)))
+                patterns.append((fmt, level, name, pattern))
         # Exact formats before tolerant ones; longer formats first: （{cn}） before {cn}、.
-        found.sort(key=lambda entry: -len(entry[0].replace("{cn}", "").replace("{n}", "")))
-        found.sort(key=lambda entry: entry[3].count("["))
+        patterns.sort(key=lambda entry: -len(entry[0].replace("{cn}", "").replace("{n}", "")))
+        patterns.sort(key=lambda entry: entry[3].count("["))
+        found = [(fmt, level, name, re.compile(pattern)) for fmt, level, name, pattern in patterns]
         _PATTERN_CACHE[key] = found
     return found
 
 
-_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, str, str, Follows]]] = {}
-_RUNIN_MARK = f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]"
-_SHOUXIAN_MARK = "(首先|其次|再次|最后)[，,、]"
-#: What follows the numeral of a run-in marker: 是 or 要 (一是), or after 第 a mark (第一，).
-_RUNIN_FOLLOWS: Follows = (_CN_CLASS, 3, "是要")
-_DIYI_FOLLOWS: Follows = (_CN_CLASS, 3, "，,、")
+_PATTERN_CACHE: dict[tuple[str, ...] | None, list[tuple[str, int, str, re.Pattern[str]]]] = {}
+_RUNIN_MARK = re.compile(f"([{_CN_CLASS}]{{1,3}})([是要])|第([{_CN_CLASS}]{{1,3}})[，,、]")
+_SHOUXIAN_MARK = re.compile("(首先|其次|再次|最后)[，,、]")
 
 
 def _number(token: str) -> int | None:
@@ -422,12 +299,23 @@ def _number(token: str) -> int | None:
     return value if value >= 1 and cn(value) == token else None
 
 
+#: A numeral and what follows it in a list of numbers: 二季度, 二月, 二、, 二年级.
+_LISTED = re.compile(f"([{_CN_CLASS}]+)(?:[季月、，,]|年级)")
+
+
+def _lists_numbers(text: str, end: int, ordinal: int) -> bool:
+    """Return whether the ``一、`` that ends at ``end`` opens a list of numbers rather than a title: the next
+    number follows on (一、二季度, 三、四月, 一、二、三), or a unit comes straight after the 、 (一、季度).
+    一、一年来, 一、一节 and 一、一、二季度工作情况 are labels."""
+    if text[end] in "季月年":
+        return True
+    listed = _LISTED.match(text, end)
+    return listed is not None and listed.group(1) == cn(ordinal + 1)
+
+
 def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch | None:
-    first = text[pos : pos + 1]
-    for fmt, level, name, pattern, starts, follows in _heading_patterns(scheme):
-        if not _may_start(first, starts) or not _may_follow(text, pos, follows):
-            continue
-        match = compiled(pattern).match(text, pos)
+    for fmt, level, name, pattern in _heading_patterns(scheme):
+        match = pattern.match(text, pos)
         if not match:
             continue
         ordinal = _number(match.group(1))
@@ -435,23 +323,15 @@ def _heading_at(text: str, pos: int, scheme: HeadingScheme | None) -> LabelMatch
             continue
         end = match.end()
         if end >= len(text) or text[end] in "，,。、；;：:）)":
-            continue  # a bare label, or 一、二季度 / 1、2月 style lists of numbers
-        if fmt.startswith("{cn}") and text[end] in _CN_CLASS + "季月年":
-            continue
+            continue  # a bare label, or 1、、 / （一）） doubled marks
+        if fmt.startswith("{cn}") and _lists_numbers(text, end, ordinal):
+            continue  # 一、二季度, 一、二、三: a list of numbers, not a label
         return LabelMatch("heading", "heading", fmt, level, name, ordinal, pos, end, match.group(0))
     return None
 
 
-def _may_be_runin(text: str, pos: int) -> bool:
-    """Return whether a run-in marker may start at ``pos``: numerals and 是 or 要, or 第, numerals and a mark."""
-    if text.startswith("第", pos):
-        return _may_follow(text, pos + 1, _DIYI_FOLLOWS)
-    return _may_start(text[pos : pos + 1], _CN_CLASS) and _may_follow(text, pos, _RUNIN_FOLLOWS)
-
-
 def _runin_at(text: str, pos: int) -> LabelMatch | None:
-    first = text[pos : pos + 1]
-    match = compiled(_RUNIN_MARK).match(text, pos) if _may_be_runin(text, pos) else None
+    match = _RUNIN_MARK.match(text, pos)
     if match:
         token = match.group(1) or match.group(3)
         ordinal = _number(token)
@@ -467,7 +347,7 @@ def _runin_at(text: str, pos: int) -> LabelMatch | None:
         else:
             fmt = "第{cn}，"
         return LabelMatch("runin", RUNIN_STYLES[fmt], fmt, 0, "", ordinal, pos, end, match.group(0))
-    match = compiled(_SHOUXIAN_MARK).match(text, pos) if _may_start(first, "首其再最") else None
+    match = _SHOUXIAN_MARK.match(text, pos)
     if match:
         ordinal = _SHOUXIAN.index(match.group(1)) + 1
         return LabelMatch("runin", "shouxian", "首先，", 0, "", ordinal, pos, match.end(), match.group(0))
@@ -479,6 +359,46 @@ def label_at(text: str, pos: int = 0, scheme: HeadingScheme | None = None) -> La
     while pos < len(text) and text[pos] in _SPACE:
         pos += 1
     return _heading_at(text, pos, scheme) or _runin_at(text, pos)
+
+
+class Label(NamedTuple):
+    """A label at the start of a text as the checks name it: its family, its number and the text after it."""
+
+    family: str
+    number: int
+    rest: str
+    text: str
+
+
+#: The label family of each level format the grammar reads (half- and full-width variants alike).
+_HEADING_FAMILIES = {
+    "{cn}、": "一、",
+    "（{cn}）": "（一）",
+    "({cn})": "（一）",
+    "{n}.": "1.",
+    "{n}．": "1.",
+    "{n}、": "1.",
+    "（{n}）": "（1）",
+    "({n})": "（1）",
+    "{circled}": "①",
+}
+#: The label family of each run-in style.
+_RUNIN_FAMILIES = {"yishi": "一是", "yiyao": "一要", "diyi": "第一", "shouxian": "首先"}
+
+
+def label_family(match: LabelMatch) -> str:
+    """Return the family a label belongs to (``一、``, ``（一）``, ``1.``, ``（1）``, ``①``, ``一是``, ``第一``…)."""
+    if match.kind == "runin":
+        return _RUNIN_FAMILIES[match.style]
+    return _HEADING_FAMILIES.get(match.fmt, match.fmt)
+
+
+def parse_label(text: str) -> Label | None:
+    """Read the label at the start of ``text`` with :func:`label_at` and name its family; None if there is none."""
+    match = label_at(text)
+    if match is None:
+        return None
+    return Label(label_family(match), match.ordinal, text[match.end :], match.text)
 
 
 def find_labels(text: str, scheme: HeadingScheme | None = None, *, midline: bool = True) -> list[LabelMatch]:

@@ -30,8 +30,6 @@ def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip(_STRIP)
     if not text:
         return []
-    if "\n" not in text:
-        return [join_lines(text)]  # one paragraph: the blank-line pattern is compiled only for a text with lines
     return [join_lines(part) for part in _blank_line().split(text) if part.strip(_STRIP)]
 
 

@@ -1,35 +1,24 @@
 """Readers: drafts (.txt, .md, .docx) → the document model, with source positions.
 
-``READERS`` maps a format name to its reader (bytes or text, path → :class:`Draft`);
-``read_draft(source, format=None, kind=None)`` returns a :class:`Reading` (the Speech and
-the notes of what was fixed or set aside); :func:`speechkit.read` returns only the Speech.
+A draft's format is a registered :class:`~speechkit.registry.Format` (found by name or suffix): a
+built-in one gives its paragraphs and tables (``Format.draft``), which :func:`assemble` puts together;
+a plugin's gives the Speech itself (``Format.read``). ``read_draft(source, format=None, kind=None)``
+returns a :class:`Reading` (the Speech and the notes of what was fixed or set aside);
+:func:`speechkit.read` returns only the Speech.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from ..i18n import _
 from ..model.errors import SpeechkitError
-from ..registry import Registry
+from ..registry import Format, Registry
 from .assemble import Reading, assemble
-from .docx import read_docx
 from .limits import MAX_DRAFT_BYTES, read_draft_bytes
-from .md import read_md
 from .raw import Draft, Note
-from .txt import read_txt
 
-Reader = Callable[[bytes, str], Draft]
-
-#: Format name → reader; suffixes map onto these names through SUFFIXES.
-READERS: dict[str, Reader] = {
-    "txt": lambda data, path: read_txt(data, path),
-    "md": lambda data, path: read_md(data, path),
-    "docx": read_docx,
-}
-SUFFIXES: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx"}
 #: Drafts larger than this are refused (see speechkit.readers.limits).
 MAX_BYTES = MAX_DRAFT_BYTES
 
@@ -38,25 +27,29 @@ class ReadError(SpeechkitError):
     """A draft that cannot be read: missing, unknown format, broken package."""
 
 
-def _format_for(name: str, format: str | None) -> str:
+def _readers(registry: Registry) -> str:
+    return ", ".join(name for name, fmt in registry.formats.items() if fmt.readable)
+
+
+def _format_for(name: str, format: str | None, registry: Registry) -> Format:
     if format:
-        key = format.lower().lstrip(".")
-        key = {"markdown": "md", "text": "txt"}.get(key, key)
-        if key not in READERS:
+        fmt = registry.reader(format)
+        if fmt is None:
             raise ReadError(
                 _("{name}: unknown draft format {format!r}; known: {readers}").format(
-                    name=name, format=format, readers=", ".join(READERS)
+                    name=name, format=format, readers=_readers(registry)
                 )
             )
-        return key
+        return fmt
     suffix = Path(name).suffix.lower()
-    if suffix not in SUFFIXES:
+    fmt = registry.reader(suffix) if suffix else None
+    if fmt is None:
         raise ReadError(
             _("{name}: cannot tell the format from the suffix {suffix!r}; give one of {readers}").format(
-                name=name, suffix=suffix, readers=", ".join(READERS)
+                name=name, suffix=suffix, readers=_readers(registry)
             )
         )
-    return SUFFIXES[suffix]
+    return fmt
 
 
 def read_draft(
@@ -69,18 +62,28 @@ def read_draft(
     registry: Registry,
 ) -> Reading:
     """Read a draft (a path; or text/bytes with ``format``) into a :class:`Reading`."""
+    given: bytes | None = None
     if isinstance(source, bytes) or (isinstance(source, str) and format is not None and not _is_path(source)):
-        data = source.encode("utf-8") if isinstance(source, str) else source
+        given = source.encode("utf-8") if isinstance(source, str) else source
         path = name or f"<{format or 'draft'}>"
         if format is None:
             raise ReadError(_("{path}: give the format of a draft passed as text or bytes").format(path=path))
-        fmt = _format_for(path, format)
+        file = None
     else:
-        path = name or os.fspath(source)
-        fmt = _format_for(path, format)
-        data = read_draft_bytes(Path(os.fspath(source)), path, ReadError, directory=_("is a directory, not a draft"))
+        where = os.fspath(source)
+        assert isinstance(where, str)  # bytes are a draft's content, read above
+        file, path = Path(where), name or where
+    fmt = _format_for(path, format, registry)
+    if fmt.draft is None:
+        assert fmt.read is not None  # a readable format has one of the two
+        return Reading(fmt.read(source, registry=registry, kind=kind), [], path)
+    if file is None:
+        assert given is not None
+        data = given
+    else:
+        data = read_draft_bytes(file, path, ReadError, directory=_("is a directory, not a draft"))
     try:
-        draft = READERS[fmt](data, path)
+        draft = fmt.draft(data, path)
     except UnicodeDecodeError:
         raise ReadError(_("{path}: not text in a known encoding").format(path=path)) from None
     return assemble(draft, kind, fix=fix, registry=registry)
@@ -91,4 +94,4 @@ def _is_path(text: str) -> bool:
     return "\n" not in text and len(text) < 4096 and Path(text).is_file()
 
 
-__all__ = ["READERS", "SUFFIXES", "Draft", "Note", "ReadError", "Reading", "read_draft"]
+__all__ = ["Draft", "Note", "ReadError", "Reading", "read_draft"]

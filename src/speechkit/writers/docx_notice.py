@@ -161,9 +161,8 @@ class NoticeWriter:
 
     def issuer(self, names: tuple[str, ...], fit: IssuerFit, line: int, gap: int) -> str:
         """Return the 标志 ``gap`` twips below the marks: one condensed line, or joint issuers stacked."""
-        rpr = [f'<w:sz w:val="{fit.size}"/>', f'<w:szCs w:val="{fit.size}"/>']
-        if fit.scale < 100:
-            rpr.append(f'<w:w w:val="{fit.scale}"/>')
+        rpr = [f'<w:w w:val="{fit.scale}"/>'] if fit.scale < 100 else []
+        rpr += [f'<w:sz w:val="{fit.size}"/>', f'<w:szCs w:val="{fit.size}"/>']
         spacing = f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
         suffix = self.meta.issuer_suffix
         if len(names) == 1:

@@ -1,174 +1,67 @@
-"""ECMA-376 child sequences of the WordprocessingML elements speechkit writes, and a checker.
+"""Property children in schema order, placed by python-docx's own element classes.
 
 Word and WPS refuse or repair parts whose property children are out of the schema's sequence
-(``w:ind`` after ``w:jc``); LibreOffice forgives it. Property XML is assembled with
-:func:`ordered`, and :func:`order_problems` checks whole parts against the same sequences.
+(``w:ind`` after ``w:jc``); LibreOffice forgives it. python-docx's ``CT_PPr`` and ``CT_RPr`` know the
+sequence of ``w:pPr`` and ``w:rPr``: each child they model is placed by its ``_insert_*`` method, which
+puts it before the first child the schema orders after it. The few children they do not model
+(``w:snapToGrid``, ``w:autoSpaceDE``, ``w:kern``, ``w:lang`` …) stay in the order they are given.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-#: Child sequences (ISO/IEC 29500-1 transitional, §17) by parent element; names without prefix.
-SEQUENCES: dict[str, tuple[str, ...]] = {
-    name: tuple(children.split())
-    for name, children in {
-        "pPr": (
-            "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
-            "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
-            "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
-            "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
-        ),
-        "rPr": (
-            "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
-            "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
-            "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
-        ),
-        "pBdr": "top left bottom right between bar",
-        "sectPr": (
-            "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
-            "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
-            "printerSettings sectPrChange"
-        ),
-        "style": (
-            "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
-            "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
-        ),
-        "styles": "docDefaults latentStyles style",
-        "docDefaults": "rPrDefault pPrDefault",
-        "settings": (
-            "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
-            "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
-            "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins "
-            "alignBordersAndEdges bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop "
-            "hideSpellingErrors hideGrammaticalErrors activeWritingStyle proofState formsDesign "
-            "attachedTemplate linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge "
-            "revisionView trackRevisions doNotTrackMoves doNotTrackFormatting documentProtection "
-            "autoFormatOverride styleLockTheme styleLockQFSet defaultTabStop autoHyphenation "
-            "consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength "
-            "clickAndTypeStyle defaultTableStyle evenAndOddHeaders bookFoldRevPrinting bookFoldPrinting "
-            "bookFoldPrintingSheets drawingGridHorizontalSpacing drawingGridVerticalSpacing "
-            "displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
-            "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin "
-            "doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
-            "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture "
-            "doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText "
-            "doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
-            "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars rsids "
-            "mathPr attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
-            "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary "
-            "shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator"
-        ),
-        "tblPr": (
-            "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-            "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
-        ),
-        "tblBorders": "top left start bottom right end insideH insideV",
-        "tblCellMar": "top left start bottom right end",
-        "tcPr": (
-            "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark"
-        ),
-        "tcBorders": "top left start bottom right end insideH insideV tl2br tr2bl",
-        "tbl": "bookmarkStart tblPr tblGrid tr",
-        "font": "altName panose1 charset family notTrueType pitch sig embedRegular",
-    }.items()
-}
-
-_TAG = re.compile(r"<w:([A-Za-z]+)")
+_W = f"{{{W_NS}}}"
 
 
 def ordered(parent: str, *children: str) -> str:
-    """Return the XML of ``children`` (each one element, or empty) in the schema order of ``parent``."""
-    sequence = SEQUENCES[parent]
-    present = [child for child in children if child]
-
-    def rank(child: str) -> int:
-        match = _TAG.match(child)
-        if match is None or match.group(1) not in sequence:
-            raise ValueError(f"<{parent}> has no child {child[:40]!r}")
-        return sequence.index(match.group(1))
-
-    return "".join(sorted(present, key=rank))
-
-
-#: One empty ``w:`` element as lxml writes it: one space before each ``w:`` attribute, a double-quoted
-#: value without markup, entities or control characters, and ``/>`` straight after.
-_EMPTY_ELEMENT = r'<w:[A-Za-z]+(?: w:[A-Za-z]+="[^"<>&\x00-\x1f]*")*/>'
-_FLAT_RUN = re.compile(f"(?:{_EMPTY_ELEMENT})+")
-_ELEMENT = re.compile(_EMPTY_ELEMENT)
+    """Return the XML of ``children`` (each one element, or empty) in the schema order of ``w:{parent}``."""
+    return sort_children(parent, "".join(children))
 
 
 def sort_children(parent: str, xml: str) -> str:
-    """Return sibling elements given as one XML text in the schema order of ``parent``.
+    """Return sibling elements given as one XML text in the schema order of ``w:{parent}``.
 
-    A run of empty elements in the form lxml writes them (every built-in style's properties) is split
-    as it stands; anything else (nested elements, other prefixes, entities, other spacing) is parsed
-    and written again by lxml. Both give the same text (``tests/test_docx_order.py``), and a build
-    need not import lxml.
+    The elements python-docx's class of ``w:{parent}`` does not model keep the order given, and every
+    element it models is put in its place among them.
     """
     if not xml:
         return ""
-    if _FLAT_RUN.fullmatch(xml):
-        return ordered(parent, *_ELEMENT.findall(xml))
-    return sort_parsed(parent, xml)
+    from docx.oxml.parser import OxmlElement, parse_xml
+
+    given = parse_xml(f'<w:{parent} xmlns:w="{W_NS}">{xml}</w:{parent}>')
+    placed = OxmlElement(f"w:{parent}")
+    modelled: list[tuple[Callable[[etree._Element], object], etree._Element]] = []
+    for child in list(given):
+        tag = child.tag
+        if not isinstance(tag, str) or not tag.startswith(_W):
+            raise ValueError(f"<w:{parent}> has no child {etree_text(child)[:40]!r}")
+        insert = getattr(placed, f"_insert_{tag[len(_W) :]}", None)
+        if insert is None:
+            placed.append(child)
+        else:
+            modelled.append((insert, child))
+    for insert, child in modelled:
+        insert(child)
+    return _inner(parent, placed)
 
 
-def sort_parsed(parent: str, xml: str) -> str:
-    """Return sibling elements in the schema order of ``parent``, each parsed and written again by lxml."""
+def _inner(parent: str, element: etree._Element) -> str:
+    """Return the XML of ``element``'s children as lxml writes them, without the ``w`` namespace declaration."""
     from lxml import etree
 
-    wrapper = etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>')
-    pieces = [etree.tostring(child, encoding="unicode").replace(f' xmlns:w="{W_NS}"', "") for child in wrapper]
-    return ordered(parent, *pieces)
+    text = etree.tostring(element, encoding="unicode")
+    start = text.index(">") + 1
+    return text[start : -len(f"</w:{parent}>")] if not text.endswith("/>") else ""
 
 
-def order_problems(xml: bytes, part: str = "") -> list[str]:
-    """Return one message per element of ``xml`` whose children break their parent's sequence."""
+def etree_text(element: etree._Element) -> str:
+    """Return an element as lxml writes it."""
     from lxml import etree
 
-    root = etree.fromstring(xml)
-    problems: list[str] = []
-    for element in root.iter():
-        name = _w_name(element)
-        sequence = SEQUENCES.get(name) if name else None
-        if name and sequence:
-            problems.extend(_check(part, element, name, sequence))
-    return problems
-
-
-_W_PREFIX = f"{{{W_NS}}}"
-
-
-def _w_name(element: etree._Element) -> str | None:
-    """Return the local name of a ``w:`` element, or None for any other element, comment or PI."""
-    tag = element.tag
-    return tag[len(_W_PREFIX) :] if isinstance(tag, str) and tag.startswith(_W_PREFIX) else None
-
-
-def _check(part: str, element: etree._Element, name: str, sequence: tuple[str, ...]) -> Iterable[str]:
-    last = -1
-    last_name = ""
-    for child in element:
-        child_name = _w_name(child)
-        if child_name is None:
-            continue
-        if child_name not in sequence:
-            yield f"{part}:{child.sourceline}: <w:{child_name}> is not a child of <w:{name}>"
-            continue
-        index = sequence.index(child_name)
-        # headerReference and footerReference form one choice group at the head of sectPr.
-        if name == "sectPr" and child_name in ("headerReference", "footerReference") and last <= 1:
-            last = 1
-            last_name = child_name
-            continue
-        if index < last:
-            yield f"{part}:{child.sourceline}: <w:{child_name}> after <w:{last_name}> in <w:{name}>"
-        if index > last:
-            last, last_name = index, child_name
+    return etree.tostring(element, encoding="unicode")

@@ -97,7 +97,7 @@ _TABLE_PPR = '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent() + '<w
 
 def paragraph_styles() -> tuple[Style, ...]:
     """Return the paragraph styles: Normal, body, front and back matter, headings, tables, footer."""
-    body = fonts(FANGSONG) + size(32) + _CONDENSED
+    body = fonts(FANGSONG) + _CONDENSED + size(32)
     styles = [
         Style(
             "paragraph",
@@ -117,7 +117,7 @@ def paragraph_styles() -> tuple[Style, ...]:
             "发文机关标志",
             "Normal",
             '<w:snapToGrid w:val="0"/>' + _CENTRE + spacing(round(ISSUER_SIZE * 12)),
-            fonts(XIAOBIAOSONG) + size(ISSUER_SIZE) + f'<w:color w:val="{RED}"/><w:spacing w:val="0"/>',
+            fonts(XIAOBIAOSONG) + '<w:spacing w:val="0"/>' + size(ISSUER_SIZE) + f'<w:color w:val="{RED}"/>',
             "DocNumber",
         ),
         Style("paragraph", "DocNumber", "发文字号", "Normal", _CENTRE, "", "Title"),
@@ -128,7 +128,7 @@ def paragraph_styles() -> tuple[Style, ...]:
             "Title",
             "Normal",
             _KEEP + '<w:snapToGrid w:val="0"/>' + _CENTRE,
-            fonts(XIAOBIAOSONG) + size(44) + '<w:spacing w:val="0"/>',
+            fonts(XIAOBIAOSONG) + '<w:spacing w:val="0"/>' + size(44),
             "BodyText",
         ),
         Style("paragraph", "Subtitle", "Subtitle", "Normal", _CENTRE, fonts(KAITI), "BodyText"),
@@ -180,7 +180,7 @@ def paragraph_styles() -> tuple[Style, ...]:
         ),
         Style("paragraph", "Caption", "caption", "Normal", _KEEP + _CENTRE, fonts(HEITI), "BodyText"),
         Style(
-            "paragraph", "TableText", "表格文字", "Normal", _TABLE_PPR, size(28) + '<w:spacing w:val="0"/>', "TableText"
+            "paragraph", "TableText", "表格文字", "Normal", _TABLE_PPR, '<w:spacing w:val="0"/>' + size(28), "TableText"
         ),
         Style("paragraph", "TableHeader", "表格表头", "TableText", '<w:jc w:val="center"/>', fonts(HEITI), "TableText"),
         Style("paragraph", "TableNumber", "表格数字", "TableText", '<w:jc w:val="right"/>', "", "TableText"),
@@ -190,7 +190,7 @@ def paragraph_styles() -> tuple[Style, ...]:
             "版记",
             "Normal",
             '<w:snapToGrid w:val="0"/>' + _FLUSH,
-            size(28) + '<w:spacing w:val="0"/>',
+            '<w:spacing w:val="0"/>' + size(28),
             "Imprint",
         ),
         Style(
@@ -199,7 +199,7 @@ def paragraph_styles() -> tuple[Style, ...]:
             "footer",
             "Normal",
             '<w:snapToGrid w:val="0"/>' + spacing(240, "auto") + indent(),
-            fonts(SONGTI) + size(28) + '<w:spacing w:val="0"/>',
+            fonts(SONGTI) + '<w:spacing w:val="0"/>' + size(28),
             hidden=True,
         ),
         Style(
@@ -288,7 +288,10 @@ def styles_xml(extra: tuple[Style, ...] = ()) -> str:
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         + sort_children(
             "rPr",
-            fonts(FANGSONG) + size(32) + '<w:kern w:val="0"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>',
+            fonts(FANGSONG)
+            + '<w:kern w:val="0"/>'
+            + size(32)
+            + '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>',
         )
         + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         + '<w:widowControl w:val="0"/>'

@@ -16,13 +16,13 @@ from ..text import Doc
 
 @cache
 def _note() -> re.Pattern[str]:
-    """The start of the attachment note (compiled on first need: a text without 附 never reads it)."""
+    """The start of the attachment note."""
     return re.compile(r"^[ \u3000\t]*附[ \u3000]*件[ \u3000]*[:：][ \u3000]*")
 
 
 @cache
 def _item() -> re.Pattern[str]:
-    """A numbered line of the note (compiled on first need: only a draft with a note reads it)."""
+    """A numbered line of the note."""
     return re.compile(
         r"^[ \u3000\t]*(?:(?P<n>\d{1,2})(?P<sep>[.．、,，]|\s)|[（(](?P<p>\d{1,2})[）)]"
         r"|(?P<c>[一二三四五六七八九十])、)[ \u3000]*"
@@ -34,13 +34,13 @@ _END_MARKS = "。；;，,、.．"
 
 @cache
 def _mention() -> re.Pattern[str]:
-    """An attachment named in the body (compiled on first need: a text without 附件 never reads it)."""
+    """An attachment named in the body."""
     return re.compile("附件[ \u3000]*(?P<n>\\d{1,2}|[一二三四五六七八九十])(?![\\d.．])")
 
 
 @cache
 def _header() -> re.Pattern[str]:
-    """The heading of an attachment page (compiled on first need: a text without 附 never reads it)."""
+    """The heading of an attachment page."""
     return re.compile(r"^[ \u3000\t]*附[ \u3000]*件[ \u3000]*(?:\d{1,2}|[一二三四五六七八九十])?[ \u3000]*$")
 
 
@@ -57,7 +57,7 @@ def find_note(doc: Doc) -> Note | None:
     units = doc.structure()
     for position, index in enumerate(units):
         text = doc.units[index].text
-        head = _note().match(text) if "附" in text else None
+        head = _note().match(text)
         if not head:
             continue
         note = Note(index)
@@ -102,8 +102,8 @@ def check(doc: Doc) -> Iterator[Hit]:
     skip = {note.unit, *(i[0] for i in note.items)} if note else set()
     for index in doc.structure():
         text = doc.units[index].text
-        if index in skip or "附件" not in text:
-            continue  # every match of _mention() holds 附件
+        if index in skip:
+            continue
         header = _header().match(text)
         if header and note is None:
             continue  # the attachment pages themselves

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...i18n import _
-from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
-from .chars import holds
 
 #: Lines that only a web page carries: breadcrumbs, counters, comment boxes, licences, disclaimers.
 _LINE = (
@@ -32,32 +31,8 @@ _LINE = (
     r"|来源\s*[:：]\s*\S{0,20}(?:网|报|新闻|在线|频道|公众号|\.com|\.cn)\s*$"
     r")"
 )
-#: Words one of which every match of ``_LINE`` holds, alternative by alternative: those of the
-#: alternatives that start the line (after white space), and those of the ones that may stand further on.
-_LINE_STARTS = (
-    *("当前位置", "您的位置", "你的位置", "你现在的位置", "您现在的位置"),
-    *("发表时间", "发布时间", "更新时间"),
-    *("申明敬告", "免责声明", "郑重声明", "版权声明"),
-    *("评论区", "发表评论", "我要评论", "网友评论", "搜索框", "相关文章", "相关阅读", "上一篇", "下一篇"),
-    *("打印本页", "关闭窗口", "返回顶部", "分享到"),
-    *("责任编辑", "编辑", "作者"),
-    *("版权所有", "Copyright", "©"),
-    "评论仅供",
-    *("相关推荐", "推荐阅读", "热门文章", "猜你喜欢", "延伸阅读"),
-    "来源",
-)
-_LINE_WORDS = (
-    *("访问量", "浏览量", "浏览次数", "点击量", "点击数", "阅读量", "阅读次数"),
-    "ICP",
-    "公网安备",
-    "仅提供技术支持",
-    *("字号", "字体"),
-    "扫一扫在手机",
-    "转载",
-)
 #: Web page metadata (来源, 作者, 发布时间, 点击…): two of them on one short line make it a byline.
 _META = "(?:来源|作者|编辑|责任编辑|发布时间|发表时间|发布日期|更新时间|点击数|点击|浏览次数|浏览)\\s*[:：]"
-_META_WORDS = ("来源", "作者", "编辑", "发布时间", "发表时间", "更新时间", "发布日期", "点击", "浏览")
 #: Inline cut marks and teasers: ``……(…省略773字，正式会员可完整阅读)……``, ``查看更多``, ``收藏《…》``.
 _INLINE = (
     r"[…\.]{0,6}[（(][^（）()\n]{0,60}省略\s*\d+\s*字[^（）()\n]{0,40}[）)][…\.]{0,6}\s*"
@@ -67,22 +42,13 @@ _INLINE = (
     r"|(?:点击)?收藏《[^《》\n]{1,60}》"
     r"|(?:正式)?会员可(?:完整)?阅读(?:全文)?"
 )
-#: Words one of which every match of ``_INLINE`` holds: those of the alternatives that hold a bracket
-#: (``（`` or ``(``) too, and the others.
-_INLINE_BRACKETED = ("省略", "未完", "本文已被")
-_INLINE_WORDS = ("查看更多", "查看全文", "查看原文", "收藏《", "会员可阅读", "会员可完整阅读")
 
 
 def is_boilerplate_line(simple: str) -> bool:
     """Return whether a whole line (in Simplified script) is web boilerplate."""
-    if (simple.lstrip().startswith(_LINE_STARTS) or holds(simple, _LINE_WORDS)) and compiled(_LINE).match(simple):
+    if re.compile(_LINE).match(simple):
         return True
-    return (
-        len(simple) <= _BYLINE
-        and ("：" in simple or ":" in simple)
-        and holds(simple, _META_WORDS)
-        and len(compiled(_META).findall(simple)) >= 2
-    )
+    return len(simple) <= _BYLINE and len(re.compile(_META).findall(simple)) >= 2
 
 
 #: The longest line read as a byline (来源：… 作者：… 发布时间：…).
@@ -98,11 +64,7 @@ def boilerplate_spans(simple: str) -> list[tuple[int, int]]:
 
 def cut_spans(simple: str) -> list[tuple[int, int]]:
     """Return the spans of the inline cut marks of a line (in Simplified script) that is no boilerplate."""
-    if not holds(simple, _INLINE_WORDS) and not (
-        ("（" in simple or "(" in simple) and holds(simple, _INLINE_BRACKETED)
-    ):
-        return []
-    return [match.span() for match in compiled(_INLINE).finditer(simple) if match.group().strip()]
+    return [match.span() for match in re.compile(_INLINE).finditer(simple) if match.group().strip()]
 
 
 def check(doc: Doc) -> Iterator[Hit]:

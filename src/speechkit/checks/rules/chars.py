@@ -36,17 +36,6 @@ def is_cjk(char: str) -> bool:
     )
 
 
-def beside_digit(text: str, char: str, offset: int) -> bool:
-    """Return whether a decimal digit (what ``\\d`` matches) stands ``offset`` characters from some
-    ``char`` in ``text`` (-1: just before it, 1: just after it)."""
-    at = text.find(char)
-    while at >= 0:
-        if 0 <= at + offset < len(text) and text[at + offset].isdecimal():
-            return True
-        at = text.find(char, at + 1)
-    return False
-
-
 def holds(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
     """Return whether one of ``words`` occurs in ``text[start:end]``."""
     end = len(text) if end is None else end

@@ -17,7 +17,6 @@ from typing import NamedTuple
 import yaml
 
 from ...i18n import _
-from ...model.lazy_patterns import compiled
 from ...package_data import read_text
 from ..finding import Hit
 from ..text import Doc
@@ -84,13 +83,11 @@ def check_order(doc: Doc) -> Iterator[Hit]:
     """SK409: yield a hit for each 发文字号 written before the title it cites."""
     for index in doc.textual():
         text = doc.units[index].text
-        if "《" not in text or "号" not in text:
-            continue
-        for match in compiled(_NUMBER_FIRST).finditer(text):
+        for match in re.compile(_NUMBER_FIRST).finditer(text):
             start = match.start()
             while start and is_han(text[start - 1]) and start > match.start() - 8:
                 start -= 1
-            lead = compiled(_LEAD).match(text, start, match.start())
+            lead = re.compile(_LEAD).match(text, start, match.start())
             start = lead.end() if lead else start
             if start == match.start():
                 continue  # no 机关代字 before the year: not a document number
@@ -136,7 +133,7 @@ def check_repealed(doc: Doc) -> Iterator[Hit]:
     for index, text in texts:
         for match in pattern.finditer(text):
             sentence = _sentence(text, match.start(), match.end())
-            if compiled(_REPEALING).search(sentence):
+            if re.compile(_REPEALING).search(sentence):
                 continue
             old = _key_of(match.group(), entries)
             new = entries.get(old)

@@ -11,14 +11,13 @@ from ...i18n import _
 from ...model.notice_parts import is_date_line
 from ..finding import Hit
 from ..text import Doc
-from .chars import beside_digit
 
 _YM = r"(?P<{0}y>(?:19|20)\d{{2}})\.(?P<{0}m>0?[1-9]|1[0-2])(?:\.(?P<{0}d>0?[1-9]|[12]\d|3[01]))?"
 
 
 @cache
 def _dotted_range() -> re.Pattern[str]:
-    """``2008.04-2016.06``, ``2008.4—2016.6``, ``2008.04至今`` (compiled for the first text with a ``.``)."""
+    """``2008.04-2016.06``, ``2008.4—2016.6``, ``2008.04至今``."""
     return re.compile(
         "(?<![\\d.])" + _YM.format("a") + r"\s*[-－—–～~至到]\s*(?:" + _YM.format("b") + "(?![\\d.])|(?P<now>至今|今))"
     )
@@ -32,24 +31,13 @@ def _dotted_day() -> re.Pattern[str]:
 
 @cache
 def _short_year() -> re.Pattern[str]:
-    """``18年10月``, ``25年底``: a year written with two digits (compiled for the first text where a 年
-    follows exactly two digits, see :func:`_may_hold_short_year`)."""
+    """``18年10月``, ``25年底``: a year written with two digits."""
     return re.compile(r"(?<![\d.\-/第])(?P<y>\d{2})年(?=\d{1,2}月|初|底|末|度|上半年|下半年|春节|元旦)")
-
-
-def _may_hold_short_year(text: str) -> bool:
-    """Return whether a 年 follows two digits with no digit, ``.``, ``-``, ``/`` or 第 before them."""
-    at = text.find("年", 2)
-    while at >= 0:
-        if text[at - 2 : at].isdecimal() and not (at >= 3 and (text[at - 3].isdecimal() or text[at - 3] in ".-/第")):
-            return True
-        at = text.find("年", at + 1)
-    return False
 
 
 @cache
 def _day_hao() -> re.Pattern[str]:
-    """``10月1号``: 号 for a day (compiled for the first text with a 月 and a digit before a 号)."""
+    """``10月1号``: 号 for a day."""
     return re.compile(r"(?<=月)(?P<d>\d{1,2})号(?![楼文线院令机门口房室])")
 
 
@@ -65,8 +53,7 @@ def check(doc: Doc) -> Iterator[Hit]:
         if is_date_line(text):
             continue  # a dateline is SK302's
         ranges = []
-        dotted = "." in text  # every match of the two dotted patterns holds one
-        for match in _dotted_range().finditer(text) if dotted else ():
+        for match in _dotted_range().finditer(text):
             end = "今" if match.group("now") else _date(match, "b")
             better = f"{_date(match, 'a')}至{end}"
             ranges.append(match.span())
@@ -77,7 +64,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 "SK303",
                 _("date range {group!r} in prose; write {better!r}").format(group=match.group(), better=better),
             )
-        for match in _dotted_day().finditer(text) if dotted else ():
+        for match in _dotted_day().finditer(text):
             if any(s <= match.start() < e for s, e in ranges):
                 continue
             yield Hit(
@@ -87,7 +74,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                 "SK303",
                 _("date {group!r} in prose; write {date!r}").format(group=match.group(), date=_date(match)),
             )
-        for match in _short_year().finditer(text) if _may_hold_short_year(text) else ():
+        for match in _short_year().finditer(text):
             year = match.group("y")
             yield Hit(
                 index,
@@ -98,7 +85,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                     group=match.group(), year=year
                 ),
             )
-        for match in _day_hao().finditer(text) if "月" in text and beside_digit(text, "号", -1) else ():
+        for match in _day_hao().finditer(text):
             yield Hit(
                 index,
                 match.start(),

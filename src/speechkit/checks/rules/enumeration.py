@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import _
-from ...model.lazy_patterns import compiled
 from ...model.numbering import find_labels, parse_cn
 from ...model.speech import Item, ModelPath, Speech
 from ..finding import Hit
@@ -21,8 +20,6 @@ _COUNT = (
     "(?P<unit>个方面|方面|点|条|项|个问题|个要求|个重点|个环节|个特点|件事|句话)"
     "(?![钟\\d一二三四五六七八九十])"
 )
-#: Words one of which every counting phrase holds (a text without any never compiles the patterns).
-_COUNT_WORDS = ("方面", "点", "条", "项", "个问题", "个要求", "个环节", "件事", "句话")
 #: What may follow a counting phrase before its items: the rest of one short clause, that is up to 30
 #: characters but ``_CLAUSE_BREAKS``, one of ``_CLAUSE_ENDS``, then only white space and quotes.
 _CLAUSE_BREAKS = "。！？!?，,；;"
@@ -33,8 +30,7 @@ _REST_MAX = 30
 
 def _counting_phrases(simple: str) -> Iterator[re.Match[str]]:
     """Yield the counting phrases (``六个方面``) of a text in Simplified script."""
-    if any(word in simple for word in _COUNT_WORDS):
-        yield from compiled(_COUNT).finditer(simple)
+    yield from re.compile(_COUNT).finditer(simple)
 
 
 def _rest_of_sentence(text: str) -> bool:
@@ -72,8 +68,6 @@ def _midline_candidate() -> re.Pattern[str]:
 
 def _midline_heading(text: str) -> bool:
     """Return whether a heading label runs on inside ``text`` (read with ``numbering.find_labels``)."""
-    if "、" not in text and "（" not in text and "(" not in text:
-        return False  # every candidate holds one
     for tried, match in enumerate(_midline_candidate().finditer(text)):
         if tried == 5:
             return False

@@ -9,16 +9,13 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...i18n import _
-from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import holds
 
 _UNIT = "名|人|个|家|户|所|项|件|村|次|台|套|元|座|处|条|篇|份|场|批|辆|亩|吨|支|位"
-#: A count: a number and its unit. This pattern and those that read around a count are compiled for the
-#: first text with a digit (a text without one holds no count).
-_COUNT = f"(?<![\\d.])(?P<num>\\d+(?:\\.\\d+)?)(?P<mult>万|亿)?(?P<unit>{_UNIT})"
-_DIGIT = re.compile(r"\d")
+#: A count: a number and its unit.
+_COUNT = re.compile(f"(?<![\\d.])(?P<num>\\d+(?:\\.\\d+)?)(?P<mult>万|亿)?(?P<unit>{_UNIT})")
 #: What may follow a count to give its share: ``，占19.2%``, ``（占比19.2%）``, ``，占总数的19.2%``.
 _SHARE = (
     r"\s*[，,（(]?\s*占(?P<base>[^，。；;%％\d（）()]{0,12}的)?(?:比(?:例)?)?(?:为|达)?"
@@ -28,11 +25,7 @@ _SHARE = (
 _OTHER_BASE = "全[国省市县区州盟旗镇乡]|同期|上年|去年|全年|总人口|GDP|生产总值"
 _BREAKDOWN = ("其中", "分别为", "包括")
 _TOTAL_BEFORE = "(?:共有|共计|总计|合计|总数|总量|现有|累计|全[镇县市区乡省村校所]|共)[^，。；、\\d]{0,8}$"
-#: Characters one of which every match of ``_TOTAL_BEFORE`` holds.
-_TOTAL_BEFORE_CHARS = "共总计现全"
 _TOTAL_AFTER = "[，,]?\\s*(?:其中|中[，,])"
-#: Words one of which every match of ``_TOTAL_AFTER`` holds.
-_TOTAL_AFTER_WORDS = ("其中", "中，", "中,")
 _BREAKDOWN_START = ("其中", "分别占")
 #: A share in a breakdown: ``占30.2%`` or the next of a list ``分别占30.2%、50.0%``.
 _BREAKDOWN_SHARE = r"(?:占(?:比)?(?:为)?|(?<=[%％])、)\s*(?P<share>\d+(?:\.\d+)?)\s*[%％]"
@@ -43,12 +36,6 @@ _EARLIER, _KEEP, _LONG = 5, 20, 2000
 #: How far a total may stand before its share, and how long a breakdown runs (keeps long lines linear).
 _REACH = 300
 _PARTITION = ("男", "女", "以下", "以上", "及以上", "及以下", "其他", "其余", "其它", "岁", "预备", "正式")
-
-
-def _has_percent(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Return whether ``text[start:end]`` holds a percent sign (every share ends with one)."""
-    end = len(text) if end is None else end
-    return text.find("%", start, end) >= 0 or text.find("％", start, end) >= 0
 
 
 class Count(NamedTuple):
@@ -69,13 +56,9 @@ class Count(NamedTuple):
 def counts(text: str) -> list[Count]:
     """Return every count in ``text`` with the share that follows it."""
     found: list[Count] = []
-    if not _DIGIT.search(text):
-        return found
-    may_share = "占" in text and _has_percent(text)
-    may_total = holds(text, _TOTAL_AFTER_WORDS)
-    for match in compiled(_COUNT).finditer(text):
+    for match in _COUNT.finditer(text):
         value = float(match.group("num")) * _MULT[match.group("mult") or ""]
-        share = compiled(_SHARE).match(text, match.end()) if may_share else None
+        share = re.compile(_SHARE).match(text, match.end())
         found.append(
             Count(
                 match.start(),
@@ -86,21 +69,18 @@ def counts(text: str) -> list[Count]:
                 share.group("share") if share else None,
                 share.end() if share else match.end(),
                 (share.group("base") or "") if share else "",
-                _is_total(text, match.start(), match.end(), may_total),
+                _is_total(text, match.start(), match.end()),
             )
         )
     return found
 
 
-def _is_total(text: str, start: int, end: int, may_total: bool) -> bool:
-    """Return whether the count at ``start..end`` is stated as a total (共有党员…名, 全镇党员…名，其中);
-    ``may_total``: whether ``text`` holds one of ``_TOTAL_AFTER_WORDS``."""
-    if may_total and compiled(_TOTAL_AFTER).match(text, end):
+def _is_total(text: str, start: int, end: int) -> bool:
+    """Return whether the count at ``start..end`` is stated as a total (共有党员…名, 全镇党员…名，其中)."""
+    if re.compile(_TOTAL_AFTER).match(text, end):
         return True
     window = text[max(0, start - 14) : start]
-    if not any(char in window for char in _TOTAL_BEFORE_CHARS):
-        return False
-    before = compiled(_TOTAL_BEFORE).search(window)
+    before = re.compile(_TOTAL_BEFORE).search(window)
     return before is not None and not holds(before.group(), _PARTITION)  # 全镇女党员 is a part
 
 
@@ -154,7 +134,7 @@ def _total_for(text: str, candidates: list[Count], part: Count) -> Count | None:
 def _shares(index: int, text: str, found: list[Count], previous: list[Count]) -> Iterator[Hit]:
     starts = [c.start for c in found]
     for part in found:
-        if part.share is None or (part.base and compiled(_OTHER_BASE).search(part.base)):
+        if part.share is None or (part.base and re.compile(_OTHER_BASE).search(part.base)):
             continue
         share = float(part.share)
         candidates = _candidates(found, starts, part)
@@ -196,8 +176,6 @@ def _sums(index: int, text: str, found: list[Count]) -> Iterator[Hit]:
 def _share_sums(index: int, text: str) -> Iterator[Hit]:
     """Yield a hit for a sentence whose shares make one breakdown (three or more, two complementary ones,
     or the shares after 其中/分别占) that adds up to nearly, but not within rounding of, 100%."""
-    if not _has_percent(text):
-        return  # no share at all
     start = 0
     for stop in [*(m.start() for m in re.finditer("[。！？]", text)), len(text)]:
         sentence = text[start:stop]
@@ -251,7 +229,7 @@ def _parts(
 
 def _breakdown_shares(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Return the shares of a breakdown in ``text[start:end]``."""
-    return list(compiled(_BREAKDOWN_SHARE).finditer(text, start, end)) if _has_percent(text, start, end) else []
+    return list(re.compile(_BREAKDOWN_SHARE).finditer(text, start, end))
 
 
 def _is_partition(text: str) -> bool:

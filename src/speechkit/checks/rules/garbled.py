@@ -12,8 +12,7 @@ from ..finding import Hit
 from ..text import Doc
 from .chars import HAN, is_han
 
-# The patterns below are compiled on first need (a text with ``?``, U+FFFD, a Latin-1 letter or a
-# known signature): a clean document never pays for them, the Han classes cost about 3 ms each.
+# The patterns below are compiled on first use.
 
 
 @cache
@@ -85,16 +84,10 @@ def _latin_mojibake(text: str) -> list[tuple[int, int]]:
 
 def garbled_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``text`` that look mis-decoded (merged, in order)."""
-    extra = [m.span() for m in _signature().finditer(text)] if "锟" in text or "烫" in text or "屯" in text else []
-    if _LATIN_HINT.search(text):
-        extra += _latin_mojibake(text)
+    extra = [m.span() for m in _signature().finditer(text)] + _latin_mojibake(text)
     if extra:
         return sorted(_merge([*_marks(text), *extra]))
     return _marks(text)
-
-
-#: A quick test for Latin-1 letters before the slower decoding test.
-_LATIN_HINT = re.compile("[\u00c0-\u00ff]")
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -109,10 +102,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _marks(text: str) -> list[tuple[int, int]]:
     """Return the garbled spans around ``?`` and U+FFFD."""
-    if "?" not in text and "\ufffd" not in text:
-        return []
     spans: list[tuple[int, int]] = []
-    urls = [m.span() for m in _url().finditer(text)] if "/" in text or "www" in text.lower() else []
+    urls = [m.span() for m in _url().finditer(text)]
     signs = [m.span() for m in _sign().finditer(text)]
     starts = [start for start, _ in signs]
     next_url = 0

@@ -7,10 +7,10 @@ tell: no title that ends in a 文种, no addressee line, an addressee it does no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from ...model.lazy_patterns import compiled
 from ...model.notice_parts import addressee_names, is_addressee_line, read_parts
 from ...registry import DocumentKind
 from ..text import Doc
@@ -92,7 +92,7 @@ def title_genres(title: str, kinds: list[DocumentKind]) -> list[tuple[str, Docum
     rest = title
     while rest:
         best = max(
-            ((m.group(), k) for k in kinds for m in [compiled(f"(?:{k.genre_title})$").search(rest)] if m),
+            ((m.group(), k) for k in kinds for m in [re.compile(f"(?:{k.genre_title})$").search(rest)] if m),
             key=lambda pair: len(pair[0]),
             default=None,
         )
@@ -115,7 +115,7 @@ def _read(doc: Doc) -> Reading:
         text = doc.simple(index).strip()
         if not text:
             continue
-        if compiled(_HEAD).search(text):
+        if re.compile(_HEAD).search(text):
             if text.endswith("文件"):
                 head_issuer = text.removesuffix("文件")
             continue
@@ -127,7 +127,7 @@ def _read(doc: Doc) -> Reading:
             return _reading(doc, index, title, found, units[position + 1 :], head_issuer)
         later = [i for i in units[position + 1 :] if doc.simple(i).strip()]
         following = doc.simple(later[0]).strip() if later else ""
-        if not compiled(_HEAD).search(following):
+        if not re.compile(_HEAD).search(following):
             # A long title broken over two lines: the second ends in the 文种.
             joined = title + strip_title(following)
             found = title_genres(joined, kinds) if following and not _ends_clause(following) else []
@@ -199,7 +199,7 @@ def _read_model(doc: Doc, units: list[int]) -> Reading:
 def _title_issuer(title: str, genre: str) -> str:
     """Return the issuer a title names before ``关于`` (or before the 文种 of ``示例区教育局令``)."""
     head = title.split("关于", 1)[0] if "关于" in title else title.removesuffix(genre)
-    return head if compiled(_ORGAN_END).search(head) else ""
+    return head if re.compile(_ORGAN_END).search(head) else ""
 
 
 def _names(line: str) -> tuple[str, ...]:
@@ -221,7 +221,7 @@ def _addressee(doc: Doc, rest: list[int]) -> tuple[int | None, tuple[str, ...]]:
 def _cc(doc: Doc, rest: list[int]) -> tuple[int | None, tuple[str, ...]]:
     """Return the 抄送 line of the 版记, if any."""
     for index in reversed(rest):
-        match = compiled(_CC).match(doc.simple(index).strip())
+        match = re.compile(_CC).match(doc.simple(index).strip())
         if match:
             return index, _names(match.group(1))
     return None, ()
@@ -234,7 +234,7 @@ def _signature(doc: Doc, rest: list[int]) -> str:
     for position, index in enumerate(rest):
         if position and is_date_line(doc.units[index].text):
             above = doc.simple(rest[position - 1]).strip()
-            return above if compiled(_ORGAN_END).search(above) else ""
+            return above if re.compile(_ORGAN_END).search(above) else ""
     return ""
 
 
@@ -243,19 +243,19 @@ def _direction(kind: DocumentKind, addressees: tuple[str, ...]) -> str:
     options = kind.direction.split("|") if kind.direction else []
     if len(options) == 1:
         return options[0]
-    if "downward" in options and addressees and all(compiled(_SUBORDINATE).search(a) for a in addressees):
+    if "downward" in options and addressees and all(re.compile(_SUBORDINATE).search(a) for a in addressees):
         return "downward"
     return ""
 
 
 def is_person(name: str) -> bool:
     """Return whether an addressee names a person (``张市长``) rather than an organ."""
-    return bool(compiled(_PERSON).search(name)) and not name.startswith("各")
+    return bool(re.compile(_PERSON).search(name)) and not name.startswith("各")
 
 
 def is_subordinate(name: str) -> bool:
     """Return whether a 抄送 entry names subordinates (``各区卫生健康局``)."""
-    return bool(compiled(_SUBORDINATE).search(name))
+    return bool(re.compile(_SUBORDINATE).search(name))
 
 
 def body_units(doc: Doc, read: Reading) -> Iterator[int]:

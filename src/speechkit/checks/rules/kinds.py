@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...i18n import N_, _, language
-from ...model.lazy_patterns import compiled
 from ...model.notice_parts import read_parts
 from ...model.script import to_simplified
 from ...registry import DocumentKind
@@ -152,7 +151,7 @@ def _three_lists(doc: Doc, table: DocTable) -> Iterator[Hit]:
     if problem is None:
         return
     found = {
-        need: next((i for i, c in enumerate(columns) if i != problem and compiled(words).search(c)), None)
+        need: next((i for i, c in enumerate(columns) if i != problem and re.compile(words).search(c)), None)
         for need, words in _TABLE_NEEDS
     }
     if all(v is None for v in found.values()):

@@ -10,12 +10,10 @@ from ...i18n import _
 from ..finding import Hit
 from ..text import Doc
 
-_FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_SIGNS, _UNITS = "～~〜—–至到", "%‰万亿"
 
 
-# Both patterns are compiled for the first text holding what every match of them holds.
+# Both patterns are compiled on first use.
 @cache
 def _fullwidth() -> re.Pattern[str]:
     return re.compile("[０-９]+(?:[．.][０-９]+)?")
@@ -27,15 +25,11 @@ def _range() -> re.Pattern[str]:
     return re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~〜—–至到])\s*(\d+(?:\.\d+)?)(%|‰|万|亿)")
 
 
-def _holds(text: str, chars: str) -> bool:
-    return any(char in text for char in chars)
-
-
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield hits for full-width digits and ranges that drop the first number's ``%``, ``万`` or ``亿``."""
     for index in doc.textual():
         text = doc.units[index].text
-        for match in _fullwidth().finditer(text) if _holds(text, _FULLWIDTH_DIGITS) else ():
+        for match in _fullwidth().finditer(text):
             digits = match.group()
             yield Hit(
                 index,
@@ -46,7 +40,7 @@ def check(doc: Doc) -> Iterator[Hit]:
                     digits=digits, translate=digits.translate(_HALF)
                 ),
             )
-        for match in _range().finditer(text) if _holds(text, _SIGNS) and _holds(text, _UNITS) else ():
+        for match in _range().finditer(text):
             low, sign, high, unit = match.groups()
             if float(low) >= float(high):
                 continue

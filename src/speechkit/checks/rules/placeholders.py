@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...i18n import _
-from ...model.lazy_patterns import compiled
 from ..finding import Hit
 from ..text import Doc
 from .chars import is_han
 
 _X = "xXｘＸ×"
-#: Each pattern, after the pieces one of which every match of it holds and the characters every match
-#: holds all of (a text without them skips the pattern, which is compiled on first need). Each starts
-#: only where its first run starts (a lookbehind), so a long run of x, digits or 〇 is scanned once,
-#: not once per character.
-_PATTERNS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (tuple(_X), "月日", f"(?<![{_X}])[{_X}]+\\s*月\\s*[{_X}]+\\s*日"),
-    (tuple(_X), "", f"(?<![A-Za-z+\\d])\\d*[{_X}]+\\d*(?![A-Za-z+])"),
-    (("**",), "", r"\*{2,}"),
-    (("□", "■"), "", "[□■]+"),
-    (("〇〇", "〇○", "○〇", "○○"), "", "(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])"),
+#: The placeholder patterns. Each starts only where its first run starts (a lookbehind), so a long run of
+#: x, digits or 〇 is scanned once, not once per character.
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        f"(?<![{_X}])[{_X}]+\\s*月\\s*[{_X}]+\\s*日",
+        f"(?<![A-Za-z+\\d])\\d*[{_X}]+\\d*(?![A-Za-z+])",
+        r"\*{2,}",
+        "[□■]+",
+        "(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])",
+    )
 )
 
 
@@ -32,10 +33,8 @@ def check(doc: Doc) -> Iterator[Hit]:
     for index in doc.textual():
         text = doc.units[index].text
         taken = bytearray(len(text))
-        for one_of, all_of, pattern in _PATTERNS:
-            if not any(piece in text for piece in one_of) or not all(char in text for char in all_of):
-                continue
-            for match in compiled(pattern).finditer(text):
+        for pattern in _PATTERNS:
+            for match in pattern.finditer(text):
                 start, end = match.span()
                 if taken.find(1, start, end) >= 0 or not _is_placeholder(text, start, end):
                     continue

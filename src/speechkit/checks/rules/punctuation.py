@@ -25,24 +25,8 @@ def _bracketed() -> re.Pattern[str]:
     return re.compile(_BRACKETED, re.IGNORECASE)
 
 
-def _may_hold_pinyin(text: str) -> bool:
-    """Return whether an opening bracket stands after a Han character (U+4E00–U+9FFF) and before a letter
-    below the CJK blocks, as in every span :func:`pinyin_spans` returns (a pinyin letter, case-folded too,
-    is a Latin letter, ``ſ`` or the Kelvin sign)."""
-    for bracket in "(（":
-        at = text.find(bracket, 1)
-        while at >= 0:
-            after = text[at + 1 : at + 2]
-            if "\u4e00" <= text[at - 1] <= "\u9fff" and after.isalpha() and after < "\u3000":
-                return True
-            at = text.find(bracket, at + 1)
-    return False
-
-
 def pinyin_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``(zhèn)``-style pinyin after a Han character (U+4E00–U+9FFF)."""
-    if not _may_hold_pinyin(text):
-        return []
     # The Han character before is tested here, not in a lookbehind: a class of 20,992 code points,
     # case-folded, costs ``re`` about 4 ms to build. A bracketed syllable holds no bracket, so no
     # match skipped here can hide another one.
@@ -191,14 +175,13 @@ _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（(", "）)"), ("�
 
 @cache
 def _label_close() -> re.Pattern[str]:
-    """A label closed by its own bracket (``1)``, ``一）``), compiled for the first closing mark that
-    closes nothing in a text with a ``)`` or ``）``."""
+    """A label closed by its own bracket (``1)``, ``一）``)."""
     return re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
 
 
 def _label_bracket(text: str) -> int:
     """Return where the bracket that closes a label at the start of ``text`` stands, or -1."""
-    match = _label_close().match(text) if ")" in text or "）" in text else None
+    match = _label_close().match(text)
     return match.end() - 1 if match else -1
 
 

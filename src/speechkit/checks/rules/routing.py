@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import N_, _
-from ...model.lazy_patterns import compiled
 from ...registry import DocumentKind
 from ..finding import Hit
 from ..text import Doc
@@ -137,8 +136,6 @@ def _closings(doc: Doc, read: Reading) -> Iterator[Hit]:
     for index in body_units(doc, read):
         text = doc.simple(index)
         for formula, other in sorted(others.items(), key=lambda item: -len(item[0])):
-            if formula[0] not in text:
-                continue
             match = _formula_pattern(formula).search(text)
             if match is None or match.start() in seen or not _is_clause(text, match.start(), match.end()):
                 continue
@@ -176,34 +173,33 @@ def _address_forms(doc: Doc, read: Reading) -> Iterator[Hit]:
     allowed = (kind.address_forms or _DIRECTION_FORMS).get(read.direction, _DIRECTION_FORMS[read.direction])
     for index in body_units(doc, read):
         text = doc.simple(index)
-        if "你" in text or "贵" in text:
-            for match in compiled(_ADDRESS).finditer(text):
-                form = match.group(1)
-                if form == "你" and compiled(_NOT_ADDRESS).match(text, match.start()):
-                    continue
-                if form in allowed:
-                    continue
-                if form == "你" and read.direction == "lateral" and _replies(doc, read):
-                    continue  # a reply (复函) from a higher organ writes 你局《…》收悉
-                word = doc.units[index].text[match.start() : match.end()]
-                yield Hit(
-                    index,
-                    match.start(),
-                    match.end(),
-                    "SK407",
-                    (
-                        _("{word!r} in {direction} {genre}: '你…' is for subordinates; write {hint}")
-                        if form == "你"
-                        else _("{word!r} in {direction} {genre}: '贵…' is for organs not subordinate; write {hint}")
-                    ).format(
-                        word=word,
-                        direction=_(_DIRECTION_NAMES[read.direction]),
-                        genre=kind.genre,
-                        hint=_name_hint(read),
-                    ),
-                )
+        for match in re.compile(_ADDRESS).finditer(text):
+            form = match.group(1)
+            if form == "你" and re.compile(_NOT_ADDRESS).match(text, match.start()):
+                continue
+            if form in allowed:
+                continue
+            if form == "你" and read.direction == "lateral" and _replies(doc, read):
+                continue  # a reply (复函) from a higher organ writes 你局《…》收悉
+            word = doc.units[index].text[match.start() : match.end()]
+            yield Hit(
+                index,
+                match.start(),
+                match.end(),
+                "SK407",
+                (
+                    _("{word!r} in {direction} {genre}: '你…' is for subordinates; write {hint}")
+                    if form == "你"
+                    else _("{word!r} in {direction} {genre}: '贵…' is for organs not subordinate; write {hint}")
+                ).format(
+                    word=word,
+                    direction=_(_DIRECTION_NAMES[read.direction]),
+                    genre=kind.genre,
+                    hint=_name_hint(read),
+                ),
+            )
         if read.direction == "lateral":
-            for match in compiled(_ORDER_TONE).finditer(text):
+            for match in re.compile(_ORDER_TONE).finditer(text):
                 yield Hit(
                     index,
                     match.start(),
@@ -255,8 +251,8 @@ def _issuers(doc: Doc, read: Reading) -> Iterator[Hit]:
     if (
         kind.issuers
         and read.issuer
-        and not compiled(kind.issuers).search(read.issuer)
-        and compiled(LOCAL_DEPARTMENT).search(read.issuer)
+        and not re.compile(kind.issuers).search(read.issuer)
+        and re.compile(LOCAL_DEPARTMENT).search(read.issuer)
     ):
         yield Hit(
             read.title,
@@ -269,7 +265,7 @@ def _issuers(doc: Doc, read: Reading) -> Iterator[Hit]:
         )
         return
     if kind.addressees and read.addressee is not None:
-        wrong = [name for name in read.addressees if not compiled(kind.addressees).search(name)]
+        wrong = [name for name in read.addressees if not re.compile(kind.addressees).search(name)]
         if wrong:
             yield _at(
                 doc,
@@ -282,7 +278,7 @@ def _issuers(doc: Doc, read: Reading) -> Iterator[Hit]:
             )
     if kind.wording:
         text = "\n".join(doc.simple(i) for i in (read.title, *read.body))
-        if not compiled(kind.wording).search(text):
+        if not re.compile(kind.wording).search(text):
             yield Hit(
                 read.title,
                 0,

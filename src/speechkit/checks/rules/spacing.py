@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import _
-from ...model.lazy_patterns import compiled
 from ...model.numbering import parse_label
 from ..finding import Hit
 from ..text import Doc
@@ -17,7 +16,7 @@ from .garbled import span_mask
 
 #: Chinese units and measure words that follow a number directly (GB/T 15835: no space).
 UNITS = "个名人位万亿元角分年月日号时岁次项条家户所场期批件篇份台辆套处座座米亩吨倍届周天"
-#: The spaces a run is made of (compiled for the first text holding one: the class costs ``re`` 0.3 ms).
+#: The spaces a run is made of.
 _SPACES = " \u3000\u00a0"
 _GAP = f"[{_SPACES}]+"
 _PERCENT = "%‰％"
@@ -34,9 +33,7 @@ def space_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[t
     pattern the Han class, five times over, cost about 9 ms at each start.
     """
     end = len(text) if end is None else end
-    if not any(text.find(space, start, end) >= 0 for space in _SPACES):
-        return
-    for gap in compiled(_GAP).finditer(text, start, end):
+    for gap in re.compile(_GAP).finditer(text, start, end):
         if not gap.start() or gap.end() >= end:
             continue
         before, after = text[gap.start() - 1], text[gap.end()]
@@ -44,7 +41,7 @@ def space_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[t
             joined = (
                 is_han(after)
                 or _is_letter(after)
-                or (after.isdecimal() and not compiled(_TIME).match(text, gap.end(), end))
+                or (after.isdecimal() and not re.compile(_TIME).match(text, gap.end(), end))
             )
         elif before.isdecimal():
             joined = after in _PERCENT or after in UNITS
@@ -89,7 +86,7 @@ def check(doc: Doc) -> Iterator[Hit]:
 
 # A lost line break, not a typo: the space ends a title or a heading, or starts a salutation, a heading
 # or a run-in label. Deleting it would glue two paragraphs, so it is no SK207 (the readers split there).
-# Both patterns are compiled on first need: only a text with a space to report reads them.
+# Both patterns are compiled on first use.
 
 
 @cache

@@ -8,7 +8,6 @@ from functools import cache
 from itertools import pairwise
 
 from ...i18n import _
-from ...model.lazy_patterns import compiled
 from ...model.speech import Item, ModelPath
 from ...model.text import BRANCH_LINE
 from ..finding import Hit
@@ -160,16 +159,14 @@ def _is_branch_line(text: str) -> bool:
 
 def is_specific(text: str) -> bool:
     """Return whether a problem's text holds a number, a named unit, a quoted name or an example."""
-    if _has_number(text) or _gives_example(text) or compiled(_QUOTED).search(text):
+    if _has_number(text) or _gives_example(text) or re.compile(_QUOTED).search(text):
         return True
-    if not any(word in text for word in _UNIT_WORDS.split("|")):
-        return False  # every named unit ends in one of these words
     return any(not holds(m.group(1)[-2:], _GENERIC) for m in _unit().finditer(_letters_and_han(text)))
 
 
 def _has_number(text: str) -> bool:
     """Return whether ``text`` holds a digit or a numeral counting something (三个, 十项, 一名)."""
-    if compiled(_DIGIT).search(text):
+    if re.compile(_DIGIT).search(text):
         return True
     return any(
         after in (_COUNTED_AFTER_ONE if numeral == "一" else _COUNTED)

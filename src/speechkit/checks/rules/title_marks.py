@@ -12,13 +12,11 @@ from ..text import Doc
 
 #: ``》、《`` and ``”、“``: the marks already set the items apart.
 _BETWEEN = "(?<=》)、(?=《)|(?<=”)、(?=“)|(?<=』)、(?=『)|(?<=」)、(?=「)"
-#: What every match of ``_BETWEEN`` stands in (a text without any never compiles it).
-_AROUND = ("》、《", "”、“", "』、『", "」、「")
 
 
 @cache
 def _between() -> re.Pattern[str]:
-    """Compile ``_BETWEEN`` for the first text that holds one of ``_AROUND``."""
+    """Compile ``_BETWEEN`` on first use."""
     return re.compile(_BETWEEN)
 
 
@@ -26,7 +24,7 @@ def check(doc: Doc) -> Iterator[Hit]:
     """Yield a hit for each 顿号 between two items in book-title marks or quotes."""
     for index in doc.textual():
         text = doc.units[index].text
-        for match in _between().finditer(text) if any(around in text for around in _AROUND) else ():
+        for match in _between().finditer(text):
             around = text[max(0, match.start() - 6) : match.end() + 6]
             yield Hit(
                 index,

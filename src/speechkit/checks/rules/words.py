@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -45,24 +45,12 @@ def _pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
 
 
-#: The longest text (all units together) whose words are first looked for one by one: the pattern of a
-#: hundred words costs ``re`` about 1 ms to build, as much as testing each word with ``in`` on 16,000
-#: characters. A longer text builds the pattern at once.
-_QUICK_TEST_CHARS = 16_000
-
-
-def _may_hold(texts: list[str], words: Iterable[str]) -> bool:
-    """Return whether one of ``words`` may occur in one of ``texts`` (False only when none does)."""
-    joined = "\n".join(texts)
-    return len(joined) > _QUICK_TEST_CHARS or any(word in joined for word in words)
-
-
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield a hit for each dictionary entry found (matched in Simplified script)."""
     words = {**builtin_words(), **(_EXTRA.get() or {})}
     words = {k: v for k, v in words.items() if k and k != v}
-    if not words or not _may_hold([doc.simple(index) for index in doc.textual()], words):
-        return  # a clean document never builds the pattern
+    if not words:
+        return
     pattern = _pattern(tuple(sorted(words)))
     for index in doc.textual():
         text = doc.units[index].text
