@@ -8,7 +8,6 @@ from typing import Any
 
 from ..i18n import _
 from ..model.errors import SpeechkitError
-from ..readers.limits import read_draft_bytes
 from .text import Doc, DocTable, Unit
 
 
@@ -23,6 +22,8 @@ def split_lines(text: str) -> list[str]:
 
 def read_text_file(path: Path) -> str:
     """Read a UTF-8 text file; raise InputError when it is unreadable, too large or not UTF-8 text."""
+    from ..readers.limits import read_draft_bytes  # the readers' package, imported only when a file is read
+
     raw = read_draft_bytes(path, str(path), InputError)
     if b"\x00" in raw:
         raise InputError(_("{path}: not a text file (binary content)").format(path=path))
