@@ -403,10 +403,15 @@ def test_event_streams_beyond_the_cap_get_503_and_the_page_says_why(tmp_path: Pa
             time.sleep(0.1)
 
 
+def big_facts() -> str:
+    """Return the facts grown to 400 requirements: about 1.1 MB of HTML per event."""
+    item = "      - title: 第{n}项要求\n        text: " + "各党支部要把这项工作抓紧抓实，确保取得实效。" * 40 + "\n"
+    return FACTS + "".join(item.format(n=n) for n in range(400))
+
+
 def test_a_client_that_does_not_read_is_dropped(tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
-    item = "      - title: 第{n}项要求\n        text: " + "各党支部要把这项工作抓紧抓实，确保取得实效。" * 40 + "\n"
-    big = FACTS + "".join(item.format(n=n) for n in range(400))  # about 1.1 MB of HTML per event
+    big = big_facts()
     facts.write_text(big, encoding="utf-8")
     with running(facts, "--send-seconds", "1") as started:
         sleeper = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -474,13 +479,6 @@ def test_v6_loopback_host_is_allowed(tmp_path: Path) -> None:
         connection.close()
 
 
-def test_the_help_and_the_server_agree_on_the_default_cap() -> None:
-    """``serve --help`` states the cap the server holds (the help module avoids importing the server)."""
-    from speechkit.apps import serve, serve_app
-
-    assert serve.MAX_EVENT_CLIENTS == serve_app.MAX_EVENT_CLIENTS
-
-
 def resident_mb(pid: int) -> float:
     """Return a process's resident memory in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -492,8 +490,7 @@ def resident_mb(pid: int) -> float:
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
 def test_memory_held_for_clients_that_do_not_read_is_returned_when_they_are_dropped(tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
-    item = "      - title: 第{n}项要求\n        text: " + "各党支部要把这项工作抓紧抓实，确保取得实效。" * 40 + "\n"
-    big = FACTS + "".join(item.format(n=n) for n in range(400))  # about 1.1 MB of HTML per event
+    big = big_facts()
     facts.write_text(big, encoding="utf-8")
     with running(facts, "--send-seconds", "4") as started:
         pid = started.process.pid

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from .. import __version__
 from ..i18n import LANGUAGES, N_, _, argparse_in_language, ngettext, split_lang_option, using
 from ..writers.default_formats import DEFAULT_FORMATS
+from .arguments import positive_int
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -159,7 +160,7 @@ def _add_build(sub: _Subparsers) -> None:
     p.add_argument(
         "-j",
         "--jobs",
-        type=_positive,
+        type=positive_int,
         metavar="N",
         help=_("build in N worker processes (default: the number of cores; 1: in this process)"),
     )
@@ -286,16 +287,6 @@ def _formats(values: list[str] | None) -> list[str]:
             if name not in out:
                 out.append(name)
     return out
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("not a whole number: {value!r}").format(value=value)) from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(_("must be at least 1"))
-    return number
 
 
 def cmd_build(args: argparse.Namespace) -> int:

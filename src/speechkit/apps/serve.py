@@ -12,11 +12,10 @@ from typing import Any
 
 from ..i18n import N_, _
 from ..model.errors import FactsError, Location, SpeechkitError
+from .arguments import positive_int
+from .serve_limits import HEADER_SECONDS, MAX_EVENT_CLIENTS, SEND_SECONDS
 
 DEFAULT_PORT = 8765
-#: Event streams (live pages) served at once by default; the same number as ``serve_app.MAX_EVENT_CLIENTS``,
-#: kept here so that ``--help`` does not import the web server.
-MAX_EVENT_CLIENTS = 64
 SERVE_EXTRA = N_("speechkit serve needs the serve extra: pip install 'speechkit[serve]'")
 
 
@@ -46,7 +45,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--templates", action="append", metavar="DIR", help=_("folder of HTML templates that win"))
     p.add_argument(
         "--max-clients",
-        type=_positive,
+        type=positive_int,
         default=MAX_EVENT_CLIENTS,
         metavar="N",
         help=_("live pages served at once; one more is told why it gets no updates (default {n})").format(
@@ -54,19 +53,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     # Knobs for tests and benchmarks: seconds an event may take to reach a client, and a request's headers to arrive.
-    p.add_argument("--send-seconds", type=float, default=10.0, help=argparse.SUPPRESS)
-    p.add_argument("--header-seconds", type=float, default=10.0, help=argparse.SUPPRESS)
+    p.add_argument("--send-seconds", type=float, default=SEND_SECONDS, help=argparse.SUPPRESS)
+    p.add_argument("--header-seconds", type=float, default=HEADER_SECONDS, help=argparse.SUPPRESS)
     p.set_defaults(func=run_serve)
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("not a whole number: {value!r}").format(value=value)) from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(_("must be at least 1"))
-    return number
 
 
 def _port(value: str) -> int:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
-import ctypes.util
 import json
 import logging
-import platform
+import os
 import resource
 import socket
 from collections.abc import AsyncIterator, Callable
@@ -30,21 +29,16 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from .. import __version__
 from ..writers.html import asset, assets, environment
 from ..writers.page_words import page_words
+from .serve_limits import HEADER_SECONDS, MAX_EVENT_CLIENTS, SEND_SECONDS
 
 if TYPE_CHECKING:
     from .serve import Preview, Snapshot
 
 #: Interfaces that only this machine can reach; any other ``--host`` opens the page to the network.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-#: Event streams (live pages) served at once unless the caller says otherwise (``serve --max-clients``).
-MAX_EVENT_CLIENTS = 64
 
 #: Seconds between the comments that keep an idle event stream open through proxies.
 KEEPALIVE = 15.0
-#: Seconds one event may take to reach a client; a client that does not read is dropped.
-SEND_SECONDS = 10.0
-#: Seconds a connection has to send its request's headers (and an idle keep-alive connection to send the next).
-HEADER_SECONDS = 10.0
 #: What a refused event stream is answered.
 BUSY = "too many live previews are open (the limit is {limit}); close some and reload this page\n"
 
@@ -368,12 +362,13 @@ def return_large_blocks() -> bool:
     asyncio keeps for each client who does not read come from the heap and stay with the process after the
     clients are gone. Returns whether the threshold was set (False off glibc).
     """
-    if platform.libc_ver()[0] != "glibc":
+    try:
+        glibc = (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")
+    except (AttributeError, ValueError, OSError):  # no confstr, or not glibc
+        glibc = False
+    if not glibc:
         return False
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return False
-    libc = ctypes.CDLL(name)
+    libc = ctypes.CDLL(None)  # the C library the interpreter runs on
     return bool(libc.mallopt(ctypes.c_int(_M_MMAP_THRESHOLD), ctypes.c_int(MMAP_THRESHOLD)))
 
 

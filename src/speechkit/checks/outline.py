@@ -138,7 +138,10 @@ def _inline_runins(text: str, start: int, opened: str | None = None) -> list[Lab
     """
     out = []
     open_styles = {opened} if opened else set()
-    for found in _with_comma_runins(text, find_labels(text)):
+    labels = find_labels(text)
+    if opened or any(label.kind == "runin" for label in labels):
+        labels = _with_comma_runins(text, labels)  # a marker after a comma counts only in an open list
+    for found in labels:
         if found.kind != "runin" or found.style not in _RUNIN_FAMILIES or found.start < max(start, 1):
             continue
         back = found.start - 1
