@@ -148,3 +148,14 @@ def test_build_in_both_scripts(tmp_path: Path, script: str, word: str) -> None:
     md = (tmp_path / "critique_outline.md").read_text(encoding="utf-8")
     assert word in md and "## 二、" in md
     assert ("点评" in md) == (script == "hans")
+
+
+@pytest.mark.parametrize(
+    "example", sorted(p for p in EXAMPLES.glob("*.yaml") if "faithful" not in p.stem), ids=lambda p: p.stem
+)
+def test_every_clean_example_builds_silently_and_its_outputs_check_clean(example: Path, tmp_path: Path) -> None:
+    built = run_cli("build", str(example), "-f", "md,docx", "-o", str(tmp_path))
+    assert built.returncode == 0 and built.stderr == "", built.stderr
+    for output in (tmp_path / f"{example.stem}.md", tmp_path / f"{example.stem}.docx"):
+        checked = run_cli("check", str(output))
+        assert checked.returncode == 0 and checked.stdout == "", checked.stdout
