@@ -8,13 +8,11 @@ from typing import Any
 
 import yaml
 
-from ..builtins.branch_issues import branch_unit
 from ..facts.expressions import has_expression
 from ..facts.schema import schema_uri
 from ..i18n import _
 from ..model.numbering import SCHEMES, count_cn
 from ..model.speech import Block, Item, Section, Speech, Table
-from ..model.text import strip_end
 from ..registry import DocumentKind, Registry
 
 #: A counting phrase: 从三个方面, 表现在六个方面, 讲三点意见.
@@ -51,6 +49,26 @@ class _Dumper(yaml.SafeDumper):
 def to_facts(speech: Speech, *, registry: Registry) -> Dumped:
     """Return the facts of a Speech as plain data, with notes on counting phrases left as text."""
     return _Writer(speech, registry.kinds[speech.meta.kind], registry).facts()
+
+
+@dataclass
+class DumpContext:
+    """What a section type's dump hook gets: the section, its facts so far, and the writer's text helpers."""
+
+    section: Section
+    #: The facts written so far: ``type``, and ``title`` and ``numbered`` where they differ from the defaults.
+    data: dict[str, Any]
+    #: Where the section is, for notes: ``sections[2]``.
+    where: str
+    writer: _Writer
+
+    def text(self, value: str) -> str:
+        """Return a text as facts hold it (literal braces protected)."""
+        return self.writer.text(value)
+
+    def blocks(self, blocks: tuple[Block, ...], where: str) -> list[Any]:
+        """Return a lead or closing as facts hold it (paragraphs and tables)."""
+        return self.writer.blocks(blocks, "", 0, where)
 
 
 class _Writer:
@@ -155,8 +173,8 @@ class _Writer:
             data["title"] = self.text(section.title)
         if not section.numbered:
             data["numbered"] = False
-        if section.type == "branch_issues":
-            return self.branch_section(section, data, where)
+        if section_type.dump is not None:
+            return section_type.dump(DumpContext(section, data, where, self))
         default = self.kind.enumerations.get(section.type, section_type.enumeration)
         if section.items and section.enumeration.style != default.style:
             data["style"] = section.enumeration.style
@@ -168,21 +186,6 @@ class _Writer:
             data["items"] = [self.item(item, f"{where}.items[{i}]") for i, item in enumerate(section.items)]
         if section.closing:
             data["closing"] = self.blocks(section.closing, "items", len(section.items), f"{where}.closing")
-        return data
-
-    def branch_section(self, section: Section, data: dict[str, Any], where: str) -> dict[str, Any]:
-        if section.lead:
-            data["lead"] = self.blocks(section.lead, "", 0, f"{where}.lead")
-        items = []
-        for item in section.items:
-            text = "".join(item.paragraphs)
-            issues = [self.text(part) for part in strip_end(text).split("；") if part.strip()]
-            unit = branch_unit(item)
-            items.append({"branch": self.text(unit), "issues": issues or [self.text(text or unit)]})
-        if items:
-            data["items"] = items
-        if section.closing:
-            data["closing"] = self.blocks(section.closing, "", 0, f"{where}.closing")
         return data
 
     def item(self, item: Item, where: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...i18n import N_, _, language
-from ...model.notice_parts import read_parts
+from ...model.notice_parts import is_addressee_line, read_parts
 from ...model.script import to_simplified
 from ...registry import DocumentKind
 from ..finding import Hit
@@ -54,18 +54,27 @@ def _kind_name(kind: DocumentKind) -> str:
 
 
 def infer_kind(doc: Doc) -> str:
-    """Return the kind from the facts, else the registered kind whose title pattern ends latest in the title."""
-    if doc.kind:
-        return doc.kind
-    patterns = [(k.name, re.compile(k.title_pattern)) for k in _registry(doc).kinds.values() if k.title_pattern]
-    for index in doc.structure()[:12]:
+    """Return the kind from the facts, else the one the registry's guesser tells from the draft's title."""
+    return doc.kind or _guess(doc)[0]
+
+
+def _guess(doc: Doc) -> tuple[str, int | None]:
+    """Return the kind the registry's guesser tells from a draft's title, and the title's unit.
+
+    The title is the first of the first lines that reads as one and names a kind; an addressee line right
+    after it (主送机关) makes the document a 公文, as it does for ``import``.
+    """
+    registry = _registry(doc)
+    units = doc.structure()[:13]
+    for position, index in enumerate(units[:12]):
         title = doc.simple(index).strip()
         if len(title) > 60 or any(mark in title for mark in _BODY_END):
             continue
-        found = [(m.end(), name) for name, pattern in patterns for m in [pattern.search(title)] if m]
+        following = doc.units[units[position + 1]].text if position + 1 < len(units) else ""
+        found = registry.guess_kind(title, official=is_addressee_line(following))
         if found:
-            return str(max(found)[1])
-    return ""
+            return str(found), index
+    return "", None
 
 
 def check(doc: Doc) -> Iterator[Hit]:
@@ -74,7 +83,8 @@ def check(doc: Doc) -> Iterator[Hit]:
         yield from _three_lists(doc, table)
     if not doc.structural:
         return
-    kind = _kind(doc, infer_kind(doc))
+    name, title = (doc.kind, None) if doc.kind else _guess(doc)
+    kind = _kind(doc, name)
     units = doc.structure()
     if kind is None or not units:
         return
@@ -94,7 +104,10 @@ def check(doc: Doc) -> Iterator[Hit]:
     if doc.speech is not None:
         yield from _model_meta(doc, kind, units)
     else:
-        yield from _draft_meta(doc, kind, units)
+        if title is None:  # the kind was given: its title is the first line its pattern finds
+            pattern = kind.title_pattern
+            title = next((i for i in units[:12] if pattern and re.search(pattern, doc.simple(i).strip())), units[0])
+        yield from _draft_meta(doc, kind, units, title)
 
 
 def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]:
@@ -112,11 +125,9 @@ def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
             )
 
 
-def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]:
+def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int], title: int) -> Iterator[Hit]:
     """Yield a hit for each required field a draft's lines lack (addressee, signature, date can be told)."""
     needed = set(kind.required_meta)
-    pattern = re.compile(kind.title_pattern) if kind.title_pattern else None
-    title = next((i for i in units[:12] if pattern and pattern.search(doc.simple(i).strip())), units[0])
     lines = [doc.units[i].text for i in units]
     parts = read_parts(lines, units.index(title), [doc.units[i].role for i in units])
     name = _kind_name(kind)
