@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
+from ..model.meta_fields import META_FIELDS
 from ..model.numbering import SCHEMES
 from ..model.script import to_simplified
 from ..model.speech import Block, Meta, ModelPath, Section, SourcePos, Speech
@@ -71,29 +73,11 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     opening: tuple[Block, ...] = to_blocks(body.opening, ("opening",), source)
     closing: tuple[Block, ...] = to_blocks(body.closing, ("closing",), source)
     f = front.fields
-    meta = Meta(
-        kind=kind_name,
-        title=f.get("title", ""),
-        subtitle=f.get("subtitle", ""),
-        form=document_kind.form,
-        speaker=f.get("speaker", ""),
-        date=f.get("date", ""),
-        doc_number=f.get("doc_number", ""),
-        issuer=f.get("issuer", ""),
-        addressee=f.get("addressee", ""),
-        signature=f.get("signature", ""),
-        attachments=tuple(front.attachments),
-        toc=front.toc,
-        issuer_suffix=f.get("issuer_suffix", ""),
-        signers=tuple(name for name in f.get("signers", "").split("、") if name),
-        copy_number=f.get("copy_number", ""),
-        secrecy=f.get("secrecy", ""),
-        urgency=f.get("urgency", ""),
-        note=f.get("note", ""),
-        cc=f.get("cc", ""),
-        printer=f.get("printer", ""),
-        print_date=f.get("print_date", ""),
-    )
+    values: dict[str, Any] = {m.name: f.get(m.name, "") for m in META_FIELDS if m.value in ("line", "date", "issuer")}
+    for m in META_FIELDS:
+        if m.value == "lines":  # the front matter joins them with 、
+            values[m.name] = tuple(name for name in f.get(m.name, "").split("、") if name)
+    meta = Meta(kind=kind_name, form=document_kind.form, attachments=tuple(front.attachments), toc=front.toc, **values)
     scheme = body.scheme if body.scheme.levels != SCHEMES["gbt9704"].levels else SCHEMES["gbt9704"]
     speech = Speech(
         meta=meta,

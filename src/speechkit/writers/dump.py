@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from ..facts.expressions import has_expression
 from ..facts.schema import schema_uri
 from ..i18n import _
+from ..model.meta_fields import facts_fields
 from ..model.numbering import SCHEMES, count_cn
 from ..model.speech import Block, Item, Section, Speech, Table
 from ..registry import DocumentKind, Registry
@@ -81,12 +82,7 @@ class _Writer:
     def facts(self) -> Dumped:
         speech, meta, kind = self.speech, self.speech.meta, self.kind
         data: dict[str, Any] = {"kind": meta.kind}
-        for name in ("issuer", "doc_number", "title", "subtitle", "speaker", "occasion", "date", "addressee"):
-            value = getattr(meta, name)
-            if value:
-                data[name] = self.text(value)
-        if meta.toc:
-            data["toc"] = True
+        self.meta(data, "head")
         numbering = self.numbering()
         if numbering is not None:
             data["numbering"] = numbering
@@ -98,17 +94,29 @@ class _Writer:
         data["sections"] = [self.section(s, i) for i, s in enumerate(speech.sections)]
         if tuple(speech.closing) != kind.closing:
             data["closing"] = self.blocks(speech.closing, "", 0, "closing")
-        if meta.signature:
-            data["signature"] = self.text(meta.signature)
-        if meta.attachments:
-            data["attachments"] = [self.text(a) for a in meta.attachments]
-        if meta.signers:
-            data["signers"] = [self.text(name) for name in meta.signers]
-        for name in ("issuer_suffix", "copy_number", "secrecy", "urgency", "note", "cc", "printer", "print_date"):
-            value = getattr(meta, name, "")
-            if value:
-                data[name] = self.text(value)
+        self.meta(data, "foot")
         return Dumped(data, self.notes)
+
+    def meta(self, data: dict[str, Any], place: Literal["head", "foot"]) -> None:
+        """Write the front (``head``) or back (``foot``) matter fields that are set, in the facts' order."""
+        for meta_field in facts_fields(place):
+            name, value = meta_field.name, getattr(self.speech.meta, meta_field.name)
+            if not value:
+                continue
+            if meta_field.value == "flag":
+                data[name] = True
+            elif meta_field.value == "attachments":  # a name, or its title and the text of its pages
+                pages = self.speech.meta.attachment_texts
+                data[name] = [
+                    {"title": self.text(title), "text": [self.text(t) for t in pages[i]]}
+                    if i < len(pages) and pages[i]
+                    else self.text(title)
+                    for i, title in enumerate(value)
+                ]
+            elif isinstance(value, tuple):  # signers, attachments (their names)
+                data[name] = [self.text(part) for part in value]
+            else:
+                data[name] = self.text(value)
 
     def numbering(self) -> Any:
         scheme = self.speech.scheme

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ...i18n import N_, _, language
+from ...i18n import _, language
+from ...model.meta_fields import META_FIELD
 from ...model.notice_parts import is_addressee_line, read_parts
 from ...model.script import to_simplified
 from ...registry import DocumentKind
@@ -24,18 +25,12 @@ _TABLE_NEEDS = (
 
 
 _NEED_NAMES = {"measure": "整改措施", "owner": "责任人", "deadline": "完成时限"}
-#: How a missing metadata field is named in a finding.
-_FIELD_NAMES = {
-    "addressee": N_("an addressee line (主送机关, e.g. '各党支部：') after the title"),
-    "signature": N_("a signature (署名) above the date"),
-    "date": N_("a date line (成文日期, e.g. '2018年10月7日')"),
-    "speaker": N_("a speaker or signature (署名) under the title"),
-    "doc_number": N_("a document number (发文字号, e.g. '党办发〔2018〕12号')"),
-    "signers": N_("a 签发人 (signers), which an upward document names (条例 第九条)"),
-    "issuer": N_("an issuer (发文机关标志)"),
-    "subtitle": N_("a subtitle"),
-    "occasion": N_("an occasion"),
-}
+
+
+def _field_name(name: str) -> str:
+    """Return how a finding names a missing metadata field: its declared label, translated, else its name."""
+    field = META_FIELD.get(name)
+    return _(field.label) if field is not None and field.label else name
 
 
 def _registry(doc: Doc) -> Any:
@@ -121,7 +116,7 @@ def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
                 0,
                 1,
                 "SK401",
-                _("a {kind_name} needs {get}").format(kind_name=_kind_name(kind), get=_(_FIELD_NAMES.get(name, name))),
+                _("a {kind_name} needs {get}").format(kind_name=_kind_name(kind), get=_field_name(name)),
             )
 
 
@@ -137,13 +132,11 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int], title: int) -> I
             0,
             1,
             "SK401",
-            _("a {name} needs {addressee}").format(name=name, addressee=_(_FIELD_NAMES["addressee"])),
+            _("a {name} needs {addressee}").format(name=name, addressee=_field_name("addressee")),
         )
     if parts.date is None:
         if "date" in needed:
-            yield Hit(
-                units[-1], 0, 1, "SK401", _("a {name} needs {date}").format(name=name, date=_(_FIELD_NAMES["date"]))
-            )
+            yield Hit(units[-1], 0, 1, "SK401", _("a {name} needs {date}").format(name=name, date=_field_name("date")))
         return
     if "signature" in needed and parts.signature is None:
         yield Hit(
@@ -151,7 +144,7 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int], title: int) -> I
             0,
             1,
             "SK401",
-            _("a {name} needs {signature}").format(name=name, signature=_(_FIELD_NAMES["signature"])),
+            _("a {name} needs {signature}").format(name=name, signature=_field_name("signature")),
         )
 
 
