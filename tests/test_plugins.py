@@ -240,3 +240,80 @@ def test_read_and_check_use_a_plugin_formats_reader(tmp_path: Path) -> None:
     assert not [f for f in findings if "KK" in f.message]
     with pytest.raises(SpeechkitError, match="unknown draft format 'rot13'"):
         read(str(draft), format="rot13", registry=load_registry(plugins=False))
+
+
+CHECKLIST = """\
+title: 关于支部换届工作的讲话
+sections:
+  - type: generic
+    title: 工作进展
+    items:
+      - {title: 换届准备充分, text: 各支部均已制定方案。}
+  - type: checklist
+    numbered: false
+    lead: [检查清单如下：]
+    checks:
+      - {text: 完成支部换届, done: true}
+      - {text: 抓好党员教育}
+"""
+
+
+def _install(tmp_path: Path, module: str, entry: str) -> dict[str, str]:
+    """Put a plugin of tests/data/plugins on a fresh path as an installed distribution; return the environment."""
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    shutil.copy(Path(__file__).parent / "data" / "plugins" / f"{module}.py", site / f"{module}.py")
+    dist = site / f"{module}-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text(f"[speechkit.sections]\n{entry} = {module}:setup\n", encoding="utf-8")
+    return {**os.environ, "PYTHONPATH": str(site), "PYTHONIOENCODING": "utf-8"}
+
+
+def _speechkit(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "speechkit", *args]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd)
+
+
+def test_a_plugin_section_type_reads_its_own_lines_and_dumps_itself(tmp_path: Path) -> None:
+    """import claims the ☑/☐ lines with the type's line reader and writes them back with its dump hook."""
+    import yaml
+
+    env = _install(tmp_path, "sk_checklist", "checklist")
+    (tmp_path / "facts.yaml").write_text(CHECKLIST, encoding="utf-8")
+    built = _speechkit(env, tmp_path, "build", "facts.yaml", "-f", "md", "-o", "out")
+    assert built.returncode == 0, built.stderr
+    draft = (tmp_path / "out" / "facts.md").read_text(encoding="utf-8")
+    assert "☑ 完成支部换届\n\n☐ 抓好党员教育\n" in draft
+    imported = _speechkit(env, tmp_path, "import", "out/facts.md", "-o", "again.yaml")
+    assert imported.returncode == 0, imported.stderr
+    facts = yaml.safe_load((tmp_path / "again.yaml").read_text(encoding="utf-8"))
+    assert facts["sections"] == yaml.safe_load(CHECKLIST)["sections"]
+    rebuilt = _speechkit(env, tmp_path, "build", "again.yaml", "-f", "md", "-o", "again")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert (tmp_path / "again" / "again.md").read_text(encoding="utf-8") == draft
+    # without the plugin the same lines are plain paragraphs of the section before them
+    bare = {**env, "PYTHONPATH": ""}
+    plain = _speechkit(bare, tmp_path, "import", "out/facts.md")
+    assert plain.returncode == 0 and "checklist" not in plain.stdout and "☑ 完成支部换届" in plain.stdout
+
+
+PLEDGE_DRAFT = "张明同志的入党承诺书\n\n一、坚定理想信念\n我承诺认真学习党章。\n"
+
+
+def test_a_plugin_kind_is_told_from_its_title_by_import_and_by_check_alike(tmp_path: Path) -> None:
+    """The kind's own title pattern: import reads the draft as that kind, SK401 asks for what the kind needs."""
+    env = _install(tmp_path, "sk_checklist", "checklist")
+    draft = tmp_path / "pledge.txt"
+    draft.write_text(PLEDGE_DRAFT, encoding="utf-8")
+    imported = _speechkit(env, tmp_path, "import", "pledge.txt")
+    assert imported.returncode == 0, imported.stderr
+    assert "\nkind: pledge_letter\n" in imported.stdout
+    checked = _speechkit(env, tmp_path, "check", "--select", "SK401", "pledge.txt")
+    assert checked.returncode == 1 and checked.stdout.splitlines() == [
+        "pledge.txt:1:1: SK401 a pledge letter needs 承诺人; not found"
+    ]
+    draft.write_text(PLEDGE_DRAFT + "承诺人：张明\n", encoding="utf-8")
+    assert _speechkit(env, tmp_path, "check", "--select", "SK401", "pledge.txt").stdout == ""
+    bare = _speechkit({**env, "PYTHONPATH": ""}, tmp_path, "import", "pledge.txt")
+    assert "\nkind: speech\n" in bare.stdout

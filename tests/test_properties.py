@@ -118,3 +118,48 @@ def test_sibling_labels_are_consecutive_at_every_depth(items: list[Item], style:
 
     walk(tuple(items))
     assert [1, *expected] == seen_numbers
+
+
+_TITLE_HEADS = ["关于", "加强", "党建", "工作", "全市", "教育系统", "年度", "基层党组织", "述职", "调研", "管理"]
+_TITLE_TAILS = [
+    "",
+    "的通知",
+    "的公告",
+    "的意见",
+    "的请示",
+    "的报告",
+    "述职报告",
+    "调研报告",
+    "点评提纲",
+    "管理办法",
+    "实施细则（试行）",
+    "的决定",
+    "的批复",
+    "会议纪要",
+    "的函",
+    "的讲话",
+    "通告",
+    "通报",
+    "命令",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    head=st.lists(st.sampled_from(_TITLE_HEADS), min_size=1, max_size=4),
+    tail=st.sampled_from(_TITLE_TAILS),
+    addressee=st.booleans(),
+)
+def test_the_reader_and_sk401_tell_the_same_kind_from_a_title(head: list[str], tail: str, addressee: bool) -> None:
+    """One guesser: import's kind is the one SK401 checks a draft as (a speech where SK401 finds none)."""
+    from speechkit import read
+    from speechkit.checks.rules.kinds import infer_kind
+    from speechkit.checks.sources import doc_from_text
+
+    title = "".join(head) + tail
+    draft = title + "\n" + ("各党支部：\n" if addressee else "") + "一、工作情况\n我们做了大量工作。\n"
+    registry = default_registry()
+    read_kind = read(draft, format="txt", registry=registry).meta.kind
+    doc = doc_from_text(draft)
+    doc.registry = registry
+    assert read_kind == (infer_kind(doc) or "speech"), title

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .i18n import _
 from .model.errors import RegistryError, RenderError
-from .model.speech import Block, Enumeration, Section, Speech
+from .model.speech import Block, Enumeration, Item, Section, Speech
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .checks.finding import Hit, Rule
     from .checks.text import Doc
     from .readers.raw import Draft
+    from .writers.dump import DumpContext
 
 _HAN = re.compile("[\u4e00-\u9fff]")
 #: The entry-point group plugins register under; each entry is a ``setup(registry)`` function.
@@ -38,6 +39,11 @@ DraftReader = Callable[[bytes, str], "Draft"]
 #: Reads a file as the check rules see it: ``check(path, registry) -> checks.text.Doc``.
 DocReader = Callable[["Path", "Registry"], "Doc"]
 BlockBuilder = Callable[[Any, "SectionContext"], tuple[Block, ...]]
+#: Claims a body line of a draft for a section type: ``read_line(text, role) -> Item | None`` (``role`` is what
+#: the draft's paragraph style says, ``""`` when it says nothing).
+LineReader = Callable[[str, str], Item | None]
+#: Writes a section of one type back as facts: ``dump(ctx) -> dict`` (a :class:`~speechkit.writers.dump.DumpContext`).
+SectionDumper = Callable[["DumpContext"], dict[str, Any]]
 
 
 # The records below are NamedTuples (cheap to create at import): a mapping field's default is one empty
@@ -60,6 +66,17 @@ class SectionType(NamedTuple):
     #: Layout of the section's items; ``None`` means the generic one (labels, run-ins, headings).
     #: The paragraph and run roles it uses are registered with :meth:`Registry.add_role`.
     layout: SectionLayout | None = None
+    #: A pattern (Simplified) that tells this type from a draft's section title (``问题|不足``); the type
+    #: registered first wins among those that match (:meth:`Registry.section_for_title`).
+    title_pattern: str = ""
+    #: Reads a body line of a draft (one without a label) as an item of this type, or None: the lines it
+    #: claims gather, in order, in an unnumbered section of this type (``import``, ``read``).
+    read_line: LineReader | None = None
+    #: A pattern (Simplified) that the paragraph just before the first claimed line matches when it leads
+    #: in to them (``如下``): it becomes the section's lead.
+    lead_pattern: str = ""
+    #: Writes a section of this type back as facts (``import``, ``dump``); ``None`` means the generic one.
+    dump: SectionDumper | None = None
 
 
 class DocumentKind(NamedTuple):
@@ -290,6 +307,37 @@ class Registry:
             return exact
         return [name for name, names in shown.items() if len(value) >= 2 and any(value in n for n in names)]
 
+    def section_for_title(self, title: str) -> str | None:
+        """Return the section type a draft's section title (Simplified) tells by the types' own title patterns.
+
+        The match that ends latest wins (a Chinese title ends in its head noun: 产生问题的原因 → causes), then the
+        longer one, then the type registered first; None when no pattern matches.
+        """
+        return _latest(title, ((t.name, t.title_pattern) for t in self.sections.values() if t.title_pattern))
+
+    def guess_kind(self, title: str, *, official: bool = False, spoken: bool = False) -> str | None:
+        """Return the kind a draft's title (Simplified) tells by the kinds' own title patterns, or None.
+
+        The one guesser of ``import`` (the reader) and ``check`` (SK401). The match that ends latest wins, then
+        the longer one, then the kind registered first. What was read decides too: ``official`` (a 发文字号, an
+        addressee or a date under the body) admits only 公文 kinds (a form other than ``speech``) and their
+        文种 (``genre_title`` at the end), the first notice-form kind when none matches; ``spoken`` (a
+        salutation such as 同志们：) admits only the kinds of the speech form.
+        """
+        title = title.strip().rstrip("。．. ")
+        patterns: list[tuple[str, str]] = []
+        for kind in self.kinds.values():
+            if (kind.form == "speech") if official else (spoken and kind.form != "speech"):
+                continue
+            if kind.title_pattern:
+                patterns.append((kind.name, kind.title_pattern))
+            if official and kind.genre_title:
+                patterns.append((kind.name, f"(?:{kind.genre_title})$"))
+        found = _latest(title, patterns)
+        if found is None and official:
+            found = next((k.name for k in self.kinds.values() if k.form == "notice"), None)
+        return found
+
     def section_type(self, name: str) -> SectionType:
         """Return a registered section type."""
         return self.sections[name]
@@ -297,3 +345,14 @@ class Registry:
     def kind(self, name: str) -> DocumentKind:
         """Return a registered document kind."""
         return self.kinds[name]
+
+
+def _latest(title: str, patterns: Iterable[tuple[str, str]]) -> str | None:
+    """Return the name whose pattern ends latest in ``title`` (then the longer match, then the first given)."""
+    best: tuple[int, int, int] | None = None
+    name = None
+    for order, (candidate, pattern) in enumerate(patterns):
+        match = next(reversed(list(re.finditer(pattern, title))), None)  # the last match ends latest
+        if match is not None and (best is None or (match.end(), match.end() - match.start(), -order) > best):
+            best, name = (match.end(), match.end() - match.start(), -order), candidate
+    return name

@@ -13,6 +13,7 @@ from ..facts.schema import build_schema, make_validator
 from ..facts.stat_groups import statistics_context
 from ..i18n import _
 from ..model.errors import FactsError, Location
+from ..model.meta_fields import META_FIELDS, MetaField
 from ..model.numbering import SCHEMES, parse_label
 from ..model.source_positions import TextPositions
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, Meta, ModelPath, Section, SourcePos, Speech
@@ -123,37 +124,14 @@ class Builder:
         get = self.data.get
         salutation = get("salutation", self.word(self.kind.salutation))
         closing = get("closing", [self.word(text) for text in self.kind.closing])
-        issuers = self.lines(get("issuer", []), ("issuer",), context)
+        values = {field.name: self.meta_value(field, context) for field in META_FIELDS}
+        issuers = values["issuer"]
         meta = Meta(
             kind=self.kind.name,
             form=self.kind.form,
-            title=self.line(get("title"), ("title",), context),
-            subtitle=self.line(get("subtitle", ""), ("subtitle",), context),
-            speaker=self.line(get("speaker", ""), ("speaker",), context),
-            occasion=self.line(get("occasion", ""), ("occasion",), context),
-            date=format_date(self.line(get("date", ""), ("date",), context)),
-            doc_number=self.line(get("doc_number", ""), ("doc_number",), context),
-            issuer="、".join(issuers),
+            **{**values, "issuer": "、".join(issuers)},
             issuers=issuers if len(issuers) > 1 else (),
-            issuer_suffix=self.line(get("issuer_suffix", ""), ("issuer_suffix",), context),
-            copy_number=self.copy_number(context),
-            secrecy=self.line(get("secrecy", ""), ("secrecy",), context),
-            urgency=self.line(get("urgency", ""), ("urgency",), context),
-            signers=self.lines(get("signers", []), ("signers",), context),
-            seal=bool(get("seal", False)),
-            note=self.line(get("note", ""), ("note",), context),
-            cc=self.line(get("cc", ""), ("cc",), context),
-            printer=self.line(get("printer", ""), ("printer",), context),
-            print_date=format_date(self.line(get("print_date", ""), ("print_date",), context)),
             attachment_texts=self.attachment_texts(context),
-            toc_field=bool(get("toc_field", False)),
-            addressee=self.line(get("addressee", ""), ("addressee",), context),
-            signature=self.line(get("signature", ""), ("signature",), context),
-            attachments=tuple(
-                self.line(a["title"] if isinstance(a, Mapping) else a, ("attachments", i), context)
-                for i, a in enumerate(get("attachments", []))
-            ),
-            toc=bool(get("toc", False)),
             script=self.script,
         )
         speech = Speech(
@@ -165,6 +143,27 @@ class Builder:
             scheme=self.heading_scheme,
         )
         return dataclasses.replace(speech, source=self.positions.place(speech, self.seeds(len(sections))))
+
+    def meta_value(self, field: MetaField, context: Mapping[str, Any]) -> Any:
+        """Return a front or back matter field as the Meta holds it, evaluated from the facts."""
+        name, raw = field.name, self.data.get(field.name)
+        if field.value == "flag":
+            return bool(raw)
+        if field.value in ("lines", "issuer"):
+            return self.lines(raw or [], (name,), context)
+        if field.value == "attachments":
+            return tuple(
+                self.line(a["title"] if isinstance(a, Mapping) else a, (name, i), context)
+                for i, a in enumerate(raw or [])
+            )
+        text = self.line(raw if raw is not None else "", (name,), context)
+        if field.value == "date":
+            return format_date(text)
+        if name == "copy_number" and text and not (len(text) == 6 and text.isascii() and text.isdigit()):
+            raise FactsError(
+                _("a 份号 is six digits such as 000012, not {value!r}").format(value=text), self.locate((name,))
+            )
+        return text
 
     def seeds(self, sections: int) -> dict[ModelPath, SourcePos]:
         """Return fallback positions by model path: each meta field, part and section where it is written."""
@@ -232,16 +231,6 @@ class Builder:
         text = clean_line(self.evaluate(value, path, context))
         self.note(text, path)
         return text
-
-    def copy_number(self, context: Mapping[str, Any]) -> str:
-        """Return the 份号: six digits (GB/T 9704 §7.2.1)."""
-        value = self.line(self.data.get("copy_number", ""), ("copy_number",), context)
-        if value and not (len(value) == 6 and value.isascii() and value.isdigit()):
-            raise FactsError(
-                _("a 份号 is six digits such as 000012, not {value!r}").format(value=value),
-                self.locate(("copy_number",)),
-            )
-        return value
 
     def lines(self, value: Any, path: DataPath, context: Mapping[str, Any]) -> tuple[str, ...]:
         """Evaluate a field that holds one line or a list of lines (empty ones dropped)."""

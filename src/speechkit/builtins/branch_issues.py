@@ -8,14 +8,19 @@ roles this module registers with their DOCX styles (支部问题行, 支部名�
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..builder.build import SectionContext
 from ..builder.layout import LayoutBlock, Para, Run
 from ..i18n import N_
+from ..model.script import to_simplified
 from ..model.speech import Enumeration, Item, Section
-from ..model.text import strip_end
+from ..model.text import BRANCH_LINE, strip_end
 from ..registry import Registry, Role, SectionType
 from .derive import common_tags
+
+if TYPE_CHECKING:
+    from ..writers.dump import DumpContext
 
 _ISSUE = {
     "anyOf": [
@@ -85,9 +90,32 @@ def branch_item(unit: str, text: str) -> Item:
     return Item(title=unit, paragraphs=(text,), enumeration=Enumeration("none"))
 
 
-def branch_unit(item: Item) -> str:
-    """Return the unit name of a branch line built by :func:`branch_item`."""
-    return item.title
+def read_branch_line(text: str, role: str) -> Item | None:
+    """Claim a draft's branch line (``小关社区：党员发展把关不严``, or a paragraph styled 支部问题行) as an item."""
+    if role not in ("", "branch"):
+        return None
+    match = BRANCH_LINE.match(to_simplified(text))
+    if match is None and role != "branch":
+        return None
+    colon = match.end(1) if match else text.find("：")
+    return branch_item(text[:colon], text[colon + 1 :])
+
+
+def dump_branch_section(ctx: DumpContext) -> dict[str, Any]:
+    """Write a branch section back as facts: each line's unit and its issues split at the semicolons."""
+    section, data = ctx.section, ctx.data
+    if section.lead:
+        data["lead"] = ctx.blocks(section.lead, f"{ctx.where}.lead")
+    items = []
+    for item in section.items:
+        text = "".join(item.paragraphs)
+        issues = [ctx.text(part) for part in strip_end(text).split("；") if part.strip()]
+        items.append({"branch": ctx.text(item.title), "issues": issues or [ctx.text(text or item.title)]})
+    if items:
+        data["items"] = items
+    if section.closing:
+        data["closing"] = ctx.blocks(section.closing, f"{ctx.where}.closing")
+    return data
 
 
 def layout_branch_lines(section: Section) -> Iterator[LayoutBlock]:
@@ -129,4 +157,7 @@ BRANCH_ISSUES = SectionType(
     properties=PROPERTIES,
     build=build_branch_issues,
     layout=layout_branch_lines,
+    read_line=read_branch_line,
+    lead_pattern="个性问题|逐一|如下|分别",
+    dump=dump_branch_section,
 )

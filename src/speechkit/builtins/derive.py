@@ -185,4 +185,5 @@ COMMON_PROBLEMS = SectionType(
     Enumeration("yishi"),
     properties={"derive": DERIVE_SCHEMA},
     build=build_common_problems,
+    title_pattern="问题|不足|差距",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..i18n import N_
 from ..model.speech import Enumeration
 from ..registry import DocumentKind
+from .official_kinds import NOTE
 
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
@@ -28,6 +29,7 @@ KINDS: tuple[DocumentKind, ...] = (
         sections=("situation", "common_problems", "causes", "plans"),
         titles={"plans": "对策建议"},
         enumerations={"situation": Enumeration("heading"), "common_problems": Enumeration("heading")},
+        title_pattern="调研报告|调查报告",
     ),
     DocumentKind(
         "notice",
@@ -36,7 +38,8 @@ KINDS: tuple[DocumentKind, ...] = (
         sections=("generic",),
         enumerations={"generic": Enumeration("heading", "separate")},
         required_meta=("addressee", "signature", "date"),
-        title_pattern="通知$",
+        # a title naming a 公文 without a kind of its own (条例, 办法…) is read as a notice until it has one
+        title_pattern="(?:通知|条例|规定|办法|规则|细则)" + NOTE,
         genre="通知",
         genre_title="通知",
         direction="downward|lateral",

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..model.meta_fields import META_FIELDS
 from ..model.numbering import SCHEMES
 from ..model.speech import LIST_LAYOUTS, LIST_STYLES
 from ..registry import Registry
@@ -31,53 +32,8 @@ def schema_uri() -> str:
 _TEXT = {"type": "string"}
 _TEXTS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 
-META_PROPERTIES: dict[str, Any] = {
-    "title": {"type": "string", "minLength": 1, "description": "标题 — the document title."},
-    "subtitle": {**_TEXT, "description": "副标题 — e.g. ——在…会议上的讲话."},
-    "speaker": {**_TEXT, "description": "讲话人 / 署名 under the title."},
-    "occasion": {**_TEXT, "description": "场合 — the meeting at which it is read."},
-    "date": {**_TEXT, "description": "日期: 2018-10-07 (written 2018年10月7日) or text."},
-    "doc_number": {**_TEXT, "description": "发文字号, e.g. 党办发〔2018〕12号."},
-    "issuer": {
-        "anyOf": [{"type": "string"}, {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}],
-        "description": "发文机关标志 above a notice; a list of joint issuers is stacked.",
-    },
-    "issuer_suffix": {**_TEXT, "description": "文件 after the issuer (beside joint issuers) in the 标志."},
-    "copy_number": {"type": "string", "minLength": 6, "maxLength": 6, "description": "份号: six digits, top left."},
-    "secrecy": {**_TEXT, "description": "密级和保密期限, e.g. 机密★1年 (second line, top left)."},
-    "urgency": {**_TEXT, "description": "紧急程度: 特急 or 加急 (below the 密级)."},
-    "signers": {
-        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string", "minLength": 1}}],
-        "description": "签发人 of an upward document (上行文), on the 发文字号 line.",
-    },
-    "seal": {"type": "boolean", "description": "Sealed: date 4 characters in, signature centred over it."},
-    "note": {**_TEXT, "description": "附注, in brackets on the line after the date."},
-    "cc": {**_TEXT, "description": "版记 抄送机关, e.g. 党委组织部，党委宣传部."},
-    "printer": {**_TEXT, "description": "版记 印发机关, e.g. 高级中学党委办公室."},
-    "print_date": {**_TEXT, "description": "版记 印发日期: 2018-10-07 or text."},
-    "addressee": {**_TEXT, "description": "主送机关, e.g. 各党支部：."},
-    "signature": {**_TEXT, "description": "署名 at the end of a notice."},
-    "attachments": {
-        "type": "array",
-        "items": {
-            "anyOf": [
-                {"type": "string"},
-                {
-                    "type": "object",
-                    "properties": {
-                        "title": {"type": "string", "minLength": 1},
-                        "text": {"$ref": "#/$defs/texts", "description": "Printed on pages of its own."},
-                    },
-                    "required": ["title"],
-                    "additionalProperties": False,
-                },
-            ]
-        },
-        "description": "附件: names, or {title, text} printed as attachment pages after the body.",
-    },
-    "toc": {"type": "boolean", "description": "Print an outline (提纲) of the headings first."},
-    "toc_field": {"type": "boolean", "description": "With toc: a real TOC field Word updates (F9)."},
-}
+#: The schema of each front and back matter field, in the order of their one declaration.
+META_PROPERTIES: dict[str, Any] = {field.name: dict(field.schema) for field in META_FIELDS}
 
 
 def build_schema(registry: Registry) -> dict[str, Any]:

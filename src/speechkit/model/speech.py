@@ -6,6 +6,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .meta_fields import page_fields
+
 #: How the children of a node are enumerated (labels are computed, never stored).
 ListStyle = Literal["yishi", "yiyao", "diyi", "shouxian", "heading", "none"]
 #: How the children of a node are laid out.
@@ -216,27 +218,10 @@ def texts(speech: Speech) -> Iterator[str]:
             yield value
 
 
-#: Meta fields in reading order before the body, and after it.
-_META_BEFORE = (
-    "copy_number",
-    "secrecy",
-    "urgency",
-    "doc_number",
-    "issuer",
-    "title",
-    "subtitle",
-    "speaker",
-    "occasion",
-    "date",
-    "addressee",
-)
-_META_AFTER = ("signature", "note", "cc", "printer", "print_date")
-
-
 def model_texts(speech: Speech) -> Iterator[tuple[ModelPath, str]]:
     """Yield ``(model path, text)`` for every non-empty text of the document in reading order, once each."""
     meta = speech.meta
-    for name in _META_BEFORE:
+    for name in (*page_fields("marks"), *page_fields("head")):
         value = getattr(meta, name)
         if value:
             yield ("meta", name), value
@@ -258,7 +243,7 @@ def model_texts(speech: Speech) -> Iterator[tuple[ModelPath, str]]:
         for number, text in enumerate(pages):
             if text:
                 yield ("meta", "attachment_texts", index, number), text
-    for name in _META_AFTER:
+    for name in page_fields("foot"):
         value = getattr(meta, name)
         if value:
             yield ("meta", name), value

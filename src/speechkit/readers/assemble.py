@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
+from typing import Any
 
+from ..model.meta_fields import META_FIELDS
 from ..model.numbering import SCHEMES
 from ..model.script import to_simplified
 from ..model.speech import Block, Meta, ModelPath, Section, SourcePos, Speech
@@ -13,16 +14,6 @@ from .clean import fix_text
 from .front import split_back, split_front
 from .raw import Draft, Note, RawBlock, RawPara
 from .structure import read_body, to_blocks, to_section
-
-#: Section titles → section types, first match wins (matched on Simplified text).
-SECTION_TYPES: tuple[tuple[str, str], ...] = (
-    (r"原因", "causes"),
-    (r"成效|成绩|成果|亮点|做法|经验", "achievements"),
-    (r"问题|不足|差距", "common_problems"),
-    (r"要求|意见", "requirements"),
-    (r"打算|计划|建议|对策|思路|措施|下一步|下阶段", "plans"),
-    (r"情况|概况|现状", "situation"),
-)
 
 
 @dataclass
@@ -34,47 +25,20 @@ class Reading:
     path: str
 
 
-def _genre_kind(title: str, registry: Registry) -> str:
-    """Return the kind of the 文种 the title ends in (``…的请示`` → request), when one is registered."""
-    found = [
-        (match.end() - match.start(), kind.name)
-        for kind in registry.kinds.values()
-        if kind.genre and kind.genre_title
-        for match in [re.search(f"(?:{kind.genre_title})$", title.rstrip("。．. "))]
-        if match
-    ]
-    return max(found)[1] if found else ""
-
-
-#: Titles that name a 公文 other than a notice (公告, 意见, 条例…): read as a notice until they have kinds of their own.
-_PUBLIC_DOCUMENT = r"(?:公告|通告|通报|决定|意见|条例|规定|办法|规则|细则|批复|命令)(?:[（(][^（）()]{0,12}[）)])?$"
-
-
 def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry) -> str:
-    """Guess the document kind from the title and the front matter."""
+    """Guess the document kind from the title and what the front and back matter held (the registry's guesser)."""
     title = to_simplified(meta_fields.get("title", ""))
-    official = meta_fields.get("doc_number") or meta_fields.get("addressee") or meta_fields.get("form")
-    # a title naming a 公文 makes one, unless the text is spoken to an audience (同志们：) with no 版头 or addressee
-    if official or (not salutation and (title.endswith("通知") or re.search(_PUBLIC_DOCUMENT, title))):
-        kind = _genre_kind(title, registry) or "notice"  # a 请示, 报告, 函… laid out as a notice
-    elif "点评" in title:
-        kind = "critique_outline"
-    elif "述职报告" in title:
-        kind = "duty_report"
-    elif re.search("调研报告|调查报告", title):
-        kind = "research_report"
-    else:
-        kind = "speech"
-    return kind if kind in registry.kinds else next(iter(registry.kinds))
+    # a 发文字号, an addressee or a date under the body make a 公文; a salutation (同志们：) a text spoken
+    official = bool(meta_fields.get("doc_number") or meta_fields.get("addressee") or meta_fields.get("form"))
+    kind = registry.guess_kind(title, official=official, spoken=bool(salutation))
+    if kind is None:
+        kind = "speech" if "speech" in registry.kinds else next(iter(registry.kinds))
+    return kind
 
 
 def section_type(title: str, registry: Registry) -> str:
-    """Map a section title to a section type (generic when nothing fits)."""
-    simple = to_simplified(title)
-    for pattern, name in SECTION_TYPES:
-        if re.search(pattern, simple) and name in registry.sections:
-            return name
-    return "generic"
+    """Map a section title to a section type by the types' own title patterns (generic when none fits)."""
+    return registry.section_for_title(to_simplified(title)) or "generic"
 
 
 def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registry: Registry) -> Reading:
@@ -91,7 +55,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     path = draft.path
     front, start = split_front(blocks, path, notes)
     end = split_back(blocks, start, front, path, notes)
-    body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes)
+    body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes, registry=registry)
     if "title" not in front.fields:
         front.fields["title"] = _fallback_title(blocks, path)
     kind_name = kind or guess_kind(front.fields, front.salutation, registry)
@@ -103,34 +67,17 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         name = node.section_type or (previous if not node.title and previous else section_type(node.title, registry))
         if name not in registry.sections:
             name = "generic"
-        previous = name if name != "branch_issues" else previous
+        # the lines a type claims (a branch line) are no section the untitled ones after them continue
+        previous = name if registry.sections[name].read_line is None else previous
         sections.append(to_section(node, index, name, source))
     opening: tuple[Block, ...] = to_blocks(body.opening, ("opening",), source)
     closing: tuple[Block, ...] = to_blocks(body.closing, ("closing",), source)
     f = front.fields
-    meta = Meta(
-        kind=kind_name,
-        title=f.get("title", ""),
-        subtitle=f.get("subtitle", ""),
-        form=document_kind.form,
-        speaker=f.get("speaker", ""),
-        date=f.get("date", ""),
-        doc_number=f.get("doc_number", ""),
-        issuer=f.get("issuer", ""),
-        addressee=f.get("addressee", ""),
-        signature=f.get("signature", ""),
-        attachments=tuple(front.attachments),
-        toc=front.toc,
-        issuer_suffix=f.get("issuer_suffix", ""),
-        signers=tuple(name for name in f.get("signers", "").split("、") if name),
-        copy_number=f.get("copy_number", ""),
-        secrecy=f.get("secrecy", ""),
-        urgency=f.get("urgency", ""),
-        note=f.get("note", ""),
-        cc=f.get("cc", ""),
-        printer=f.get("printer", ""),
-        print_date=f.get("print_date", ""),
-    )
+    values: dict[str, Any] = {m.name: f.get(m.name, "") for m in META_FIELDS if m.value in ("line", "date", "issuer")}
+    for m in META_FIELDS:
+        if m.value == "lines":  # the front matter joins them with 、
+            values[m.name] = tuple(name for name in f.get(m.name, "").split("、") if name)
+    meta = Meta(kind=kind_name, form=document_kind.form, attachments=tuple(front.attachments), toc=front.toc, **values)
     scheme = body.scheme if body.scheme.levels != SCHEMES["gbt9704"].levels else SCHEMES["gbt9704"]
     speech = Speech(
         meta=meta,

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..builtins.branch_issues import branch_item
 from ..i18n import _
 from ..model.numbering import LabelMatch, find_labels, label_at, scheme_from_formats
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
-from ..model.text import BRANCH_LINE
+from ..registry import Registry, SectionType
 from .raw import Note, RawBlock, RawPara, RawTable
 
 #: Characters that end a run-in title (the layout adds 。 to a title that ends with none of them).
@@ -38,7 +37,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     child_style: str = ""
     child_layout: str = "paragraphs"
-    unit: str = ""
+    #: The item a section type's line reader made of a line (``SectionType.read_line``): kept as it is.
+    claimed: Item | None = None
     alone: bool = False
     section_type: str = ""
     #: The whole paragraph an inline list was read from, to fall back to if the item goes on.
@@ -87,8 +87,10 @@ def strip_labels(title: str) -> tuple[str, str]:
 class BodyReader:
     """Read body blocks one by one into a tree of sections and items."""
 
-    def __init__(self, path: str, notes: list[Note]) -> None:
+    def __init__(self, path: str, notes: list[Note], registry: Registry) -> None:
         self.path = path
+        #: The section types that claim lines of their own (a branch line ``xx村：…``), in registration order.
+        self.line_types = [t for t in registry.sections.values() if t.read_line is not None]
         self.notes = notes
         self.body = Body()
         self.stack: list[Node] = []
@@ -165,9 +167,7 @@ class BodyReader:
             self.heading(block, text, label)
         elif label is not None:
             self.runin(block, text, label)
-        elif block.role == "branch" or (not block.role and BRANCH_LINE.match(to_simplified(text))):
-            self.branch(block, text)
-        else:
+        elif not self.claim(block, text):
             self.plain(block, text)
 
     def unnumbered_section(self, block: RawPara, text: str) -> None:
@@ -354,26 +354,33 @@ class BodyReader:
             node.paragraphs.pop()
         node.paragraphs.append((text, where))
 
-    def branch(self, block: RawPara, text: str) -> None:
-        simple = to_simplified(text)
-        match = BRANCH_LINE.match(simple)
-        colon = match.end(1) if match else text.find("：")
-        unit, rest = text[:colon], text[colon + 1 :]
+    def claim(self, block: RawPara, text: str) -> bool:
+        """Let the section types that read lines of their own claim this one; put it in their section if one does."""
+        for section_type in self.line_types:
+            assert section_type.read_line is not None
+            claimed = section_type.read_line(text, block.role)
+            if claimed is not None:
+                self.claimed_line(block, section_type, claimed)
+                return True
+        return False
+
+    def claimed_line(self, block: RawPara, section_type: SectionType, claimed: Item) -> None:
+        """Add a claimed line to the open section of its type, or to a new one (with the line that leads in)."""
         section = next((n for n in self.stack if n.kind == "section"), None)
-        if section is None or section.section_type != "branch_issues" or section.closing:
+        if section is None or section.section_type != section_type.name or section.closing:
             previous = self.last_paragraph_holder()
-            node = Node("section", 1, "", self.pos(block), numbered=False, section_type="branch_issues")
-            if previous is not None and re.search(
-                r"(个性问题|逐一|如下|分别)", to_simplified(previous.paragraphs[-1][0])
+            node = Node("section", 1, "", self.pos(block), numbered=False, section_type=section_type.name)
+            if (
+                previous is not None
+                and section_type.lead_pattern
+                and re.search(section_type.lead_pattern, to_simplified(previous.paragraphs[-1][0]))
             ):
                 node.lead.append(previous.paragraphs.pop())
             self.body.sections.append(node)
             section = node
         self.stack = [section]
-        item = Node("item", 1, "", self.pos(block), unit=unit)
-        item.paragraphs.append((rest, self.pos(block)))
         section.child_style = "none"
-        section.children.append(item)
+        section.children.append(Node("item", 1, "", self.pos(block), claimed=claimed))
 
     def last_paragraph_holder(self) -> Node | None:
         node = self.stack[-1] if self.stack else None
@@ -381,7 +388,7 @@ class BodyReader:
 
     def plain(self, block: RawPara, text: str) -> None:
         where = self.pos(block)
-        if self.stack and self.stack[-1].kind == "item" and not self.stack[-1].unit:
+        if self.stack and self.stack[-1].kind == "item" and self.stack[-1].claimed is None:
             node = self.stack[-1]
             if node.child_layout == "inline" and _is_closing(text):
                 self.body.closing.append((text, where))  # closing words after run-on points
@@ -440,7 +447,7 @@ class BodyReader:
             return None
         while node.children:
             node = node.children[-1]
-        if node.unit or not node.paragraphs:
+        if node.claimed is not None or not node.paragraphs:
             return None
         return node.paragraphs, len(node.paragraphs) - 1
 
@@ -486,12 +493,14 @@ def to_blocks(
 
 def to_item(node: Node, path: ModelPath, source: dict[ModelPath, SourcePos]) -> Item:
     """Return the model item of a node, recording positions."""
-    if node.unit:
+    if node.claimed is not None:  # a line a section type read: every text of it is at that line
         where = node.title_pos or SourcePos("", 0)
-        unit_key: ModelPath = (*path, "title")
-        text_key: ModelPath = (*path, "paragraphs", 0)
-        source[path] = source[unit_key] = source[text_key] = where
-        return branch_item(node.unit, node.paragraphs[0][0] if node.paragraphs else "")
+        claimed_key: ModelPath = (*path, "title")
+        source[path] = source[claimed_key] = where
+        for number in range(len(node.claimed.paragraphs)):
+            text_key: ModelPath = (*path, "paragraphs", number)
+            source[text_key] = where
+        return node.claimed
     if node.title and node.title_pos is not None:
         title_key: ModelPath = (*path, "title")
         source[title_key] = node.title_pos
@@ -526,9 +535,12 @@ def to_section(node: Node, index: int, section_type: str, source: dict[ModelPath
     )
 
 
-def read_body(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[Body, dict[int, str]]:
-    """Read the body blocks; return the body and the heading format of each level seen."""
-    reader = BodyReader(path, notes)
+def read_body(
+    blocks: list[RawBlock], path: str, notes: list[Note], *, registry: Registry
+) -> tuple[Body, dict[int, str]]:
+    """Read the body blocks (lines claimed by the registry's section types); return the body and the heading
+    format of each level seen."""
+    reader = BodyReader(path, notes, registry)
     body = reader.read(blocks)
     formats = [reader.level_formats[level] for level in sorted(reader.level_formats)]
     if formats and sorted(reader.level_formats) == list(range(1, len(formats) + 1)):

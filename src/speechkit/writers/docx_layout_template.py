@@ -1,7 +1,8 @@
 """Layout templates: a user's DOCX with docxtpl placeholders rendered around the generated body.
 
-Context: ``title``, ``subtitle``, ``doc_number``, ``issuer``, ``addressee``, ``signature``,
-``date``, ``speaker``, ``occasion``, ``kind`` (plain text, autoescaped), and two blocks of
+Context: every text field of the front and back matter (``title``, ``subtitle``, ``doc_number``, ``issuer``,
+``addressee``, ``signature``, ``date``, ``speaker``, ``occasion``, ``note``, ``cc`` …, as declared in
+:mod:`speechkit.model.meta_fields`) and ``kind``, as plain text (autoescaped), and two blocks of
 generated WordprocessingML for ``{{p ... }}`` placeholders: ``body`` (everything after the
 heading matter: addressee, text, attachments, signature, date) and ``content`` (everything).
 speechkit's styles (built-in or from the reference document) replace the template's styles of the
@@ -23,6 +24,7 @@ from ..facts.budgets import budget, clean_message
 from ..facts.sandbox import RENDER_FAILURES, BudgetedSandbox, failure_message
 from ..i18n import _
 from ..model.errors import Location, RenderError
+from ..model.meta_fields import META_FIELDS
 from ..model.speech import Speech
 from ..safezip import DocxError, check_docx, open_docx
 from .docx_body import BodyWriter
@@ -32,18 +34,8 @@ from .docx_xml import plain_text
 
 #: Paragraph roles a layout template places itself (the heading matter of a document).
 HEAD_ROLES = frozenset({"issuer", "doc_number", "title", "subtitle", "dateline", "speaker"})
-_META_FIELDS = (
-    "title",
-    "subtitle",
-    "doc_number",
-    "issuer",
-    "addressee",
-    "signature",
-    "date",
-    "speaker",
-    "occasion",
-    "kind",
-)
+#: The metadata a template gets as text: every text field of the front and back matter, and the kind.
+_META_FIELDS = (*(m.name for m in META_FIELDS if m.value in ("line", "date", "issuer")), "kind")
 
 
 def template_context(speech: Speech, blocks: tuple[LayoutBlock, ...], writer: BodyWriter) -> dict[str, object]:

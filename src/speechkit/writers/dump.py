@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
-from ..builtins.branch_issues import branch_unit
 from ..facts.expressions import has_expression
 from ..facts.schema import schema_uri
 from ..i18n import _
+from ..model.meta_fields import facts_fields
 from ..model.numbering import SCHEMES, count_cn
 from ..model.speech import Block, Item, Section, Speech, Table
-from ..model.text import strip_end
 from ..registry import DocumentKind, Registry
 
 #: A counting phrase: 从三个方面, 表现在六个方面, 讲三点意见.
@@ -53,6 +52,26 @@ def to_facts(speech: Speech, *, registry: Registry) -> Dumped:
     return _Writer(speech, registry.kinds[speech.meta.kind], registry).facts()
 
 
+@dataclass
+class DumpContext:
+    """What a section type's dump hook gets: the section, its facts so far, and the writer's text helpers."""
+
+    section: Section
+    #: The facts written so far: ``type``, and ``title`` and ``numbered`` where they differ from the defaults.
+    data: dict[str, Any]
+    #: Where the section is, for notes: ``sections[2]``.
+    where: str
+    writer: _Writer
+
+    def text(self, value: str) -> str:
+        """Return a text as facts hold it (literal braces protected)."""
+        return self.writer.text(value)
+
+    def blocks(self, blocks: tuple[Block, ...], where: str) -> list[Any]:
+        """Return a lead or closing as facts hold it (paragraphs and tables)."""
+        return self.writer.blocks(blocks, "", 0, where)
+
+
 class _Writer:
     def __init__(self, speech: Speech, kind: DocumentKind, registry: Registry) -> None:
         self.speech = speech
@@ -63,12 +82,7 @@ class _Writer:
     def facts(self) -> Dumped:
         speech, meta, kind = self.speech, self.speech.meta, self.kind
         data: dict[str, Any] = {"kind": meta.kind}
-        for name in ("issuer", "doc_number", "title", "subtitle", "speaker", "occasion", "date", "addressee"):
-            value = getattr(meta, name)
-            if value:
-                data[name] = self.text(value)
-        if meta.toc:
-            data["toc"] = True
+        self.meta(data, "head")
         numbering = self.numbering()
         if numbering is not None:
             data["numbering"] = numbering
@@ -80,17 +94,29 @@ class _Writer:
         data["sections"] = [self.section(s, i) for i, s in enumerate(speech.sections)]
         if tuple(speech.closing) != kind.closing:
             data["closing"] = self.blocks(speech.closing, "", 0, "closing")
-        if meta.signature:
-            data["signature"] = self.text(meta.signature)
-        if meta.attachments:
-            data["attachments"] = [self.text(a) for a in meta.attachments]
-        if meta.signers:
-            data["signers"] = [self.text(name) for name in meta.signers]
-        for name in ("issuer_suffix", "copy_number", "secrecy", "urgency", "note", "cc", "printer", "print_date"):
-            value = getattr(meta, name, "")
-            if value:
-                data[name] = self.text(value)
+        self.meta(data, "foot")
         return Dumped(data, self.notes)
+
+    def meta(self, data: dict[str, Any], place: Literal["head", "foot"]) -> None:
+        """Write the front (``head``) or back (``foot``) matter fields that are set, in the facts' order."""
+        for meta_field in facts_fields(place):
+            name, value = meta_field.name, getattr(self.speech.meta, meta_field.name)
+            if not value:
+                continue
+            if meta_field.value == "flag":
+                data[name] = True
+            elif meta_field.value == "attachments":  # a name, or its title and the text of its pages
+                pages = self.speech.meta.attachment_texts
+                data[name] = [
+                    {"title": self.text(title), "text": [self.text(t) for t in pages[i]]}
+                    if i < len(pages) and pages[i]
+                    else self.text(title)
+                    for i, title in enumerate(value)
+                ]
+            elif isinstance(value, tuple):  # signers, attachments (their names)
+                data[name] = [self.text(part) for part in value]
+            else:
+                data[name] = self.text(value)
 
     def numbering(self) -> Any:
         scheme = self.speech.scheme
@@ -155,8 +181,8 @@ class _Writer:
             data["title"] = self.text(section.title)
         if not section.numbered:
             data["numbered"] = False
-        if section.type == "branch_issues":
-            return self.branch_section(section, data, where)
+        if section_type.dump is not None:
+            return section_type.dump(DumpContext(section, data, where, self))
         default = self.kind.enumerations.get(section.type, section_type.enumeration)
         if section.items and section.enumeration.style != default.style:
             data["style"] = section.enumeration.style
@@ -168,21 +194,6 @@ class _Writer:
             data["items"] = [self.item(item, f"{where}.items[{i}]") for i, item in enumerate(section.items)]
         if section.closing:
             data["closing"] = self.blocks(section.closing, "items", len(section.items), f"{where}.closing")
-        return data
-
-    def branch_section(self, section: Section, data: dict[str, Any], where: str) -> dict[str, Any]:
-        if section.lead:
-            data["lead"] = self.blocks(section.lead, "", 0, f"{where}.lead")
-        items = []
-        for item in section.items:
-            text = "".join(item.paragraphs)
-            issues = [self.text(part) for part in strip_end(text).split("；") if part.strip()]
-            unit = branch_unit(item)
-            items.append({"branch": self.text(unit), "issues": issues or [self.text(text or unit)]})
-        if items:
-            data["items"] = items
-        if section.closing:
-            data["closing"] = self.blocks(section.closing, "", 0, f"{where}.closing")
         return data
 
     def item(self, item: Item, where: str) -> dict[str, Any]:

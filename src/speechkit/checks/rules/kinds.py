@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ...i18n import N_, _, language
-from ...model.notice_parts import read_parts
+from ...i18n import _, language
+from ...model.meta_fields import META_FIELD
+from ...model.notice_parts import is_addressee_line, read_parts
 from ...model.script import to_simplified
 from ...registry import DocumentKind
 from ..finding import Hit
@@ -24,18 +25,12 @@ _TABLE_NEEDS = (
 
 
 _NEED_NAMES = {"measure": "整改措施", "owner": "责任人", "deadline": "完成时限"}
-#: How a missing metadata field is named in a finding.
-_FIELD_NAMES = {
-    "addressee": N_("an addressee line (主送机关, e.g. '各党支部：') after the title"),
-    "signature": N_("a signature (署名) above the date"),
-    "date": N_("a date line (成文日期, e.g. '2018年10月7日')"),
-    "speaker": N_("a speaker or signature (署名) under the title"),
-    "doc_number": N_("a document number (发文字号, e.g. '党办发〔2018〕12号')"),
-    "signers": N_("a 签发人 (signers), which an upward document names (条例 第九条)"),
-    "issuer": N_("an issuer (发文机关标志)"),
-    "subtitle": N_("a subtitle"),
-    "occasion": N_("an occasion"),
-}
+
+
+def _field_name(name: str) -> str:
+    """Return how a finding names a missing metadata field: its declared label, translated, else its name."""
+    field = META_FIELD.get(name)
+    return _(field.label) if field is not None and field.label else name
 
 
 def _registry(doc: Doc) -> Any:
@@ -54,18 +49,27 @@ def _kind_name(kind: DocumentKind) -> str:
 
 
 def infer_kind(doc: Doc) -> str:
-    """Return the kind from the facts, else the registered kind whose title pattern ends latest in the title."""
-    if doc.kind:
-        return doc.kind
-    patterns = [(k.name, re.compile(k.title_pattern)) for k in _registry(doc).kinds.values() if k.title_pattern]
-    for index in doc.structure()[:12]:
+    """Return the kind from the facts, else the one the registry's guesser tells from the draft's title."""
+    return doc.kind or _guess(doc)[0]
+
+
+def _guess(doc: Doc) -> tuple[str, int | None]:
+    """Return the kind the registry's guesser tells from a draft's title, and the title's unit.
+
+    The title is the first of the first lines that reads as one and names a kind; an addressee line right
+    after it (主送机关) makes the document a 公文, as it does for ``import``.
+    """
+    registry = _registry(doc)
+    units = doc.structure()[:13]
+    for position, index in enumerate(units[:12]):
         title = doc.simple(index).strip()
         if len(title) > 60 or any(mark in title for mark in _BODY_END):
             continue
-        found = [(m.end(), name) for name, pattern in patterns for m in [pattern.search(title)] if m]
+        following = doc.units[units[position + 1]].text if position + 1 < len(units) else ""
+        found = registry.guess_kind(title, official=is_addressee_line(following))
         if found:
-            return str(max(found)[1])
-    return ""
+            return str(found), index
+    return "", None
 
 
 def check(doc: Doc) -> Iterator[Hit]:
@@ -74,7 +78,8 @@ def check(doc: Doc) -> Iterator[Hit]:
         yield from _three_lists(doc, table)
     if not doc.structural:
         return
-    kind = _kind(doc, infer_kind(doc))
+    name, title = (doc.kind, None) if doc.kind else _guess(doc)
+    kind = _kind(doc, name)
     units = doc.structure()
     if kind is None or not units:
         return
@@ -94,7 +99,10 @@ def check(doc: Doc) -> Iterator[Hit]:
     if doc.speech is not None:
         yield from _model_meta(doc, kind, units)
     else:
-        yield from _draft_meta(doc, kind, units)
+        if title is None:  # the kind was given: its title is the first line its pattern finds
+            pattern = kind.title_pattern
+            title = next((i for i in units[:12] if pattern and re.search(pattern, doc.simple(i).strip())), units[0])
+        yield from _draft_meta(doc, kind, units, title)
 
 
 def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]:
@@ -108,15 +116,13 @@ def _model_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
                 0,
                 1,
                 "SK401",
-                _("a {kind_name} needs {get}").format(kind_name=_kind_name(kind), get=_(_FIELD_NAMES.get(name, name))),
+                _("a {kind_name} needs {get}").format(kind_name=_kind_name(kind), get=_field_name(name)),
             )
 
 
-def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]:
+def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int], title: int) -> Iterator[Hit]:
     """Yield a hit for each required field a draft's lines lack (addressee, signature, date can be told)."""
     needed = set(kind.required_meta)
-    pattern = re.compile(kind.title_pattern) if kind.title_pattern else None
-    title = next((i for i in units[:12] if pattern and pattern.search(doc.simple(i).strip())), units[0])
     lines = [doc.units[i].text for i in units]
     parts = read_parts(lines, units.index(title), [doc.units[i].role for i in units])
     name = _kind_name(kind)
@@ -126,13 +132,11 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
             0,
             1,
             "SK401",
-            _("a {name} needs {addressee}").format(name=name, addressee=_(_FIELD_NAMES["addressee"])),
+            _("a {name} needs {addressee}").format(name=name, addressee=_field_name("addressee")),
         )
     if parts.date is None:
         if "date" in needed:
-            yield Hit(
-                units[-1], 0, 1, "SK401", _("a {name} needs {date}").format(name=name, date=_(_FIELD_NAMES["date"]))
-            )
+            yield Hit(units[-1], 0, 1, "SK401", _("a {name} needs {date}").format(name=name, date=_field_name("date")))
         return
     if "signature" in needed and parts.signature is None:
         yield Hit(
@@ -140,7 +144,7 @@ def _draft_meta(doc: Doc, kind: DocumentKind, units: list[int]) -> Iterator[Hit]
             0,
             1,
             "SK401",
-            _("a {name} needs {signature}").format(name=name, signature=_(_FIELD_NAMES["signature"])),
+            _("a {name} needs {signature}").format(name=name, signature=_field_name("signature")),
         )
 
 
