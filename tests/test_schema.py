@@ -14,10 +14,9 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, ROOT
 from speechkit import load_registry
-from speechkit.facts.schema import CompiledValidator, make_validator, schema_json, validator_code
+from speechkit.facts.schema import CompiledValidator, make_validator, schema_json
 
 SCHEMA = ROOT / "schemas" / "speech.schema.json"
-VALIDATOR = ROOT / "schemas" / "speech_validator.py"
 
 
 def test_checked_in_schema_is_current() -> None:
@@ -43,13 +42,6 @@ def test_examples_validate_against_the_file(path: object) -> None:
 def test_examples_point_editors_at_the_schema() -> None:
     for path in EXAMPLES.glob("*.yaml"):
         assert "$schema=../schemas/speech.schema.json" in path.read_text(encoding="utf-8").splitlines()[0]
-
-
-def test_compiled_validator_is_current() -> None:
-    expected = validator_code(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    assert VALIDATOR.read_text(encoding="utf-8") == expected, (
-        "schemas/speech_validator.py is stale: run `python tools/schema_validator.py`"
-    )
 
 
 def _example_data() -> list[Any]:
