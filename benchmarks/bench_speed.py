@@ -38,6 +38,7 @@ from pathlib import Path
 
 import docx
 import pypandoc
+import speechkit.schemas
 import yaml
 from docxtpl import DocxTemplate
 
@@ -151,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--here", action="store_true", help="run this environment's speechkit, not a user's install")
     args = parser.parse_args(argv)
     # An installed package has its bytecode compiled; make it so here whatever PYTHONDONTWRITEBYTECODE says.
-    compileall.compile_dir(str(Path(speechkit.__file__).parent), quiet=1)
+    for package in (speechkit, speechkit.schemas):
+        compileall.compile_dir(str(Path(package.__file__ or "").parent), quiet=1)
     cores = os.cpu_count() or 1
     facts = Path(args.facts).resolve()
     speech = speechkit.load(facts)

@@ -151,7 +151,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     facts = args.facts.resolve()
     for src in trees.values():
         # An installed package has its bytecode compiled; make it so whatever PYTHONDONTWRITEBYTECODE says.
-        compileall.compile_dir(str(src / "speechkit"), quiet=1)
+        # schemas/ (speechkit.schemas, the compiled validator among it) sits beside src/ in a checkout.
+        for folder in (src / "speechkit", src.parent / "schemas"):
+            compileall.compile_dir(str(folder), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         print(f"{facts.name} -f {args.format}")

@@ -143,3 +143,29 @@ def test_the_cli_builds_the_text_with_numbers(tmp_path: Path) -> None:
     markdown = (tmp_path / "facts.md").read_text(encoding="utf-8")
     assert "全镇十一个支部，从三个方面" in markdown
     assert "占24.1%" in markdown
+
+
+def test_builds_of_one_process_share_compiled_texts_but_not_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speechkit.facts.sandbox import BudgetedSandbox
+
+    compiled: list[str] = []
+    real = BudgetedSandbox.compile
+
+    def counting(self: BudgetedSandbox, source: object, *args: object, **kwargs: object) -> object:
+        compiled.append(str(source))
+        return real(self, source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BudgetedSandbox, "compile", counting)
+    texts = []
+    for number in (3, 5):
+        path = tmp_path / f"f{number}.yaml"
+        path.write_text(
+            f"title: 述职点评\nfacts:\n  n: {number}\nopening: 共有{{{{ n | cn }}}}个支部。\n"
+            "sections:\n  - type: achievements\n    items:\n      - text: 压实责任。\n",
+            encoding="utf-8",
+        )
+        texts.append(load(path).opening[0])
+    assert texts == ["共有三个支部。", "共有五个支部。"]
+    assert compiled.count("共有{{ n | cn }}个支部。") == 1

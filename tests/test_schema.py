@@ -1,16 +1,20 @@
-"""The checked-in JSON Schema is the one the registry generates, and examples validate against it."""
+"""The checked-in JSON Schema is the registry's, its compiled check is current and agrees, examples validate."""
 
 from __future__ import annotations
 
+import copy
 import json
+from typing import Any
 
 import jsonschema
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, ROOT
 from speechkit import load_registry
-from speechkit.facts.schema import schema_json
+from speechkit.facts.schema import CompiledValidator, make_validator, schema_json
 
 SCHEMA = ROOT / "schemas" / "speech.schema.json"
 
@@ -38,3 +42,74 @@ def test_examples_validate_against_the_file(path: object) -> None:
 def test_examples_point_editors_at_the_schema() -> None:
     for path in EXAMPLES.glob("*.yaml"):
         assert "$schema=../schemas/speech.schema.json" in path.read_text(encoding="utf-8").splitlines()[0]
+
+
+def _example_data() -> list[Any]:
+    """Return every example's facts as the schema sees them (dates as text)."""
+    out = []
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out.append(json.loads(json.dumps(data, default=str)))
+    return out
+
+
+def _nodes(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Return the path of every node under ``value``, ``value`` itself first."""
+    out = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += _nodes(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            out += _nodes(item, (*path, index))
+    return out
+
+
+SCHEMA_WORDS = ["type", "title", "text", "items", "style", "layout", "kind", "sections", "facts", "lead", "levels"]
+LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(width=16),  # YAML gives .nan and .inf too
+    st.text(max_size=3),
+    st.sampled_from(["achievements", "yishi", "heading", "inline", "speech", "notice", "", "x"]),
+)
+MUTANTS = st.recursive(
+    LEAVES,
+    lambda children: st.one_of(
+        st.lists(children, max_size=3), st.dictionaries(st.sampled_from(SCHEMA_WORDS), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _validators() -> tuple[CompiledValidator, Any]:
+    """Return the compiled validator of the checked-in schema and jsonschema's."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    compiled = make_validator(schema)
+    assert isinstance(compiled, CompiledValidator)
+    return compiled, jsonschema.Draft202012Validator(schema)
+
+
+VALIDATORS = _validators()
+EXAMPLE_DATA = _example_data()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_compiled_validator_agrees_with_jsonschema(data: st.DataObject) -> None:
+    # Facts one change away from an example: the compiled check passes exactly what jsonschema passes.
+    facts = copy.deepcopy(data.draw(st.sampled_from(EXAMPLE_DATA)))
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_nodes(facts)))
+        if not path:
+            continue
+        parent = facts
+        for step in path[:-1]:
+            parent = parent[step]
+        if data.draw(st.booleans()):
+            parent[path[-1]] = data.draw(MUTANTS)
+        elif isinstance(parent, dict):
+            del parent[path[-1]]
+    compiled, precise = VALIDATORS
+    assert compiled.is_valid(facts) == precise.is_valid(facts)

@@ -82,7 +82,8 @@ class Builder:
         self.facts = facts
         self.data: Mapping[str, Any] = facts.data
         self.kind: DocumentKind = registry.kinds[self.data.get("kind", "speech")]
-        self.expressions = Expressions(registry.filters)
+        # One evaluator per registry: its compiled templates serve every build of the process.
+        self.expressions: Expressions = registry.derived("expressions", lambda: Expressions(registry.filters))
         values = self.data.get("facts", {})
         self.heading_scheme = self.scheme()
         self.context: dict[str, Any] = {**values, "facts": values, "kind": self.kind.name}

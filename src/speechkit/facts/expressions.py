@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .sandbox import BudgetedSandbox
 
 _MARKERS = ("{{", "{%", "{#")
+#: Compiled templates an evaluator keeps (one evaluator serves every build of a registry in a process).
+_CACHE_SIZE = 2048
 
 
 def has_expression(text: str) -> bool:
@@ -70,6 +72,8 @@ class Expressions:
                 template = self._cache.get(text)
                 if template is None:
                     template = self.env.from_string(text)
+                    if len(self._cache) >= _CACHE_SIZE:
+                        self._cache.clear()
                     self._cache[text] = template
                 return template.render(context)
         except jinja2.TemplateSyntaxError as exc:

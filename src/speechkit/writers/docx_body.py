@@ -13,7 +13,7 @@ from ..model.speech import Meta, Table
 from ..registry import Role
 from .docx_letter import LetterWriter
 from .docx_notice import NoticeWriter, text_height
-from .docx_order import W_NS, ordered
+from .docx_order import W_NS
 from .docx_package import R_NS, Package
 from .docx_styles import HEADING_LEVELS, LINE, Style
 from .docx_xml import run_content
@@ -221,13 +221,14 @@ class BodyWriter:
             runs.insert(0, _toc_begin())
         if toc_end:
             runs.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+        # pStyle, spacing, outlineLvl: the three are written in the order of the schema's w:pPr sequence.
         props = [f'<w:pStyle w:val="{styles[para_style(para, self.roles)]}"/>']
         if before:
             props.append(f'<w:spacing w:before="{before}"/>')
         level = outline_level(para)
         if level is not None:
             props.append(f'<w:outlineLvl w:val="{level}"/>')
-        return f"<w:p><w:pPr>{ordered('pPr', *props)}</w:pPr>{''.join(runs)}</w:p>"
+        return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{''.join(runs)}</w:p>"
 
     def table(self, table: Table) -> str:
         """Return a bordered ``w:tbl`` as wide as the text block, the header row repeated."""

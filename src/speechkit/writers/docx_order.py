@@ -10,6 +10,7 @@ puts it before the first child the schema orders after it. The few children they
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,11 +25,13 @@ def ordered(parent: str, *children: str) -> str:
     return sort_children(parent, "".join(children))
 
 
+@lru_cache(maxsize=4096)
 def sort_children(parent: str, xml: str) -> str:
     """Return sibling elements given as one XML text in the schema order of ``w:{parent}``.
 
     The elements python-docx's class of ``w:{parent}`` does not model keep the order given, and every
-    element it models is put in its place among them.
+    element it models is put in its place among them. Answers are kept for the process: documents
+    repeat the same few property sets.
     """
     if not xml:
         return ""

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from .docx_order import W_NS
-from .docx_styles import Style, all_styles, font_table_xml, styles_xml
+from .docx_styles import Style, all_styles, font_table_xml, styles_part
 from .docx_xml import escape
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -143,7 +143,7 @@ def settings_xml() -> str:
 def builtin_parts(extra: tuple[Style, ...] = ()) -> tuple[Part, ...]:
     """Return the parts of the built-in reference package (``extra``: styles registered by plugins)."""
     return (
-        Part("word/styles.xml", "styles", styles_xml(extra).encode(), "rId1"),
+        Part("word/styles.xml", "styles", styles_part(extra), "rId1"),
         Part("word/settings.xml", "settings", settings_xml().encode(), "rId2"),
         Part("word/fontTable.xml", "fontTable", font_table_xml().encode(), "rId3"),
         Part("word/footer1.xml", "footer", footer_xml("FooterOdd").encode(), ODD_FOOTER_ID),
