@@ -23,40 +23,6 @@ def validate_https___speechkit_invalid_schemas_speech_schema_json(data, custom_f
             data__kind = data["kind"]
             if not (isinstance(data__kind, str) and data__kind == 'announcement' or isinstance(data__kind, str) and data__kind == 'bulletin' or isinstance(data__kind, str) and data__kind == 'communique' or isinstance(data__kind, str) and data__kind == 'critique_outline' or isinstance(data__kind, str) and data__kind == 'decision' or isinstance(data__kind, str) and data__kind == 'duty_report' or isinstance(data__kind, str) and data__kind == 'letter' or isinstance(data__kind, str) and data__kind == 'minutes' or isinstance(data__kind, str) and data__kind == 'motion' or isinstance(data__kind, str) and data__kind == 'notice' or isinstance(data__kind, str) and data__kind == 'opinion' or isinstance(data__kind, str) and data__kind == 'order' or isinstance(data__kind, str) and data__kind == 'public_notice' or isinstance(data__kind, str) and data__kind == 'reply' or isinstance(data__kind, str) and data__kind == 'report' or isinstance(data__kind, str) and data__kind == 'request' or isinstance(data__kind, str) and data__kind == 'research_report' or isinstance(data__kind, str) and data__kind == 'resolution' or isinstance(data__kind, str) and data__kind == 'speech'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['announcement', 'bulletin', 'communique', 'critique_outline', 'decision', 'duty_report', 'letter', 'minutes', 'motion', 'notice', 'opinion', 'order', 'public_notice', 'reply', 'report', 'request', 'research_report', 'resolution', 'speech']")
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            if not isinstance(data__title, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
-            if isinstance(data__title, str):
-                data__title_len = len(data__title)
-                if data__title_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be longer than or equal to 1 characters")
-        if "subtitle" in data_keys:
-            data_keys.remove("subtitle")
-            data__subtitle = data["subtitle"]
-            if not isinstance(data__subtitle, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".subtitle must be string")
-        if "speaker" in data_keys:
-            data_keys.remove("speaker")
-            data__speaker = data["speaker"]
-            if not isinstance(data__speaker, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".speaker must be string")
-        if "occasion" in data_keys:
-            data_keys.remove("occasion")
-            data__occasion = data["occasion"]
-            if not isinstance(data__occasion, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".occasion must be string")
-        if "date" in data_keys:
-            data_keys.remove("date")
-            data__date = data["date"]
-            if not isinstance(data__date, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be string")
-        if "doc_number" in data_keys:
-            data_keys.remove("doc_number")
-            data__docnumber = data["doc_number"]
-            if not isinstance(data__docnumber, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".doc_number must be string")
         if "issuer" in data_keys:
             data_keys.remove("issuer")
             data__issuer = data["issuer"]
@@ -87,6 +53,138 @@ def validate_https___speechkit_invalid_schemas_speech_schema_json(data, custom_f
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__issuer_any_of_count1:
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".issuer cannot be validated by any definition")
+        if "doc_number" in data_keys:
+            data_keys.remove("doc_number")
+            data__docnumber = data["doc_number"]
+            if not isinstance(data__docnumber, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".doc_number must be string")
+        if "title" in data_keys:
+            data_keys.remove("title")
+            data__title = data["title"]
+            if not isinstance(data__title, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
+            if isinstance(data__title, str):
+                data__title_len = len(data__title)
+                if data__title_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be longer than or equal to 1 characters")
+        if "subtitle" in data_keys:
+            data_keys.remove("subtitle")
+            data__subtitle = data["subtitle"]
+            if not isinstance(data__subtitle, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".subtitle must be string")
+        if "speaker" in data_keys:
+            data_keys.remove("speaker")
+            data__speaker = data["speaker"]
+            if not isinstance(data__speaker, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".speaker must be string")
+        if "occasion" in data_keys:
+            data_keys.remove("occasion")
+            data__occasion = data["occasion"]
+            if not isinstance(data__occasion, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".occasion must be string")
+        if "date" in data_keys:
+            data_keys.remove("date")
+            data__date = data["date"]
+            if not isinstance(data__date, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".date must be string")
+        if "addressee" in data_keys:
+            data_keys.remove("addressee")
+            data__addressee = data["addressee"]
+            if not isinstance(data__addressee, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".addressee must be string")
+        if "toc" in data_keys:
+            data_keys.remove("toc")
+            data__toc = data["toc"]
+            if not isinstance(data__toc, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".toc must be boolean")
+        if "toc_field" in data_keys:
+            data_keys.remove("toc_field")
+            data__tocfield = data["toc_field"]
+            if not isinstance(data__tocfield, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".toc_field must be boolean")
+        if "signature" in data_keys:
+            data_keys.remove("signature")
+            data__signature = data["signature"]
+            if not isinstance(data__signature, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature must be string")
+        if "seal" in data_keys:
+            data_keys.remove("seal")
+            data__seal = data["seal"]
+            if not isinstance(data__seal, (bool)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".seal must be boolean")
+        if "attachments" in data_keys:
+            data_keys.remove("attachments")
+            data__attachments = data["attachments"]
+            if not isinstance(data__attachments, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments must be array")
+            data__attachments_is_list = isinstance(data__attachments, (list, tuple))
+            if data__attachments_is_list:
+                data__attachments_len = len(data__attachments)
+                for data__attachments_x, data__attachments_item in enumerate(data__attachments):
+                    data__attachments_item_any_of_count2 = 0
+                    if not data__attachments_item_any_of_count2:
+                        try:
+                            if not isinstance(data__attachments_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " must be string")
+                            data__attachments_item_any_of_count2 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data__attachments_item_any_of_count2:
+                        try:
+                            if not isinstance(data__attachments_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " must be object")
+                            data__attachments_item_is_dict = isinstance(data__attachments_item, dict)
+                            if data__attachments_item_is_dict:
+                                data__attachments_item__missing_keys = set(['title']) - data__attachments_item.keys()
+                                if data__attachments_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " must contain ")
+                                data__attachments_item_keys = set(data__attachments_item.keys())
+                                if "title" in data__attachments_item_keys:
+                                    data__attachments_item_keys.remove("title")
+                                    data__attachments_item__title = data__attachments_item["title"]
+                                    if not isinstance(data__attachments_item__title, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}].title".format(**locals()) + " must be string")
+                                    if isinstance(data__attachments_item__title, str):
+                                        data__attachments_item__title_len = len(data__attachments_item__title)
+                                        if data__attachments_item__title_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}].title".format(**locals()) + " must be longer than or equal to 1 characters")
+                                if "text" in data__attachments_item_keys:
+                                    data__attachments_item_keys.remove("text")
+                                    data__attachments_item__text = data__attachments_item["text"]
+                                    validate_https___speechkit_invalid_schemas_speech_schema_json___defs_texts(data__attachments_item__text, custom_formats, (name_prefix or "data") + ".attachments[{data__attachments_x}].text".format(**locals()))
+                                if data__attachments_item_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " must not contain "+str(data__attachments_item_keys)+" properties")
+                            data__attachments_item_any_of_count2 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if not data__attachments_item_any_of_count2:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " cannot be validated by any definition")
+        if "signers" in data_keys:
+            data_keys.remove("signers")
+            data__signers = data["signers"]
+            data__signers_any_of_count3 = 0
+            if not data__signers_any_of_count3:
+                try:
+                    if not isinstance(data__signers, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers must be string")
+                    data__signers_any_of_count3 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__signers_any_of_count3:
+                try:
+                    if not isinstance(data__signers, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers must be array")
+                    data__signers_is_list = isinstance(data__signers, (list, tuple))
+                    if data__signers_is_list:
+                        data__signers_len = len(data__signers)
+                        for data__signers_x, data__signers_item in enumerate(data__signers):
+                            if not isinstance(data__signers_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers[{data__signers_x}]".format(**locals()) + " must be string")
+                            if isinstance(data__signers_item, str):
+                                data__signers_item_len = len(data__signers_item)
+                                if data__signers_item_len < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers[{data__signers_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
+                    data__signers_any_of_count3 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__signers_any_of_count3:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers cannot be validated by any definition")
         if "issuer_suffix" in data_keys:
             data_keys.remove("issuer_suffix")
             data__issuersuffix = data["issuer_suffix"]
@@ -113,39 +211,6 @@ def validate_https___speechkit_invalid_schemas_speech_schema_json(data, custom_f
             data__urgency = data["urgency"]
             if not isinstance(data__urgency, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".urgency must be string")
-        if "signers" in data_keys:
-            data_keys.remove("signers")
-            data__signers = data["signers"]
-            data__signers_any_of_count2 = 0
-            if not data__signers_any_of_count2:
-                try:
-                    if not isinstance(data__signers, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers must be string")
-                    data__signers_any_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__signers_any_of_count2:
-                try:
-                    if not isinstance(data__signers, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers must be array")
-                    data__signers_is_list = isinstance(data__signers, (list, tuple))
-                    if data__signers_is_list:
-                        data__signers_len = len(data__signers)
-                        for data__signers_x, data__signers_item in enumerate(data__signers):
-                            if not isinstance(data__signers_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers[{data__signers_x}]".format(**locals()) + " must be string")
-                            if isinstance(data__signers_item, str):
-                                data__signers_item_len = len(data__signers_item)
-                                if data__signers_item_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers[{data__signers_x}]".format(**locals()) + " must be longer than or equal to 1 characters")
-                    data__signers_any_of_count2 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data__signers_any_of_count2:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".signers cannot be validated by any definition")
-        if "seal" in data_keys:
-            data_keys.remove("seal")
-            data__seal = data["seal"]
-            if not isinstance(data__seal, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".seal must be boolean")
         if "note" in data_keys:
             data_keys.remove("note")
             data__note = data["note"]
@@ -166,71 +231,6 @@ def validate_https___speechkit_invalid_schemas_speech_schema_json(data, custom_f
             data__printdate = data["print_date"]
             if not isinstance(data__printdate, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".print_date must be string")
-        if "addressee" in data_keys:
-            data_keys.remove("addressee")
-            data__addressee = data["addressee"]
-            if not isinstance(data__addressee, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".addressee must be string")
-        if "signature" in data_keys:
-            data_keys.remove("signature")
-            data__signature = data["signature"]
-            if not isinstance(data__signature, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".signature must be string")
-        if "attachments" in data_keys:
-            data_keys.remove("attachments")
-            data__attachments = data["attachments"]
-            if not isinstance(data__attachments, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments must be array")
-            data__attachments_is_list = isinstance(data__attachments, (list, tuple))
-            if data__attachments_is_list:
-                data__attachments_len = len(data__attachments)
-                for data__attachments_x, data__attachments_item in enumerate(data__attachments):
-                    data__attachments_item_any_of_count3 = 0
-                    if not data__attachments_item_any_of_count3:
-                        try:
-                            if not isinstance(data__attachments_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " must be string")
-                            data__attachments_item_any_of_count3 += 1
-                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if not data__attachments_item_any_of_count3:
-                        try:
-                            if not isinstance(data__attachments_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " must be object")
-                            data__attachments_item_is_dict = isinstance(data__attachments_item, dict)
-                            if data__attachments_item_is_dict:
-                                data__attachments_item__missing_keys = set(['title']) - data__attachments_item.keys()
-                                if data__attachments_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " must contain ")
-                                data__attachments_item_keys = set(data__attachments_item.keys())
-                                if "title" in data__attachments_item_keys:
-                                    data__attachments_item_keys.remove("title")
-                                    data__attachments_item__title = data__attachments_item["title"]
-                                    if not isinstance(data__attachments_item__title, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}].title".format(**locals()) + " must be string")
-                                    if isinstance(data__attachments_item__title, str):
-                                        data__attachments_item__title_len = len(data__attachments_item__title)
-                                        if data__attachments_item__title_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}].title".format(**locals()) + " must be longer than or equal to 1 characters")
-                                if "text" in data__attachments_item_keys:
-                                    data__attachments_item_keys.remove("text")
-                                    data__attachments_item__text = data__attachments_item["text"]
-                                    validate_https___speechkit_invalid_schemas_speech_schema_json___defs_texts(data__attachments_item__text, custom_formats, (name_prefix or "data") + ".attachments[{data__attachments_x}].text".format(**locals()))
-                                if data__attachments_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " must not contain "+str(data__attachments_item_keys)+" properties")
-                            data__attachments_item_any_of_count3 += 1
-                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                    if not data__attachments_item_any_of_count3:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".attachments[{data__attachments_x}]".format(**locals()) + " cannot be validated by any definition")
-        if "toc" in data_keys:
-            data_keys.remove("toc")
-            data__toc = data["toc"]
-            if not isinstance(data__toc, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".toc must be boolean")
-        if "toc_field" in data_keys:
-            data_keys.remove("toc_field")
-            data__tocfield = data["toc_field"]
-            if not isinstance(data__tocfield, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".toc_field must be boolean")
         if "numbering" in data_keys:
             data_keys.remove("numbering")
             data__numbering = data["numbering"]
