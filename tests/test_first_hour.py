@@ -129,7 +129,8 @@ def test_the_wrong_field_is_named_when_the_right_one_is_missing(tmp_path: Path) 
     result = run_cli("validate", str(facts))
     assert result.returncode == 2
     assert result.stderr.strip().endswith(
-        ":7:9: sections[0].items[0].problems: unknown field 'problems' (did you mean 'issues'?)"
+        ":7:9: sections[0].items[0].problems: unknown field 'problems'; did you mean 'issues'? "
+        "(expected a mapping such as {branch: …, issues: …})"
     )
 
 

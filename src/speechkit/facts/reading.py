@@ -389,7 +389,24 @@ def validate(
     errors = list(validator.iter_errors(facts.data))
     if not errors:
         return
-    raise _best(facts, errors, known_types, known_kinds, suggest or (lambda table, value: []))
+    fields = _field_names(getattr(validator, "schema", None))
+    raise _best(facts, errors, known_types, known_kinds, suggest or (lambda table, value: []), fields)
+
+
+def _field_names(schema: Any) -> frozenset[str]:
+    """Return every field name the schema allows anywhere (a key none of them is, is misspelt)."""
+    names: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            properties = node.get("properties")
+            if isinstance(properties, Mapping):
+                names.update(str(key) for key in properties)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(names)
 
 
 def _leaves(errors: list[Any]) -> list[Any]:
@@ -403,7 +420,12 @@ def _leaves(errors: list[Any]) -> list[Any]:
 
 
 def _best(
-    facts: Facts, errors: list[Any], known_types: list[str], known_kinds: list[str], suggest: Suggest
+    facts: Facts,
+    errors: list[Any],
+    known_types: list[str],
+    known_kinds: list[str],
+    suggest: Suggest,
+    fields: frozenset[str] = frozenset(),
 ) -> FactsError:
     def order(error: Any) -> tuple[int, int, int]:
         loc = facts.locate(tuple(error.absolute_path))
@@ -433,13 +455,15 @@ def _best(
         return FactsError(message, facts.locate((*path, key), key=True))
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        wrong = _wrong_field(errors, path, missing, instance)
+        wrong = _wrong_field(errors, path, missing, instance, fields)
+        example = _example(error.schema)
+        shape = " " + _("(expected a mapping such as {example})").format(example=example) if example else ""
         if wrong is not None:  # the field that is there instead of the missing one is the one to name
             return FactsError(
-                _("unknown field {key!r} (did you mean {hint!r}?)").format(key=wrong[0], hint=wrong[1]),
+                _("unknown field {key!r}; did you mean {hint!r}?").format(key=wrong[0], hint=wrong[1]) + shape,
                 facts.locate((*path, wrong[0]), key=True),
             )
-        return FactsError(_("{missing!r} is required").format(missing=missing), facts.locate(path))
+        return FactsError(_("{missing!r} is required").format(missing=missing) + shape, facts.locate(path))
     if path and path[-1] == "type" and len(path) >= 2 and validator in ("enum", "type"):
         import difflib
 
@@ -496,11 +520,20 @@ def _best(
     return FactsError(" ".join(error.message.split()), facts.locate(path))
 
 
-def _wrong_field(errors: list[Any], path: DataPath, missing: str, instance: Any) -> tuple[str, str] | None:
-    """Return (unknown key, field meant) when a mapping lacks ``missing`` and holds a field not allowed there."""
+def _wrong_field(
+    errors: list[Any], path: DataPath, missing: str, instance: Any, fields: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
+    """Return (unknown key, field meant) when a mapping lacks ``missing`` and holds a field not allowed there
+    (by the schema of that mapping, or, where it leaves the fields open (a section without its type), by
+    every schema: a key no field anywhere is named)."""
     if not isinstance(instance, Mapping):
         return None
     import difflib
+
+    unknown = [str(key) for key in instance if fields and str(key) not in fields]
+    for key in unknown:
+        if difflib.get_close_matches(key, [missing], n=1, cutoff=0.6):
+            return key, missing
 
     for error in errors:
         if error.validator != "additionalProperties" or tuple(error.absolute_path) != path:
@@ -530,6 +563,8 @@ def _example(schema: Any) -> str:
     def value(spec: Any) -> str:
         if not isinstance(spec, Mapping):
             return "…"
+        if isinstance(spec.get("anyOf"), list) and spec["anyOf"] and spec["anyOf"][0].get("enum"):
+            return str(spec["anyOf"][0]["enum"][0])
         if spec.get("enum"):
             return str(spec["enum"][0])
         kind = spec.get("type")
