@@ -62,7 +62,15 @@ def read(
     registry: Registry | None = None,
 ) -> Speech:
     """Read a draft (.txt, .md, .docx path; or text/bytes with ``format``) into a Speech with positions."""
-    from .readers import read_draft
+    from .readers import ReadError, read_draft
+
+    if isinstance(source, str) and format is None and "\n" in source and not os.path.exists(source):
+        raise ReadError(
+            _(
+                "read() takes a file name, and no file is named so; to read a draft's text, give its format: "
+                'speechkit.read(text, "txt")'
+            )
+        )
 
     return read_draft(source, format, kind=kind, registry=registry or default_registry()).speech
 

@@ -439,6 +439,9 @@ def _best(
     path: DataPath = tuple(error.absolute_path)
     instance = error.instance
     validator = error.validator
+    typed = _typed_colon(facts, error, fields)
+    if typed is not None:
+        return typed
     if validator == "additionalProperties" and isinstance(instance, Mapping):
         allowed = sorted(error.schema.get("properties", {}))
         extra = [key for key in instance if key not in allowed]
@@ -457,13 +460,22 @@ def _best(
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         wrong = _wrong_field(errors, path, missing, instance, fields)
         example = _example(error.schema)
-        shape = " " + _("(expected a mapping such as {example})").format(example=example) if example else ""
         if wrong is not None:  # the field that is there instead of the missing one is the one to name
+            message = (
+                _("unknown field {key!r}; did you mean {hint!r}? (expected a mapping such as {example})")
+                if example
+                else _("unknown field {key!r}; did you mean {hint!r}?")
+            )
             return FactsError(
-                _("unknown field {key!r}; did you mean {hint!r}?").format(key=wrong[0], hint=wrong[1]) + shape,
+                message.format(key=wrong[0], hint=wrong[1], example=example),
                 facts.locate((*path, wrong[0]), key=True),
             )
-        return FactsError(_("{missing!r} is required").format(missing=missing) + shape, facts.locate(path))
+        message = (
+            _("{missing!r} is required (expected a mapping such as {example})")
+            if example
+            else _("{missing!r} is required")
+        )
+        return FactsError(message.format(missing=missing, example=example), facts.locate(path))
     if path and path[-1] == "type" and len(path) >= 2 and validator in ("enum", "type"):
         import difflib
 
@@ -518,6 +530,34 @@ def _best(
     if validator == "minLength":
         return FactsError(_("must not be empty text"), facts.locate(path))
     return FactsError(" ".join(error.message.split()), facts.locate(path))
+
+
+#: A field name typed with a full-width colon, read by YAML as text (``- text：总体平稳。``) or as one key.
+_TYPED_COLON = re.compile(r"(?P<key>[A-Za-z_][\w-]{0,40})(?:[ \t]*(?P<colon>：)|:\u3000)")
+
+
+def _typed_colon(facts: Facts, error: Any, fields: frozenset[str]) -> FactsError | None:
+    """Return the slip of a field typed with ``：`` (or ``:`` and ``　``) that YAML read as text or as a key."""
+    path: DataPath = tuple(error.absolute_path)
+    instance = error.instance
+    if error.validator == "type" and isinstance(instance, str) and error.validator_value == "object":
+        text, where = instance, facts.positions.get(path)
+    elif error.validator == "additionalProperties" and isinstance(instance, Mapping):
+        allowed = error.schema.get("properties", {})
+        text = next((str(key) for key in instance if key not in allowed and "：" in str(key)), "")
+        where = facts.key_positions.get((*path, text))
+    else:
+        return None
+    match = _TYPED_COLON.match(text)
+    if match is None or match.group("key") not in fields or where is None:
+        return None
+    key = match.group("key")
+    message = (
+        _("use ':' (half-width) instead of '：' after {key!r}").format(key=key)
+        if match.group("colon")
+        else _("a full-width space (U+3000) after {key!r}; put an ASCII space after the ':'").format(key=key + ":")
+    )
+    return FactsError(message, Location(facts.file, where[0], where[1] + match.end() - 1))
 
 
 def _wrong_field(
