@@ -25,7 +25,7 @@ DRAFT = "示例县工作会议讲话\n\n同志们:\n\n一是抓好学习,二是�
 
 def _keys(findings: list[dict[str, object]] | list[speechkit.checks.Finding]) -> list[tuple[object, ...]]:
     rows = [f if isinstance(f, dict) else f.as_dict() for f in findings]
-    return sorted((r["path"], r["line"], r["column"], r["code"], r["message"]) for r in rows)
+    return sorted((r["path"], r["line"], r["column"], r["code"], r["message"], r["fixable"]) for r in rows)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     names = ("notice.yaml", "critique_outline.yaml", "review_speech.yaml", "request.yaml")
     result = run_cli("build", *(str(EXAMPLES / n) for n in names), "-o", str(out), "--format", "md,docx")
     assert result.returncode == 0, result.stderr
-    return sorted(out.iterdir()) + [EXAMPLES / n for n in names]
+    return sorted(out.iterdir()) + [EXAMPLES / n for n in (*names, "corpus_000_faithful.yaml")]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,9 @@ def cli_findings(built: list[Path]) -> dict[str, list[tuple[object, ...]]]:
     assert result.returncode in (0, 1), result.stderr
     by_path: dict[str, list[tuple[object, ...]]] = {p: [] for p in paths}
     for row in json.loads(result.stdout):
-        by_path[row["path"]].append((row["path"], row["line"], row["column"], row["code"], row["message"]))
+        by_path[row["path"]].append(
+            (row["path"], row["line"], row["column"], row["code"], row["message"], row["fixable"])
+        )
     return {p: sorted(rows) for p, rows in by_path.items()}
 
 

@@ -151,6 +151,10 @@ def check_speech(
 
     registry = registry or default_registry()
     origin = speech.unchanged_origin()
+    if origin is not None and source is None and origin.format == "facts":
+        # built from that file: walking it with the file's text is what checking the file does (no second build)
+        path, source = path or origin.path, origin.data.decode("utf-8-sig", errors="replace")
+        origin = None
     doc = doc_from_origin(origin, registry) if origin is not None and source is None else None
     if doc is not None:
         doc.path = path or doc.path
