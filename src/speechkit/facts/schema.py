@@ -100,10 +100,12 @@ def aliases(registry: Registry, table: Literal["sections", "kinds"]) -> tuple[di
     return shown, sorted(part for part in parts if part not in named and part not in records)
 
 
-def _name_schema(registry: Registry, table: Literal["sections", "kinds"], what: str) -> dict[str, Any]:
+def _name_schema(
+    registry: Registry, table: Literal["sections", "kinds"], what: str, found: tuple[dict[str, list[str]], list[str]]
+) -> dict[str, Any]:
     """Return the schema of a kind or section type: a registered name, its Chinese name, or a part of one."""
     names = sorted(registry.sections if table == "sections" else registry.kinds)
-    shown, parts = aliases(registry, table)
+    shown, parts = found
     listed = ", ".join(f"{name} ({'/'.join(shown[name])})" if name in shown else name for name in names)
     choices: list[dict[str, Any]] = [{"enum": [*names, *(d for name in names for d in shown.get(name, ()))]}]
     if parts:
@@ -112,9 +114,9 @@ def _name_schema(registry: Registry, table: Literal["sections", "kinds"], what: 
     return {"anyOf": choices, "description": f"{what}: {listed}"}
 
 
-def _spellings(registry: Registry) -> dict[str, list[str]]:
+def _spellings(registry: Registry, found: tuple[dict[str, list[str]], list[str]]) -> dict[str, list[str]]:
     """Return every way the loader accepts of naming each section type (for the ``if`` of its branch)."""
-    shown, parts = aliases(registry, "sections")
+    shown, parts = found
     spellings = {name: [name, *shown.get(name, ())] for name in registry.sections}
     for part in parts:
         resolved = registry.resolve("sections", part)
@@ -130,6 +132,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
     for it (``type: 主要成效``, ``kind: 点评``), which the loader puts back before it validates.
     """
     types = sorted(registry.sections)
+    section_names = aliases(registry, "sections")
     blocks = {
         name: {
             "type": "object",
@@ -178,7 +181,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
     for name, schema in blocks.items():
         defs[f"block.{name}"] = schema
     common = {
-        "type": _name_schema(registry, "sections", "Section type"),
+        "type": _name_schema(registry, "sections", "Section type", section_names),
         "title": {**_TEXT, "description": "Heading; defaults to the type's title."},
         "numbered": {"type": "boolean", "description": "false: no number; without title, continue."},
         "lead": {"$ref": "#/$defs/blocks", "description": "Paragraphs before the items."},
@@ -188,7 +191,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
         "layout": {"$ref": "#/$defs/layout"},
     }
     branches = []
-    spellings = _spellings(registry)
+    spellings = _spellings(registry, section_names)
     for name in types:
         section_type = registry.sections[name]
         properties = {**common, **section_type.properties}
@@ -219,7 +222,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
         "description": "Facts from which speechkit builds a speech, critique outline, report or notice.",
         "type": "object",
         "properties": {
-            "kind": _name_schema(registry, "kinds", "Document kind"),
+            "kind": _name_schema(registry, "kinds", "Document kind", aliases(registry, "kinds")),
             **META_PROPERTIES,
             "numbering": {
                 "anyOf": [
