@@ -134,3 +134,9 @@ def test_check_refuses_what_it_cannot_take_and_says_what_to_call() -> None:
     with pytest.raises(TypeError, match="select"):
         speechkit.check("x.txt", select=("SK1",))  # type: ignore[call-arg]
     assert "check" in speechkit.__all__ and "check" in dir(speechkit)
+
+
+def test_a_speech_from_loads_is_checked_as_its_text_under_its_name() -> None:
+    path = EXAMPLES / "corpus_000_faithful.yaml"
+    speech = speechkit.loads(path.read_text(encoding="utf-8"), name=str(path))
+    assert _keys(speechkit.check(speech)) == _keys(speechkit.check(path))

@@ -41,7 +41,8 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes], *, registry: Regi
 
 def loads(text: str, *, name: str = "<string>", registry: Registry | None = None) -> Speech:
     """Read facts from YAML text, validate them and build the Speech; errors name ``name`` and the line."""
-    return _build(parse_facts(text, name), registry=registry or default_registry())
+    speech = _build(parse_facts(text, name), registry=registry or default_registry())
+    return speech.with_origin(name, "facts", text.encode("utf-8"))  # checked as that text
 
 
 def _looks_like_yaml(source: str) -> bool:
@@ -135,8 +136,9 @@ def check(
     ``format`` names the file's registered format when its suffix does not. ``config`` is the configuration
     (select, ignores, word lists): ``None`` finds ``speechkit.toml`` or ``pyproject.toml`` upward from the file
     as the CLI does, a path reads that file (``--config``), a :class:`~speechkit.checks.config.Config` is used
-    as given (``Config()`` is ``--isolated``). A Speech from :func:`read` or :func:`load`, unchanged, is checked
-    as the file it came from; any other Speech as its model. Unreadable input raises ``InputError``.
+    as given (``Config()`` is ``--isolated``). A Speech from :func:`read`, :func:`load` or :func:`loads`,
+    unchanged, is checked as the file (or text) it came from; any other Speech as its model. Unreadable input
+    raises ``InputError``.
     """
     from .checks.rules.citations import extra_repealed
     from .checks.rules.words import extra_words
