@@ -84,3 +84,20 @@ def test_import_counts_sections_and_items_as_validate_does(tmp_path: Path) -> No
     counts = validated.stdout.strip().split("(critique_outline, ")[1].rstrip(")")
     assert f"critique_outline, {counts} → " in imported.stderr, (imported.stderr, validated.stdout)
     assert "4 sections, 4 items" in counts
+
+
+def test_an_untitled_item_of_a_notice_runs_its_label_into_its_text(tmp_path: Path) -> None:
+    facts = tmp_path / "notice.yaml"
+    facts.write_text(
+        "kind: 通知\ntitle: 关于做好防汛备汛工作的通知\naddressee: 各街道办事处，区直各部门：\nsections:\n"
+        "  - type: generic\n    title: 压实防汛责任\n    items:\n      - text: 各单位主要负责同志要亲自抓。\n"
+        "      - title: 加强值守\n        text: 严格执行24小时值班制度。\n"
+        "signature: 示例区人民政府办公室\ndate: 2026-05-20\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build", str(facts), "-o", str(tmp_path / "out"), "-f", "md")
+    assert result.returncode == 0, result.stderr
+    md = (tmp_path / "out" / "notice.md").read_text(encoding="utf-8").splitlines()
+    assert "（一）各单位主要负责同志要亲自抓。" in md
+    assert "### （二）加强值守" in md and "严格执行24小时值班制度。" in md
+    assert not [line for line in md if line.strip("# ") in ("（一）", "（二）")]
