@@ -140,3 +140,16 @@ def test_a_speech_from_loads_is_checked_as_its_text_under_its_name() -> None:
     path = EXAMPLES / "corpus_000_faithful.yaml"
     speech = speechkit.loads(path.read_text(encoding="utf-8"), name=str(path))
     assert _keys(speechkit.check(speech)) == _keys(speechkit.check(path))
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_a_written_only_format_is_refused_with_what_to_check_instead(tmp_path: Path, fmt: str) -> None:
+    built = tmp_path / f"notice.{fmt}"
+    built.write_bytes(b"%PDF-1.7\n" if fmt == "pdf" else "<html><body><p>通知</p></body></html>".encode())
+    result = run_cli("check", str(built))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith(
+        f"{fmt} is written, not checked; check the facts or the .docx or .md it was built from"
+    )
+    with pytest.raises(InputError, match="written, not checked"):
+        speechkit.check(built)

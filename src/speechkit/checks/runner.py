@@ -57,6 +57,12 @@ def load(path: str | Path, registry: Registry, format: str | None = None) -> Doc
             )
     else:
         fmt = registry.for_suffix(path.suffix) if path.suffix else None
+    if fmt is not None and fmt.check is None and not fmt.readable:
+        raise InputError(
+            _("{path}: {format} is written, not checked; check the facts or the .docx or .md it was built from").format(
+                path=path, format=fmt.name
+            )
+        )
     if fmt is not None and fmt.check is not None:
         return fmt.check(path, registry)
     if fmt is not None and fmt.readable:
