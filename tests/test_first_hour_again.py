@@ -101,3 +101,25 @@ def test_an_untitled_item_of_a_notice_runs_its_label_into_its_text(tmp_path: Pat
     assert "（一）各单位主要负责同志要亲自抓。" in md
     assert "### （二）加强值守" in md and "严格执行24小时值班制度。" in md
     assert not [line for line in md if line.strip("# ") in ("（一）", "（二）")]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"), [("  人数：12", "4:5: use ':' (half-width) instead of '：' after '人数'")]
+)
+def test_a_fact_typed_with_a_chinese_colon_is_named_at_the_colon(tmp_path: Path, line: str, message: str) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(f"kind: 点评\ntitle: 提纲\nfacts:\n{line}\nsections: []\n", encoding="utf-8")
+    result = run_cli("validate", str(facts))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{facts}:{message}", result.stderr
+
+
+def test_a_branch_line_typed_as_text_is_shown_the_mapping_not_told_about_its_colon(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        "kind: 点评\ntitle: 提纲\nsections:\n  - type: 个性问题\n    items:\n      - 东村：学习不够。\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(facts))
+    assert result.returncode == 2
+    assert "expected a mapping such as {branch: …, issues: …}" in result.stderr, result.stderr

@@ -533,7 +533,7 @@ def _best(
 
 
 #: A field name typed with a full-width colon, read by YAML as text (``- text：总体平稳。``) or as one key.
-_TYPED_COLON = re.compile(r"(?P<key>[A-Za-z_][\w-]{0,40})(?:[ \t]*(?P<colon>：)|:\u3000)")
+_TYPED_COLON = re.compile(r"(?P<key>[A-Za-z_][\w-]{0,40}|[^\s:：#'\"\[\]{}，,]{1,20}?)(?:[ \t]*(?P<colon>：)|:\u3000)")
 
 
 def _typed_colon(facts: Facts, error: Any, fields: frozenset[str]) -> FactsError | None:
@@ -549,7 +549,9 @@ def _typed_colon(facts: Facts, error: Any, fields: frozenset[str]) -> FactsError
     else:
         return None
     match = _TYPED_COLON.match(text)
-    if match is None or match.group("key") not in fields or where is None:
+    if match is None or where is None:
+        return None
+    if match.group("key") not in fields and path != ("facts",):  # facts are named by the writer (人数：12)
         return None
     key = match.group("key")
     message = (
