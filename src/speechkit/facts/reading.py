@@ -114,7 +114,7 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
         # a draft where facts were meant (``build draft.txt``): say how to get facts from it
         raise FactsError(
             _("{name} is a draft, not a facts file: run 'speechkit import {name} -o facts.yaml' first").format(
-                name=Path(name).name
+                name=name  # as given, so that the command runs from where the user is
             ),
             Location(name, 1, 1),
         ) from exc
