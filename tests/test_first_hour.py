@@ -129,7 +129,8 @@ def test_the_wrong_field_is_named_when_the_right_one_is_missing(tmp_path: Path) 
     result = run_cli("validate", str(facts))
     assert result.returncode == 2
     assert result.stderr.strip().endswith(
-        ":7:9: sections[0].items[0].problems: unknown field 'problems' (did you mean 'issues'?)"
+        ":7:9: sections[0].items[0].problems: unknown field 'problems'; did you mean 'issues'? "
+        "(expected a mapping such as {branch: …, issues: …})"
     )
 
 
@@ -163,5 +164,9 @@ def test_building_a_draft_points_to_import(tmp_path: Path) -> None:
     draft.write_text("关于开展安全生产大检查的通知\n\n各乡镇人民政府：\n\n请认真组织实施。\n", encoding="utf-8")
     result = run_cli("build", str(draft), "-o", str(tmp_path / "out"))
     assert result.returncode == 2
-    assert "speechkit import draft.txt -o facts.yaml" in result.stderr
+    assert f"speechkit import {draft} -o facts.yaml" in result.stderr
     assert "Traceback" not in result.stderr
+    (tmp_path / "drafts").mkdir()
+    draft.rename(tmp_path / "drafts" / "draft.txt")
+    result = run_cli("validate", "drafts/draft.txt", cwd=tmp_path)  # the command given runs from there
+    assert result.stderr.strip().endswith("run 'speechkit import drafts/draft.txt -o facts.yaml' first")

@@ -113,3 +113,66 @@ def test_compiled_validator_agrees_with_jsonschema(data: st.DataObject) -> None:
             del parent[path[-1]]
     compiled, precise = VALIDATORS
     assert compiled.is_valid(facts) == precise.is_valid(facts)
+
+
+ALIASED = """\
+kind: {kind}
+title: 点评提纲
+sections:
+  - type: {achievements}
+    items:
+      - title: 党建责任有效落实
+        text: 年初提出了工作法。
+  - type: {problems}
+    items:
+      - title: 学习不够深入
+  - type: 个性问题
+    items:
+      - branch: 一村
+        issues: 三会一课不规范。
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "achievements", "problems"),
+    [
+        ("点评", "主要成效", "共性问题"),
+        ("述职点评提纲", "成效", "存在问题"),
+        ("critique_outline", "主要成效", "common_problems"),
+    ],
+)
+def test_facts_with_the_chinese_names_speechkit_accepts_pass_the_shipped_schema(
+    tmp_path: object, kind: str, achievements: str, problems: str
+) -> None:
+    from conftest import run_cli
+
+    text = ALIASED.format(kind=kind, achievements=achievements, problems=problems)
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert not [error.message for error in validator.iter_errors(yaml.safe_load(text))]
+    facts = tmp_path / "aliased.yaml"  # type: ignore[operator]
+    facts.write_text(text, encoding="utf-8")
+    assert run_cli("validate", str(facts)).returncode == 0
+    wrong = yaml.safe_load(text)
+    wrong["sections"][0]["titel"] = "x"  # a section given by its Chinese name is still checked as its type
+    assert list(validator.iter_errors(wrong))
+
+
+def test_the_schema_accepts_a_kind_or_type_exactly_when_the_loader_does() -> None:
+    """Every Chinese name the registry resolves passes the shipped schema, and nothing else (a property over
+    every part of every Chinese name, and a few that name none or several)."""
+    registry = load_registry(plugins=False)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    kind = jsonschema.Draft202012Validator(schema["properties"]["kind"])
+    section_type = jsonschema.Draft202012Validator(schema["$defs"]["section"]["properties"]["type"])
+    for table, validator, records in (
+        ("kinds", kind, registry.kinds),
+        ("sections", section_type, registry.sections),
+    ):
+        shown = [d for record in records.values() for d in registry.display_names(record)]
+        candidates = {d[i:j] for d in shown for i in range(len(d)) for j in range(i + 1, len(d) + 1)}
+        candidates |= {*records, "问题", "报告x", "讲话稿们", "", "achievement"}
+        for value in sorted(candidates):
+            accepted = registry.resolve(table, value) is not None  # type: ignore[arg-type]
+            assert validator.is_valid(value) == accepted, (table, value)
+        for name in records:
+            assert name in json.dumps(validator.schema, ensure_ascii=False)

@@ -2,8 +2,8 @@
 
 The data flows one way: ``load`` (a facts file) or ``loads`` (YAML text) → ``build`` (document model) → ``render``
 (Markdown, DOCX, PDF); ``read`` takes a draft (.txt, .md, .docx) back into the model and ``dump``
-writes its facts; ``speechkit.checks`` (``check_path``, ``check_text``, ``check_speech``) finds what reviewers
-send back.
+writes its facts; ``check`` (a file or a Speech; more in ``speechkit.checks``: ``check_text``, ``check_speech``)
+finds what reviewers send back, as ``speechkit check`` does.
 The names below are imported on first use, so that ``import speechkit`` (and ``speechkit --help``) stay fast.
 """
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import build, dump, layout, load, loads, read, render
+    from .api import build, check, dump, layout, load, loads, read, render
     from .apps.batch import build_many
     from .builder.layout import Para, Run, TableBlock
     from .default import default_registry, load_registry
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 #: Where each public name lives; ``__getattr__`` imports the module when the name is first used.
 _EXPORTS: dict[str, str] = {
-    **dict.fromkeys(("build", "dump", "layout", "load", "loads", "read", "render"), "api"),
+    **dict.fromkeys(("build", "check", "dump", "layout", "load", "loads", "read", "render"), "api"),
     "build_many": "apps.batch",
     **dict.fromkeys(
         (
@@ -92,6 +92,7 @@ __all__ = [
     "__version__",
     "build",
     "build_many",
+    "check",
     "default_registry",
     "dump",
     "layout",

@@ -301,7 +301,9 @@ class Registry:
         value = value.strip()
         if not _HAN.search(value):
             return []
-        shown = {name: self.display_names(record) for name, record in sorted(records.items())}
+        shown: dict[str, tuple[str, ...]] = self.derived(
+            f"display_names.{table}", lambda: {name: self.display_names(r) for name, r in sorted(records.items())}
+        )
         exact = [name for name, names in shown.items() if value in names]
         if exact:
             return exact

@@ -92,9 +92,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Run ``speechkit check``: print findings, optionally fix, and return the exit code."""
     from ..checks.config import Config, config_for, load_config
     from ..checks.fix import apply_fixes, can_fix
-    from ..checks.rules.citations import extra_repealed
-    from ..checks.rules.words import extra_words
-    from ..checks.runner import check_path
+    from ..checks.runner import check_configured
     from ..default import default_registry
 
     registry = default_registry()
@@ -108,18 +106,16 @@ def run_check(args: argparse.Namespace) -> int:
                 config = load_config(_config_path(args.config))
             else:
                 config = config_for(path)
-            select, ignore = config.codes_for(path, args.select, args.ignore)
-            with extra_words(config.words), extra_repealed(config.repealed):
-                found = check_path(path, select, ignore, registry=registry)
-                if args.fix and not can_fix(path, registry):
-                    print(
-                        _("speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed").format(
-                            path=path
-                        ),
-                        file=sys.stderr,
-                    )
-                elif args.fix and any(f.fix for f in found) and apply_fixes(path, found, registry):
-                    found = check_path(path, select, ignore, registry=registry)
+            found = check_configured(path, config, args.select, args.ignore, registry=registry)
+            if args.fix and not can_fix(path, registry):
+                print(
+                    _("speechkit check: {path}: --fix does not rewrite this kind of file; nothing changed").format(
+                        path=path
+                    ),
+                    file=sys.stderr,
+                )
+            elif args.fix and any(f.fix for f in found) and apply_fixes(path, found, registry):
+                found = check_configured(path, config, args.select, args.ignore, registry=registry)
         except SpeechkitError as exc:
             print(_("speechkit check: {exc}").format(exc=exc), file=sys.stderr)
             bad = True

@@ -34,6 +34,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Read the draft, report what changed or was set aside, and write facts that rebuild it."""
     from ..api import load
     from ..default import default_registry
+    from ..model.speech import count_parts
     from ..readers import read_draft
     from ..writers.dump import dump_text, to_facts
     from ..writers.output import write_atomic, write_outputs
@@ -56,9 +57,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     for count_note in dumped.notes:
         print(_("{path}: count: {count_note}").format(path=reading.path, count_note=count_note), file=sys.stderr)
     speech = reading.speech
+    n_sections, items = count_parts(speech)  # the count `validate` and `stats` give
     print(
-        _("{path}: {kind}, {n_sections} sections").format(
-            path=reading.path, kind=speech.meta.kind, n_sections=len(speech.sections)
+        _("{path}: {kind}, {n_sections} sections, {items} items").format(
+            path=reading.path, kind=speech.meta.kind, n_sections=n_sections, items=items
         )
         + (f" → {args.output}" if args.output else ""),
         file=sys.stderr,

@@ -228,10 +228,11 @@ class _Layout:
         inline = item.enumeration.layout == "inline"
         children = self.inline(item.items, item.enumeration.style, sub) if inline else []
         paragraphs = [[Run(text)] for text in item.paragraphs]
-        if how == "separate":
+        if how == "separate" and (item.title or not paragraphs):
             yield from self.separate_head(item, style, position, count, level)
         else:
             # A heading-style title with nothing run into it heads its children; alone, it is a sentence.
+            # An untitled item (``- text: …``) runs its label into its text, ``separate`` or not: （一）各单位…
             ends_sentence = bool(paragraphs or children or not item.items)
             head = self.head_runs(item, style, position, count, level, ends_sentence)
             if head and head[0].role == "heading" and not ends_sentence:

@@ -113,7 +113,10 @@ def _undefined(exc: jinja2.UndefinedError) -> str:
     message = str(exc.message or exc)
     if message.endswith("is undefined"):
         name = message.split("'")[1] if "'" in message else message
-        return _("unknown name {name!r} in an expression (define it under 'facts:')").format(name=name)
+        return _(
+            "unknown name {name!r} in an expression (define it under 'facts:', or as a column of the table "
+            "a mail merge reads: build --each TABLE)"
+        ).format(name=name)
     return f"expression: {message}"
 
 

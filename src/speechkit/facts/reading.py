@@ -114,7 +114,7 @@ def parse_facts(content: str | bytes, name: str = "<facts>") -> Facts:
         # a draft where facts were meant (``build draft.txt``): say how to get facts from it
         raise FactsError(
             _("{name} is a draft, not a facts file: run 'speechkit import {name} -o facts.yaml' first").format(
-                name=Path(name).name
+                name=name  # as given, so that the command runs from where the user is
             ),
             Location(name, 1, 1),
         ) from exc
@@ -389,7 +389,24 @@ def validate(
     errors = list(validator.iter_errors(facts.data))
     if not errors:
         return
-    raise _best(facts, errors, known_types, known_kinds, suggest or (lambda table, value: []))
+    fields = _field_names(getattr(validator, "schema", None))
+    raise _best(facts, errors, known_types, known_kinds, suggest or (lambda table, value: []), fields)
+
+
+def _field_names(schema: Any) -> frozenset[str]:
+    """Return every field name the schema allows anywhere (a key none of them is, is misspelt)."""
+    names: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            properties = node.get("properties")
+            if isinstance(properties, Mapping):
+                names.update(str(key) for key in properties)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(names)
 
 
 def _leaves(errors: list[Any]) -> list[Any]:
@@ -403,7 +420,12 @@ def _leaves(errors: list[Any]) -> list[Any]:
 
 
 def _best(
-    facts: Facts, errors: list[Any], known_types: list[str], known_kinds: list[str], suggest: Suggest
+    facts: Facts,
+    errors: list[Any],
+    known_types: list[str],
+    known_kinds: list[str],
+    suggest: Suggest,
+    fields: frozenset[str] = frozenset(),
 ) -> FactsError:
     def order(error: Any) -> tuple[int, int, int]:
         loc = facts.locate(tuple(error.absolute_path))
@@ -417,6 +439,9 @@ def _best(
     path: DataPath = tuple(error.absolute_path)
     instance = error.instance
     validator = error.validator
+    typed = _typed_colon(facts, error, fields)
+    if typed is not None:
+        return typed
     if validator == "additionalProperties" and isinstance(instance, Mapping):
         allowed = sorted(error.schema.get("properties", {}))
         extra = [key for key in instance if key not in allowed]
@@ -433,13 +458,24 @@ def _best(
         return FactsError(message, facts.locate((*path, key), key=True))
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        wrong = _wrong_field(errors, path, missing, instance)
+        wrong = _wrong_field(errors, path, missing, instance, fields)
+        example = _example(error.schema)
         if wrong is not None:  # the field that is there instead of the missing one is the one to name
+            message = (
+                _("unknown field {key!r}; did you mean {hint!r}? (expected a mapping such as {example})")
+                if example
+                else _("unknown field {key!r}; did you mean {hint!r}?")
+            )
             return FactsError(
-                _("unknown field {key!r} (did you mean {hint!r}?)").format(key=wrong[0], hint=wrong[1]),
+                message.format(key=wrong[0], hint=wrong[1], example=example),
                 facts.locate((*path, wrong[0]), key=True),
             )
-        return FactsError(_("{missing!r} is required").format(missing=missing), facts.locate(path))
+        message = (
+            _("{missing!r} is required (expected a mapping such as {example})")
+            if example
+            else _("{missing!r} is required")
+        )
+        return FactsError(message.format(missing=missing, example=example), facts.locate(path))
     if path and path[-1] == "type" and len(path) >= 2 and validator in ("enum", "type"):
         import difflib
 
@@ -496,11 +532,50 @@ def _best(
     return FactsError(" ".join(error.message.split()), facts.locate(path))
 
 
-def _wrong_field(errors: list[Any], path: DataPath, missing: str, instance: Any) -> tuple[str, str] | None:
-    """Return (unknown key, field meant) when a mapping lacks ``missing`` and holds a field not allowed there."""
+#: A field name typed with a full-width colon, read by YAML as text (``- text：总体平稳。``) or as one key.
+_TYPED_COLON = re.compile(r"(?P<key>[A-Za-z_][\w-]{0,40}|[^\s:：#'\"\[\]{}，,]{1,20}?)(?:[ \t]*(?P<colon>：)|:\u3000)")
+
+
+def _typed_colon(facts: Facts, error: Any, fields: frozenset[str]) -> FactsError | None:
+    """Return the slip of a field typed with ``：`` (or ``:`` and ``　``) that YAML read as text or as a key."""
+    path: DataPath = tuple(error.absolute_path)
+    instance = error.instance
+    if error.validator == "type" and isinstance(instance, str) and error.validator_value == "object":
+        text, where = instance, facts.positions.get(path)
+    elif error.validator == "additionalProperties" and isinstance(instance, Mapping):
+        allowed = error.schema.get("properties", {})
+        text = next((str(key) for key in instance if key not in allowed and "：" in str(key)), "")
+        where = facts.key_positions.get((*path, text))
+    else:
+        return None
+    match = _TYPED_COLON.match(text)
+    if match is None or where is None:
+        return None
+    if match.group("key") not in fields and path != ("facts",):  # facts are named by the writer (人数：12)
+        return None
+    key = match.group("key")
+    message = (
+        _("use ':' (half-width) instead of '：' after {key!r}").format(key=key)
+        if match.group("colon")
+        else _("a full-width space (U+3000) after {key!r}; put an ASCII space after the ':'").format(key=key + ":")
+    )
+    return FactsError(message, Location(facts.file, where[0], where[1] + match.end() - 1))
+
+
+def _wrong_field(
+    errors: list[Any], path: DataPath, missing: str, instance: Any, fields: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
+    """Return (unknown key, field meant) when a mapping lacks ``missing`` and holds a field not allowed there
+    (by the schema of that mapping, or, where it leaves the fields open (a section without its type), by
+    every schema: a key no field anywhere is named)."""
     if not isinstance(instance, Mapping):
         return None
     import difflib
+
+    unknown = [str(key) for key in instance if fields and str(key) not in fields]
+    for key in unknown:
+        if difflib.get_close_matches(key, [missing], n=1, cutoff=0.6):
+            return key, missing
 
     for error in errors:
         if error.validator != "additionalProperties" or tuple(error.absolute_path) != path:
@@ -530,6 +605,8 @@ def _example(schema: Any) -> str:
     def value(spec: Any) -> str:
         if not isinstance(spec, Mapping):
             return "…"
+        if isinstance(spec.get("anyOf"), list) and spec["anyOf"] and spec["anyOf"][0].get("enum"):
+            return str(spec["anyOf"][0]["enum"][0])
         if spec.get("enum"):
             return str(spec["enum"][0])
         kind = spec.get("type")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from ..model.meta_fields import META_FIELDS
 from ..model.numbering import SCHEMES
@@ -36,9 +37,58 @@ _TEXTS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "str
 META_PROPERTIES: dict[str, Any] = {field.name: dict(field.schema) for field in META_FIELDS}
 
 
+def aliases(registry: Registry, table: Literal["sections", "kinds"]) -> tuple[dict[str, list[str]], list[str]]:
+    """Return the Chinese names the loader accepts for each kind or type: the names ``speechkit kinds`` and
+    ``sections`` print (by registered name), and the parts of exactly one of them (``点评``, ``讲话``)."""
+    records: Mapping[str, Any] = registry.sections if table == "sections" else registry.kinds
+    shown: dict[str, list[str]] = {}
+    parts: dict[str, str] = {}
+    for name, record in sorted(records.items()):
+        for display in registry.display_names(record):
+            if registry.resolve(table, display) == name:
+                shown.setdefault(name, []).append(display)
+            for start in range(len(display)):
+                for end in range(start + 2, len(display) + 1):
+                    part = display[start:end]
+                    if part not in parts and registry.resolve(table, part) == name:
+                        parts[part] = name
+    named = {display for names in shown.values() for display in names}
+    return shown, sorted(part for part in parts if part not in named and part not in records)
+
+
+def _name_schema(
+    registry: Registry, table: Literal["sections", "kinds"], what: str, found: tuple[dict[str, list[str]], list[str]]
+) -> dict[str, Any]:
+    """Return the schema of a kind or section type: a registered name, its Chinese name, or a part of one."""
+    names = sorted(registry.sections if table == "sections" else registry.kinds)
+    shown, parts = found
+    listed = ", ".join(f"{name} ({'/'.join(shown[name])})" if name in shown else name for name in names)
+    choices: list[dict[str, Any]] = [{"enum": [*names, *(d for name in names for d in shown.get(name, ()))]}]
+    if parts:
+        pattern = "^(?:" + "|".join(re.escape(part) for part in parts) + ")$"
+        choices.append({"type": "string", "pattern": pattern, "description": "A part of exactly one Chinese name."})
+    return {"anyOf": choices, "description": f"{what}: {listed}"}
+
+
+def _spellings(registry: Registry, found: tuple[dict[str, list[str]], list[str]]) -> dict[str, list[str]]:
+    """Return every way the loader accepts of naming each section type (for the ``if`` of its branch)."""
+    shown, parts = found
+    spellings = {name: [name, *shown.get(name, ())] for name in registry.sections}
+    for part in parts:
+        resolved = registry.resolve("sections", part)
+        if resolved is not None:
+            spellings[resolved].append(part)
+    return spellings
+
+
 def build_schema(registry: Registry) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) for facts files of every registered type and kind."""
+    """Return the JSON Schema (draft 2020-12) for facts files of every registered type and kind.
+
+    A kind or section type may be given by its registered name or by the Chinese names the loader accepts
+    for it (``type: 主要成效``, ``kind: 点评``), which the loader puts back before it validates.
+    """
     types = sorted(registry.sections)
+    section_names = aliases(registry, "sections")
     blocks = {
         name: {
             "type": "object",
@@ -87,7 +137,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
     for name, schema in blocks.items():
         defs[f"block.{name}"] = schema
     common = {
-        "type": {"enum": types, "description": "Section type: " + ", ".join(types)},
+        "type": _name_schema(registry, "sections", "Section type", section_names),
         "title": {**_TEXT, "description": "Heading; defaults to the type's title."},
         "numbered": {"type": "boolean", "description": "false: no number; without title, continue."},
         "lead": {"$ref": "#/$defs/blocks", "description": "Paragraphs before the items."},
@@ -97,6 +147,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
         "layout": {"$ref": "#/$defs/layout"},
     }
     branches = []
+    spellings = _spellings(registry, section_names)
     for name in types:
         section_type = registry.sections[name]
         properties = {**common, **section_type.properties}
@@ -109,7 +160,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
         }
         branches.append(
             {
-                "if": {"properties": {"type": {"const": name}}, "required": ["type"]},
+                "if": {"properties": {"type": {"enum": spellings[name]}}, "required": ["type"]},
                 "then": {"$ref": f"#/$defs/section.{name}"},
             }
         )
@@ -119,7 +170,6 @@ def build_schema(registry: Registry) -> dict[str, Any]:
         "required": ["type"],
         "allOf": branches,
     }
-    kinds = sorted(registry.kinds)
     schemes = sorted(SCHEMES)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -128,7 +178,7 @@ def build_schema(registry: Registry) -> dict[str, Any]:
         "description": "Facts from which speechkit builds a speech, critique outline, report or notice.",
         "type": "object",
         "properties": {
-            "kind": {"enum": kinds, "description": "Document kind: " + ", ".join(kinds)},
+            "kind": _name_schema(registry, "kinds", "Document kind", aliases(registry, "kinds")),
             **META_PROPERTIES,
             "numbering": {
                 "anyOf": [

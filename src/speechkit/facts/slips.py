@@ -22,6 +22,8 @@ from ..i18n import _
 _FULL_COLON_KEY = re.compile(
     r"^(?P<lead>[ \t\u3000]*(?:-[ \t\u3000]+)?)(?P<key>[A-Za-z_][\w-]{0,40}|[^\s:：#'\"\[\]{}，,]{1,20})："
 )
+#: A key whose colon is followed by a full-width space (``title:　点评提纲``): YAML reads one plain text there.
+_FULL_SPACE_VALUE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"\[\]{}-][^\s:#'\"\[\]{}]{0,40}):\u3000")
 #: Leading whitespace that holds a full-width space before a key or a list item.
 _FULL_SPACE_INDENT = re.compile(r"^(?P<lead>[ \t]*\u3000[ \t\u3000]*)(?=-[ \t]|[^\s#][^:#]*:(?:[ \t]|$))")
 #: A value, key or list item that begins with ``{{`` (YAML reads a flow mapping there).
@@ -89,6 +91,22 @@ def _spaces(lines: list[str]) -> Iterator[Slip]:
             )
 
 
+def _value_spaces(lines: list[str]) -> Iterator[Slip]:
+    for number, line in enumerate(lines):
+        match = _FULL_SPACE_VALUE.match(line)
+        if match:
+            column = match.end()
+            new = line[: column - 1] + " " + line[column:].lstrip("\u3000")
+            yield Slip(
+                number + 1,
+                column,
+                _("a full-width space (U+3000) after {key!r}; put an ASCII space after the ':'").format(
+                    key=match.group("key") + ":"
+                ),
+                _with_line(lines, number, new),
+            )
+
+
 def _braces(lines: list[str]) -> Iterator[Slip]:
     for number, line in enumerate(lines):
         match = _UNQUOTED_BRACES.match(line)
@@ -106,7 +124,7 @@ def _braces(lines: list[str]) -> Iterator[Slip]:
             )
 
 
-_FINDERS: tuple[Callable[[list[str]], Iterator[Slip]], ...] = (_colons, _commas, _spaces, _braces)
+_FINDERS: tuple[Callable[[list[str]], Iterator[Slip]], ...] = (_colons, _commas, _spaces, _value_spaces, _braces)
 
 
 def _stops_at(text: str, loader: type[yaml.SafeLoader]) -> tuple[int, int] | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
 
 from .meta_fields import page_fields
 
@@ -139,6 +139,20 @@ class SourcePos:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The file a Speech was read or loaded from, as it was then (``check_speech`` checks it as ``check`` does)."""
+
+    path: str
+    #: The registered format that read it: ``txt``, ``md``, ``docx``, ``facts`` or a plugin's.
+    format: str
+    data: bytes = field(repr=False)
+    #: The kind given to ``read(…, kind=…)``, else "".
+    kind: str = ""
+    #: The Speech's own fields when it was read, to tell whether it was changed since.
+    content: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Speech:
     """A whole document: metadata, salutation, opening, sections, closing."""
 
@@ -150,6 +164,8 @@ class Speech:
     scheme: HeadingScheme = field(default_factory=HeadingScheme)
     #: Source positions of the texts, by model path (filled by readers and the builder; not compared).
     source: Mapping[ModelPath, SourcePos] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: The file the Speech was read or loaded from (``read``, ``load``), else None (not compared).
+    origin: Origin | None = field(default=None, compare=False, hash=False, repr=False)
 
     def pos(self, *path: str | int) -> SourcePos | None:
         """Return the source position of the text at a model path, or of its nearest ancestor that has one."""
@@ -160,6 +176,19 @@ class Speech:
                 return found
             key = key[:-1]
         return None
+
+    def with_origin(self, path: str, format: str, data: bytes, kind: str = "") -> Speech:
+        """Return this Speech recording the file it was read from (its bytes then, and its own fields)."""
+        return replace(self, origin=Origin(path, format, data, kind, self._content()))
+
+    def unchanged_origin(self) -> Origin | None:
+        """Return the file this Speech was read from when the Speech is still as read, else None."""
+        if self.origin is None or self.origin.content != self._content():
+            return None
+        return self.origin
+
+    def _content(self) -> tuple[Any, ...]:
+        return (self.meta, self.sections, self.salutation, self.opening, self.closing, self.scheme)
 
 
 def walk_items(items: tuple[Item, ...]) -> Iterator[tuple[int, Item]]:

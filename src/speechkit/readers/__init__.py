@@ -76,7 +76,10 @@ def read_draft(
     fmt = _format_for(path, format, registry)
     if fmt.draft is None:
         assert fmt.read is not None  # a readable format has one of the two
-        return Reading(fmt.read(source, registry=registry, kind=kind), [], path)
+        speech = fmt.read(source, registry=registry, kind=kind)
+        if file is not None and fmt.check is not None:  # checked as its file, as `speechkit check` does
+            speech = speech.with_origin(path, fmt.name, read_draft_bytes(file, path, ReadError), kind or "")
+        return Reading(speech, [], path)
     if file is None:
         assert given is not None
         data = given
@@ -86,7 +89,10 @@ def read_draft(
         draft = fmt.draft(data, path)
     except UnicodeDecodeError:
         raise ReadError(_("{path}: not text in a known encoding").format(path=path)) from None
-    return assemble(draft, kind, fix=fix, registry=registry)
+    reading = assemble(draft, kind, fix=fix, registry=registry)
+    # The draft as it was: checking the Speech checks this file as `speechkit check` does (rules that read lines).
+    reading.speech = reading.speech.with_origin(path, fmt.name, data, kind or "")
+    return reading
 
 
 def _is_path(text: str) -> bool:
