@@ -42,12 +42,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     registry = default_registry()
     if args.output and not args.force and os.path.lexists(args.output):
         raise _exists(args.output)
-    if args.kind is not None and args.kind not in registry.kinds:
-        raise SpeechkitError(
-            _("unknown document kind {kind!r}; known kinds: {kinds}").format(
-                kind=args.kind, kinds=", ".join(sorted(registry.kinds))
+    if args.kind is not None:
+        kind = registry.resolve("kinds", args.kind)
+        if kind is None:
+            raise SpeechkitError(
+                _("unknown document kind {kind!r}; known kinds: {kinds}").format(
+                    kind=args.kind, kinds=", ".join(registry.listed("kinds"))
+                )
             )
-        )
+        args.kind = kind
     reading = read_draft(args.draft, args.format, kind=args.kind, fix=not args.no_fix, registry=registry)
     dumped = to_facts(reading.speech, registry=registry)
     text = dump_text(dumped.data, args.schema)

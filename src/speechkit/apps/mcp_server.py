@@ -267,9 +267,14 @@ def import_draft(
 
     if (path is None) == (text is None):
         raise SpeechkitError(_("give either path or text, not both and not neither"))
-    if kind is not None and kind not in default_registry().kinds:
-        known = ", ".join(sorted(default_registry().kinds))
-        raise SpeechkitError(_("unknown document kind {kind!r}; known kinds: {known}").format(kind=kind, known=known))
+    if kind is not None:
+        resolved = default_registry().resolve("kinds", kind)
+        if resolved is None:
+            known = ", ".join(default_registry().listed("kinds"))
+            raise SpeechkitError(
+                _("unknown document kind {kind!r}; known kinds: {known}").format(kind=kind, known=known)
+            )
+        kind = resolved
     if text is not None:
         if format == "docx":
             raise SpeechkitError(_("a .docx draft is read from a path, not from text"))

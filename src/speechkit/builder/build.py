@@ -34,7 +34,7 @@ def build(data: Mapping[str, Any] | Facts, *, registry: Registry) -> Speech:
         raise FactsError(_("facts must be a mapping of fields"), facts.locate(()))
     validator = registry.derived("validator", lambda: make_validator(schema_for(registry)))
     resolve_aliases(facts.data, registry)
-    validate(facts, validator, sorted(registry.sections), sorted(registry.kinds), suggest=_suggest(registry))
+    validate(facts, validator, registry.listed("sections"), registry.listed("kinds"), suggest=_suggest(registry))
     return Builder(registry, facts).speech()
 
 
@@ -58,6 +58,12 @@ def _suggest(registry: Registry) -> Callable[[str, str], list[str]]:
     def suggest(table: str, value: str) -> list[str]:
         records: Mapping[str, Any] = registry.sections if table == "sections" else registry.kinds
         found = registry.alias_candidates("sections" if table == "sections" else "kinds", value)
+        if not found:
+            import difflib
+
+            shown = {n: name for name, record in records.items() for n in registry.display_names(record)}
+            close = difflib.get_close_matches(value.strip(), list(shown), n=2, cutoff=0.6)
+            found = list(dict.fromkeys(shown[n] for n in close))
         return [f"{name} ({'/'.join(registry.display_names(records[name]))})" for name in found]
 
     return suggest

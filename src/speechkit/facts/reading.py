@@ -480,7 +480,8 @@ def _best(
         import difflib
 
         named = suggest("sections", str(instance))
-        hint = named or difflib.get_close_matches(str(instance), known_types, n=1, cutoff=0.6)
+        bare = [known.split(" ", 1)[0] for known in known_types]
+        hint = named or difflib.get_close_matches(str(instance), bare, n=1, cutoff=0.6)
         tip = _("did you mean {hint}? ").format(hint=_(" or ").join(named)) if named else ""
         tip = tip or (_("did you mean {hint!r}? ").format(hint=hint[0]) if hint else "")
         return UnknownSectionTypeError(
