@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -10,8 +11,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import run_cli
+from speechkit.apps.outputs import OutputGuard, OverwriteError
 
 RECORD = ".speechkit-outputs.json"
 
@@ -39,7 +43,7 @@ def test_fresh_build_writes_and_records(tmp_path: Path, outline: dict[str, Any])
     assert result.returncode == 0, result.stderr
     record = json.loads((out / RECORD).read_text(encoding="utf-8"))
     assert sorted(record["files"]) == ["a.html", "a.md"] and record["speechkit"]
-    assert record["files"]["a.md"] == __import__("hashlib").sha256((out / "a.md").read_bytes()).hexdigest()
+    assert record["files"]["a.md"] == hashlib.sha256((out / "a.md").read_bytes()).hexdigest()
 
 
 def test_rebuild_replaces_its_own_files_silently(tmp_path: Path, outline: dict[str, Any]) -> None:
@@ -195,3 +199,36 @@ def test_import_force_replaces_a_link_not_its_target(tmp_path: Path) -> None:
     forced = run_cli("import", str(draft), "-o", str(link), "--force")
     assert forced.returncode == 0, forced.stderr
     assert not link.is_symlink() and precious.read_text(encoding="utf-8") == "mine: 1\n"
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    record=st.one_of(
+        st.binary(max_size=200),
+        st.builds(
+            lambda d: json.dumps(d).encode(),
+            st.recursive(
+                st.none() | st.booleans() | st.integers() | st.text(max_size=70),
+                lambda inner: (
+                    st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["format", "files", "a.md"]), inner)
+                ),
+                max_leaves=8,
+            ),
+        ),
+    ),
+    mine=st.binary(max_size=50),
+)
+def test_no_record_lets_a_foreign_file_be_replaced(tmp_path_factory: Any, record: bytes, mine: bytes) -> None:
+    """Whatever the record holds, an existing file is replaceable only if the record names its exact digest."""
+    folder = tmp_path_factory.mktemp("out")
+    (folder / "a.md").write_bytes(mine)
+    (folder / RECORD).write_bytes(record)
+    warnings: list[str] = []
+    guard = OutputGuard(warn=warnings.append)
+    try:
+        guard.check([folder / "a.md"])
+    except OverwriteError:
+        assert (folder / "a.md").read_bytes() == mine
+    else:
+        assert json.loads(record)["files"]["a.md"] == hashlib.sha256(mine).hexdigest()
+    assert len(warnings) <= 1
