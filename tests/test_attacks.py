@@ -508,7 +508,7 @@ def test_a_failed_docx_write_leaves_the_old_markdown(tmp_path: Path) -> None:
     out.mkdir()
     (out / "facts.md").write_text("old\n", encoding="utf-8")
     (out / "facts.docx").write_bytes(b"old docx")
-    result = attack("build", path, "-f", "md,docx", "--no-check", "-o", out, cwd=tmp_path, file_size=4096)
+    result = attack("build", path, "-f", "md,docx", "--no-check", "--force", "-o", out, cwd=tmp_path, file_size=4096)
     line = refused(result, "facts.docx")
     assert ".tmp" not in line
     assert (out / "facts.md").read_text(encoding="utf-8") == "old\n"
@@ -522,8 +522,13 @@ def test_a_failed_rename_puts_back_what_was_replaced(tmp_path: Path) -> None:
     out.mkdir()
     (out / "facts.md").write_text("old\n", encoding="utf-8")
     (out / "facts.docx").mkdir()  # a folder where the DOCX should go: its rename fails
-    result = attack("build", path, "-f", "md,docx", "--no-check", "-o", out, cwd=tmp_path)
-    refused(result, "facts.docx")
+    result = attack("build", path, "-f", "md,docx", "--no-check", "--force", "-o", out, cwd=tmp_path)
+    refused(result, "facts.docx")  # the command line refuses a folder before writing, even with --force
+    assert (out / "facts.md").read_text(encoding="utf-8") == "old\n"
+    from speechkit import build_many  # the API replaces without looking first: the rename itself fails
+
+    with pytest.raises(IsADirectoryError, match=r"facts\.docx"):
+        build_many([path], out, ["md", "docx"], workers=1)
     assert (out / "facts.md").read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in out.iterdir()) == ["facts.docx", "facts.md"]
 
@@ -541,7 +546,7 @@ def test_a_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
     path = build_outline(tmp_path)
     (tmp_path / "facts.md").write_text("old\n", encoding="utf-8")
     (tmp_path / "facts.md").chmod(0o640)
-    result = attack("build", path, "-f", "md", "--no-check", "-o", tmp_path, cwd=tmp_path, umask=0o022)
+    result = attack("build", path, "-f", "md", "--no-check", "--force", "-o", tmp_path, cwd=tmp_path, umask=0o022)
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE((tmp_path / "facts.md").stat().st_mode) == 0o640
     assert (tmp_path / "facts.md").read_text(encoding="utf-8") != "old\n"

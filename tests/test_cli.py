@@ -98,7 +98,11 @@ def test_failed_build_keeps_previous_output(tmp_path: Path) -> None:
     result = run_cli("build", str(broken), "-o", str(out))
     assert result.returncode == 2
     assert (out / "critique_outline.md").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["critique_outline.docx", "critique_outline.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".speechkit-outputs.json",
+        "critique_outline.docx",
+        "critique_outline.md",
+    ]
 
 
 def test_unknown_format_and_missing_file(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..checks import Finding
     from ..facts.reading import Facts
     from ..model.speech import Speech
+    from .outputs import OutputGuard
 
 #: Suffixes of the facts files taken from a folder.
 FACTS_SUFFIXES = (".yaml", ".yml")
@@ -163,6 +164,7 @@ def build_many(
     workers: int | None = None,
     options: BuildOptions | None = None,
     progress: Callable[[Outcome], None] | None = None,
+    guard: OutputGuard | None = None,
 ) -> BatchResult:
     """Build every facts file (or folder of them, or :class:`Job`) into ``outdir`` as ``<stem>.<ext>``.
 
@@ -171,7 +173,9 @@ def build_many(
     before anything is written. The work runs on ``executor`` (any ``concurrent.futures.Executor``:
     a process pool, a Dask ``Client.get_executor()``, …), else in ``workers`` processes (default:
     the number of cores, or this process for fewer than SMALL_BATCH documents; 1 builds in this
-    process). PDFs are converted in one LibreOffice run.
+    process). PDFs are converted in one LibreOffice run. With a ``guard`` (what ``speechkit build``
+    passes), every target is checked before anything is built, files are written only as it allows,
+    and its record is written once at the end, by this process; without one, existing files are replaced.
     """
     from ..default import default_registry
 
@@ -189,20 +193,26 @@ def build_many(
     target = Path(outdir)
     if target.exists() and not target.is_dir():
         raise SpeechkitError(_("{target}: exists and is not a folder").format(target=target))
+    if guard is not None:  # before anything is built, so that a refused file costs no time and writes nothing
+        guard.check(target / f"{job.stem}.{ext}" for job in jobs for ext in extensions.values())
     wants_pdf = "pdf" in options.formats
     done: dict[int, Outcome] = {}
-    for index, outcome in run_jobs(jobs, options, executor, workers):
-        if not wants_pdf or outcome.status != "ok":
-            outcome = write_outcome(target, outcome, extensions)
-            if progress is not None:
-                progress(outcome)
-        done[index] = outcome
-    if wants_pdf:
-        for index, outcome in convert_pdfs(done).items():
-            outcome = write_outcome(target, outcome, extensions)
-            if progress is not None:
-                progress(outcome)
+    try:
+        for index, outcome in run_jobs(jobs, options, executor, workers):
+            if not wants_pdf or outcome.status != "ok":
+                outcome = write_outcome(target, outcome, extensions, guard)
+                if progress is not None:
+                    progress(outcome)
             done[index] = outcome
+        if wants_pdf:
+            for index, outcome in convert_pdfs(done).items():
+                outcome = write_outcome(target, outcome, extensions, guard)
+                if progress is not None:
+                    progress(outcome)
+                done[index] = outcome
+    finally:
+        if guard is not None:
+            guard.save()  # also after a failure or an interrupt: what was written is recorded
     return BatchResult(tuple(done[i] for i in range(len(jobs))))
 
 
@@ -377,18 +387,23 @@ def convert_pdfs(done: Mapping[int, Outcome]) -> dict[int, Outcome]:
     return out
 
 
-def write_outcome(outdir: Path, outcome: Outcome, extensions: Mapping[str, str]) -> Outcome:
-    """Write a built document's requested formats (each file atomically); return it with the paths, contents dropped."""
+def write_outcome(
+    outdir: Path, outcome: Outcome, extensions: Mapping[str, str], guard: OutputGuard | None = None
+) -> Outcome:
+    """Write a built document's requested formats (all or none); return it with the paths, contents dropped."""
     if outcome.status != "ok":
         return outcome._replace(outputs={})
     files = {outdir / f"{outcome.stem}.{ext}": outcome.outputs[fmt] for fmt, ext in extensions.items()}
     outdir.mkdir(parents=True, exist_ok=True)  # only once something is to be written
-    write_files(files)
+    write_files(files, guard)
     return outcome._replace(outputs={}, written=tuple(files))
 
 
-def write_files(files: Mapping[Path, bytes]) -> None:
-    """Write one document's files all or none: each to a temporary file, then renamed together."""
+def write_files(files: Mapping[Path, bytes], guard: OutputGuard | None = None) -> None:
+    """Write one document's files all or none (as ``guard`` allows): each to a temporary file, then renamed together."""
+    if guard is not None:
+        guard.write(files)
+        return
     from ..writers.output import write_outputs
 
     write_outputs(files)

@@ -146,6 +146,14 @@ def _add_build(sub: _Subparsers) -> None:
     )
     p.add_argument("-o", "--outdir", default="out", help=_("output folder (default: ./out)"))
     p.add_argument(
+        "--force",
+        action="store_true",
+        help=_(
+            "replace files in the output folder that speechkit did not write or that changed since "
+            "(default: refuse them, exit 2)"
+        ),
+    )
+    p.add_argument(
         "--stem",
         help=_(
             "output file name without extension (default: the facts file's); with --each an "
@@ -293,6 +301,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build every document and write its formats (each document all or nothing)."""
     from ..model.errors import SpeechkitError
     from .batch import BuildOptions, Job, build_many, jobs_for_files
+    from .outputs import OutputGuard
 
     options = BuildOptions(
         formats=tuple(_formats(args.format)),
@@ -322,14 +331,21 @@ def cmd_build(args: argparse.Namespace) -> int:
                 raise SpeechkitError(_("speechkit: --stem names one document; leave it out for several inputs"))
             jobs = [Job(jobs[0].source, args.stem, jobs[0].content)]
     single = len(jobs) == 1 and not args.each and not any(Path(f).is_dir() for f in args.facts)
+    guard = OutputGuard(force=args.force, warn=lambda message: print(message, file=sys.stderr))
     executor, client = _executor(args.scheduler)
     try:
         if single:
-            result = build_many(jobs, args.outdir, executor=executor, workers=1, options=options)
+            result = build_many(jobs, args.outdir, executor=executor, workers=1, options=options, guard=guard)
             return _report_single(result, options)
         with _Progress(len(jobs)) as progress:
             result = build_many(
-                jobs, args.outdir, executor=executor, workers=args.jobs, options=options, progress=progress
+                jobs,
+                args.outdir,
+                executor=executor,
+                workers=args.jobs,
+                options=options,
+                progress=progress,
+                guard=guard,
             )
     finally:
         if client is not None:

@@ -37,7 +37,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..model.speech import count_parts
     from ..readers import read_draft
     from ..writers.dump import dump_text, to_facts
-    from ..writers.output import write_atomic, write_outputs
+    from ..writers.output import write_outputs
 
     registry = default_registry()
     if args.output and not args.force and os.path.lexists(args.output):
@@ -69,8 +69,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     if args.output:
-        if args.force:
-            write_atomic(args.output, text)
+        if args.force:  # a symbolic link there is replaced, never written through
+            write_outputs({Path(args.output): text}, follow_links=False)
         else:
             try:
                 write_outputs({Path(args.output): text}, replace=False)  # a file made meanwhile is not replaced

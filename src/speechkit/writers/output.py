@@ -12,7 +12,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ..i18n import _
@@ -58,24 +58,30 @@ def write_outputs(
     files: Mapping[Path, Data] | Mapping[str, Data],
     *,
     expect: Mapping[Path, bytes] | None = None,
-    replace: bool = True,
+    replace: bool | Collection[Path] = True,
+    follow_links: bool = True,
 ) -> None:
     """Write every file or none: all to temporary files first, then renamed into place together.
 
     If any write fails (disk full, no permission), no target is touched and no temporary file
     remains. If a rename fails half-way, the targets already renamed are put back as they were.
-    With ``replace=False`` a target that exists (even one made a moment ago) raises FileExistsError.
+    With ``replace=False`` a target that exists (even one made a moment ago) raises FileExistsError;
+    ``replace`` may also be the targets that may be replaced, the others being new files. A target
+    that is a symbolic link is written through unless ``follow_links=False``, which replaces the link.
     """
-    wanted = {_through_links(Path(path)): data for path, data in (expect or {}).items()}
+    through = _through_links if follow_links else Path
+    wanted = {through(Path(path)): data for path, data in (expect or {}).items()}
+    replaceable = None if isinstance(replace, bool) else {through(Path(path)) for path in replace}
     staged: list[tuple[Path, str]] = []
     try:
         for path, data in files.items():
-            target = _through_links(Path(path))
-            staged.append((target, _stage(target, data)))
+            target = through(Path(path))
+            staged.append((target, _stage(target, data, follow_links=follow_links)))
         for target, _ in staged:
             if target in wanted:
                 _check_unchanged(target, wanted[target])
-        _commit(staged, replace=replace)
+        modes = [bool(replace) if replaceable is None else target in replaceable for target, _ in staged]
+        _commit(staged, modes)
     except BaseException:
         for _, tmp in staged:
             with contextlib.suppress(OSError):
@@ -88,11 +94,14 @@ def _through_links(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def _stage(target: Path, data: Data) -> str:
+def _stage(target: Path, data: Data, *, follow_links: bool = True) -> str:
     """Write ``data`` to a temporary file beside ``target`` with the mode (and owner) it should have."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    old: os.stat_result | None
     try:
-        old = target.stat()
+        old = target.stat() if follow_links else target.lstat()
+        if stat.S_ISLNK(old.st_mode):
+            old = None  # a link replaced by a file: the new file follows the umask
     except FileNotFoundError:
         old = None
     except OSError as exc:
@@ -135,17 +144,17 @@ def _check_unchanged(target: Path, expected: bytes) -> None:
         raise ChangedError(0, _("changed on disk while being rewritten; left as it is"), str(target))
 
 
-def _commit(staged: list[tuple[Path, str]], *, replace: bool = True) -> None:
-    """Rename every temporary file onto its target; on a failure, restore the targets already replaced."""
+def _commit(staged: list[tuple[Path, str]], replace: list[bool]) -> None:
+    """Rename every temporary file onto its target (replacing it where ``replace`` says); undo on a failure."""
     backups: list[tuple[Path, str | None]] = []
     try:
         for target, _ in staged:
             backups.append((target, _backup(target)))
         done: list[tuple[Path, str | None]] = []
         try:
-            for (target, tmp), (_, backup) in zip(staged, backups, strict=True):
+            for (target, tmp), (_, backup), may_replace in zip(staged, backups, replace, strict=True):
                 try:
-                    if replace:
+                    if may_replace:
                         os.replace(tmp, target)
                     else:
                         _place_new(tmp, target)
@@ -183,7 +192,7 @@ def _place_new(tmp: str, target: Path) -> None:
 
 def _backup(target: Path) -> str | None:
     """Hard-link an existing target under a temporary name, so that a failed commit can put it back."""
-    if not target.exists():
+    if not os.path.lexists(target):
         return None
     name = tempfile.mktemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
     try:
