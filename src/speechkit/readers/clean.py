@@ -9,7 +9,7 @@ from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
 from ..i18n import _
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
-from .classify import junk_spans, page_lines
+from .classify import junk_spans, page_lines, strip_markup
 from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
@@ -52,7 +52,7 @@ CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 #: A site's category tag before the title on one of the first lines: ``[政治]在…上的讲话``.
-_SITE_TAG = re.compile(r"^[ \t\u3000]*[\[【][^\[\]【】\d]{1,12}[\]】](?=[ \u3000]*[\u4e00-\u9fff]{4})")
+_SITE_TAG = re.compile(r"^[ \t\u3000]*[\[【][^\[\]【】\d]{1,12}[\]】](?=[ \u3000]*[\u4e00-\u9fff])")
 _HEAD_LINES = 6
 #: A chapter heading of a regulation: ``第一章 总则``, ``第二章机构设置管理`` (a short line, no sentence).
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ \u3000]*[^。；;，,]{0,30}$")
@@ -60,6 +60,25 @@ _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ 
 _SALUTATION_AFTER = r"(?:(?<=[\s\u3000])|(?<=讲话|发言|致辞|报告|提纲))(同志们|各位[\u4e00-\u9fff]{0,10})[:：]"
 _SENTENCE_END = "。！？；!?;…”’』」"
 _SPACES = " \t\u3000\xa0\ufeff"
+
+
+#: Block-level markup left in a copied page: each of these ends a paragraph.
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article)\b[^<>]*>", re.IGNORECASE)
+
+
+def unmarkup(line: str) -> list[tuple[int, str]]:
+    """Split a line with HTML left in it at its block tags; return (column offset, text) of each part."""
+    if "<" not in line and "&" not in line:
+        return [(0, line)]
+    parts: list[tuple[int, str]] = []
+    last = 0
+    for match in [*_BLOCK_TAG.finditer(line), None]:
+        end = match.start() if match else len(line)
+        text = strip_markup(line[last:end])
+        if text.strip(_SPACES):
+            parts.append((last, text))
+        last = match.end() if match else end
+    return parts or [(0, "")]
 
 
 def set_aside(text: str) -> tuple[str, list[str]]:
@@ -167,24 +186,25 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             notes.append(Note(number, "set aside", raw.strip(_SPACES)))
             pieces.append(None)
             continue
-        line, removed = set_aside(raw)
-        for start, end in reversed(junk_spans(line)):
-            removed.append(line[start:end].strip())
-            line = line[:start] + line[end:]
-        notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
-        if not line.strip(_SPACES):
-            pieces.append(None)
-            continue
-        if is_boilerplate(line.strip(_SPACES)):
-            notes.append(Note(number, "set aside", line.strip(_SPACES)))
-            pieces.append(None)
-            continue
-        tag = _SITE_TAG.match(line) if len(pieces) < _HEAD_LINES else None
-        if tag:
-            notes.append(Note(number, "set aside", tag.group(0).strip(_SPACES)))
-            line = line[: tag.start()] + " " * (tag.end() - tag.start()) + line[tag.end() :]
-        for column, piece in split_runons(line, one_line or len(line) > 400):
-            pieces.append((number, column + 1, piece))
+        for offset, part in unmarkup(raw):
+            line, removed = set_aside(part)
+            for start, end in reversed(junk_spans(line)):
+                removed.append(line[start:end].strip())
+                line = line[:start] + line[end:]
+            notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
+            if not line.strip(_SPACES):
+                pieces.append(None)
+                continue
+            if is_boilerplate(line.strip(_SPACES)):
+                notes.append(Note(number, "set aside", raw.strip(_SPACES) if part != raw else line.strip(_SPACES)))
+                pieces.append(None)
+                continue
+            tag = _SITE_TAG.match(line) if len(pieces) < _HEAD_LINES else None
+            if tag:
+                notes.append(Note(number, "set aside", tag.group(0).strip(_SPACES)))
+                line = line[: tag.start()] + " " * (tag.end() - tag.start()) + line[tag.end() :]
+            for column, piece in split_runons(line, one_line or len(line) > 400):
+                pieces.append((number, offset + column + 1, piece))
     paragraphs: list[RawPara] = []
     previous: tuple[int, int, str] | None = None
     for entry in [*pieces, None]:

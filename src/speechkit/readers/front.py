@@ -31,6 +31,27 @@ ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
 _PUNCT = "。，；！？：,;!?:"
+#: A title or a number on a metadata line of a law database or a sidebar (法规名称：…, 文号：…).
+LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发文字号)\s*[:：]\s*(\S.{0,80})$")
+#: The names of documents a title ends in (matched on Simplified text).
+NAMED = (
+    r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞|主持词|讲话稿|规定|办法|细则|规则|条例|公告|通告|通报|"
+    r"批复|请示|纪要|函|计划|规划|要点|制度|章程|守则)$"
+)
+#: What a site adds to a title: a file extension, 范文, a piece's counter (篇1), a picture mark ((图)).
+_TITLE_NOISE = re.compile(
+    r"(?:\.(?:docx?|wps|pdf|txt)|\s*[篇][\d一二三四五六七八九十]{1,3}|[(（]图[)）]|范文|範文)+$", re.IGNORECASE
+)
+
+
+def clean_title(text: str) -> str:
+    """A title without what a site added to it (``….docx``, ``…范文``, ``… 篇1``, ``…方案1``, ``…(图)``)."""
+    cleaned = _TITLE_NOISE.sub("", text).strip()
+    if re.search(NAMED[:-1] + r"\d{1,2}$", to_simplified(cleaned)):
+        cleaned = cleaned.rstrip("0123456789")
+    return cleaned if len(cleaned) >= 4 else text
+
+
 #: Marks at the top left of a notice: 份号, 密级, 紧急程度.
 MARKS = ("copy_number", "secrecy", "urgency")
 
@@ -109,6 +130,12 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             front.salutation = _full_colon(text)
             front.positions[("salutation",)] = SourcePos(path, block.line, block.column)
             return _settle(front, candidates, path, notes), index + 1
+        elif not role and LABELLED.match(simple) and not candidates:
+            label = LABELLED.match(simple)
+            assert label is not None
+            name = "doc_number" if label.group(1) in ("文号", "发文字号") else "title"
+            if name not in front.fields:
+                _set(front, name, text[label.start(2) :].strip(), block, path)
         elif not role and is_addressee_line(simple):
             _set(front, "addressee", _full_colon(text), block, path)
             return _settle(front, candidates, path, notes), index + 1
@@ -137,35 +164,52 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
     """Decide which short lines before the body are title, issuer, subtitle and speaker."""
     if not candidates:
         return front
-    texts = [c.text.strip() for c in candidates]
+    texts = [clean_title(c.text.strip()) for c in candidates]
     if "title" in front.fields:
         pick = -1
     else:
-        repeated = [i for i, t in enumerate(texts) if texts.count(t) > 1]
-        named = [
-            i for i, t in enumerate(texts) if re.search(r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞)$", t)
-        ]
-        pick = repeated[-1] if repeated else (named[0] if named else 0)
+        # the 版头 comes first: 标志 (…文件), 发文字号, then the title; lines above the number are not it
+        number = front.positions.get(("meta", "doc_number"))
+        first = next((i for i, c in enumerate(candidates) if number and c.line > number.line), 0)
+        mark = [i for i, t in enumerate(texts) if t.endswith("文件") and len(t) > 4]
+        allowed = [i for i in range(first, len(texts)) if i not in mark] or list(range(len(texts)))
+        repeated = [i for i in allowed if texts.count(texts[i]) > 1]
+        named = [i for i in allowed if re.search(NAMED, to_simplified(texts[i]))]
+        named = [i for i in named if len(texts[i]) > 6] or named  # 通知公告 is a column's name
+        pick = repeated[-1] if repeated else (named[0] if named else allowed[0])
         title = texts[pick]
-        before = candidates[pick - 1] if pick > 0 else None
+        before = candidates[pick - 1] if pick > first else None
+        previous = to_simplified(texts[pick - 1]) if before is not None else ""
         if (
             before is not None
             and not repeated
-            and before.line == candidates[pick].line - 1
-            and not ISSUER_END.search(to_simplified(texts[pick - 1]))
+            and before.line >= candidates[pick].line - 2  # a blank line between the two halves, at most
+            and re.search(r"[\u4e00-\u9fff]{2}", previous)
+            and (not ISSUER_END.search(previous) or "关于" in previous)
+            and pick - 1 not in mark
             and len(texts[pick - 1] + title) <= 60
         ):  # a title broken over two lines
             title = texts[pick - 1] + title
             texts[pick - 1] = title
             pick -= 1
             del candidates[pick + 1], texts[pick + 1]
+        dated = re.search(r"[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$", title)
+        if dated and "date" not in front.fields and len(title) - len(dated.group(0)) >= 4:
+            title = title[: dated.start()].rstrip()  # a dateline run on after the title
+            _set(front, "date", re.sub(r"\s+", "", dated.group(1)), candidates[pick], path)
+        raw = candidates[pick].text.strip()
+        if raw != texts[pick] and raw.startswith(texts[pick]):
+            notes.append(Note(candidates[pick].line, "set aside", raw[len(texts[pick]) :].strip()))
         _set(front, "title", title, candidates[pick], path)
     for i, block in enumerate(candidates):
         text = texts[i]
         if i == pick:
             continue
         if text == front.fields.get("title"):
-            notes.append(Note(block.line, "set aside", _("repeated title {text}").format(text=text)))
+            notes.append(Note(block.line, "set aside", _("repeated title {text}").format(text=block.text.strip())))
+        elif pick >= 0 and i < pick and text.endswith("文件") and "issuer" not in front.fields:
+            _set(front, "issuer", text[: -len("文件")], block, path)
+            front.fields["issuer_suffix"] = "文件"
         elif pick >= 0 and i < pick and ISSUER_END.search(to_simplified(text)) and "issuer" not in front.fields:
             _set(front, "issuer", text, block, path)
         elif pick >= 0 and i < pick:

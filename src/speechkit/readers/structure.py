@@ -94,6 +94,8 @@ class BodyReader:
         self.stack: list[Node] = []
         self.formats: list[str] = []
         self.level_formats: dict[int, str] = {}
+        #: Label formats most of whose lines are long sentences: numbered paragraphs, not headings.
+        self.paragraph_formats: set[str] = set()
 
     def pos(self, block: RawBlock) -> SourcePos:
         return SourcePos(self.path, block.line, block.column)
@@ -128,6 +130,7 @@ class BodyReader:
     # -- blocks --------------------------------------------------------------------------------
 
     def read(self, blocks: list[RawBlock]) -> Body:
+        self.paragraph_formats = _paragraph_formats(blocks)
         for block in blocks:
             if isinstance(block, RawTable):
                 self.table(block)
@@ -161,7 +164,15 @@ class BodyReader:
             self.unnumbered_section(block, text) if block.level <= 1 else self.plain(block, text)
             return
         label = label_at(text)
-        if label is not None and label.kind == "heading":
+        numbered = not block.role and block.title_end < 0 and label is not None and label.kind == "heading"
+        if (
+            numbered
+            and label is not None
+            and label.fmt in self.paragraph_formats
+            and _numbered_paragraph(text[label.end :])
+        ):
+            self.plain(block, text)
+        elif label is not None and label.kind == "heading":
             self.heading(block, text, label)
         elif label is not None:
             self.runin(block, text, label)
@@ -443,6 +454,35 @@ class BodyReader:
         if node.unit or not node.paragraphs:
             return None
         return node.paragraphs, len(node.paragraphs) - 1
+
+
+#: The longest run-in heading: a first sentence with commas and longer, or with more commas, makes a
+#: numbered paragraph.
+_HEADING_LONGEST = 30
+_HEADING_COMMAS = 3
+
+
+def _numbered_paragraph(rest: str) -> bool:
+    """Tell a numbered paragraph (一、市内各级国家机关…可以…提出意见。) from a heading: its first sentence runs long."""
+    parts = re.split(r"[。！？；!?;]", rest.strip(" \u3000"), maxsplit=1)
+    commas = len(re.findall(r"[，,]", parts[0]))
+    listing = parts[0].count("、") >= _HEADING_COMMAS and len(parts[0]) > 40  # 包括甲、乙、丙、丁等
+    if len(parts) < 2:  # no sentence ends: a heading glued to its text, a heading alone, or a cut-off paragraph
+        return commas >= 2 and len(parts[0]) > 2 * _HEADING_LONGEST
+    pauses = commas + parts[0].count("、")
+    return commas >= _HEADING_COMMAS or (pauses > 0 and len(parts[0]) > _HEADING_LONGEST) or listing
+
+
+def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
+    """The label formats at least half of whose lines read as numbered paragraphs (a list of sentences)."""
+    long: dict[str, list[bool]] = {}
+    for block in blocks:
+        if isinstance(block, RawPara) and not block.role and block.title_end < 0:
+            text = block.text.strip(" \u3000\t")
+            label = label_at(text)
+            if label is not None and label.kind == "heading":
+                long.setdefault(label.fmt, []).append(_numbered_paragraph(text[label.end :]))
+    return {fmt for fmt, flags in long.items() if 2 * sum(flags) >= len(flags)}
 
 
 def _continues(label: LabelMatch, count: int) -> bool:
