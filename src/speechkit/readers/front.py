@@ -38,6 +38,8 @@ NAMED = (
     r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞|主持词|讲话稿|规定|办法|细则|规则|条例|公告|通告|通报|"
     r"批复|请示|纪要|函|计划|规划|要点|制度|章程|守则)$"
 )
+#: How a whole title begins (在…上的讲话, 关于…的通知): a line above it is not its first half.
+_TITLE_OPENS = re.compile(r"^(?:在|关于)[\u4e00-\u9fff]")
 #: What a site adds to a title: a file extension, 范文, a piece's counter (篇1), a picture mark ((图)).
 _TITLE_NOISE = re.compile(
     r"(?:\.(?:docx?|wps|pdf|txt)|\s*[篇][\d一二三四五六七八九十]{1,3}|[(（]图[)）]|范文|範文)+$", re.IGNORECASE
@@ -187,6 +189,7 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
             and re.search(r"[\u4e00-\u9fff]{2}", previous)
             and (not ISSUER_END.search(previous) or "关于" in previous)
             and pick - 1 not in mark
+            and not _TITLE_OPENS.match(to_simplified(title))  # a whole title below a column's name
             and len(texts[pick - 1] + title) <= 60
         ):  # a title broken over two lines
             title = texts[pick - 1] + title
