@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..checks.rules.formats import mend_doc_numbers
+from ..checks.rules.number_forms import mend_fullwidth_digits
 from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
 from ..i18n import _
 from ..model.numbering import find_labels
@@ -107,13 +108,15 @@ def is_boilerplate(text: str) -> bool:
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
-    """Apply the safe fixes (SK204 pinyin, SK301 brackets, SK201 half-width marks); return the text and the changes."""
+    """Apply the safe fixes (SK204 pinyin, SK304 digits, SK301 brackets, SK201 marks); return text and changes."""
     changes: list[str] = []
     spans = pinyin_spans(text)
     if spans:
         changes.extend(_("SK204 removed pinyin {text}").format(text=text[s:e]) for s, e in spans)
         for start, end in reversed(spans):
             text = text[:start] + text[end:]
+    text, digits = mend_fullwidth_digits(text)
+    changes.extend(digits)
     text, mends = mend_doc_numbers(text)
     changes.extend(mends)
     labels = [(m.start, m.end) for m in find_labels(text) if m.kind == "heading"]
