@@ -83,3 +83,25 @@ def test_html_left_in_a_line_is_split_at_its_block_tags(tmp_path: Path) -> None:
     assert facts["title"] == "关于进一步加强安全生产工作的通知"
     assert facts["addressee"].startswith("各市、县人民政府")
     assert "<p>" not in yaml.safe_dump(facts, allow_unicode=True)
+
+
+def test_the_closing_above_an_issued_plan_is_signature_and_date(tmp_path: Path) -> None:
+    """gov_dongyang_notice, gov_htgfsre_hufufa: a notice that issues a plan signs above the plan's text."""
+    text = (
+        "关于印发《安全生产大检查工作方案》的通知\n各乡镇人民政府，县直各有关单位：\n"
+        "现将《安全生产大检查工作方案》印发给你们，请认真贯彻执行。\n\n县人民政府办公室\n\n2023年3月13日\n\n"
+        "安全生产大检查工作方案\n为切实做好安全生产工作，制定本方案。\n一、工作目标。全面排查整治各类隐患。\n"
+    )
+    facts = _import(tmp_path, text)
+    assert (facts["signature"], facts["date"]) == ("县人民政府办公室", "2023年3月13日")
+    assert "为切实做好安全生产工作" in yaml.safe_dump(facts, allow_unicode=True)
+
+
+def test_the_closing_above_a_subject_line_is_signature_and_date(tmp_path: Path) -> None:
+    """edu_cqnu_dangfei: a 落款 in Chinese numerals, then the page's 主题词 line."""
+    text = (
+        "关于号召全体共产党员缴纳特殊党费的通知\n各党总支、直属党支部：\n请各党总支高度重视此项工作，广泛发动。\n"
+        "中共某某学院委员会\n二○○八年五月十七日\n主题词:特殊党费 抗震救灾 通知\n"
+    )
+    facts = _import(tmp_path, text)
+    assert (facts["signature"], facts["date"]) == ("中共某某学院委员会", "二○○八年五月十七日")

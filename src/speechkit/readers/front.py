@@ -256,6 +256,8 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         assert isinstance(sign_block, RawPara)
         _set(front, "signature", sign_block.text.strip(), sign_block, path)
         end -= 1
+    if "date" not in front.fields and "signature" not in front.fields:
+        end = _inner_closing(blocks, start, end, front, path)
     first_attachment = end
     for index in range(end - 1, start - 1, -1):
         block = blocks[index]
@@ -282,6 +284,31 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         front.positions[("meta", "attachments", len(front.attachments))] = SourcePos(path, block.line, block.column)
         front.attachments.append(name.strip())
     return first_attachment
+
+
+def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, path: str) -> int:
+    """Take the last 落款 (an issuer's name over a date) above the end: a 版记 or an attached text follows it.
+
+    A notice that issues a plan (印发…方案) signs before the plan; a copied page ends in 主题词 or a
+    publishing note. Both lines leave the body; return the body's new end.
+    """
+    for index in range(end - 2, start, -1):
+        sign, date = blocks[index], blocks[index + 1]
+        if not (isinstance(sign, RawPara) and isinstance(date, RawPara)) or sign.role or date.role:
+            continue
+        name, day = sign.text.strip(" \u3000\t"), date.text.strip(" \u3000\t")
+        if (
+            DATE.match(day)
+            and _short_line(name, 40)
+            and not any(c in name for c in _PUNCT)
+            and ISSUER_END.search(to_simplified(name))
+        ):
+            _set(front, "signature", name, sign, path)
+            _set(front, "date", re.sub(r"\s+", "", day), date, path)
+            front.fields["form"] = "notice"
+            del blocks[index : index + 2]
+            return end - 2
+    return end
 
 
 def _back_mark(front: Front, block: RawPara, path: str) -> None:
