@@ -105,3 +105,18 @@ def test_the_closing_above_a_subject_line_is_signature_and_date(tmp_path: Path) 
     )
     facts = _import(tmp_path, text)
     assert (facts["signature"], facts["date"]) == ("中共某某学院委员会", "二○○八年五月十七日")
+
+
+def test_chapter_and_article_labels_typed_with_spaces(tmp_path: Path) -> None:
+    """law_taipei_fagui and PDF copies: ``第 一 章  总 则`` is a chapter heading, each label closed and reported."""
+    draft = tmp_path / "rules.txt"
+    draft.write_text(
+        "某某县安全生产管理办法\n第 一 章  总 则\n第 一 条  为了加强安全生产工作，制定本办法。\n"
+        "第 二 章  监督管理\n第 二 条  县应急管理局负责全县安全生产综合监督管理。\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, "-m", "speechkit", "import", str(draft)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert [s["title"] for s in yaml.safe_load(result.stdout)["sections"]] == ["第一章  总则", "第二章  监督管理"]
+    for line, change in ((2, "第 一 章  总 则 → 第一章  总则"), (3, "第 一 条 → 第一条"), (5, "第 二 条 → 第二条")):
+        assert f"{draft}:{line}: fixed: {change}" in result.stderr, result.stderr

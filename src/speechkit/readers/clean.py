@@ -82,6 +82,27 @@ def unmarkup(line: str) -> list[tuple[int, str]]:
     return parts or [(0, "")]
 
 
+#: A chapter or article label typed with spaces (``第 一 章``, ``第 十二 条``), at the start of a line.
+_SPACED_LABEL = re.compile(r"^([ \t\u3000]*)(第(?:[ \u3000]*[一二三四五六七八九十百零〇]){1,4}[ \u3000]*[章编节条])")
+#: A short chapter title typed letter-spaced after its label (``第一章  总 则``).
+_SPACED_TITLE = re.compile(r"^([ \u3000]+)([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,5})$")
+
+
+def close_label_spaces(line: str) -> tuple[str, str]:
+    """Close the spaces in a 第…章/第…条 label (and a letter-spaced chapter title); return the line and the change."""
+    match = _SPACED_LABEL.match(line)
+    if not match or not re.search(r"[ \u3000]", match.group(2)):
+        return line, ""
+    label = re.sub(r"[ \u3000]", "", match.group(2))
+    rest = line[match.end() :]
+    title = _SPACED_TITLE.match(rest) if label.endswith(("章", "编", "节")) else None
+    before, after = match.group(2), label
+    if title:
+        rest = title.group(1) + re.sub(r"[ \u3000]", "", title.group(2))
+        before, after = before + title.group(0), after + rest
+    return match.group(1) + label + rest, f"{before.strip(_SPACES)} → {after.strip(_SPACES)}"
+
+
 def set_aside(text: str) -> tuple[str, list[str]]:
     """Remove cut marks from a line; return the rest and what was removed."""
     removed: list[str] = []
@@ -206,6 +227,9 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             if tag:
                 notes.append(Note(number, "set aside", tag.group(0).strip(_SPACES)))
                 line = line[: tag.start()] + " " * (tag.end() - tag.start()) + line[tag.end() :]
+            line, spaced = close_label_spaces(line)
+            if spaced:
+                notes.append(Note(number, "fixed", spaced))
             for column, piece in split_runons(line, one_line or len(line) > 400):
                 pieces.append((number, offset + column + 1, piece))
     paragraphs: list[RawPara] = []
