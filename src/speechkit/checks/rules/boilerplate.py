@@ -126,12 +126,18 @@ def _own_hits(doc: Doc, index: int, text: str, simple: str, page: dict[int, str]
             )
 
 
+#: The largest text draft SK105 reads once more as import would (a speech is some ten thousand characters).
+_READ_AGAIN = 200_000
+
+
 def _set_aside(doc: Doc, textual: list[int]) -> dict[int, list[str]]:
     """What ``import`` sets aside in a text draft, by unit: the reader's own list of changes, read once more."""
     if doc.registry is None or not doc.path.lower().endswith(".txt") or not textual:
         return {}
     from ...readers import read_draft  # the readers import the checks: import on use
 
+    if sum(len(doc.units[index].text) for index in textual) > _READ_AGAIN:
+        return {}  # a draft no one pastes: check stays linear, the page-line rules above still run
     lines = [""] * max(doc.units[index].line for index in textual)
     for index in textual:
         unit = doc.units[index]
