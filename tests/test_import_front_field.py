@@ -120,3 +120,22 @@ def test_chapter_and_article_labels_typed_with_spaces(tmp_path: Path) -> None:
     assert [s["title"] for s in yaml.safe_load(result.stdout)["sections"]] == ["第一章  总则", "第二章  监督管理"]
     for line, change in ((2, "第 一 章  总 则 → 第一章  总则"), (3, "第 一 条 → 第一条"), (5, "第 二 条 → 第二条")):
         assert f"{draft}:{line}: fixed: {change}" in result.stderr, result.stderr
+
+
+def test_run_in_points_after_a_counting_phrase_in_mid_line(tmp_path: Path) -> None:
+    """A forum's speech: ``再强调四点意见：一要…二要…三要…四要…`` in the opening's paragraph are four points."""
+    text = (
+        "在全县安全生产工作会议上的讲话\n同志们：\n今天召开会议，部署安全生产工作。下面，我再强调四点意见："
+        "一要严密组织，迅速行动。二要突出重点，全面排查。三要强化督查，严格问责。四要加强值守，及时报告。\n"
+    )
+    facts = _import(tmp_path, text)
+    items = [item["title"] for section in facts["sections"] for item in section.get("items", [])]
+    assert items == ["严密组织，迅速行动", "突出重点，全面排查", "强化督查，严格问责", "加强值守，及时报告"]
+    assert facts["opening"][-1].endswith("四点意见：")
+
+
+def test_a_count_that_does_not_match_keeps_the_paragraph(tmp_path: Path) -> None:
+    """``三点意见`` before two run-in points is not read as a list: the text stays as written."""
+    text = "在全县安全生产工作会议上的讲话\n同志们：\n我讲三点意见：一要严密组织，迅速行动。二要突出重点，全面排查。\n"
+    facts = _import(tmp_path, text)
+    assert not facts.get("sections")

@@ -403,6 +403,8 @@ class BodyReader:
             self.fill(node, text, block)
             return
         section = self.stack[0] if self.stack else None
+        if section is None and self.counted_points(block, text):
+            return
         if section is not None and not section.children and not section.closing:
             head, children, style = self.inline_list(text, block)
             if children:
@@ -412,6 +414,21 @@ class BodyReader:
                 section.children, section.child_style, section.child_layout = children, style, "inline"
                 return
         self.block_target().append((text, where))
+
+    def counted_points(self, block: RawPara, text: str) -> bool:
+        """Read ``…再强调四点意见：一要…二要…`` before any heading: as many run-in points as the phrase counts."""
+        head, children, style = self.inline_list(text, block)
+        counted = _COUNTED.search(head) if children and head else None
+        if counted is None or _count_of(counted.group(1)) != len(children):
+            return False
+        where = self.pos(block)
+        self.block_target().append((head, where))
+        self.notes.append(Note(block.line, "split", _("{head}… from its 一是…").format(head=head[:12])))
+        section = Node("section", 1, "", where, numbered=False, section_type="")
+        section.children, section.child_style, section.child_layout = children, style, "inline"
+        self.body.sections.append(section)
+        self.stack = [section]
+        return True
 
     def finish(self) -> None:
         """Settle layouts and move closing words at the end of the body into the closing."""
@@ -460,6 +477,22 @@ class BodyReader:
 #: numbered paragraph.
 _HEADING_LONGEST = 30
 _HEADING_COMMAS = 3
+
+
+#: A counting phrase that ends the text before run-in points: ``四点意见：``, ``以下三个方面：``, ``5条要求``.
+_COUNTED = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:点|个方面|方面|条|项)[\u4e00-\u9fff]{0,4}[：:]?$")
+_CN_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _count_of(numeral: str) -> int:
+    """The number a short count is written with (``四``, ``十二``, ``12``)."""
+    if numeral.isdigit():
+        return int(numeral)
+    if len(numeral) == 2 and numeral[0] == "十":
+        return 10 + _CN_COUNT.get(numeral[1], 0)
+    if len(numeral) == 2 and numeral[1] == "十":
+        return 10 * _CN_COUNT.get(numeral[0], 0)
+    return _CN_COUNT.get(numeral, 0)
 
 
 def _numbered_paragraph(rest: str) -> bool:
