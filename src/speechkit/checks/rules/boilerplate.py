@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from ...i18n import _
-from ...model.errors import SpeechkitError
 from ..finding import Hit
 from ..text import Doc
 
@@ -126,31 +125,9 @@ def _own_hits(doc: Doc, index: int, text: str, simple: str, page: dict[int, str]
             )
 
 
-#: The largest text draft SK105 reads once more as import would (a speech is some ten thousand characters).
-_READ_AGAIN = 200_000
-
-
 def _set_aside(doc: Doc, textual: list[int]) -> dict[int, list[str]]:
-    """What ``import`` sets aside in a text draft, by unit: the reader's own list of changes, read once more."""
-    if doc.registry is None or not doc.path.lower().endswith(".txt") or not textual:
-        return {}
-    from ...readers import read_draft  # the readers import the checks: import on use
-
-    if sum(len(doc.units[index].text) for index in textual) > _READ_AGAIN:
-        return {}  # a draft no one pastes: check stays linear, the page-line rules above still run
-    lines = [""] * max(doc.units[index].line for index in textual)
-    for index in textual:
-        unit = doc.units[index]
-        if unit.column == 1 and not unit.where:
-            lines[unit.line - 1] = unit.text
-    try:
-        reading = read_draft("\n".join(lines) + "\n", "txt", registry=doc.registry)
-    except SpeechkitError:
-        return {}
-    cuts: dict[int, list[str]] = {}
-    for note in reading.notes:
-        if note.action == "set aside":
-            cuts.setdefault(note.line, []).append(note.text)
+    """What ``import`` sets aside in a text draft, by unit: the reader's own list, kept by the draft's check reading."""
+    cuts: dict[int, list[str]] = doc.memo.get("set_aside", {})
     return {index: cuts[doc.units[index].line] for index in textual if doc.units[index].line in cuts}
 
 
