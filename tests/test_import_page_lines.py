@@ -91,6 +91,18 @@ CASES = [
         [],
         ["益阳频道", ">", "乡镇风采", ">", "正文"],
     ),
+    (  # gov_pingjiang_zhengwu: a page's form, two labels in a row with nothing after them
+        "bare labels",
+        ["视力保护色:", "浏览量:"],
+        [],
+        ["视力保护色:", "浏览量:"],
+    ),
+    (  # wenmi_21ks_shipin: a collection's piece line, the title below without the site's 范文
+        "collection piece",
+        ["第1篇:关于做好当前安全生产工作的通知范文"],
+        [],
+        ["第1篇:关于做好当前安全生产工作的通知范文"],
+    ),
     (  # news_voc_taohuajiang: a sidebar's short labels ending the page
         "sidebar",
         [],

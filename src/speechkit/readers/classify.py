@@ -98,6 +98,25 @@ _SIDEBAR_LABEL = re.compile(r"^[^。！？；]{1,60}[:：]$")
 #: The end of an issuer's name: a signature at the end of a notice is no sidebar label.
 _ISSUER = re.compile(r"(委员会|政府|办公室|办公厅|党委|党组|支部|总支|局|厅|院|中心|学校|公司|部)$")
 
+#: The names of documents a title ends in (matched on Simplified text).
+NAMED = (
+    r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞|主持词|讲话稿|规定|办法|细则|规则|条例|公告|通告|通报|"
+    r"批复|请示|纪要|函|计划|规划|要点|制度|章程|守则)$"
+)
+#: What a site adds to a title: a file extension, 范文, a piece's counter (篇1), a picture mark ((图)).
+_TITLE_NOISE = re.compile(
+    r"(?:\.(?:docx?|wps|pdf|txt)|\s*[篇][\d一二三四五六七八九十]{1,3}|[(（]图[)）]|范文|範文)+$", re.IGNORECASE
+)
+
+
+def clean_title(text: str) -> str:
+    """A title without what a site added to it (``….docx``, ``…范文``, ``… 篇1``, ``…方案1``, ``…(图)``)."""
+    cleaned = _TITLE_NOISE.sub("", text).strip()
+    if re.search(NAMED[:-1] + r"\d{1,2}$", to_simplified(cleaned)):
+        cleaned = cleaned.rstrip("0123456789")
+    return cleaned if len(cleaned) >= 4 else text
+
+
 #: The longest line read as a site header or a collection's name.
 _SHORT = 120
 
@@ -166,8 +185,10 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = N_("collection name")
         else:
             piece = _PIECE.match(text)
-            if piece and any(simple[m].startswith(piece.group(1)) for m in filled[position + 1 :]):
+            named = clean_title(piece.group(1)) if piece else ""
+            if piece and any(simple[m].startswith(named) for m in filled[position + 1 :]):
                 found[n] = N_("collection piece repeating the title")
+    _label_runs(simple, filled, found)
     _breadcrumbs(simple, filled, found)
     _sidebar_tail(simple, filled, found)
     return found
@@ -182,6 +203,23 @@ def _menu_run(simple: list[str], filled: list[int], position: int) -> bool:
             run += 1
             at += step
     return run >= 3
+
+
+#: A short label with nothing after it, of any vocabulary (``视力保护色:``, ``浏览量:``).
+_BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]$")
+
+
+def _label_runs(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside two or more bare labels in a row: a page's form, its values not copied."""
+    run: list[int] = []
+    for n in [*filled, -1]:
+        if n >= 0 and n not in found and _BARE_LABEL.match(simple[n]):
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            for m in run:
+                found[m] = N_("sidebar label with nothing after it")
+        run = []
 
 
 def _breadcrumbs(simple: list[str], filled: list[int], found: dict[int, str]) -> None:

@@ -10,6 +10,7 @@ from ..model.notice_parts import is_addressee_line
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
 from ..model.speech import SourcePos
+from .classify import NAMED, clean_title
 from .raw import Note, RawBlock, RawPara
 
 DATELINE = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")
@@ -33,27 +34,8 @@ ISSUER_END = re.compile(
 _PUNCT = "。，；！？：,;!?:"
 #: A title or a number on a metadata line of a law database or a sidebar (法规名称：…, 文号：…).
 LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发文字号)\s*[:：]\s*(\S.{0,80})$")
-#: The names of documents a title ends in (matched on Simplified text).
-NAMED = (
-    r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞|主持词|讲话稿|规定|办法|细则|规则|条例|公告|通告|通报|"
-    r"批复|请示|纪要|函|计划|规划|要点|制度|章程|守则)$"
-)
 #: How a whole title begins (在…上的讲话, 关于…的通知): a line above it is not its first half.
 _TITLE_OPENS = re.compile(r"^(?:在|关于)[\u4e00-\u9fff]")
-#: What a site adds to a title: a file extension, 范文, a piece's counter (篇1), a picture mark ((图)).
-_TITLE_NOISE = re.compile(
-    r"(?:\.(?:docx?|wps|pdf|txt)|\s*[篇][\d一二三四五六七八九十]{1,3}|[(（]图[)）]|范文|範文)+$", re.IGNORECASE
-)
-
-
-def clean_title(text: str) -> str:
-    """A title without what a site added to it (``….docx``, ``…范文``, ``… 篇1``, ``…方案1``, ``…(图)``)."""
-    cleaned = _TITLE_NOISE.sub("", text).strip()
-    if re.search(NAMED[:-1] + r"\d{1,2}$", to_simplified(cleaned)):
-        cleaned = cleaned.rstrip("0123456789")
-    return cleaned if len(cleaned) >= 4 else text
-
-
 #: Marks at the top left of a notice: 份号, 密级, 紧急程度.
 MARKS = ("copy_number", "secrecy", "urgency")
 
