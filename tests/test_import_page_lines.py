@@ -139,3 +139,17 @@ def test_a_clean_notice_sets_nothing_aside(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "set aside" not in result.stderr
     assert "SK105" not in _speechkit("check", str(draft)).stdout
+
+
+def test_a_banner_is_no_title(tmp_path: Path) -> None:
+    """news_hzdd17_weinan: a site's banner of slogans above a report that starts with its first sentence."""
+    banner = "喜迎二十大 忠诚保平安 奋进新征程 建功新时代"
+    draft = tmp_path / "report.txt"
+    draft.write_text(
+        f"{banner}\n\n2月5日上午，市公安局召开机关述职评议会议，听取各处室主要负责人履职情况报告。\n", encoding="utf-8"
+    )
+    result = _speechkit("import", str(draft))
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load(result.stdout)["title"] != banner
+    assert f"{draft}:1: set aside: {banner}" in result.stderr, result.stderr
+    assert f"{draft}:1:1: SK105 " in _speechkit("check", str(draft)).stdout

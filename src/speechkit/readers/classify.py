@@ -179,6 +179,8 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = N_("link bar")
         elif _SWITCH.match(text):
             found[n] = N_("script switch")
+        elif position < _TOP_LINES and _SLOGANS.match(text):
+            found[n] = N_("banner")
         elif len(text) <= _SHORT * 3 and _SHARING.search(text):
             found[n] = N_("document-sharing site")
         elif len(text) <= _SHORT and _COLLECTION.search(text):
@@ -205,6 +207,10 @@ def _menu_run(simple: list[str], filled: list[int], position: int) -> bool:
     return run >= 3
 
 
+#: A site's banner at the top: four or more short phrases between spaces, no mark (喜迎二十大 忠诚保平安 …).
+_SLOGANS = re.compile(r"^[\u4e00-\u9fff]{3,8}(?:[ \u3000]+[\u4e00-\u9fff]{3,8}){3,}$")
+#: How far from the top of a page a banner is looked for (in lines with text).
+_TOP_LINES = 5
 #: A short label with nothing after it, of any vocabulary (``视力保护色:``, ``浏览量:``).
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]$")
 
