@@ -177,6 +177,7 @@ def speech_text(speech: Speech) -> str:
         meta.date,
         meta.doc_number,
         meta.issuer,
+        meta.issuer_suffix,
         meta.addressee,
         meta.signature,
         meta.note,

@@ -30,10 +30,29 @@ def reader(name: str) -> Callable[..., Speech]:
     return read
 
 
-def _check_text(path: Path, registry: Registry) -> Doc:
-    from ..checks.sources import doc_from_text, read_text_file
+#: The largest text draft check also reads as import does (a speech is some ten thousand characters).
+_READ_AGAIN = 200_000
 
-    return doc_from_text(read_text_file(path), str(path))
+
+def _check_text(path: Path, registry: Registry) -> Doc:
+    """A text draft's lines for check, with what import sets aside in it (SK105 reports the same lines)."""
+    from ..checks.sources import doc_from_text, read_text_file
+    from ..model.errors import SpeechkitError
+    from ..readers import read_draft
+
+    text = read_text_file(path)
+    doc = doc_from_text(text, str(path))
+    if len(text) <= _READ_AGAIN:  # a draft no one pastes keeps check linear; SK105's own rules still run
+        try:
+            notes = read_draft(text + "\n", "txt", registry=registry).notes
+        except SpeechkitError:
+            notes = []
+        aside: dict[int, list[str]] = {}
+        for note in notes:
+            if note.action == "set aside":
+                aside.setdefault(note.line, []).append(note.text)
+        doc.memo["set_aside"] = aside
+    return doc
 
 
 def _check_markdown(path: Path, registry: Registry) -> Doc:

@@ -9,7 +9,13 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
 - a document-sharing site's header: upload and download lines, the editor's blurb (小编…整理,
   欢迎阅读), a collection's name (通用6篇, 精选九篇, 第7/23页) and its ``第一篇:`` line when the
   title after it comes again below;
-- a line of bars and dots only (``|``, ``- -``), a link bar, a switch of script (转换到繁體中文).
+- a line of bars and dots only (``|``, ``- -``), a link bar, a switch of script (转换到繁體中文);
+- a metadata line: labels from the same vocabulary with their values and no sentence (发文机关:…,
+  上传人:… 文档编号:…, ``(撰稿:… 审核:…)``), a bare date stamp (2025-12-25, with a time and a counter);
+- a file's name (``….docx``, ``….docx_第2页``), a pager (``第1页 / 共11页``), a row of the page's
+  buttons (下载 相关 举报), a menu of three or more bulleted words, a line of markup only (``</div>``);
+- a breadcrumb over several lines (short words between lines of ``>``), and a sidebar's run of three
+  or more short labels that ends the page after the document's last sentence.
 
 Anti-copy junk is told by its character mix (:func:`junk_spans`), inside a line too.
 
@@ -35,12 +41,14 @@ _NUMBER_ONLY = re.compile(r"^\s*\d{1,7}\s*$")
 _SHORT_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}\s*$")
 #: A document-sharing site's own lines: uploads, downloads, the editor's blurb, sizes and page counts.
 _SHARING = re.compile(
-    r"下载本文|会员上传|文库小编|小编(?:精心)?(?:为你|为大家)?(?:整理|收集|推荐)|上传文档|下载积分|^\s*[-•]?\s*\d+(?:\.\d+)?\s*[KM]B\s*\|?\s*$|^\s*[-•]?\s*\d+\s*页\s*\|?\s*$|"
+    r"下载本文|会员上传|文库小编|小编(?:精心)?(?:为你|为大家)?(?:整理|收集|推荐)|小编[^。！？]{0,12}(?:为您|为你|给大家)带来|上传文档|下载积分|由会员分享|免费预览|"
+    r"预览范围|试读结束|开通会员|无限下载|在线阅读.{0,30}搜索|联系客服|^\s*[-•]?\s*\d+(?:\.\d+)?\s*[KM]B\s*\|?\s*$|^\s*[-•]?\s*\d+\s*页\s*\|?\s*$|"
     r"^\s*[-•]?\s*\d{4}-\d{2}-\d{2}\s*发布\s*\|?\s*$|相[关關](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\))?推[荐薦]\s*$|推荐度\s*[:：]\s*$"
 )
 #: A collection's name: ``(通用6篇)``, ``精选(九篇)``, ``汇编(61篇)``, ``(第7/23页)``.
 _COLLECTION = re.compile(
     r"[(（](?:通用|精选)?[\d一二三四五六七八九十]+篇[)）]|精选[(（][\d一二三四五六七八九十]+篇[)）]|[(（]第\d+/\d+页[)）]"
+    r"|^(?!第)[^。！？，,]{2,40}?(?<![第\d一二三四五六七八九十])[\d一二三四五六七八九十]{1,3}篇$"
 )
 _PIECE = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*篇\s*[:：]\s*(.+?)\s*$")
 #: A link bar: short pieces between bars (``论坛 | 新闻 | …``, ``查看: 1387|回复: 0``), no sentence.
@@ -48,7 +56,67 @@ _LINK_BAR = re.compile(r"^(?![|｜])[^。！？!?|｜、，,；;]{1,40}(?:[|｜]
 #: A switch of script or version: ``转换到繁體中文``, ``繁体  简体``.
 _SCRIPT = "(?:繁体|简体)(?:中文|版)?"  # lines are matched in Simplified script
 _SWITCH = re.compile(rf"^(?:(?:转换|切换)到)?{_SCRIPT}(?:\s*{_SCRIPT})?$")
-_BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.]+$")
+_BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.>›»＞]+$")
+#: Labels whose value is the page's, not the document's: issuer and dates of the page, validity,
+#: upload data, the editor's roles (a 发文字号 or a title after its label is left alone).
+_VALUE_LABELS = (
+    "索引号|主题分类|体裁分类|组配分类|服务对象|发文机构|发布机构|发文机关|发布日期|发布时间|生效日期|施行日期|"
+    "失效日期|有效性|时效性|时效|是否有效|上传人|上传时间|上传者|文档编号|文档格式|格式|页数|大小|下载次数|浏览次数|"
+    "访问次数|阅读次数|撰稿|审核|审校|责编|校对|摄影|通讯员|供稿|发布人|信息来源|文章来源"
+)
+#: Labels that make a metadata line only beside another pair (a notice's body has 时间：… lines).
+_PAIR_LABELS = rf"{_VALUE_LABELS}|来源|时间|日期|作者|编辑|责任编辑|联络点|字数|信息分类|分类"
+#: One ``label: value`` pair; a line of them with no sentence is a metadata line.
+_PAIR = re.compile(rf"(?:{_PAIR_LABELS})\s*[:：]\s*[^\s:：。！？；]{{0,40}}")
+_META_LINE = re.compile(rf"^[（(]?\s*(?:{_VALUE_LABELS})\s*[:：]\s*[^:：。！？；]{{0,40}}?[）)]?$")
+_PAIRS_LINE = re.compile(rf"^[（(]?\s*(?:(?:{_PAIR_LABELS})\s*[:：]\s*[^:：。！？；]{{0,40}}?\s*){{2,}}[）)]?$")
+#: A date stamp of the page: ``2025-12-25``, ``2024-02-07 22:49:56 583`` (a document dates with 年月日).
+_STAMP = re.compile(
+    r"^(?!发表|发布|更新)(?:[\u4e00-\u9fff]{0,4}(?:时间|日期)\s*[:：]\s*)?"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$"
+)
+#: A file's name, or a page of it as a sharing site captions its thumbnails.
+_FILE_NAME = re.compile(
+    r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?$", re.IGNORECASE
+)
+#: A pager: ``第1页 / 共11页``, ``共4页``.
+_PAGER = re.compile(r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$")
+#: Words of a page's buttons; a line of them only (``下载 相关 举报``, ``点击查看更多>>``) is the page's.
+_BUTTONS = (
+    "下载|相关|举报|返回|收藏|分享|打印|关闭|评论|点赞|复制|纠错|全屏|放大|缩小|上一页|下一页|首页|"
+    "加入收藏|下载资源|正文复制|点击查看更多|查看更多|展开全文|阅读全文"
+)
+_BUTTON_ROW = re.compile(rf"^(?:(?:{_BUTTONS})[>»]*\s*){{1,6}}$")
+#: A menu entry: a bullet and a short word, no sentence and no number label (``• 考试报名``).
+_MENU = re.compile(r"^[•·●▪◆\-*]\s*[\u4e00-\u9fff]{2,6}$")
+#: Markup left in a copy: tags, comments and entities.
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#\d+);")
+#: A short label of a sidebar or a breadcrumb: a few words, no sentence, no number.
+_STUB = re.compile(r"^[^\d。！？；，,:：()（）、]{1,12}$")
+#: A sidebar's label line: a short line ending in a colon, no sentence in it.
+_SIDEBAR_LABEL = re.compile(r"^[^。！？；]{1,60}[:：]$")
+#: The end of an issuer's name: a signature at the end of a notice is no sidebar label.
+_ISSUER = re.compile(r"(委员会|政府|办公室|办公厅|党委|党组|支部|总支|局|厅|院|中心|学校|公司|部)$")
+
+#: The names of documents a title ends in (matched on Simplified text).
+NAMED = (
+    r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞|主持词|讲话稿|规定|办法|细则|规则|条例|公告|通告|通报|"
+    r"批复|请示|纪要|函|计划|规划|要点|制度|章程|守则)$"
+)
+#: What a site adds to a title: a file extension, 范文, a piece's counter (篇1), a picture mark ((图)).
+_TITLE_NOISE = re.compile(
+    r"(?:\.(?:docx?|wps|pdf|txt)|\s*[篇][\d一二三四五六七八九十]{1,3}|[(（]图[)）]|范文|範文)+$", re.IGNORECASE
+)
+
+
+def clean_title(text: str) -> str:
+    """A title without what a site added to it (``….docx``, ``…范文``, ``… 篇1``, ``…方案1``, ``…(图)``)."""
+    cleaned = _TITLE_NOISE.sub("", text).strip()
+    if re.search(NAMED[:-1] + r"\d{1,2}$", to_simplified(cleaned)):
+        cleaned = cleaned.rstrip("0123456789")
+    return cleaned if len(cleaned) >= 4 else text
+
+
 #: The longest line read as a site header or a collection's name.
 _SHORT = 120
 
@@ -72,15 +140,36 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def strip_markup(text: str) -> str:
+    """The text of a line without its tags, comments and entities."""
+    return _MARKUP.sub(lambda m: " " if m.group(0).startswith("&") else "", text)
+
+
 def page_lines(lines: list[str]) -> dict[int, str]:
     """Return the 0-based numbers of the lines that belong to the page, each with why."""
-    simple = [to_simplified(line).strip() for line in lines]
+    raw = [to_simplified(line).strip() for line in lines]
+    simple = [strip_markup(text).strip() if "<" in text or "&" in text else text for text in raw]
     found: dict[int, str] = {}
+    for n, text in enumerate(raw):
+        if text and not simple[n]:
+            found[n] = N_("markup")
     filled = [n for n, text in enumerate(simple) if text]
     for position, n in enumerate(filled):
         text = simple[n]
         if _EMPTY_LABEL.match(text):
             found[n] = N_("sidebar label with nothing after it")
+        elif len(text) <= _SHORT and (
+            _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3
+        ):
+            found[n] = N_("metadata line")
+        elif _STAMP.match(text):
+            found[n] = N_("date stamp")
+        elif _FILE_NAME.match(text) or _PAGER.match(text):
+            found[n] = N_("file name or pager")
+        elif _BUTTON_ROW.match(text):
+            found[n] = N_("buttons")
+        elif _MENU.match(text) and _menu_run(simple, filled, position):
+            found[n] = N_("menu")
         elif _NUMBER_ONLY.match(text) and position and _SHORT_LABEL.match(simple[filled[position - 1]]):
             found[n] = N_("counter")
             found.setdefault(filled[position - 1], N_("counter label"))
@@ -90,12 +179,78 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = N_("link bar")
         elif _SWITCH.match(text):
             found[n] = N_("script switch")
+        elif position < _TOP_LINES and _SLOGANS.match(text):
+            found[n] = N_("banner")
         elif len(text) <= _SHORT * 3 and _SHARING.search(text):
             found[n] = N_("document-sharing site")
         elif len(text) <= _SHORT and _COLLECTION.search(text):
             found[n] = N_("collection name")
         else:
             piece = _PIECE.match(text)
-            if piece and any(simple[m].startswith(piece.group(1)) for m in filled[position + 1 :]):
+            named = clean_title(piece.group(1)) if piece else ""
+            if piece and any(simple[m].startswith(named) for m in filled[position + 1 :]):
                 found[n] = N_("collection piece repeating the title")
+    _label_runs(simple, filled, found)
+    _breadcrumbs(simple, filled, found)
+    _sidebar_tail(simple, filled, found)
     return found
+
+
+def _menu_run(simple: list[str], filled: list[int], position: int) -> bool:
+    """Tell whether a menu entry stands among three or more in a row."""
+    run = 1
+    for step in (-1, 1):
+        at = position + step
+        while 0 <= at < len(filled) and _MENU.match(simple[filled[at]]):
+            run += 1
+            at += step
+    return run >= 3
+
+
+#: A site's banner at the top: four or more short phrases between spaces, no mark (喜迎二十大 忠诚保平安 …).
+_SLOGANS = re.compile(r"^[\u4e00-\u9fff]{3,8}(?:[ \u3000]+[\u4e00-\u9fff]{3,8}){3,}$")
+#: How far from the top of a page a banner is looked for (in lines with text).
+_TOP_LINES = 5
+#: A short label with nothing after it, of any vocabulary (``视力保护色:``, ``浏览量:``).
+_BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]$")
+
+
+def _label_runs(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside two or more bare labels in a row: a page's form, its values not copied."""
+    run: list[int] = []
+    for n in [*filled, -1]:
+        if n >= 0 and n not in found and _BARE_LABEL.match(simple[n]):
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            for m in run:
+                found[m] = N_("sidebar label with nothing after it")
+        run = []
+
+
+def _breadcrumbs(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside the short words between lines of ``>`` (a breadcrumb broken over lines)."""
+    for position, n in enumerate(filled):
+        if found.get(n) != "bars" or simple[n].strip(" >›»＞") != "":
+            continue
+        for at in (position - 1, position + 1):
+            if 0 <= at < len(filled) and filled[at] not in found and _STUB.match(simple[filled[at]]):
+                found[filled[at]] = N_("breadcrumb")
+
+
+def _sidebar_tail(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a run of three or more short labels that ends the page (a sidebar, a footer's links)."""
+    stubs: list[int] = []
+    passed: list[int] = []
+    for n in reversed(filled):
+        text = simple[n]
+        if n in found:
+            continue
+        if _STUB.match(text) and not _ISSUER.search(text):
+            stubs.append(n)
+        elif not (_NUMBER_ONLY.match(text) or _SIDEBAR_LABEL.match(text)):
+            break
+        passed.append(n)
+    if len(stubs) >= 3:
+        for n in passed:
+            found[n] = N_("sidebar")

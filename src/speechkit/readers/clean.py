@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..checks.rules.formats import mend_doc_numbers
+from ..checks.rules.number_forms import mend_fullwidth_digits
 from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
 from ..i18n import _
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
-from .classify import junk_spans, page_lines
+from .classify import junk_spans, page_lines, strip_markup
 from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
@@ -52,7 +53,7 @@ CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 #: A site's category tag before the title on one of the first lines: ``[政治]在…上的讲话``.
-_SITE_TAG = re.compile(r"^[ \t\u3000]*[\[【][^\[\]【】\d]{1,12}[\]】](?=[ \u3000]*[\u4e00-\u9fff]{4})")
+_SITE_TAG = re.compile(r"^[ \t\u3000]*[\[【][^\[\]【】\d]{1,12}[\]】](?=[ \u3000]*[\u4e00-\u9fff])")
 _HEAD_LINES = 6
 #: A chapter heading of a regulation: ``第一章 总则``, ``第二章机构设置管理`` (a short line, no sentence).
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ \u3000]*[^。；;，,]{0,30}$")
@@ -60,6 +61,46 @@ _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ 
 _SALUTATION_AFTER = r"(?:(?<=[\s\u3000])|(?<=讲话|发言|致辞|报告|提纲))(同志们|各位[\u4e00-\u9fff]{0,10})[:：]"
 _SENTENCE_END = "。！？；!?;…”’』」"
 _SPACES = " \t\u3000\xa0\ufeff"
+
+
+#: Block-level markup left in a copied page: each of these ends a paragraph.
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article)\b[^<>]*>", re.IGNORECASE)
+
+
+def unmarkup(line: str) -> list[tuple[int, str]]:
+    """Split a line with HTML left in it at its block tags; return (column offset, text) of each part."""
+    if "<" not in line and "&" not in line:
+        return [(0, line)]
+    parts: list[tuple[int, str]] = []
+    last = 0
+    for match in [*_BLOCK_TAG.finditer(line), None]:
+        end = match.start() if match else len(line)
+        text = strip_markup(line[last:end])
+        if text.strip(_SPACES):
+            parts.append((last, text))
+        last = match.end() if match else end
+    return parts or [(0, "")]
+
+
+#: A chapter or article label typed with spaces (``第 一 章``, ``第 十二 条``), at the start of a line.
+_SPACED_LABEL = re.compile(r"^([ \t\u3000]*)(第(?:[ \u3000]*[一二三四五六七八九十百零〇]){1,4}[ \u3000]*[章编节条])")
+#: A short chapter title typed letter-spaced after its label (``第一章  总 则``).
+_SPACED_TITLE = re.compile(r"^([ \u3000]+)([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,5})$")
+
+
+def close_label_spaces(line: str) -> tuple[str, str]:
+    """Close the spaces in a 第…章/第…条 label (and a letter-spaced chapter title); return the line and the change."""
+    match = _SPACED_LABEL.match(line)
+    if not match or not re.search(r"[ \u3000]", match.group(2)):
+        return line, ""
+    label = re.sub(r"[ \u3000]", "", match.group(2))
+    rest = line[match.end() :]
+    title = _SPACED_TITLE.match(rest) if label.endswith(("章", "编", "节")) else None
+    before, after = match.group(2), label
+    if title:
+        rest = title.group(1) + re.sub(r"[ \u3000]", "", title.group(2))
+        before, after = before + title.group(0), after + rest
+    return match.group(1) + label + rest, f"{before.strip(_SPACES)} → {after.strip(_SPACES)}"
 
 
 def set_aside(text: str) -> tuple[str, list[str]]:
@@ -88,13 +129,15 @@ def is_boilerplate(text: str) -> bool:
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
-    """Apply the safe fixes (SK204 pinyin, SK301 brackets, SK201 half-width marks); return the text and the changes."""
+    """Apply the safe fixes (SK204 pinyin, SK304 digits, SK301 brackets, SK201 marks); return text and changes."""
     changes: list[str] = []
     spans = pinyin_spans(text)
     if spans:
         changes.extend(_("SK204 removed pinyin {text}").format(text=text[s:e]) for s, e in spans)
         for start, end in reversed(spans):
             text = text[:start] + text[end:]
+    text, digits = mend_fullwidth_digits(text)
+    changes.extend(digits)
     text, mends = mend_doc_numbers(text)
     changes.extend(mends)
     labels = [(m.start, m.end) for m in find_labels(text) if m.kind == "heading"]
@@ -167,24 +210,28 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             notes.append(Note(number, "set aside", raw.strip(_SPACES)))
             pieces.append(None)
             continue
-        line, removed = set_aside(raw)
-        for start, end in reversed(junk_spans(line)):
-            removed.append(line[start:end].strip())
-            line = line[:start] + line[end:]
-        notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
-        if not line.strip(_SPACES):
-            pieces.append(None)
-            continue
-        if is_boilerplate(line.strip(_SPACES)):
-            notes.append(Note(number, "set aside", line.strip(_SPACES)))
-            pieces.append(None)
-            continue
-        tag = _SITE_TAG.match(line) if len(pieces) < _HEAD_LINES else None
-        if tag:
-            notes.append(Note(number, "set aside", tag.group(0).strip(_SPACES)))
-            line = line[: tag.start()] + " " * (tag.end() - tag.start()) + line[tag.end() :]
-        for column, piece in split_runons(line, one_line or len(line) > 400):
-            pieces.append((number, column + 1, piece))
+        for offset, part in unmarkup(raw):
+            line, removed = set_aside(part)
+            for start, end in reversed(junk_spans(line)):
+                removed.append(line[start:end].strip())
+                line = line[:start] + line[end:]
+            notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
+            if not line.strip(_SPACES):
+                pieces.append(None)
+                continue
+            if is_boilerplate(line.strip(_SPACES)):
+                notes.append(Note(number, "set aside", raw.strip(_SPACES) if part != raw else line.strip(_SPACES)))
+                pieces.append(None)
+                continue
+            tag = _SITE_TAG.match(line) if len(pieces) < _HEAD_LINES else None
+            if tag:
+                notes.append(Note(number, "set aside", tag.group(0).strip(_SPACES)))
+                line = line[: tag.start()] + " " * (tag.end() - tag.start()) + line[tag.end() :]
+            line, spaced = close_label_spaces(line)
+            if spaced:
+                notes.append(Note(number, "fixed", spaced))
+            for column, piece in split_runons(line, one_line or len(line) > 400):
+                pieces.append((number, offset + column + 1, piece))
     paragraphs: list[RawPara] = []
     previous: tuple[int, int, str] | None = None
     for entry in [*pieces, None]:

@@ -10,6 +10,7 @@ from ..model.notice_parts import is_addressee_line
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
 from ..model.speech import SourcePos
+from .classify import NAMED, clean_title
 from .raw import Note, RawBlock, RawPara
 
 DATELINE = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")
@@ -31,6 +32,10 @@ ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
 _PUNCT = "。，；！？：,;!?:"
+#: A title or a number on a metadata line of a law database or a sidebar (法规名称：…, 文号：…).
+LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发文字号)\s*[:：]\s*(\S.{0,80})$")
+#: How a whole title begins (在…上的讲话, 关于…的通知): a line above it is not its first half.
+_TITLE_OPENS = re.compile(r"^(?:在|关于)[\u4e00-\u9fff]")
 #: Marks at the top left of a notice: 份号, 密级, 紧急程度.
 MARKS = ("copy_number", "secrecy", "urgency")
 
@@ -109,6 +114,12 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             front.salutation = _full_colon(text)
             front.positions[("salutation",)] = SourcePos(path, block.line, block.column)
             return _settle(front, candidates, path, notes), index + 1
+        elif not role and LABELLED.match(simple) and not candidates:
+            label = LABELLED.match(simple)
+            assert label is not None
+            name = "doc_number" if label.group(1) in ("文号", "发文字号") else "title"
+            if name not in front.fields:
+                _set(front, name, text[label.start(2) :].strip(), block, path)
         elif not role and is_addressee_line(simple):
             _set(front, "addressee", _full_colon(text), block, path)
             return _settle(front, candidates, path, notes), index + 1
@@ -137,35 +148,53 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
     """Decide which short lines before the body are title, issuer, subtitle and speaker."""
     if not candidates:
         return front
-    texts = [c.text.strip() for c in candidates]
+    texts = [clean_title(c.text.strip()) for c in candidates]
     if "title" in front.fields:
         pick = -1
     else:
-        repeated = [i for i, t in enumerate(texts) if texts.count(t) > 1]
-        named = [
-            i for i, t in enumerate(texts) if re.search(r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞)$", t)
-        ]
-        pick = repeated[-1] if repeated else (named[0] if named else 0)
+        # the 版头 comes first: 标志 (…文件), 发文字号, then the title; lines above the number are not it
+        number = front.positions.get(("meta", "doc_number"))
+        first = next((i for i, c in enumerate(candidates) if number and c.line > number.line), 0)
+        mark = [i for i, t in enumerate(texts) if t.endswith("文件") and len(t) > 4]
+        allowed = [i for i in range(first, len(texts)) if i not in mark] or list(range(len(texts)))
+        repeated = [i for i in allowed if texts.count(texts[i]) > 1]
+        named = [i for i in allowed if re.search(NAMED, to_simplified(texts[i]))]
+        named = [i for i in named if len(texts[i]) > 6] or named  # 通知公告 is a column's name
+        pick = repeated[-1] if repeated else (named[0] if named else allowed[0])
         title = texts[pick]
-        before = candidates[pick - 1] if pick > 0 else None
+        before = candidates[pick - 1] if pick > first else None
+        previous = to_simplified(texts[pick - 1]) if before is not None else ""
         if (
             before is not None
             and not repeated
-            and before.line == candidates[pick].line - 1
-            and not ISSUER_END.search(to_simplified(texts[pick - 1]))
+            and before.line >= candidates[pick].line - 2  # a blank line between the two halves, at most
+            and re.search(r"[\u4e00-\u9fff]{2}", previous)
+            and (not ISSUER_END.search(previous) or "关于" in previous)
+            and pick - 1 not in mark
+            and not _TITLE_OPENS.match(to_simplified(title))  # a whole title below a column's name
             and len(texts[pick - 1] + title) <= 60
         ):  # a title broken over two lines
             title = texts[pick - 1] + title
             texts[pick - 1] = title
             pick -= 1
             del candidates[pick + 1], texts[pick + 1]
+        dated = re.search(r"[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$", title)
+        if dated and "date" not in front.fields and len(title) - len(dated.group(0)) >= 4:
+            title = title[: dated.start()].rstrip()  # a dateline run on after the title
+            _set(front, "date", re.sub(r"\s+", "", dated.group(1)), candidates[pick], path)
+        raw = candidates[pick].text.strip()
+        if raw != texts[pick] and raw.startswith(texts[pick]):
+            notes.append(Note(candidates[pick].line, "set aside", raw[len(texts[pick]) :].strip()))
         _set(front, "title", title, candidates[pick], path)
     for i, block in enumerate(candidates):
         text = texts[i]
         if i == pick:
             continue
         if text == front.fields.get("title"):
-            notes.append(Note(block.line, "set aside", _("repeated title {text}").format(text=text)))
+            notes.append(Note(block.line, "set aside", _("repeated title {text}").format(text=block.text.strip())))
+        elif pick >= 0 and i < pick and text.endswith("文件") and "issuer" not in front.fields:
+            _set(front, "issuer", text[: -len("文件")], block, path)
+            front.fields["issuer_suffix"] = "文件"
         elif pick >= 0 and i < pick and ISSUER_END.search(to_simplified(text)) and "issuer" not in front.fields:
             _set(front, "issuer", text, block, path)
         elif pick >= 0 and i < pick:
@@ -209,6 +238,8 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         assert isinstance(sign_block, RawPara)
         _set(front, "signature", sign_block.text.strip(), sign_block, path)
         end -= 1
+    if "date" not in front.fields and "signature" not in front.fields:
+        end = _inner_closing(blocks, start, end, front, path)
     first_attachment = end
     for index in range(end - 1, start - 1, -1):
         block = blocks[index]
@@ -235,6 +266,31 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         front.positions[("meta", "attachments", len(front.attachments))] = SourcePos(path, block.line, block.column)
         front.attachments.append(name.strip())
     return first_attachment
+
+
+def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, path: str) -> int:
+    """Take the last 落款 (an issuer's name over a date) above the end: a 版记 or an attached text follows it.
+
+    A notice that issues a plan (印发…方案) signs before the plan; a copied page ends in 主题词 or a
+    publishing note. Both lines leave the body; return the body's new end.
+    """
+    for index in range(end - 2, start, -1):
+        sign, date = blocks[index], blocks[index + 1]
+        if not (isinstance(sign, RawPara) and isinstance(date, RawPara)) or sign.role or date.role:
+            continue
+        name, day = sign.text.strip(" \u3000\t"), date.text.strip(" \u3000\t")
+        if (
+            DATE.match(day)
+            and _short_line(name, 40)
+            and not any(c in name for c in _PUNCT)
+            and ISSUER_END.search(to_simplified(name))
+        ):
+            _set(front, "signature", name, sign, path)
+            _set(front, "date", re.sub(r"\s+", "", day), date, path)
+            front.fields["form"] = "notice"
+            del blocks[index : index + 2]
+            return end - 2
+    return end
 
 
 def _back_mark(front: Front, block: RawPara, path: str) -> None:

@@ -96,6 +96,8 @@ class BodyReader:
         self.stack: list[Node] = []
         self.formats: list[str] = []
         self.level_formats: dict[int, str] = {}
+        #: Label formats most of whose lines are long sentences: numbered paragraphs, not headings.
+        self.paragraph_formats: set[str] = set()
 
     def pos(self, block: RawBlock) -> SourcePos:
         return SourcePos(self.path, block.line, block.column)
@@ -130,6 +132,7 @@ class BodyReader:
     # -- blocks --------------------------------------------------------------------------------
 
     def read(self, blocks: list[RawBlock]) -> Body:
+        self.paragraph_formats = _paragraph_formats(blocks)
         for block in blocks:
             if isinstance(block, RawTable):
                 self.table(block)
@@ -163,7 +166,15 @@ class BodyReader:
             self.unnumbered_section(block, text) if block.level <= 1 else self.plain(block, text)
             return
         label = label_at(text)
-        if label is not None and label.kind == "heading":
+        numbered = not block.role and block.title_end < 0 and label is not None and label.kind == "heading"
+        if (
+            numbered
+            and label is not None
+            and label.fmt in self.paragraph_formats
+            and _numbered_paragraph(text[label.end :])
+        ):
+            self.plain(block, text)
+        elif label is not None and label.kind == "heading":
             self.heading(block, text, label)
         elif label is not None:
             self.runin(block, text, label)
@@ -399,6 +410,8 @@ class BodyReader:
             self.fill(node, text, block)
             return
         section = self.stack[0] if self.stack else None
+        if section is None and self.counted_points(block, text):
+            return
         if section is not None and not section.children and not section.closing:
             head, children, style = self.inline_list(text, block)
             if children:
@@ -408,6 +421,21 @@ class BodyReader:
                 section.children, section.child_style, section.child_layout = children, style, "inline"
                 return
         self.block_target().append((text, where))
+
+    def counted_points(self, block: RawPara, text: str) -> bool:
+        """Read ``…再强调四点意见：一要…二要…`` before any heading: as many run-in points as the phrase counts."""
+        head, children, style = self.inline_list(text, block)
+        counted = _COUNTED.search(head) if children and head else None
+        if counted is None or _count_of(counted.group(1)) != len(children):
+            return False
+        where = self.pos(block)
+        self.block_target().append((head, where))
+        self.notes.append(Note(block.line, "split", _("{head}… from its 一是…").format(head=head[:12])))
+        section = Node("section", 1, "", where, numbered=False, section_type="")
+        section.children, section.child_style, section.child_layout = children, style, "inline"
+        self.body.sections.append(section)
+        self.stack = [section]
+        return True
 
     def finish(self) -> None:
         """Settle layouts and move closing words at the end of the body into the closing."""
@@ -450,6 +478,51 @@ class BodyReader:
         if node.claimed is not None or not node.paragraphs:
             return None
         return node.paragraphs, len(node.paragraphs) - 1
+
+
+#: The longest run-in heading: a first sentence with commas and longer, or with more commas, makes a
+#: numbered paragraph.
+_HEADING_LONGEST = 30
+_HEADING_COMMAS = 3
+
+
+#: A counting phrase that ends the text before run-in points: ``四点意见：``, ``以下三个方面：``, ``5条要求``.
+_COUNTED = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:点|个方面|方面|条|项)[\u4e00-\u9fff]{0,4}[：:]?$")
+_CN_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _count_of(numeral: str) -> int:
+    """The number a short count is written with (``四``, ``十二``, ``12``)."""
+    if numeral.isdigit():
+        return int(numeral)
+    if len(numeral) == 2 and numeral[0] == "十":
+        return 10 + _CN_COUNT.get(numeral[1], 0)
+    if len(numeral) == 2 and numeral[1] == "十":
+        return 10 * _CN_COUNT.get(numeral[0], 0)
+    return _CN_COUNT.get(numeral, 0)
+
+
+def _numbered_paragraph(rest: str) -> bool:
+    """Tell a numbered paragraph (一、市内各级国家机关…可以…提出意见。) from a heading: its first sentence runs long."""
+    parts = re.split(r"[。！？；!?;]", rest.strip(" \u3000"), maxsplit=1)
+    commas = len(re.findall(r"[，,]", parts[0]))
+    listing = parts[0].count("、") >= _HEADING_COMMAS and len(parts[0]) > 40  # 包括甲、乙、丙、丁等
+    if len(parts) < 2:  # no sentence ends: a heading glued to its text, a heading alone, or a cut-off paragraph
+        return commas >= 2 and len(parts[0]) > 2 * _HEADING_LONGEST
+    pauses = commas + parts[0].count("、")
+    return commas >= _HEADING_COMMAS or (pauses > 0 and len(parts[0]) > _HEADING_LONGEST) or listing
+
+
+def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
+    """The label formats at least half of whose lines read as numbered paragraphs (a list of sentences)."""
+    long: dict[str, list[bool]] = {}
+    for block in blocks:
+        if isinstance(block, RawPara) and not block.role and block.title_end < 0:
+            text = block.text.strip(" \u3000\t")
+            label = label_at(text)
+            if label is not None and label.kind == "heading":
+                long.setdefault(label.fmt, []).append(_numbered_paragraph(text[label.end :]))
+    return {fmt for fmt, flags in long.items() if 2 * sum(flags) >= len(flags)}
 
 
 def _continues(label: LabelMatch, count: int) -> bool:

@@ -73,38 +73,62 @@ def check(doc: Doc) -> Iterator[Hit]:
     keep_values = doc.path.lower().endswith((".yaml", ".yml"))
     textual = doc.textual()
     page = {} if keep_values else _page_lines(doc, textual)
+    aside = _set_aside(doc, textual)
     for index in textual:
         text = doc.units[index].text
         simple = doc.simple(index)
-        if index in page:
-            why = _("web page line ({why}) {short!r}; delete the line").format(why=_(page[index]), short=_short(text))
-            yield Hit(index, 0, len(text), "SK105", why, "")
-            continue
-        if is_boilerplate_line(simple):
-            fix = None if keep_values else ""
+        reported = False
+        for hit in _own_hits(doc, index, text, simple, page, keep_values):
+            reported = True
+            yield hit
+        for cut in [] if reported else aside.get(index, []):
+            start = text.find(cut) if cut else -1
+            if start < 0 or (not text[:start].strip() and not text[start + len(cut) :].strip()):
+                why = _("line set aside on import {short!r}; delete the line").format(short=_short(text))
+                # a note that is not the line's text (a repeated title) names the line; deleting it is the writer's call
+                yield Hit(index, 0, len(text), "SK105", why, "" if start >= 0 else None)
+                break
+            why = _("text set aside on import {short!r}; delete it").format(short=_short(cut))
+            yield Hit(index, start, start + len(cut), "SK105", why, "")
+
+
+def _own_hits(doc: Doc, index: int, text: str, simple: str, page: dict[int, str], keep_values: bool) -> Iterator[Hit]:
+    """The hits of one unit by the page-line classification, the boilerplate lines and the cut marks."""
+    if index in page:
+        why = _("web page line ({why}) {short!r}; delete the line").format(why=_(page[index]), short=_short(text))
+        yield Hit(index, 0, len(text), "SK105", why, "")
+        return
+    if is_boilerplate_line(simple):
+        fix = None if keep_values else ""
+        yield Hit(
+            index,
+            0,
+            len(text),
+            "SK105",
+            _("web boilerplate {short!r}; delete the line").format(short=_short(text)),
+            fix,
+        )
+        return
+    for start, end in cut_spans(simple):
+        cut = text[start:end]
+        fix = None if keep_values and not (text[:start] + text[end:]).strip() else ""
+        yield Hit(index, start, end, "SK105", _("cut mark {short!r}; delete it").format(short=_short(cut)), fix)
+    if not keep_values:
+        for start, end in _junk_spans(text):
             yield Hit(
                 index,
-                0,
-                len(text),
+                start,
+                end,
                 "SK105",
-                _("web boilerplate {short!r}; delete the line").format(short=_short(text)),
-                fix,
+                _("anti-copy junk {short!r}; delete it").format(short=_short(text[start:end])),
+                "",
             )
-            continue
-        for start, end in cut_spans(simple):
-            cut = text[start:end]
-            fix = None if keep_values and not (text[:start] + text[end:]).strip() else ""
-            yield Hit(index, start, end, "SK105", _("cut mark {short!r}; delete it").format(short=_short(cut)), fix)
-        if not keep_values:
-            for start, end in _junk_spans(text):
-                yield Hit(
-                    index,
-                    start,
-                    end,
-                    "SK105",
-                    _("anti-copy junk {short!r}; delete it").format(short=_short(text[start:end])),
-                    "",
-                )
+
+
+def _set_aside(doc: Doc, textual: list[int]) -> dict[int, list[str]]:
+    """What ``import`` sets aside in a text draft, by unit: the reader's own list, kept by the draft's check reading."""
+    cuts: dict[int, list[str]] = doc.memo.get("set_aside", {})
+    return {index: cuts[doc.units[index].line] for index in textual if doc.units[index].line in cuts}
 
 
 def _page_lines(doc: Doc, textual: list[int]) -> dict[int, str]:

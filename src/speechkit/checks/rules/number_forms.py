@@ -25,6 +25,15 @@ def _range() -> re.Pattern[str]:
     return re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~〜—–至到])\s*(\d+(?:\.\d+)?)(%|‰|万|亿)")
 
 
+def mend_fullwidth_digits(text: str) -> tuple[str, list[str]]:
+    """Write full-width digits as ASCII digits; return the text and the changes (``SK304 ２０２４ → 2024``).
+
+    The one repair of SK304's findings the text reader makes, so ``import`` and ``check`` name the same digits.
+    """
+    changes = [f"SK304 {m.group()} → {m.group().translate(_HALF)}" for m in _fullwidth().finditer(text)]
+    return (_fullwidth().sub(lambda m: m.group().translate(_HALF), text), changes) if changes else (text, [])
+
+
 def check(doc: Doc) -> Iterator[Hit]:
     """Yield hits for full-width digits and ranges that drop the first number's ``%``, ``万`` or ``亿``."""
     for index in doc.textual():
