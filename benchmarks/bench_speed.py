@@ -12,7 +12,8 @@ first and third quartile, and ratios, as the Markdown table the README's "Speed"
   installs it for a user: a wheel in a fresh virtual environment that borrows this one's
   dependencies (``--here`` runs this environment's speechkit instead, e.g. an editable install,
   whose import hook adds about 5 ms to every process).
-- in process: ``speechkit.load`` + ``render(…, "docx")`` against docxtpl's load + render + save.
+- in process: ``speechkit.load`` + ``render(…, "docx")`` (from the YAML file) and ``render`` alone (from the
+  Speech in memory, as docxtpl starts from its data in memory) against docxtpl's load + render + save.
 - batch: ``--batch`` documents (FACTS with a different title each) built by one ``speechkit build``
   with ``-j 1`` and with ``-j`` the number of cores, against one process per file as before
   (timed on ``--sample`` files; each such process is independent, so its cost per document holds).
@@ -196,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         inside = interleave(
             {
                 "speechkit load + render docx": lambda: speechkit.render(speechkit.load(facts), "docx"),
+                "speechkit render docx (Speech in memory)": lambda: speechkit.render(speech, "docx"),
                 "docxtpl load + render + save": docxtpl_render,
             },
             args.rounds,
