@@ -59,7 +59,7 @@ class Access:
 
     def describe(self) -> str:
         """Return the roots for a message."""
-        return ", ".join(str(root.given) for root in self.roots) or "none (the client shares no folder)"
+        return ", ".join(str(root.given) for root in self.roots) or _("none (the client shares no folder)")
 
     def _absolute(self, given: str) -> Path:
         if not given:
@@ -129,8 +129,8 @@ class Access:
                     for part in path.relative_to(base).parts:
                         current = current / part
                         if current.is_symlink():
-                            message = f"{shown(given)}: {current} is a symbolic link; nothing is written through it"
-                            raise AccessError(message)
+                            message = _("{path}: {link} is a symbolic link; nothing is written through it")
+                            raise AccessError(message.format(path=shown(given), link=current))
                     return
 
     def folder(self, given: str) -> Path:

@@ -47,5 +47,6 @@ def doc_from_docx(path: Path) -> Doc:
     except InputError:
         raise
     except Exception as exc:  # python-docx raises many types for broken packages
-        raise InputError(f"{path}: broken .docx ({type(exc).__name__}: {exc})".replace("\n", " ")) from None
+        detail = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+        raise InputError(_("{path}: broken .docx ({detail})").format(path=path, detail=detail)) from None
     return Doc(str(path), units, tables)
