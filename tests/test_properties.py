@@ -148,16 +148,17 @@ _TITLE_TAILS = [
 @given(
     head=st.lists(st.sampled_from(_TITLE_HEADS), min_size=1, max_size=4),
     tail=st.sampled_from(_TITLE_TAILS),
-    addressee=st.booleans(),
+    opening=st.sampled_from(["", "各党支部：\n", "同志们：\n", "尊敬的各位领导、同志们：\n", "各位代表：\n"]),
 )
-def test_the_reader_and_sk401_tell_the_same_kind_from_a_title(head: list[str], tail: str, addressee: bool) -> None:
-    """One guesser: import's kind is the one SK401 checks a draft as (a speech where SK401 finds none)."""
+def test_the_reader_and_sk401_tell_the_same_kind_from_a_title(head: list[str], tail: str, opening: str) -> None:
+    """One guesser: import's kind is the one SK401 checks a draft as (a speech where SK401 finds none),
+    whether an addressee, a salutation or nothing follows the title."""
     from speechkit import read
     from speechkit.checks.rules.kinds import infer_kind
     from speechkit.checks.sources import doc_from_text
 
     title = "".join(head) + tail
-    draft = title + "\n" + ("各党支部：\n" if addressee else "") + "一、工作情况\n我们做了大量工作。\n"
+    draft = title + "\n" + opening + "一、工作情况\n我们做了大量工作。\n"
     registry = default_registry()
     read_kind = read(draft, format="txt", registry=registry).meta.kind
     doc = doc_from_text(draft)

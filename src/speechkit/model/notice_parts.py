@@ -60,6 +60,17 @@ def is_date_line(text: str) -> bool:
     return re.compile(DATE_LINE_CN if core[0] in _CN_DIGIT else _DATE_LINE_DIGITS).fullmatch(core) is not None
 
 
+#: A speech's salutation line (``同志们：``, ``各位代表：``, ``尊敬的各位领导、同志们：``), on Simplified text.
+SALUTATION = re.compile(
+    r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|[\u4e00-\u9fff、]{0,24}(同志们|朋友们|代表们))\s*[:：]$"
+)
+
+
+def is_salutation_line(text: str) -> bool:
+    """Return whether a (Simplified) line is a speech's salutation, which makes the draft a speech, not a 公文."""
+    return SALUTATION.match(text.strip()) is not None
+
+
 def is_addressee_line(text: str) -> bool:
     """Return whether a line is a 主送机关 line (``各党支部：``, ``市委、市政府：``, ``各乡镇，县直各单位：``)."""
     line = text.strip()

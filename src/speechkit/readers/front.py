@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import _
-from ..model.notice_parts import is_addressee_line
+from ..model.notice_parts import is_addressee_line, is_salutation_line
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
 from ..model.speech import SourcePos
@@ -23,9 +23,6 @@ DOC_NUMBER = re.compile(
 )
 #: The 签发人 of an upward document, on the 发文字号 line.
 SIGNERS = re.compile(r"\s*(?:签发人|簽發人)\s*[:：]\s*(.*)$")
-SALUTATION = re.compile(
-    r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|[\u4e00-\u9fff、]{0,24}(同志们|朋友们|代表们))\s*[:：]$"
-)
 TOC_START = re.compile(r"^(目\s*录|提\s*纲)(\s*/\s*提纲)?\s*[:：]?\s*[.…]*$")
 ATTACHMENT = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+[.．、]\s*)?(.+)$")
 ISSUER_END = re.compile(
@@ -110,7 +107,7 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
         elif role == "dateline" or (not role and DATELINE.match(text)):
             match = DATELINE.match(text)
             _set(front, "date", match.group(1) if match else text.strip("（）()"), block, path)
-        elif role == "salutation" or (not role and SALUTATION.match(simple)):
+        elif role == "salutation" or (not role and is_salutation_line(simple)):
             front.salutation = _full_colon(text)
             front.positions[("salutation",)] = SourcePos(path, block.line, block.column)
             return _settle(front, candidates, path, notes), index + 1

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...i18n import _, language
 from ...model.meta_fields import META_FIELD
-from ...model.notice_parts import is_addressee_line, read_parts
+from ...model.notice_parts import is_addressee_line, is_salutation_line, read_parts
 from ...model.script import to_simplified
 from ...registry import DocumentKind
 from ..finding import Hit
@@ -66,7 +66,8 @@ def _guess(doc: Doc) -> tuple[str, int | None]:
         if len(title) > 60 or any(mark in title for mark in _BODY_END):
             continue
         following = doc.units[units[position + 1]].text if position + 1 < len(units) else ""
-        found = registry.guess_kind(title, official=is_addressee_line(following))
+        spoken = is_salutation_line(to_simplified(following))
+        found = registry.guess_kind(title, official=is_addressee_line(following) and not spoken, spoken=spoken)
         if found:
             return str(found), index
     return "", None
