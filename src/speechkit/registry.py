@@ -295,14 +295,15 @@ class Registry:
         candidates = self.alias_candidates(table, value)
         return candidates[0] if len(candidates) == 1 else None
 
-    def listed(self, table: Literal["sections", "kinds"]) -> list[str]:
-        """Return the registered names as an error lists them, each with its Chinese names (``speech (讲话稿)``)."""
+    def shown(self, table: Literal["sections", "kinds"], name: str) -> str:
+        """Return a registered name as an error shows it, with its Chinese names (``speech (讲话稿)``)."""
         records: dict[str, Any] = self.sections if table == "sections" else self.kinds
-        out = []
-        for name in sorted(records):
-            names = self.display_names(records[name])
-            out.append(f"{name} ({'/'.join(names)})" if names else name)
-        return out
+        names = self.display_names(records[name])
+        return f"{name} ({'/'.join(names)})" if names else name
+
+    def listed(self, table: Literal["sections", "kinds"]) -> list[str]:
+        """Return every registered name of a table as an error lists them (see :meth:`shown`)."""
+        return [self.shown(table, name) for name in sorted(self.sections if table == "sections" else self.kinds)]
 
     def alias_candidates(self, table: Literal["sections", "kinds"], value: str) -> list[str]:
         """Return the names whose display names are ``value`` or, failing that, hold it (for suggestions)."""

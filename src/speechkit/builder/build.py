@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from ..facts.expressions import Expressions
 from ..facts.reading import DataPath, Facts, validate
@@ -56,15 +56,16 @@ def _suggest(registry: Registry) -> Callable[[str, str], list[str]]:
     """Return the suggester of names for an unknown kind or type: the registered ones its Chinese name fits."""
 
     def suggest(table: str, value: str) -> list[str]:
-        records: Mapping[str, Any] = registry.sections if table == "sections" else registry.kinds
-        found = registry.alias_candidates("sections" if table == "sections" else "kinds", value)
+        which: Literal["sections", "kinds"] = "sections" if table == "sections" else "kinds"
+        found = registry.alias_candidates(which, value)
         if not found:
             import difflib
 
-            shown = {n: name for name, record in records.items() for n in registry.display_names(record)}
-            close = difflib.get_close_matches(value.strip(), list(shown), n=2, cutoff=0.6)
-            found = list(dict.fromkeys(shown[n] for n in close))
-        return [f"{name} ({'/'.join(registry.display_names(records[name]))})" for name in found]
+            records: Mapping[str, Any] = registry.sections if which == "sections" else registry.kinds
+            chinese = {n: name for name, record in records.items() for n in registry.display_names(record)}
+            close = difflib.get_close_matches(value.strip(), list(chinese), n=2, cutoff=0.6)
+            found = list(dict.fromkeys(chinese[n] for n in close))
+        return [registry.shown(which, name) for name in found]
 
     return suggest
 
