@@ -8,16 +8,12 @@ from typing import Any
 
 from ..i18n import _
 from ..model.errors import SpeechkitError
+from ..model.text import split_lines
 from .text import Doc, DocTable, Unit
 
 
 class InputError(SpeechkitError):
     """A file cannot be read or parsed as a check input."""
-
-
-def split_lines(text: str) -> list[str]:
-    """Split on ``\\n`` only (dropping a trailing ``\\r``), so that checks and ``--fix`` agree on lines."""
-    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
 
 
 def read_text_file(path: Path) -> str:

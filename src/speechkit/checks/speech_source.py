@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.speech import ModelPath, Speech, model_texts
+from ..model.text import split_lines
 from .locate import located_unit
-from .sources import split_lines
 from .text import Doc, DocTable, Unit
 
 

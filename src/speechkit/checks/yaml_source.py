@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from ..model.errors import SpeechkitError
+from ..model.text import split_lines
 from ..registry import Registry
 from .locate import located_unit
-from .sources import InputError, leaf_strings, read_text_file, split_lines
+from .sources import InputError, leaf_strings, read_text_file
 from .text import Doc
 
 #: Keys whose values are identifiers or options, not text a reader sees.

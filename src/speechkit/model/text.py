@@ -25,6 +25,11 @@ def control_character(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+def split_lines(text: str) -> list[str]:
+    """Split on ``\\n`` only (dropping a trailing ``\\r``), so that readers, checks and ``--fix`` agree on lines."""
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split text on blank lines into paragraphs; join wrapped lines inside a paragraph."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip(_STRIP)
