@@ -17,7 +17,8 @@ from numbered_docx import (
     paragraph,
     style,
 )
-from speechkit.readers.docx import _numbered, read_docx
+from speechkit.readers.docx import read_docx
+from speechkit.readers.docx_lines import paragraph_line
 from speechkit.readers.docx_numbering import ListNumbering, format_number
 from speechkit.readers.raw import RawPara, RawTable
 from speechkit.safezip import parse_xml
@@ -197,9 +198,9 @@ def test_title_run_end_moves_past_the_label() -> None:
         ).encode(),
         "p",
     )
-    text, _, _, title_end = _numbered(p, ListNumbering(numbering, None))
-    assert text == "（一）标题。正文。"
-    assert text[:title_end] == "（一）标题。"
+    line = paragraph_line(p, ListNumbering(numbering, None), 1)
+    assert line.text == "（一）标题。正文。"
+    assert (line.lead_style, line.text[: line.lead_end]) == ("HeadingRunIn2", "（一）标题。")
 
 
 def test_documents_without_numbering_read_as_before() -> None:

@@ -181,6 +181,35 @@ def test_an_installed_plugin_lays_out_styles_and_checks_its_own_section(tmp_path
     assert without.returncode == 2 and "pledges" in without.stderr
 
 
+def test_a_plugin_paragraph_style_is_read_back_as_its_role(tmp_path: Path) -> None:
+    """A .docx paragraph in a plugin role's style (PledgeLine) reaches the type's line reader as that role."""
+    import importlib.util
+
+    import yaml
+
+    from speechkit.readers import read_draft
+
+    spec = importlib.util.spec_from_file_location(
+        "sk_pledges", Path(__file__).parent / "data" / "plugins" / "sk_pledges.py"
+    )
+    assert spec and spec.loader
+    plugin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(plugin)
+    registry = load_registry(plugins=False)
+    plugin.setup(registry)
+    data = render(build(yaml.safe_load(PLEDGES), registry=registry), "docx", registry=registry)
+    assert isinstance(data, bytes)
+    speech = read_draft(data, "docx", name="pledges.docx", registry=registry).speech
+    [section] = [section for section in speech.sections if section.type == "pledges"]
+    assert [(item.title, item.paragraphs) for item in section.items] == [
+        ("10月底前完成支部换届", ("按程序选出新一届支委。",)),
+        ("抓好党员教育", ()),
+    ]
+    # without the plugin's roles the same paragraphs are plain body text of a generic section
+    bare = read_draft(data, "docx", name="pledges.docx", registry=load_registry(plugins=False)).speech
+    assert all(section.type != "pledges" for section in bare.sections)
+
+
 def test_formats_and_rules_are_registry_entries() -> None:
     registry = load_registry(plugins=False)
     assert {"md", "docx", "pdf"} <= set(registry.formats) and "SK103" in registry.rules

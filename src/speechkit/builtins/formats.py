@@ -30,42 +30,58 @@ def reader(name: str) -> Callable[..., Speech]:
     return read
 
 
-#: The largest text draft check also reads as import does (a speech is some ten thousand characters).
+#: The largest draft check also reads as import does (a speech is some ten thousand characters).
 _READ_AGAIN = 200_000
 
 
-def _check_text(path: Path, registry: Registry) -> Doc:
-    """A text draft's lines for check, with what import sets aside in it (SK105 reports the same lines)."""
-    from ..checks.sources import doc_from_text, read_text_file
+def _set_aside(doc: Doc, draft: Draft | None, registry: Registry) -> Doc:
+    """Give a draft's Doc what import sets aside in it, by line (SK105 reports the same lines)."""
     from ..model.errors import SpeechkitError
-    from ..readers import read_draft
+    from ..readers.assemble import assemble
+    from ..readers.roles import registered_roles
 
-    text = read_text_file(path)
-    doc = doc_from_text(text, str(path))
-    if len(text) <= _READ_AGAIN:  # a draft no one pastes keeps check linear; SK105's own rules still run
-        try:
-            notes = read_draft(text + "\n", "txt", registry=registry).notes
-        except SpeechkitError:
-            notes = []
-        aside: dict[int, list[str]] = {}
-        for note in notes:
-            if note.action == "set aside":
-                aside.setdefault(note.line, []).append(note.text)
-        doc.memo["set_aside"] = aside
+    if draft is None or sum(len(unit.text) for unit in doc.units) > _READ_AGAIN:
+        return doc  # a draft no one pastes keeps check linear; SK105's own rules still run
+    try:
+        notes = assemble(registered_roles(draft, registry), registry=registry).notes
+    except SpeechkitError:
+        notes = []
+    aside: dict[int, list[str]] = {}
+    for note in notes:
+        if note.action == "set aside":
+            aside.setdefault(note.line, []).append(note.text)
+    doc.memo["set_aside"] = aside
     return doc
 
 
-def _check_markdown(path: Path, registry: Registry) -> Doc:
-    from ..checks.markdown_source import doc_from_markdown
-    from ..checks.sources import read_text_file
+def _check_text(path: Path, registry: Registry) -> Doc:
+    """A text draft's lines for check, with what import sets aside in them."""
+    from ..checks.sources import doc_from_text, read_text_file
+    from ..readers.txt import read_txt
 
-    return doc_from_markdown(read_text_file(path), str(path))
+    text = read_text_file(path)
+    doc = doc_from_text(text, str(path))
+    return _set_aside(doc, read_txt(text + "\n", str(path)) if len(text) <= _READ_AGAIN else None, registry)
+
+
+def _check_markdown(path: Path, registry: Registry) -> Doc:
+    """A Markdown draft's positioned lines for check, read once for its units and for what import sets aside."""
+    from ..checks.markdown_source import markdown_doc
+    from ..checks.sources import read_text_file
+    from ..readers.md import md_draft
+    from ..readers.md_lines import md_blocks
+
+    blocks = md_blocks(read_text_file(path))
+    return _set_aside(markdown_doc(blocks, str(path)), md_draft(blocks, str(path)), registry)
 
 
 def _check_docx(path: Path, registry: Registry) -> Doc:
-    from ..checks.docx_source import doc_from_docx
+    """A .docx's positioned lines for check, read once for its units and for what import sets aside."""
+    from ..checks.docx_source import docx_doc, docx_package
+    from ..readers.docx import docx_draft
 
-    return doc_from_docx(path)
+    package, blocks = docx_package(path)
+    return _set_aside(docx_doc(blocks, str(path)), docx_draft(blocks, package, str(path)), registry)
 
 
 def _check_yaml(path: Path, registry: Registry) -> Doc:

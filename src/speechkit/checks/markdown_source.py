@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..readers.md_lines import MdLine, MdTable, md_blocks
+from ..readers.md_lines import MdBlock, MdLine, MdTable, md_blocks
 from .text import Doc, DocTable, Unit
 
 #: The role of a unit by the block its text stands in.
@@ -11,9 +11,14 @@ _ROLES = {"paragraph": "body", "heading": "heading", "cell": "cell"}
 
 def doc_from_markdown(text: str, path: str = "<markdown>") -> Doc:
     """Make a Doc of Markdown (CommonMark + tables): ordered-list numbers are kept as labels."""
+    return markdown_doc(md_blocks(text), path)
+
+
+def markdown_doc(blocks: list[MdBlock], path: str) -> Doc:
+    """Make the Doc of a Markdown file's positioned lines (the ones ``import`` reads)."""
     units: list[Unit] = []
     tables: list[DocTable] = []
-    for block in md_blocks(text):
+    for block in blocks:
         if isinstance(block, MdTable):
             for row in block.rows:
                 units.extend(_unit(cell) for cell in row if cell.text.strip())

@@ -18,6 +18,7 @@ from ..registry import Format, Registry
 from .assemble import Reading, assemble
 from .limits import MAX_DRAFT_BYTES, read_draft_bytes
 from .raw import Draft, Note
+from .roles import registered_roles
 
 #: Drafts larger than this are refused (see speechkit.readers.limits).
 MAX_BYTES = MAX_DRAFT_BYTES
@@ -89,7 +90,7 @@ def read_draft(
         draft = fmt.draft(data, path)
     except UnicodeDecodeError:
         raise ReadError(_("{path}: not text in a known encoding").format(path=path)) from None
-    reading = assemble(draft, kind, fix=fix, registry=registry)
+    reading = assemble(registered_roles(draft, registry), kind, fix=fix, registry=registry)
     # The draft as it was: checking the Speech checks this file as `speechkit check` does (rules that read lines).
     reading.speech = reading.speech.with_origin(path, fmt.name, data, kind or "")
     return reading

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from ..model.speech import Table
-from .md_lines import MdTable, md_blocks
+from .aside import set_page_aside
+from .md_lines import MdBlock, MdTable, md_blocks
 from .raw import Draft, RawPara, RawTable
 from .txt import decode
 
 
 def read_md(data: str | bytes, path: str = "<markdown>") -> Draft:
     """Read Markdown into paragraphs and tables; ``#`` is the title, ``##`` a level-1 heading."""
-    text = decode(data) if isinstance(data, bytes) else data
+    return md_draft(md_blocks(decode(data) if isinstance(data, bytes) else data), path)
+
+
+def md_draft(blocks: list[MdBlock], path: str) -> Draft:
+    """Make the draft of a Markdown file's positioned lines; a copied page's paragraphs are set aside."""
     draft = Draft(path)
     titled = False  # a second # heading is a section heading, not another title
-    for block in md_blocks(text):
+    for block in blocks:
         if isinstance(block, MdTable):
             if block.rows:
                 rows = [tuple(cell.text for cell in row) for row in block.rows]
@@ -29,4 +34,4 @@ def read_md(data: str | bytes, path: str = "<markdown>") -> Draft:
             if not role and block.title_end == len(block.text) and block.text in ("提纲", "目录"):
                 role = "toc_title"
         draft.blocks.append(RawPara(block.text, block.line, 1, role, level, block.title_end))
-    return draft
+    return set_page_aside(draft)

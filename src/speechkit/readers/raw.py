@@ -33,6 +33,11 @@ class RawPara:
     level: int = 0
     #: End of the run that holds the label and title (bold in Markdown, a run style in DOCX); -1 if unknown.
     title_end: int = -1
+    #: The format's own name for the paragraph's style (a DOCX paragraph style ID), ``""`` if none.
+    style: str = ""
+    #: The format's name for the style of the paragraph's first run, and where that run ends (-1 if none).
+    lead_style: str = ""
+    lead_end: int = -1
 
 
 @dataclass

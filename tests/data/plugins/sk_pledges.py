@@ -1,11 +1,11 @@
-"""A third-party speechkit plugin: a 承诺事项 section with its own layout, DOCX style, Markdown and rule."""
+"""A third-party speechkit plugin: a 承诺事项 section with its own layout, DOCX style, Markdown, rule and reader."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from speechkit import Enumeration, Para, Registry, Role, Run, SectionType
+from speechkit import Enumeration, Item, Para, Registry, Role, Run, SectionType
 from speechkit.builder.layout import LayoutBlock
 from speechkit.checks.finding import Hit, Rule
 from speechkit.checks.text import Doc
@@ -20,6 +20,14 @@ def layout_pledges(section: Section) -> Iterator[LayoutBlock]:
     for item in section.items:
         detail = "".join(item.paragraphs)
         yield Para("pledge", (Run("☐", "pledge_box"), Run(item.title + ("：" + detail if detail else ""))))
+
+
+def read_pledge_line(text: str, role: str) -> Item | None:
+    """Claim a paragraph in the 承诺事项 style (role ``pledge``): the pledge up to the colon, its detail after."""
+    if role != "pledge":
+        return None
+    title, _, detail = text.removeprefix("☐").partition("：")
+    return Item(title=title, paragraphs=(detail,) if detail else (), enumeration=Enumeration("none"))
 
 
 def pledge_markdown(para: Para, inline: object) -> str:
@@ -43,7 +51,14 @@ def check_deadlines(doc: Doc) -> Iterator[Hit]:
 def setup(registry: Registry) -> None:
     """Register the section type, its two roles and the rule."""
     registry.add_section(
-        SectionType("pledges", "承诺事项: one pledge a line.", "公开承诺", Enumeration("none"), layout=layout_pledges)
+        SectionType(
+            "pledges",
+            "承诺事项: one pledge a line.",
+            "公开承诺",
+            Enumeration("none"),
+            layout=layout_pledges,
+            read_line=read_pledge_line,
+        )
     )
     style = Style("paragraph", "PledgeLine", "承诺事项", "BodyText", indent(left_chars=200), fonts(KAITI))
     registry.add_role(Role("pledge", "paragraph", {"docx": style, "md": pledge_markdown}))
