@@ -7,31 +7,19 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..i18n import _
+from ..model.notice_parts import is_salutation_line
 from ..model.numbering import LabelMatch, circled, cn, find_labels, label_at, parse_label
+from ..model.script import to_simplified
 from .finding import Hit
 from .text import Doc
 
-# Lines that reset the outline.
-_SALUTATION_WORDS = (
-    *("同志", "们", "們", "各", "尊敬", "领导", "領導", "代表"),
-    *("来宾", "來賓", "朋友", "老师", "老師", "同学", "同學"),
-)
-#: Marks a salutation's address holds none of.
-_CLAUSE_MARKS = "，。,；;"
 _TOC = re.compile(r"^\s*(目\s*录|目\s*錄|提\s*纲|提\s*綱)")
 _ANNEX = re.compile(r"^\s*附\s*件")
 
 
-def _is_salutation(stripped: str) -> bool:
-    """Return whether a stripped line is a salutation (``同志们：``): one to 16 characters but
-    ``_CLAUSE_MARKS``, holding one of ``_SALUTATION_WORDS``, then a colon and nothing but white space."""
-    line = stripped.rstrip()
-    return (
-        2 <= len(line) <= 17
-        and line[-1] in "：:"
-        and not any(mark in line[:-1] for mark in _CLAUSE_MARKS)
-        and any(word in stripped for word in _SALUTATION_WORDS)
-    )
+def _opens_anew(stripped: str) -> bool:
+    """Return whether a line is a salutation (同志们：, the reader's and SK401's test): numbering starts afresh."""
+    return is_salutation_line(to_simplified(stripped))
 
 
 class Mark(NamedTuple):
@@ -99,7 +87,7 @@ def find_marks(doc: Doc) -> tuple[list[Mark], set[int]]:
             toc
             or _ANNEX.match(text)
             or (position and stripped == first_text)
-            or (_is_salutation(stripped) and not parse_label(text))
+            or (_opens_anew(stripped) and not parse_label(text))
         ):
             resets.add(index)
             in_toc = toc

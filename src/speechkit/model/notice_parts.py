@@ -39,6 +39,8 @@ DATE_LINE_CN = f"[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}十]{{1,3}}月(?:[{_CN_DIGIT}�
 DATE_LINE_NUMERIC = r"(?P<y>\d{4})\s*(?P<sep>[-./／－．])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
 DATE_LINE_SHORT = r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 _WRAP = " \u3000\t（）()"
+#: A speech's dateline: the date alone in parentheses under the title (（2016年4月10日）).
+DATELINE = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")
 _DATE_LINE_DIGITS = f"\\d{{2,4}}年\\d{{1,2}}月\\d{{1,2}}日|{DATE_LINE_NUMERIC}"
 
 
@@ -62,7 +64,8 @@ def is_date_line(text: str) -> bool:
 
 #: A speech's salutation line (``同志们：``, ``各位代表：``, ``尊敬的各位领导、同志们：``), on Simplified text.
 SALUTATION = re.compile(
-    r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|[\u4e00-\u9fff、]{0,24}(同志们|朋友们|代表们))\s*[:：]$"
+    r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|尊敬的[\u4e00-\u9fff、，]{1,20}"
+    r"|[\u4e00-\u9fff、，]{0,24}(同志们|朋友们|代表们|同学们|老师们|来宾们|嘉宾们|女士们|先生们|青年们))\s*[:：]$"
 )
 
 

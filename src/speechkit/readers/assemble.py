@@ -25,12 +25,12 @@ class Reading:
     path: str
 
 
-def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry) -> str:
+def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry, *, spoken: bool = False) -> str:
     """Guess the document kind from the title and what the front and back matter held (the registry's guesser)."""
     title = to_simplified(meta_fields.get("title", ""))
     # a 发文字号, an addressee or a date under the body make a 公文; a salutation (同志们：) a text spoken
     official = bool(meta_fields.get("doc_number") or meta_fields.get("addressee") or meta_fields.get("form"))
-    kind = registry.guess_kind(title, official=official, spoken=bool(salutation))
+    kind = registry.guess_kind(title, official=official, spoken=spoken or bool(salutation))
     if kind is None:
         kind = "speech" if "speech" in registry.kinds else next(iter(registry.kinds))
     return kind
@@ -58,7 +58,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes, registry=registry)
     if "title" not in front.fields:
         front.fields["title"] = _fallback_title(blocks, path)
-    kind_name = kind or guess_kind(front.fields, front.salutation, registry)
+    kind_name = kind or guess_kind(front.fields, front.salutation, registry, spoken=front.dateline)
     document_kind = registry.kinds[kind_name]
     source: dict[ModelPath, SourcePos] = dict(front.positions)
     sections: list[Section] = []

@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import _
-from ..model.notice_parts import is_addressee_line, is_salutation_line
+from ..model.notice_parts import DATELINE, is_addressee_line, is_salutation_line
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
 from ..model.speech import SourcePos
 from .classify import NAMED, clean_title
 from .raw import Note, RawBlock, RawPara
 
-DATELINE = re.compile(r"^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$")
 DATE = re.compile(
     r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
@@ -45,6 +44,8 @@ class Front:
     attachments: list[str] = field(default_factory=list)
     salutation: str = ""
     toc: bool = False
+    #: Whether the date stood under the title in parentheses, as a speech's dateline does (（2016年4月10日）).
+    dateline: bool = False
     positions: dict[tuple[str | int, ...], SourcePos] = field(default_factory=dict)
     #: Short lines under the title that are not front matter after all: they open the body.
     leftovers: list[RawBlock] = field(default_factory=list)
@@ -106,6 +107,7 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             _set(front, "date", re.sub(r"\s+", "", text), block, path)  # a date under the title
         elif role == "dateline" or (not role and DATELINE.match(text)):
             match = DATELINE.match(text)
+            front.dateline = True
             _set(front, "date", match.group(1) if match else text.strip("（）()"), block, path)
         elif role == "salutation" or (not role and is_salutation_line(simple)):
             front.salutation = _full_colon(text)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...i18n import _, language
 from ...model.meta_fields import META_FIELD
-from ...model.notice_parts import is_addressee_line, is_salutation_line, read_parts
+from ...model.notice_parts import DATELINE, is_addressee_line, is_salutation_line, read_parts
 from ...model.script import to_simplified
 from ...registry import DocumentKind
 from ..finding import Hit
@@ -57,7 +57,8 @@ def _guess(doc: Doc) -> tuple[str, int | None]:
     """Return the kind the registry's guesser tells from a draft's title, and the title's unit.
 
     The title is the first of the first lines that reads as one and names a kind; an addressee line right
-    after it (主送机关) makes the document a 公文, as it does for ``import``.
+    after it (主送机关) makes the document a 公文, and a salutation or a dateline in the three lines after it
+    (同志们：, （2016年4月10日）) a text spoken, as they do for ``import``.
     """
     registry = _registry(doc)
     units = doc.structure()[:13]
@@ -65,8 +66,9 @@ def _guess(doc: Doc) -> tuple[str, int | None]:
         title = doc.simple(index).strip()
         if len(title) > 60 or any(mark in title for mark in _BODY_END):
             continue
-        following = doc.units[units[position + 1]].text if position + 1 < len(units) else ""
-        spoken = is_salutation_line(to_simplified(following))
+        after = [to_simplified(doc.units[unit].text.strip()) for unit in units[position + 1 : position + 4]]
+        following = after[0] if after else ""
+        spoken = is_salutation_line(following) or any(DATELINE.match(line) for line in after)
         found = registry.guess_kind(title, official=is_addressee_line(following) and not spoken, spoken=spoken)
         if found:
             return str(found), index
