@@ -13,63 +13,14 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import _
-from ..writers.docx_xml import escape
-from ..writers.faces import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
+from ..writers.faces import SUBSTITUTES, fontconfig_xml
 from ..writers.output import write_atomic
 
 #: Where ``--install`` writes the mapping (under ``$XDG_CONFIG_HOME`` or ``~/.config``).
 CONF_NAME = Path("fontconfig") / "conf.d" / "60-speechkit.conf"
-
-
-@dataclass(frozen=True)
-class Substitute:
-    """A free face standing in for an official one: family, weight (fontconfig const) and Debian package."""
-
-    official: str
-    role: str
-    family: str
-    weight: str
-    package: str
-
-
-#: Official face → free stand-in (each role a distinct face, weight or design).
-SUBSTITUTES: tuple[Substitute, ...] = (
-    Substitute(XIAOBIAOSONG, "标题 title", "Noto Serif CJK SC", "bold", "fonts-noto-cjk"),
-    Substitute(HEITI, "一级标题 level 1", "Noto Sans CJK SC", "regular", "fonts-noto-cjk"),
-    Substitute(KAITI, "二级标题 level 2", "AR PL UKai CN", "regular", "fonts-arphic-ukai"),
-    Substitute(FANGSONG, "正文 body", "Noto Serif CJK SC", "regular", "fonts-noto-cjk"),
-    Substitute(SONGTI, "页码 page numbers", "Noto Serif CJK SC", "regular", "fonts-noto-cjk"),
-    Substitute(LATIN, "西文 Latin", "Liberation Serif", "regular", "fonts-liberation"),
-)
-
-
-def fontconfig_xml(*, standalone: bool = True) -> str:
-    """Return a fontconfig file mapping each official face to its stand-in (family and weight).
-
-    ``standalone`` includes the system configuration (for ``FONTCONFIG_FILE``); without it the
-    text suits a ``conf.d`` folder. Rules only fire for a family the machine lacks.
-    """
-    rules = []
-    for sub in SUBSTITUTES:
-        weight = (
-            f'<edit name="weight" mode="assign" binding="strong"><const>{sub.weight}</const></edit>'
-            if sub.weight != "regular"
-            else ""
-        )
-        rules.append(
-            f'<match target="pattern"><test qual="any" name="family"><string>{escape(sub.official)}</string></test>'
-            f'<edit name="family" mode="prepend" binding="strong"><string>{escape(sub.family)}</string></edit>'
-            f"{weight}</match>"
-        )
-    include = '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' if standalone else ""
-    return (
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-        f"{include}{''.join(rules)}</fontconfig>\n"
-    )
 
 
 def installed_families() -> set[str]:

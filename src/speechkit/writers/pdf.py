@@ -9,9 +9,9 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..apps.fonts import fontconfig_xml
 from ..i18n import N_, _
 from ..model.errors import RenderError
+from .faces import fontconfig_xml
 
 #: Seconds LibreOffice may take for one document (a cold start takes about 2 s).
 TIMEOUT = 180
