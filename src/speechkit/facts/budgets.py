@@ -159,7 +159,8 @@ def check_plain(value: Any, depth: int = 0) -> Any:
         return value
     jinja2 = sys.modules.get("jinja2")  # an Undefined exists only once Jinja is loaded
     if jinja2 is not None and isinstance(value, jinja2.Undefined):
-        value._fail_with_undefined_error()
+        str(value)  # a StrictUndefined raises its UndefinedError on str() (Jinja's public behaviour)
+        raise jinja2.UndefinedError(_("an undefined value"))  # a lenient Undefined a caller chose
     if type(value).__module__.startswith("speechkit.") and "__str__" in vars(type(value)):
         str(value)  # speechkit's own values say themselves why they are not text (a statistics group)
     raise BudgetError(_("a {name} cannot be written as text").format(name=type(value).__name__))
