@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import run_cli
 
 #: A pasted notice: a broken bracket, full-width digits, a pinyin remnant of a Traditional cut, a site's buttons
 #: and a single attachment numbered 1. (shapes from tests/field: gov_shenyang_gonggao, wenku_bdocx_shuzhi).
@@ -30,19 +30,15 @@ CHANGES = [
 ]
 
 
-def _speechkit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "speechkit", *args], capture_output=True, text=True)
-
-
 def test_import_names_each_change_and_check_reports_it(tmp_path: Path) -> None:
     draft = tmp_path / "notice.txt"
     draft.write_text(DRAFT, encoding="utf-8")
-    imported = _speechkit("import", str(draft))
+    imported = run_cli("import", str(draft))
     assert imported.returncode == 0, imported.stderr
     changes = [line for line in imported.stderr.splitlines() if not line.startswith(f"{draft}: ")]
     assert sorted(changes) == sorted(f"{draft}:{line}: {what}" for line, what, _code in CHANGES)
     assert "２" not in imported.stdout and "〔2009〕" in imported.stdout and "(huì)" not in imported.stdout
-    checked = _speechkit("check", str(draft))
+    checked = run_cli("check", str(draft))
     found = {
         (int(m.group(1)), m.group(2))
         for m in re.finditer(rf"^{re.escape(str(draft))}:(\d+):\d+: (SK\d+)", checked.stdout, re.M)
@@ -58,8 +54,8 @@ def test_check_reports_every_line_import_sets_aside(tmp_path: Path) -> None:
         "今天我们召开会议，部署安全生产工作。\n（全文完）\n",
         encoding="utf-8",
     )
-    imported = _speechkit("import", str(draft))
+    imported = run_cli("import", str(draft))
     aside = {int(m.group(1)) for m in re.finditer(r":(\d+): set aside: ", imported.stderr)}
     assert aside == {1, 5}, imported.stderr
-    checked = _speechkit("check", "--select", "SK105", str(draft))
+    checked = run_cli("check", "--select", "SK105", str(draft))
     assert {int(m.group(1)) for m in re.finditer(r":(\d+):\d+: SK105 ", checked.stdout)} == aside, checked.stdout

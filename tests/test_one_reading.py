@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -18,6 +16,7 @@ import pytest
 import yaml
 
 import speechkit
+from conftest import run_cli
 from numbered_docx import Para, abstract, build_docx, level, num
 from speechkit.checks.config import Config
 from speechkit.checks.docx_source import doc_from_docx
@@ -60,14 +59,10 @@ def _write(tmp_path: Path, fmt: str, lines: list[str]) -> Path:
     return path
 
 
-def _speechkit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "speechkit", *args], capture_output=True, text=True, encoding="utf-8")
-
-
 @pytest.mark.parametrize("fmt", ["md", "docx"])
 def test_import_sets_aside_what_check_reports(tmp_path: Path, fmt: str) -> None:
     draft = _write(tmp_path, fmt, PAGE)
-    imported = _speechkit("import", str(draft))
+    imported = run_cli("import", str(draft))
     assert imported.returncode == 0, imported.stderr
     aside = {int(m.group(1)) for m in re.finditer(r":(\d+): set aside: ", imported.stderr)}
     # Markdown lines are source lines (a paragraph every other line); Word paragraphs are numbered 1, 2, 3 …
@@ -77,7 +72,7 @@ def test_import_sets_aside_what_check_reports(tmp_path: Path, fmt: str) -> None:
     text = str(facts)
     assert "浏览次数" not in text and "ICP" not in text and "未完" not in text and "首页" not in text
     assert facts["title"] == "在全市安全生产工作会议上的讲话" and "各地各部门要把安全生产摆在突出位置。" in text
-    checked = _speechkit("check", "--select", "SK105", str(draft))
+    checked = run_cli("check", "--select", "SK105", str(draft))
     assert {int(m.group(1)) for m in re.finditer(r":(\d+):\d+: SK105 ", checked.stdout)} == aside, checked.stdout
 
 
