@@ -90,7 +90,9 @@ def test_pinyin_is_read_through() -> None:
     assert fixed == "學?站帊徫还_選" and changes == ["SK204 學(xué) → 學"]
 
 
-@pytest.mark.parametrize("text", ["××××年××月××日", "Café au lait, Müller 学习", "温度37℃。", "这是怎么回事?"])
+@pytest.mark.parametrize(
+    "text", ["××××年××月××日", "Café au lait, Müller 学习", "温度37℃。", "这是怎么回事?", "亮点是哪些?开工是哪些?"]
+)
 def test_clean_text_is_no_mojibake(text: str) -> None:
     assert garbles(text) == []
 

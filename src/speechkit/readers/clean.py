@@ -250,10 +250,13 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             previous = None
             continue
         starts = by_indent and entry is not None and entry[0] in indented and entry[1] <= 3
-        joins = (
-            entry is not None and previous is not None and not starts and _joins(previous[2], entry[2], not paragraphs)
-        )
-        if joins and entry is not None and previous is not None and not joins_garble(previous[2], entry[2]):
+        if (
+            entry is not None
+            and previous is not None
+            and not starts
+            and _joins(previous[2], entry[2], not paragraphs)
+            and not joins_garble(previous[2], entry[2])  # a character cut by the line break: SK209 reads lines
+        ):
             previous = (previous[0], previous[1], previous[2] + entry[2])
             notes.append(
                 Note(

@@ -130,6 +130,7 @@ def _gbk_run() -> re.Pattern[str]:
     return re.compile(f"[^\\x00-\\xff\\s\ufffd{_CP1252_EXTRA}]{{3,}}")
 
 
+_LATIN1 = re.compile("[\u0080-\u00ff]")
 #: Three-byte UTF-8 characters, at least two in a row (the GBK bytes of a ``鎶ュ憡`` run).
 _UTF8_CHAIN = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2,}")
 
@@ -325,7 +326,7 @@ def _utf8_prefix(tail: bytes) -> bool:
 def _repaired(text: str) -> list[Garble]:
     """The runs of ``text`` a round trip repairs."""
     found: list[Garble] = []
-    if any("\u0080" <= char <= "\u00ff" or char in _CP1252_EXTRA for char in text):
+    if _LATIN1.search(text):  # mis-read bytes leave Latin-1 characters (Windows-1252's own ones are CJK marks too)
         for match in _latin_run().finditer(text):
             seen, repair = _utf8_repair(match.group())
             if seen:
@@ -427,12 +428,17 @@ def _marks(text: str) -> list[tuple[int, int]]:
 def _garbled_at(text: str, at: int, near: list[tuple[int, int]]) -> bool:
     """Return whether the ``?``/U+FFFD at ``at`` is garbage: U+FFFD, another sign close by, or a ``?``
     between two Han characters with no question word before it in its clause."""
-    if text[at] == "\ufffd" or any(start != at for start, _ in near):
-        return True
+    if text[at] == "\ufffd" or any(start != at and not _asks(text, start) for start, _ in near):
+        return True  # another sign close by: a ? that ends a question (哪些?哪些?) is none
     before = text[at - 1] if at else ""
     after = text[at + 1] if at + 1 < len(text) else ""
-    if not (is_han(before) and is_han(after)):
+    return is_han(before) and is_han(after) and not _asks(text, at)
+
+
+def _asks(text: str, at: int) -> bool:
+    """Return whether the ``?`` at ``at`` ends a question: a question word stands before it in its clause."""
+    if text[at] != "?":
         return False
     floor = max(0, at - _CLAUSE_MAX)
     clause_start = max(floor - 1, *(text.rfind(c, floor, at) for c in _CLAUSE_END)) + 1
-    return not _question().search(text, clause_start, at + 1)
+    return _question().search(text, clause_start, at + 1) is not None
