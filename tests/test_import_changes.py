@@ -24,7 +24,7 @@ CHANGES = [
     (2, "fixed: SK301 国办发„2009‟3号 → 国办发〔2009〕3号", "SK301"),
     (4, "fixed: SK304 ２０２４ → 2024", "SK304"),
     (4, "fixed: SK304 ３ → 3", "SK304"),
-    (4, "fixed: SK204 removed pinyin (huì)", "SK204"),
+    (4, "fixed: SK204 正式會(huì)員认真 → 正式會員认真", "SK204"),
     (6, "set aside: 下载 相关 举报", "SK105"),
     (7, "stripped label: 1.", "SK107"),
 ]

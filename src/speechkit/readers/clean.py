@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 
-from ..checks.rules.formats import mend_doc_numbers
-from ..checks.rules.number_forms import mend_fullwidth_digits
-from ..checks.rules.punctuation import FULLWIDTH, halfwidth_spans, pinyin_spans
 from ..i18n import _
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
 from .classify import junk_spans, page_lines, strip_markup
 from .raw import Note, RawPara
+from .repair import (
+    FULLWIDTH,
+    halfwidth_spans,
+    joins_garble,
+    mend_doc_numbers,
+    mend_fullwidth_digits,
+    mend_mojibake,
+    mend_pinyin,
+    pinyin_spans,
+)
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
 BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = tuple(
@@ -129,13 +136,11 @@ def is_boilerplate(text: str) -> bool:
 
 
 def fix_text(text: str) -> tuple[str, list[str]]:
-    """Apply the safe fixes (SK204 pinyin, SK304 digits, SK301 brackets, SK201 marks); return text and changes."""
-    changes: list[str] = []
-    spans = pinyin_spans(text)
-    if spans:
-        changes.extend(_("SK204 removed pinyin {text}").format(text=text[s:e]) for s, e in spans)
-        for start, end in reversed(spans):
-            text = text[:start] + text[end:]
+    """Apply the safe fixes (SK204 pinyin, SK209 mojibake, SK304 digits, SK301 brackets, SK201 marks); return
+    text and changes."""
+    text, changes = mend_pinyin(text)
+    text, mended, _kept = mend_mojibake(text)  # a text draft's lines were mended one by one (clean_lines)
+    changes.extend(mended)
     text, digits = mend_fullwidth_digits(text)
     changes.extend(digits)
     text, mends = mend_doc_numbers(text)
@@ -198,6 +203,9 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     """Turn the text of a draft into paragraphs: boilerplate set aside, lines joined or split."""
     notes: list[Note] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, 1):  # each line as check reads it: one detection of mojibake (SK209)
+        lines[number - 1], mended, kept = mend_mojibake(line)
+        notes.extend([*(Note(number, "fixed", m) for m in mended), *(Note(number, "kept as text", k) for k in kept)])
     longest = max((len(line) for line in lines), default=0)
     filled = sum(1 for line in lines if line.strip())
     one_line = (longest > 150 and filled <= 3) or (longest > 400 and filled <= 8)
@@ -242,7 +250,13 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             previous = None
             continue
         starts = by_indent and entry is not None and entry[0] in indented and entry[1] <= 3
-        if entry is not None and previous is not None and not starts and _joins(previous[2], entry[2], not paragraphs):
+        if (
+            entry is not None
+            and previous is not None
+            and not starts
+            and _joins(previous[2], entry[2], not paragraphs)
+            and not joins_garble(previous[2], entry[2])  # a character cut by the line break: SK209 reads lines
+        ):
             previous = (previous[0], previous[1], previous[2] + entry[2])
             notes.append(
                 Note(

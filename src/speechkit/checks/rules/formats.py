@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from ...i18n import _
 from ...model.notice_parts import (
@@ -17,21 +16,10 @@ from ...model.notice_parts import (
 from ...model.notice_parts import (
     is_date_line as is_date_line,  # the tests' name for the notice reading's
 )
+from ...readers.repair import doc_number as _doc_number
+from ...readers.repair import doc_number_problems as _doc_number_problems
 from ..finding import Hit
 from ..text import Doc
-
-
-@cache
-def _doc_number() -> re.Pattern[str]:
-    """A document number (compiled on first use)."""
-    return re.compile(
-        "(?P<prefix>[\u4e00-\u9fff]{1,10})(?P<open>[〔\\[【(（［〖｛{„])(?P<year>(?:19|20)\\d{2})"
-        "(?P<close>[〕\\]】)）］〗｝}‟]?)(?P<di>第?)(?P<num>\\d{0,5})(?P<hao>[号號]?)"
-    )
-
-
-#: Last characters of an issuing body's code (机关代字) before the year.
-_CODE_ENDINGS = set("发發字函办辦文令电電报報复復批示呈通告议議纪紀委组組宣政")
 
 
 def check_doc_numbers(doc: Doc) -> Iterator[Hit]:
@@ -52,50 +40,6 @@ def check_doc_numbers(doc: Doc) -> Iterator[Hit]:
                         group=match.group(0), problems=_("; ").join(problems), hint=hint
                     ),
                 )
-
-
-def mend_doc_numbers(text: str) -> tuple[str, list[str]]:
-    """Put the year of each document number whose two brackets are there in 〔〕; return the text and the mends.
-
-    The one repair of SK301's findings the text reader makes (``国办发„2009‟3号``, ``沈政令[1997]29号``);
-    a number with a bracket missing or other faults stays as written, for SK301 to report.
-    """
-    mends: list[str] = []
-    out: list[str] = []
-    kept = 0
-    for match in _doc_number().finditer(text):
-        if match.group("open") == "〔" or not match.group("close") or not match.group("num"):
-            continue
-        if _doc_number_problems(match) != ["put the year in 〔〕"]:
-            continue
-        mended = f"{match.group('prefix')}〔{match.group('year')}〕{match.group('num')}{match.group('hao')}"
-        out += [text[kept : match.start()], mended]
-        kept = match.end()
-        mends.append(f"SK301 {match.group(0)} → {mended}")
-    return ("".join(out) + text[kept:], mends) if mends else (text, [])
-
-
-def _doc_number_problems(match: re.Match[str]) -> list[str]:
-    opening, close, num = match.group("open"), match.group("close"), match.group("num")
-    coded = match.group("prefix")[-1] in _CODE_ENDINGS
-    if not coded and not (num and match.group("hao")):
-        return []
-    if opening in "(（" and not (coded and num):
-        return []
-    problems = []
-    if opening != "〔" or close not in ("", "〕"):
-        problems.append(_("put the year in 〔〕"))
-    if not close:
-        problems.append(_("the year's closing bracket is missing"))
-    if match.group("di"):
-        problems.append(_("no 第 before the number"))
-    if not num:
-        problems.append(_("the serial number is missing"))
-    elif num.startswith("0"):
-        problems.append(_("no leading zeros in the serial number"))
-    if num and not match.group("hao"):
-        problems.append(_("号 is missing"))
-    return problems
 
 
 _CN_DIGIT = "〇零一二三四五六七八九"

@@ -7,31 +7,16 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import _
+from ...readers.repair import HALF_DIGITS as _HALF
+from ...readers.repair import fullwidth_digits as _fullwidth
 from ..finding import Hit
 from ..text import Doc
-
-_HALF = str.maketrans("０１２３４５６７８９．", "0123456789.")
-
-
-# Both patterns are compiled on first use.
-@cache
-def _fullwidth() -> re.Pattern[str]:
-    return re.compile("[０-９]+(?:[．.][０-９]+)?")
 
 
 @cache
 def _range() -> re.Pattern[str]:
     """A range whose first number lacks the ``%`` or ``万``/``亿`` the second one carries."""
     return re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*([～~〜—–至到])\s*(\d+(?:\.\d+)?)(%|‰|万|亿)")
-
-
-def mend_fullwidth_digits(text: str) -> tuple[str, list[str]]:
-    """Write full-width digits as ASCII digits; return the text and the changes (``SK304 ２０２４ → 2024``).
-
-    The one repair of SK304's findings the text reader makes, so ``import`` and ``check`` name the same digits.
-    """
-    changes = [f"SK304 {m.group()} → {m.group().translate(_HALF)}" for m in _fullwidth().finditer(text)]
-    return (_fullwidth().sub(lambda m: m.group().translate(_HALF), text), changes) if changes else (text, [])
 
 
 def check(doc: Doc) -> Iterator[Hit]:

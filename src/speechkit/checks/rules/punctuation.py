@@ -7,86 +7,17 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import _
+from ...readers.repair import FULLWIDTH as FULLWIDTH
+from ...readers.repair import ends_url as _ends_url  # noqa: F401  (the tests' name)
+from ...readers.repair import halfwidth_spans as halfwidth_spans
+from ...readers.repair import is_pinyin as _is_pinyin  # noqa: F401  (the tests' name)
+from ...readers.repair import pinyin_spans as pinyin_spans
+from ...readers.repair import url_spans as url_spans
 from ..finding import Hit
 from ..text import Doc
 from .boilerplate import boilerplate_spans
-from .chars import is_cjk, is_han
+from .chars import is_han
 from .garbled import garbled_spans, span_mask
-
-FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-#: A bracketed syllable, ``(zhèn)`` or ``（zhen4）``; :func:`pinyin_spans` keeps those after a Han character.
-_BRACKETED = f"[（(]([a-zü{_TONED}]{{1,6}}[1-5]?)[）)]"
-_VISIBLE = re.compile("[^ ]")
-
-
-@cache
-def _bracketed() -> re.Pattern[str]:
-    return re.compile(_BRACKETED, re.IGNORECASE)
-
-
-def pinyin_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of ``(zhèn)``-style pinyin after a Han character (U+4E00–U+9FFF)."""
-    # The Han character before is tested here, not in a lookbehind: a class of 20,992 code points,
-    # case-folded, costs ``re`` about 4 ms to build. A bracketed syllable holds no bracket, so no
-    # match skipped here can hide another one.
-    return [
-        m.span()
-        for m in _bracketed().finditer(text)
-        if m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff" and _is_pinyin(m.group(1))
-    ]
-
-
-#: Where a URL starts: the scheme starts only where a word starts and is at most 32 characters, so a
-#: long run of letters is scanned once (the unbounded ``[a-z][a-z0-9+.-]*://`` backtracked quadratically).
-_URL_START = r"(?i:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.|mailto:)"
-
-
-@cache
-def _url_start() -> re.Pattern[str]:
-    return re.compile(_URL_START)
-
-
-def _ends_url(char: str) -> bool:
-    """Return whether ``char`` ends a URL: a space, CJK punctuation, a Han or a full-width character."""
-    return (
-        char.isspace() or "\u3000" <= char <= "\u303f" or "\u4e00" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
-    )
-
-
-_NON_SPACE_RUN = re.compile(r"\S*")
-_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
-
-
-def _url_end(text: str, start: int) -> int:
-    """Return where a URL whose tail starts at ``start`` ends (the first character :func:`_ends_url`)."""
-    run = _NON_SPACE_RUN.match(text, start)
-    stop = run.end() if run else start
-    at = start
-    # Only a character beyond Latin-1 can end the URL inside a run of non-spaces: jump from one to the next.
-    while (char := _BEYOND_LATIN1.search(text, at, stop)) is not None:
-        if _ends_url(char.group()):
-            return char.start()
-        at = char.end()
-    return stop
-
-
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of the URLs in ``text``: a scheme, ``www.`` or ``mailto:`` up to the first space,
-    CJK character or full-width character."""
-    if ":" not in text and "." not in text:
-        return []
-    spans = []
-    pos = 0
-    while match := _url_start().search(text, pos):
-        end = _url_end(text, match.end())
-        spans.append((match.start(), end))
-        pos = end
-    return spans
-
-
-def _is_pinyin(token: str) -> bool:
-    return any(ch in _TONED for ch in token.lower()) or token[-1] in "12345"
 
 
 def check_pinyin(doc: Doc) -> Iterator[Hit]:
@@ -120,54 +51,6 @@ def check_halfwidth(doc: Doc) -> Iterator[Hit]:
                 ),
                 FULLWIDTH[char],
             )
-
-
-def halfwidth_spans(text: str) -> list[tuple[int, int, str]]:
-    """Return (start, end, char) for each half-width mark to replace; ``end`` takes trailing spaces."""
-    if not any(char in text for char in FULLWIDTH):
-        return []  # nothing to replace: no need to look for pinyin, URLs or garbled text
-    skip = span_mask(len(text), [*pinyin_spans(text), *url_spans(text), *garbled_spans(text)])
-    flagged: dict[int, bool] = {}
-    for i, char in enumerate(text):
-        if char not in FULLWIDTH or skip[i]:
-            continue
-        before = text[i - 1] if i else ""
-        after = _next_visible(text, i + 1)
-        if char in ",:." and before.isdigit() and after.isdigit() and before.isascii() and after.isascii():
-            continue
-        if char == ".":
-            # A full stop ends a Chinese sentence: after a Han character, before the end, a space or more
-            # Chinese. ``1.`` (a label), ``...`` and ``v1.2`` are not sentence ends.
-            nxt = text[i + 1 : i + 2]
-            flagged[i] = is_han(before) and nxt != "." and (not after or nxt.isspace() or is_cjk(after))
-            continue
-        flagged[i] = is_cjk(before) or is_cjk(after)
-    for open_at, close_at in _paren_pairs(text):
-        if flagged.get(open_at) or flagged.get(close_at):
-            flagged[open_at] = flagged[close_at] = True
-    out = []
-    for i in sorted(k for k, v in flagged.items() if v):
-        visible = _VISIBLE.search(text, i + 1)
-        end = visible.start() if visible and is_cjk(visible.group(0)) else i + 1
-        out.append((i, end, text[i]))
-    return out
-
-
-def _next_visible(text: str, start: int) -> str:
-    """Return the first character other than a space at or after ``start`` ("" at the end)."""
-    visible = _VISIBLE.search(text, start)
-    return visible.group(0) if visible else ""
-
-
-def _paren_pairs(text: str) -> list[tuple[int, int]]:
-    stack: list[int] = []
-    pairs = []
-    for i, char in enumerate(text):
-        if char == "(":
-            stack.append(i)
-        elif char == ")" and stack:
-            pairs.append((stack.pop(), i))
-    return pairs
 
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（(", "）)"), ("【", "】"))
