@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from conftest import run_cli
 from speechkit.checks import check_text
 from speechkit.default import default_registry
 from speechkit.readers import read_draft
@@ -192,3 +193,12 @@ def test_check_and_import_agree_on_a_draft_with_mojibake(tmp_path: Path) -> None
     assert f"{draft}:3: fixed: SK209 鎶ュ憡鎬讳綋 → 报告总体" in imported.stderr.splitlines()
     assert f"{draft}:4: kept as text: SK209 garbled text '?cè)丝?'; restore it from the source" in imported.stderr
     assert "现将报告总体印发给你们" in imported.stdout and "?cè)丝?" in imported.stdout  # kept in the body
+
+
+def test_check_fix_applies_the_repair_import_makes(tmp_path: Path) -> None:
+    """``speechkit check --fix`` writes back what import repairs (SK209 is fixable where the bytes survive)."""
+    draft = tmp_path / "notice.txt"
+    draft.write_text("关于工作的通知\n各单位：\n本次ä¸­æ–‡会议要认真组织。\n", encoding="utf-8")
+    fixed = run_cli("check", "--select", "SK209", "--fix", str(draft))
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert draft.read_text(encoding="utf-8") == "关于工作的通知\n各单位：\n本次中文会议要认真组织。\n"

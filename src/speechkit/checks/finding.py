@@ -83,7 +83,7 @@ RULES: dict[str, Rule] = {
         Rule("SK206", "error", False, N_("hyphen in a numeric range, '...' for '……', title ending in '。'")),
         Rule("SK207", "error", True, N_("space inside Chinese text or before % or a unit")),
         Rule("SK208", "error", False, N_("顿号 between items in book-title marks or quotes")),
-        Rule("SK209", "error", False, N_("garbled text from a broken encoding conversion")),
+        Rule("SK209", "error", True, N_("garbled text from a broken encoding conversion")),
         Rule("SK210", "error", False, N_("misused word (dictionary, extensible)")),
         Rule("SK301", "error", False, N_("document number not in the form 党办发〔2018〕12号")),
         Rule("SK302", "error", False, N_("date not in the form 2018年10月7日")),
