@@ -149,25 +149,6 @@ def test_counts_and_breakdowns_are_read_as_before(sample: str) -> None:
             assert holds(sample, figures._BREAKDOWN, start, end) == bool(OLD_BREAKDOWN.search(sample, start, end))
 
 
-# -- outline resets: the salutation read in Python -------------------------------------------------------
-
-OLD_SALUTATION = re.compile(r"^[^，。,；;]{1,16}[：:]\s*$")
-OLD_SALUTATION_WORDS = re.compile("同志|们|們|各|尊敬|领导|領導|代表|来宾|來賓|朋友|老师|老師|同学|同學")
-SALUTATION_PIECES = [*"：:，。,；;同志们各位来宾 \u3000\t\n\u2028", "尊敬的", "领导", "同學", "一二三四五六七八"]
-
-
-@settings(max_examples=1000, deadline=None)
-@given(texts(SALUTATION_PIECES, 12))
-def test_salutations_are_read_as_before(sample: str) -> None:
-    from speechkit.checks import outline
-
-    old = bool(OLD_SALUTATION.match(sample) and OLD_SALUTATION_WORDS.search(sample))
-    assert outline._is_salutation(sample) == old
-    assert outline._is_salutation(sample.strip()) == bool(
-        OLD_SALUTATION.match(sample.strip()) and OLD_SALUTATION_WORDS.search(sample.strip())
-    )
-
-
 # -- SK202 and SK204: the label's own bracket and pinyin, read on first need -----------------------------
 
 OLD_LABEL_CLOSE = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])[)）]")
