@@ -123,7 +123,9 @@ _SHORT = 120
 
 #: Anti-copy junk of forum software: six or more runs of one or two ASCII marks, letters and digits
 #: between single spaces (``9 Y8 f3 E5 k. p. Q8 f$ Y) |. D#``), on a line of its own or glued to the text.
-_JUNK = re.compile(r"(?:[!-~]{1,2} ){5,}[!-~]{1,2}(?![!-~])")
+#: The last run may be glued to a number label it stands before (``Z5 _1.作评价``, ``Z7 P(1)言会``).
+_BEFORE_LABEL = r"(?=(?:[1-9]\d?[.、．]|[(（][1-9一二三四五六七八九十]\d?[)）])[\u4e00-\u9fff])"
+_JUNK = re.compile(rf"(?:[!-~]{{1,2}} ){{5,}}(?:[!-~]{{1,2}}(?![!-~])|[!-~]{{1,2}}{_BEFORE_LABEL})")
 
 
 def junk_spans(text: str) -> list[tuple[int, int]]:

@@ -83,7 +83,11 @@ def unmarkup(line: str) -> list[tuple[int, str]]:
 
 
 #: A chapter or article label typed with spaces (``第 一 章``, ``第 十二 条``), at the start of a line.
-_SPACED_LABEL = re.compile(r"^([ \t\u3000]*)(第(?:[ \u3000]*[一二三四五六七八九十百零〇]){1,4}[ \u3000]*[章编节条])")
+#: A bullet before it (``• 第 一 章``) is a list's mark of the page, not text.
+_SPACED_LABEL = re.compile(
+    r"^([ \t\u3000]*)((?:[•●▪◆][ \t\u3000]*)?"
+    r"第(?:[ \u3000]*[一二三四五六七八九十百零〇\d]){1,4}[ \u3000]*[章编节条編節條])"
+)
 #: A short chapter title typed letter-spaced after its label (``第一章  总 则``).
 _SPACED_TITLE = re.compile(r"^([ \u3000]+)([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,5})$")
 
@@ -91,11 +95,11 @@ _SPACED_TITLE = re.compile(r"^([ \u3000]+)([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u
 def close_label_spaces(line: str) -> tuple[str, str]:
     """Close the spaces in a 第…章/第…条 label (and a letter-spaced chapter title); return the line and the change."""
     match = _SPACED_LABEL.match(line)
-    if not match or not re.search(r"[ \u3000]", match.group(2)):
+    if not match or not re.search(r"[ \u3000•●▪◆]", match.group(2)):
         return line, ""
-    label = re.sub(r"[ \u3000]", "", match.group(2))
+    label = re.sub(r"[ \u3000•●▪◆]", "", match.group(2))
     rest = line[match.end() :]
-    title = _SPACED_TITLE.match(rest) if label.endswith(("章", "编", "节")) else None
+    title = _SPACED_TITLE.match(rest) if label.endswith(("章", "编", "节", "編", "節")) else None
     before, after = match.group(2), label
     if title:
         rest = title.group(1) + re.sub(r"[ \u3000]", "", title.group(2))

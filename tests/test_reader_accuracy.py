@@ -1,0 +1,191 @@
+"""Features of drafts from the field that the text reader reads (issue 18), each on a small made-up draft."""
+
+from __future__ import annotations
+
+from speechkit import default_registry
+from speechkit.model.speech import Item, Section, Speech
+from speechkit.readers import Reading, read_draft
+
+
+def _read(text: str, name: str = "draft.txt") -> Reading:
+    return read_draft(text, "txt", name=name, registry=default_registry())
+
+
+def _headings(speech: Speech) -> list[tuple[int, str]]:
+    """Section titles at level 1 and titled heading-style items below, as the field bench counts them."""
+    found: list[tuple[int, str]] = []
+
+    def walk(items: tuple[Item, ...], style: str, level: int) -> None:
+        for item in items:
+            if style == "heading" and item.title:
+                found.append((level, item.title))
+            walk(item.items, item.enumeration.style, level + 1)
+
+    for section in speech.sections:
+        if section.title:
+            found.append((1, section.title))
+        walk(section.items, section.enumeration.style, 2)
+    return found
+
+
+def _text(section: Section) -> str:
+    return "".join(b for b in section.lead if isinstance(b, str))
+
+
+# -- headings -----------------------------------------------------------------------------------
+
+
+def test_numbered_sentences_with_nothing_under_them_are_points_not_headings() -> None:
+    """``1、迟到早退的，扣发奖金。`` over ``2、…``: one whole sentence each, a list of rules under a heading."""
+    draft = (
+        "考勤管理办法\n"
+        "一、考勤要求\n"
+        "1、迟到早退的，每次扣发奖金十元。\n"
+        "2、无故缺勤的，当月不予奖励。\n"
+        "二、附则\n"
+        "本办法自印发之日起施行，由办公室负责解释。\n"
+    )
+    speech = _read(draft).speech
+    assert _headings(speech) == [(1, "考勤要求"), (1, "附则")]
+    assert "迟到早退的，每次扣发奖金十元。" in _text(speech.sections[0])
+
+
+def test_a_heading_that_runs_on_or_has_points_under_it_stays_a_heading() -> None:
+    """A sentence line among headings that run on into their text, or with deeper labels under it, is a heading."""
+    draft = (
+        "在全县工作会议上的讲话\n"
+        "一、主要成效\n"
+        "（一）组织建设全面加强。\n"
+        "1. 换届顺利完成。全县换届一次成功。\n"
+        "2. 阵地建设加强。新建场所十个。\n"
+        "（二）作风建设持续推进。今年开展专项整治三次，查处问题十件。\n"
+    )
+    titles = [title for _level, title in _headings(_read(draft).speech)]
+    assert "组织建设全面加强" in titles and "作风建设持续推进" in titles
+
+
+def test_in_a_list_of_numbered_paragraphs_a_line_of_whole_sentences_is_a_paragraph() -> None:
+    """Most 一、 lines are long sentences: the short ones that end with 。 are paragraphs of that list too."""
+    draft = (
+        "某某条例\n"
+        "一、为了规范管理，保障各方合法权益，推进工作高质量发展，结合本县实际，制定本规则。\n"
+        "二、县政府工作的指导思想是，坚持依法行政，全面正确履行政府职能，努力建设人民满意的政府。\n"
+        "三、县政府实行县长负责制。县长主持县政府全面工作。\n"
+    )
+    speech = _read(draft).speech
+    assert _headings(speech) == []
+
+
+def test_an_excerpt_that_starts_in_mid_list_keeps_the_standard_order_of_levels() -> None:
+    """``（三）…`` first, ``三、…`` later: the （一） level stays under the 一、 level the excerpt cut off."""
+    draft = (
+        "（三）测绘工作推进较慢。测绘涉及部门较多，进度不快。\n"
+        "（四）规划编制有待加强。覆盖率需进一步提升。\n"
+        "三、下一步工作的建议\n"
+        "（一）建立信息共享机制。加强部门之间的沟通。\n"
+    )
+    assert _headings(_read(draft).speech) == [
+        (2, "测绘工作推进较慢"),
+        (2, "规划编制有待加强"),
+        (1, "下一步工作的建议"),
+        (2, "建立信息共享机制"),
+    ]
+
+
+def test_anti_copy_junk_glued_to_a_label_leaves_the_label() -> None:
+    """Forum junk runs into the ``1.`` after it (``Z5 _1.作评价。``): the junk goes, the heading stays."""
+    draft = (
+        "讲话的结构分析\n"
+        "笔者认为，这篇讲话结构严谨，层次分明，值得学习。\n"
+        "一、谋篇布局独具特色\n"
+        "& x/ q( N+ j( w- Z6 \\: Y8 Z5 _1.作评价。\n"
+        "讲话第一部分，分四个自然段，层层递进。\n"
+    )
+    speech = _read(draft).speech
+    assert (2, "作评价") in _headings(speech)
+
+
+def test_a_bullet_before_a_spaced_chapter_label_is_dropped() -> None:
+    """A print view's ``• 第 一 章 總則`` and ``• 第 1 條``: chapters read as headings, the kind as a 公文."""
+    draft = (
+        "• 第 一 章 總則\n"
+        "  • 第 1 條\n"
+        "    本市為規範法規之制定，特制定本條例。\n"
+        "  • 第 2 條\n"
+        "    本市得就自治事項制定法規。\n"
+        "  • 第 二 章 法規之制定\n"
+        "  • 第 3 條\n"
+        "    下列事項以自治條例定之。\n"
+    )
+    reading = _read(draft)
+    assert [title for _level, title in _headings(reading.speech)] == ["第一章 總則", "第二章 法規之制定"]
+    assert reading.speech.meta.kind == "notice"  # a body of articles is a regulation's, issued as a 公文
+
+
+# -- front and back matter ----------------------------------------------------------------------
+
+
+def test_an_order_gives_its_number_and_signs_with_a_post_and_a_name_above_the_regulation() -> None:
+    """A 令: ``第12号`` under ``…政府令``, signed ``省长王某某`` over its date, then the regulation it issues."""
+    draft = (
+        "某某省实施细则\n"
+        "某某省人民政府令\n"
+        "第12号\n"
+        "现发布《某某省实施细则》，自发布之日起施行。\n"
+        "省长王某某\n"
+        "2020年5月6日\n"
+        "第一章 总则\n"
+        "第一条 为了规范管理，制定本细则。\n"
+        "第二条 本细则适用于全省。\n"
+    )
+    meta = _read(draft).speech.meta
+    assert (meta.doc_number, meta.signature, meta.date) == ("第12号", "省长王某某", "2020年5月6日")
+
+
+def test_a_page_title_without_the_quotes_repeats_a_title_broken_over_two_lines() -> None:
+    """The page's header drops the “” the document's title, broken over two lines, has: one title, the issuer above."""
+    draft = (
+        "关于做好交纳特殊党费用于支援救灾工作的通知\n\n"
+        "中共某某大学委员会\n\n"
+        "关于做好交纳“特殊党费”\n\n"
+        "用于支援救灾工作的通知\n\n"
+        "各党支部：\n"
+        "现将有关事项通知如下。\n"
+    )
+    reading = _read(draft)
+    meta = reading.speech.meta
+    assert meta.title == "关于做好交纳“特殊党费”用于支援救灾工作的通知"
+    assert meta.issuer == "中共某某大学委员会"
+    assert any(n.line == 1 and n.action == "set aside" and "repeated title" in n.text for n in reading.notes)
+
+
+def test_a_title_broken_over_two_lines_and_repeated_sets_both_lines_aside() -> None:
+    """A page repeats the title broken over two lines: both of those lines are set aside, the title is kept once."""
+    draft = (
+        "某某市领导干部年度考核评价办法实施细则\n"
+        "某某市领导干部年度考核评\n"
+        "价办法实施细则\n"
+        "某某市领导干部年度考核评价办法实施细则\n"
+        "第一条 为了规范考核工作，制定本细则。\n"
+    )
+    reading = _read(draft)
+    aside = {n.line for n in reading.notes if n.action == "set aside"}
+    assert aside == {1, 2, 3}
+    assert reading.speech.meta.title == "某某市领导干部年度考核评价办法实施细则"
+    assert "考核评" not in "".join(reading.speech.opening)
+
+
+def test_a_draft_with_no_title_line_says_its_title_is_the_file_name() -> None:
+    """No line reads as the title: the facts need one, so the file name stands in, and a note says so."""
+    draft = "同志们：\n今天召开会议，我们要认真总结工作，部署下一步任务。\n一、提高认识\n要提高认识。\n"
+    reading = _read(draft, name="去年的讲话.txt")
+    assert reading.speech.meta.title == "去年的讲话"
+    notes = [n for n in reading.notes if "title" in n.text]
+    assert len(notes) == 1 and notes[0].line == 1 and "去年的讲话" in notes[0].text
+    assert "今天召开会议" in reading.speech.opening[0]  # the first line stays in the body
+
+
+def test_a_draft_with_a_title_line_has_no_note_about_the_title() -> None:
+    reading = _read("在全县工作会议上的讲话\n同志们：\n今天召开会议。\n", name="x.txt")
+    assert reading.speech.meta.title == "在全县工作会议上的讲话"
+    assert not [n for n in reading.notes if "title" in n.text]
