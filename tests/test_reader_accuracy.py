@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
 from speechkit import default_registry
 from speechkit.model.speech import Item, Section, Speech
 from speechkit.readers import Reading, read_draft
@@ -189,3 +195,32 @@ def test_a_draft_with_a_title_line_has_no_note_about_the_title() -> None:
     reading = _read("在全县工作会议上的讲话\n同志们：\n今天召开会议。\n", name="x.txt")
     assert reading.speech.meta.title == "在全县工作会议上的讲话"
     assert not [n for n in reading.notes if "title" in n.text]
+
+
+# -- the import report's count note -------------------------------------------------------------
+
+
+def _import_cli(tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "speechkit", "import", str(draft)], capture_output=True, text=True)
+
+
+POINTS = "一要提高认识。认识很重要。二要加强领导。领导很重要。三要狠抓落实。落实很重要。四要严明纪律。纪律很重要。"
+
+
+def test_a_counting_phrase_over_the_points_read_is_not_reported(tmp_path: Path) -> None:
+    """``我再强调四点意见：一要…四要…`` read as four points: the count agrees, the report says nothing of it."""
+    result = _import_cli(tmp_path, f"在全市工作会议上的讲话\n同志们：\n今天召开会议，我再强调四点意见：{POINTS}\n")
+    assert result.returncode == 0, result.stderr
+    assert "count:" not in result.stderr
+    facts = yaml.safe_load(result.stdout)
+    assert facts["opening"] == ["今天召开会议，我再强调四点意见："]
+    assert len(facts["sections"][0]["items"]) == 4
+
+
+def test_a_counting_phrase_that_disagrees_with_what_was_read_is_reported(tmp_path: Path) -> None:
+    """``五点意见`` over four points: nothing is read as its points, and the report says the count disagrees."""
+    result = _import_cli(tmp_path, f"在全市工作会议上的讲话\n同志们：\n今天召开会议，我再强调五点意见：{POINTS}\n")
+    assert result.returncode == 0, result.stderr
+    assert "count: opening: 五点意见 but 0 sections" in result.stderr
