@@ -224,3 +224,71 @@ def test_a_counting_phrase_that_disagrees_with_what_was_read_is_reported(tmp_pat
     result = _import_cli(tmp_path, f"在全市工作会议上的讲话\n同志们：\n今天召开会议，我再强调五点意见：{POINTS}\n")
     assert result.returncode == 0, result.stderr
     assert "count: opening: 五点意见 but 0 sections" in result.stderr
+
+
+# -- lines of the page ---------------------------------------------------------------------------
+
+
+def _aside(reading: Reading) -> set[int]:
+    return {n.line for n in reading.notes if n.action == "set aside"}
+
+
+SPEECH = "在全县工作会议上的讲话\n同志们：\n今天召开会议，主要任务是总结工作。\n下面，我讲两点意见。\n"
+
+
+def test_a_source_and_a_zero_padded_date_is_the_page_s_stamp_not_a_date() -> None:
+    """``某某委员会 2022年12月06日``: a document writes 12月6日; a page pads the day. Its own 落款 stays."""
+    draft = (
+        "某某市人民代表大会常务委员会公告\n"
+        "某某市卫生健康委员会 2022年12月06日\n"
+        "现将有关事项公告如下，请广泛提出意见。\n"
+        "某某市人民代表大会常务委员会\n"
+        "2022年12月5日\n"
+    )
+    reading = _read(draft)
+    assert 2 in _aside(reading)
+    meta = reading.speech.meta
+    assert (meta.signature, meta.date) == ("某某市人民代表大会常务委员会", "2022年12月5日")
+
+
+def test_a_periodical_issue_a_search_hint_and_a_summary_are_the_page_s() -> None:
+    page = "《某某月报》 2008年 第03期\n多个检索词，请用空格间隔。\n核心提示：要写实述职报告。各级书记要牢记责任。\n"
+    draft = page + SPEECH
+    assert {1, 2, 3} <= _aside(_read(draft))
+
+
+def test_a_comment_box_after_the_text_is_the_page_s() -> None:
+    draft = SPEECH + "特此通知。\n评论回复\n王某某：请审签，已按要求修改 ［2016-07-10］\n提交回复 返回\n"
+    reading = _read(draft)
+    assert {6, 7, 8} <= _aside(reading)
+    assert 5 not in _aside(reading)
+
+
+def test_an_editor_s_line_naming_the_text_below_is_the_page_s() -> None:
+    """``下面给出一例述职报告。`` over ``述职报告``: the line is the site's; the title and kind are the report's."""
+    draft = "下面给出一例述职报告。\n述职报告\n各位代表：\n现在，我将一年来的工作情况报告如下，请予评议。\n"
+    reading = _read(draft)
+    assert 1 in _aside(reading)
+    assert (reading.speech.meta.title, reading.speech.meta.kind) == ("述职报告", "duty_report")
+
+
+def test_an_excerpt_that_runs_the_lines_below_together_is_the_page_s() -> None:
+    """A page's summary line repeats the title, the subtitle and the first words run together, cut anywhere."""
+    draft = (
+        '在全县专题研讨班结业仪式上的讲话答好"强县之问"（2019年3月31日） 同志们： 县不图强，必有远\n'
+        "在全县专题研讨班结业仪式上的讲话\n"
+        "答好“强县之问”\n"
+        "（2019年3月31日）\n"
+        "同志们：\n"
+        "县不图强，必有远忧。当前，各地都在加快发展。\n"
+    )
+    reading = _read(draft)
+    assert 1 in _aside(reading)
+    meta = reading.speech.meta
+    assert (meta.title, meta.date) == ("在全县专题研讨班结业仪式上的讲话", "2019年3月31日")
+
+
+def test_a_line_that_starts_like_the_lines_below_but_goes_on_is_kept() -> None:
+    """A first paragraph that only begins with the next lines' words is text, not an excerpt."""
+    draft = "今天开会今天开会我们要努力工作，这是大事。\n今天开会\n我们要努力工作，\n这是大事，更是要事。\n"
+    assert 1 not in _aside(_read(draft))

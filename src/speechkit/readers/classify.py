@@ -75,6 +75,21 @@ _STAMP = re.compile(
     r"^(?!发表|发布|更新)(?:[\u4e00-\u9fff]{0,4}(?:时间|日期)\s*[:：]\s*)?"
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$"
 )
+#: A source and a date the way a page stamps them: the month or the day padded with 0 (``某某委员会 2022年12月06日``);
+#: a document dates without the 0 (GB/T 9704: 月、日不编虚位).
+_PADDED_STAMP = re.compile(r"^[\u4e00-\u9fff]{2,20}[ \u3000]+\d{4}年(?:0[1-9]月\d{1,2}|\d{1,2}月0[1-9])日$")
+#: A periodical's issue the article was taken from: ``《新华月报》 2008年 第03期``.
+_ISSUE = re.compile(r"^《[^》]{1,30}》\s*\d{4}\s*年?\s*第\s*\d{1,3}\s*期$")
+#: A search box's hint (``多个检索词，请用空格间隔。``).
+_SEARCH_HINT = re.compile(r"^(?:多个|请输入)?(?:检索词|关键词|关键字|搜索词)[^。]{0,12}空格(?:间隔|隔开|分隔)[。.]?$")
+#: A news page's summary above the text: ``核心提示：…``, ``导读：…``.
+_SUMMARY = re.compile(r"^(?:核心提示|导读)\s*[:：]")
+#: A comment or a link stamped with the page's date at its end: ``李某：同意 ［2016-07-10］``.
+_DATED_ENTRY = re.compile(r"[\[［【(（]\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]］】)）]$")
+#: The heading of a page's comment box.
+_COMMENTS = re.compile(r"^(?:评论回复|网友评论|用户评论|最新评论|评论列表|留言板|我要评论|发表评论)$")
+#: An editor's line introducing the text below (``下面给出一例述职报告。``, ``以下是…，供参考。``).
+_INTRODUCES = re.compile(r"^(?:下面|以下)[^。！？]{0,60}[。：:！!]?$")
 #: A file's name, or a page of it as a sharing site captions its thumbnails.
 _FILE_NAME = re.compile(
     r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?$", re.IGNORECASE
@@ -83,7 +98,7 @@ _FILE_NAME = re.compile(
 _PAGER = re.compile(r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$")
 #: Words of a page's buttons; a line of them only (``下载 相关 举报``, ``点击查看更多>>``) is the page's.
 _BUTTONS = (
-    "下载|相关|举报|返回|收藏|分享|打印|关闭|评论|点赞|复制|纠错|全屏|放大|缩小|上一页|下一页|首页|"
+    "下载|相关|举报|返回|收藏|分享|打印|关闭|评论|点赞|复制|纠错|全屏|放大|缩小|上一页|下一页|首页|提交回复|提交|回复|"
     "加入收藏|下载资源|正文复制|点击查看更多|查看更多|展开全文|阅读全文"
 )
 _BUTTON_ROW = re.compile(rf"^(?:(?:{_BUTTONS})[>»]*\s*){{1,6}}$")
@@ -164,8 +179,18 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3
         ):
             found[n] = N_("metadata line")
-        elif _STAMP.match(text):
+        elif _STAMP.match(text) or _PADDED_STAMP.match(text):
             found[n] = N_("date stamp")
+        elif len(text) <= _SHORT and (_ISSUE.match(text) or _SEARCH_HINT.match(text) or _COMMENTS.match(text)):
+            found[n] = N_("metadata line")
+        elif _SUMMARY.match(text):
+            found[n] = N_("editor's summary")
+        elif len(text) <= _SHORT and _DATED_ENTRY.search(text):
+            found[n] = N_("dated comment or link")
+        elif position < _TOP_LINES and _introduces(simple, filled, position):
+            found[n] = N_("editor's line introducing the text")
+        elif position < _TOP_LINES and _excerpt(simple, filled, position):
+            found[n] = N_("excerpt repeating the lines below")
         elif _FILE_NAME.match(text) or _PAGER.match(text):
             found[n] = N_("file name or pager")
         elif _BUTTON_ROW.match(text):
@@ -196,6 +221,40 @@ def page_lines(lines: list[str]) -> dict[int, str]:
     _breadcrumbs(simple, filled, found)
     _sidebar_tail(simple, filled, found)
     return found
+
+
+def _fold(text: str) -> str:
+    """A line without spaces and marks, as a page's excerpt repeats it (straight quotes for curly ones)."""
+    return re.sub(r"[\W_]+", "", text)
+
+
+#: How many lines below a page's excerpt it runs together, at least.
+_EXCERPT_LINES = 2
+
+
+def _excerpt(simple: list[str], filled: list[int], position: int) -> bool:
+    """Tell a page's excerpt at the top: one line that runs the lines below it together, cut anywhere in the last."""
+    text = _fold(simple[filled[position]])
+    covered, lines = 0, 0
+    for n in filled[position + 1 :]:
+        below = _fold(simple[n])
+        if not below:
+            continue
+        rest = text[covered:]
+        if rest.startswith(below):
+            covered, lines = covered + len(below), lines + 1
+            continue
+        return lines >= _EXCERPT_LINES and (not rest or below.startswith(rest[: max(1, len(rest) // 2)]))
+    return lines >= _EXCERPT_LINES and covered == len(text)
+
+
+def _introduces(simple: list[str], filled: list[int], position: int) -> bool:
+    """Tell an editor's line at the top that names the short line under it (下面给出一例述职报告。 / 述职报告)."""
+    text = simple[filled[position]]
+    if not _INTRODUCES.match(text) or position + 1 >= len(filled):
+        return False
+    below = clean_title(simple[filled[position + 1]])
+    return 2 <= len(below) <= 40 and below in text and not text.startswith(below)
 
 
 def _menu_run(simple: list[str], filled: list[int], position: int) -> bool:
