@@ -292,3 +292,77 @@ def test_a_line_that_starts_like_the_lines_below_but_goes_on_is_kept() -> None:
     """A first paragraph that only begins with the next lines' words is text, not an excerpt."""
     draft = "今天开会今天开会我们要努力工作，这是大事。\n今天开会\n我们要努力工作，\n这是大事，更是要事。\n"
     assert 1 not in _aside(_read(draft))
+
+
+# -- titles and run-ins --------------------------------------------------------------------------
+
+
+def test_a_speech_title_run_into_its_text_on_the_first_line_splits_off() -> None:
+    """``在…会议上的讲话春节刚过，…``: a one-line copy runs the title into the text without a mark."""
+    draft = (
+        "在市政府全体（扩大）会议上的讲话春节刚过，市政府就决定召开这次会议，目的是狠抓工作落实。下面我讲三点意见。\n"
+    )
+    speech = _read(draft).speech
+    assert speech.meta.title == "在市政府全体（扩大）会议上的讲话"
+    assert speech.opening[0].startswith("春节刚过，")
+
+
+def test_a_title_run_on_is_not_split_inside_a_sentence_or_a_longer_title() -> None:
+    text = (
+        "在全县工作会议上的讲话提纲\n同志们：\n在全县工作会议上的讲话精神要认真贯彻落实到每一项工作中去，不打折扣。\n"
+    )
+    speech = _read(text).speech
+    assert speech.meta.title == "在全县工作会议上的讲话提纲"
+    assert any(block.startswith("在全县工作会议上的讲话精神") for block in speech.opening if isinstance(block, str))
+
+
+def test_a_site_s_wrapper_around_a_title_goes() -> None:
+    """``有关…主持词范文``: the site adds 有关 in front as it adds 范文 behind."""
+    speech = _read("有关元至四月份工作述评会主持词范文\n同志们：\n现在开会。\n").speech
+    assert speech.meta.title == "元至四月份工作述评会主持词"
+    assert _read("有关问题的说明\n同志们：\n现在开会。\n").speech.meta.title == "有关问题的说明"
+
+
+def test_a_lone_shouxian_is_a_word_not_a_list() -> None:
+    """``首先，请…`` with no 其次 after it: the paragraph stays text where it was, and a note says so."""
+    draft = "同志们：\n今天会议的议程有三项。\n首先，请各位签订目标责任书。\n下面，请各位副市长发言。\n"
+    reading = _read(draft, name="主持词.txt")
+    assert reading.speech.sections == ()
+    assert list(reading.speech.opening)[-2:] == ["首先，请各位签订目标责任书。", "下面，请各位副市长发言。"]
+    assert any(n.action == "kept as text" and "首先" in n.text for n in reading.notes)
+
+
+def test_shouxian_with_a_qici_is_a_list() -> None:
+    draft = "同志们：\n今天讲两点。\n首先，要提高认识。认识很重要。\n其次，要加强领导。领导很重要。\n"
+    speech = _read(draft).speech
+    assert [item.title for item in speech.sections[0].items] == ["要提高认识", "要加强领导"]
+
+
+def test_a_closing_zuihou_counts_among_the_points() -> None:
+    """``内容有三项：一是…；二是…；最后，…``: 最后 is the third point the phrase counts."""
+    draft = (
+        "工作述评会主持词\n同志们：\n"
+        "会议的主要内容有三项：一是由各单位进行述职；二是由与会同志进行评定；最后，领导作重要讲话。\n"
+    )
+    speech = _read(draft).speech
+    items = speech.sections[0].items
+    assert len(items) == 2 and items[0].title.startswith("由各单位进行述职")
+    assert "最后，领导作重要讲话。" in items[1].title + "".join(items[1].paragraphs)
+
+
+def test_a_sharing_site_s_file_name_finds_the_title_in_the_first_line_of_text() -> None:
+    """``干部测评讲话.doc`` at the top; the text begins ``讲话稿/范文 干部测评讲话 今天，…``: that is the title."""
+    draft = (
+        "干部测评讲话.doc\n"
+        "上传人:仙*** 文档编号:1225367 上传时间:2019-10-11 格式:DOC 页数:4 大小:14.44KB\n"
+        "讲话稿/讲话稿范文 干部测评讲话 今天，我们听取了机关二十九位干部的述职。述职非常成功，达到了目的。\n"
+    )
+    reading = _read(draft)
+    assert reading.speech.meta.title == "干部测评讲话"
+    assert reading.speech.opening[0].startswith("今天，我们听取了")
+    assert any(n.line == 3 and n.text == "讲话稿/讲话稿范文" for n in reading.notes)
+
+
+def test_a_file_name_that_the_first_line_only_mentions_is_not_its_title() -> None:
+    draft = "工作总结.doc\n今年的工作总结如下：我们认真落实各项任务，工作总结 写得很好，取得了成效。\n"
+    assert _read(draft, name="x.txt").speech.meta.title == "x"

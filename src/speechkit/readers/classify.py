@@ -94,6 +94,16 @@ _INTRODUCES = re.compile(r"^(?:下面|以下)[^。！？]{0,60}[。：:！!]?$")
 _FILE_NAME = re.compile(
     r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?$", re.IGNORECASE
 )
+
+
+def file_title(text: str) -> str:
+    """The name a sharing site gives a document by its file (``干部测评讲话.doc`` → 干部测评讲话), else ``""``."""
+    match = _FILE_NAME.match(text.strip())
+    if match is None or re.search(r"_第\d+页$", text.strip()):
+        return ""
+    return re.sub(r"\.[A-Za-z]{2,4}$", "", text.strip())
+
+
 #: A pager: ``第1页 / 共11页``, ``共4页``.
 _PAGER = re.compile(r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$")
 #: Words of a page's buttons; a line of them only (``下载 相关 举报``, ``点击查看更多>>``) is the page's.
@@ -125,8 +135,10 @@ _TITLE_NOISE = re.compile(
 
 
 def clean_title(text: str) -> str:
-    """A title without what a site added to it (``….docx``, ``…范文``, ``… 篇1``, ``…方案1``, ``…(图)``)."""
+    """A title without what a site added (``….docx``, ``…范文``, ``有关…范文``, ``… 篇1``, ``…方案1``, ``…(图)``)."""
     cleaned = _TITLE_NOISE.sub("", text).strip()
+    if cleaned != text.strip() and re.search(r"[范範]文$", text.strip()):
+        cleaned = re.sub(r"^(?:有关|有關)(?=[\u4e00-\u9fff]{4})", "", cleaned)  # a site's 有关…范文
     if re.search(NAMED[:-1] + r"\d{1,2}$", to_simplified(cleaned)):
         cleaned = cleaned.rstrip("0123456789")
     return cleaned if len(cleaned) >= 4 else text

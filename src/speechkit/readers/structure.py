@@ -43,6 +43,8 @@ class Node:
     section_type: str = ""
     #: The whole paragraph an inline list was read from, to fall back to if the item goes on.
     inline_source: tuple[str, SourcePos] | None = None
+    #: The line a run-in item was read from, with its marker: the text it stays if its list has no second item.
+    runin_line: tuple[str, str, SourcePos] | None = None
 
 
 @dataclass
@@ -286,6 +288,7 @@ class BodyReader:
         title, body, ended = split_title(text[label.end :], block.title_end - label.end if block.title_end > 0 else -1)
         title = self.clean_title(title, block)
         node = Node("item", parent.level, title, self.pos(block), alone=not ended)
+        node.runin_line = (text, label.text, self.pos(block))
         self.attach(parent, node, label.style)
         if body:
             self.fill(node, body, block)
@@ -432,7 +435,9 @@ class BodyReader:
         """Read ``…再强调四点意见：一要…二要…`` before any heading: as many run-in points as the phrase counts."""
         head, children, style = self.inline_list(text, block)
         counted = _COUNTED.search(head) if children and head else None
-        if counted is None or _count_of(counted.group(1)) != len(children):
+        # 三项：一是…；二是…；最后，…: a closing 最后 counts as the last point
+        last = re.search(r"[；;。]\s*最后[，,]", text[text.rfind(children[-1].title) :]) if children else None
+        if counted is None or _count_of(counted.group(1)) not in (len(children), len(children) + bool(last)):
             return False
         where = self.pos(block)
         self.block_target().append((head, where))
@@ -445,6 +450,8 @@ class BodyReader:
 
     def finish(self) -> None:
         """Settle layouts and move closing words at the end of the body into the closing."""
+        for section in list(self.body.sections):
+            self.lone_runin(section)
         for section in self.body.sections:
             _settle_layout(section)
         if self.body.closing:
@@ -469,6 +476,31 @@ class BodyReader:
             paragraphs[index] = (head, where)
             self.body.closing.append((closing, where))
             self.notes.append(Note(where.line, "split", f"closing {closing}"))
+
+    def lone_runin(self, node: Node) -> None:
+        """Take a ``首先，`` list of one item back into text: a lone 首先 is a word, not a list (with a note).
+
+        The other markers (一是, 一要, 第一，) mark a list even when what follows is cut off.
+        """
+        for child in node.children:
+            self.lone_runin(child)
+        if len(node.children) != 1 or node.child_style != "shouxian" or node.child_layout != "paragraphs":
+            return
+        item = node.children[0]
+        if item.runin_line is None or item.children:
+            return
+        text, marker, where = item.runin_line
+        self.notes.append(Note(where.line, "kept as text", _("{text} starts no list").format(text=marker)))
+        below = [(p, at) for p, at in item.paragraphs if at != where]
+        node.children, node.child_style = [], ""
+        if node.kind == "item":
+            node.paragraphs += [(text, where), *below]
+            return
+        node.lead += [(text, where), *below, *node.closing]
+        node.closing = []
+        if node is self.body.sections[0] and not node.title and not node.numbered:
+            self.body.opening += node.lead  # an untitled section made for the list: its text opens the body
+            self.body.sections.remove(node)
 
     def _last_text_holder(self) -> tuple[list[tuple[str, SourcePos]], int] | None:
         if not self.body.sections:
