@@ -29,13 +29,97 @@ import re
 from ..i18n import N_
 from ..model.script import to_simplified
 
-#: Labels of a page's metadata sidebar; a line holding one of them and nothing after is the page's.
-_LABELS = (
-    "索引号|主题分类|主题词|分类|体裁分类|组配分类|服务对象|来源|信息来源|文章来源|发文机构|发布机构|发文机关|"
-    "发文字号|文号|发文日期|成文日期|发布日期|发布时间|生效日期|有效性|时效|是否有效|内容概述|内容预览|摘要|"
-    "简介|关键词|关 键 词|关键字|今天是|日期|作者|编辑|责任编辑|浏览次数|访问次数|字号|字体|推荐度|资源描述|"
-    "上传人|上传时间|文档编号|格式|页数|大小|下载积分|资源ID|资源大小|全文页数|资源格式"
-)
+#: The labels of a page's metadata, each with its role (one table for the two kinds of line they make):
+#: ``bare`` — alone with nothing after it, the line is the page's (a sidebar's ``索引号:``); ``value`` — with
+#: its value and no sentence, the line is the page's (issuer and dates of the page, validity, upload data,
+#: the editor's roles; a 发文字号 or a title after its label is left alone); ``pair`` — only beside another
+#: pair (a notice's body has 时间：… lines). A ``value`` label pairs too.
+_BARE, _VALUE, _PAIR_ONLY = frozenset({"bare"}), frozenset({"value"}), frozenset({"pair"})
+_BARE_VALUE, _BARE_PAIR = _BARE | _VALUE, _BARE | _PAIR_ONLY
+PAGE_LABELS: dict[str, frozenset[str]] = {
+    "索引号": _BARE_VALUE,
+    "主题分类": _BARE_VALUE,
+    "主题词": _BARE,
+    "分类": _BARE_PAIR,
+    "体裁分类": _BARE_VALUE,
+    "组配分类": _BARE_VALUE,
+    "服务对象": _BARE_VALUE,
+    "来源": _BARE_PAIR,
+    "信息来源": _BARE_VALUE,
+    "文章来源": _BARE_VALUE,
+    "发文机构": _BARE_VALUE,
+    "发布机构": _BARE_VALUE,
+    "发文机关": _BARE_VALUE,
+    "发文字号": _BARE,
+    "文号": _BARE,
+    "发文日期": _BARE,
+    "成文日期": _BARE,
+    "发布日期": _BARE_VALUE,
+    "发布时间": _BARE_VALUE,
+    "生效日期": _BARE_VALUE,
+    "有效性": _BARE_VALUE,
+    "时效": _BARE_VALUE,
+    "是否有效": _BARE_VALUE,
+    "内容概述": _BARE,
+    "内容预览": _BARE,
+    "摘要": _BARE,
+    "简介": _BARE,
+    "关键词": _BARE,
+    "关 键 词": _BARE,
+    "关键字": _BARE,
+    "今天是": _BARE,
+    "日期": _BARE_PAIR,
+    "作者": _BARE_PAIR,
+    "编辑": _BARE_PAIR,
+    "责任编辑": _BARE_PAIR,
+    "浏览次数": _BARE_VALUE,
+    "访问次数": _BARE_VALUE,
+    "字号": _BARE,
+    "字体": _BARE,
+    "推荐度": _BARE,
+    "资源描述": _BARE,
+    "上传人": _BARE_VALUE,
+    "上传时间": _BARE_VALUE,
+    "文档编号": _BARE_VALUE,
+    "格式": _BARE_VALUE,
+    "页数": _BARE_VALUE,
+    "大小": _BARE_VALUE,
+    "下载积分": _BARE,
+    "资源ID": _BARE,
+    "资源大小": _BARE,
+    "全文页数": _BARE,
+    "资源格式": _BARE,
+    "施行日期": _VALUE,
+    "失效日期": _VALUE,
+    "时效性": _VALUE,
+    "上传者": _VALUE,
+    "文档格式": _VALUE,
+    "下载次数": _VALUE,
+    "阅读次数": _VALUE,
+    "撰稿": _VALUE,
+    "审核": _VALUE,
+    "审校": _VALUE,
+    "责编": _VALUE,
+    "校对": _VALUE,
+    "摄影": _VALUE,
+    "通讯员": _VALUE,
+    "供稿": _VALUE,
+    "发布人": _VALUE,
+    "时间": _PAIR_ONLY,
+    "联络点": _PAIR_ONLY,
+    "字数": _PAIR_ONLY,
+    "信息分类": _PAIR_ONLY,
+}
+
+
+def _labels(*roles: str) -> str:
+    """The labels of any of these roles as an alternation, longest first."""
+    return "|".join(sorted((k for k, v in PAGE_LABELS.items() if v & set(roles)), key=len, reverse=True))
+
+
+_LABELS = _labels("bare")
+_VALUE_LABELS = _labels("value")
+_PAIR_LABELS = _labels("value", "pair")
 _EMPTY_LABEL = re.compile(rf"^[\s•·●▪\-*]*(?:{_LABELS})\s*[:：]?\s*$")
 _NUMBER_ONLY = re.compile(r"^\s*\d{1,7}\s*$")
 _SHORT_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}\s*$")
@@ -57,15 +141,6 @@ _LINK_BAR = re.compile(r"^(?![|｜])[^。！？!?|｜、，,；;]{1,40}(?:[|｜]
 _SCRIPT = "(?:繁体|简体)(?:中文|版)?"  # lines are matched in Simplified script
 _SWITCH = re.compile(rf"^(?:(?:转换|切换)到)?{_SCRIPT}(?:\s*{_SCRIPT})?$")
 _BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.>›»＞]+$")
-#: Labels whose value is the page's, not the document's: issuer and dates of the page, validity,
-#: upload data, the editor's roles (a 发文字号 or a title after its label is left alone).
-_VALUE_LABELS = (
-    "索引号|主题分类|体裁分类|组配分类|服务对象|发文机构|发布机构|发文机关|发布日期|发布时间|生效日期|施行日期|"
-    "失效日期|有效性|时效性|时效|是否有效|上传人|上传时间|上传者|文档编号|文档格式|格式|页数|大小|下载次数|浏览次数|"
-    "访问次数|阅读次数|撰稿|审核|审校|责编|校对|摄影|通讯员|供稿|发布人|信息来源|文章来源"
-)
-#: Labels that make a metadata line only beside another pair (a notice's body has 时间：… lines).
-_PAIR_LABELS = rf"{_VALUE_LABELS}|来源|时间|日期|作者|编辑|责任编辑|联络点|字数|信息分类|分类"
 #: One ``label: value`` pair; a line of them with no sentence is a metadata line.
 _PAIR = re.compile(rf"(?:{_PAIR_LABELS})\s*[:：]\s*[^\s:：。！？；]{{0,40}}")
 _META_LINE = re.compile(rf"^[（(]?\s*(?:{_VALUE_LABELS})\s*[:：]\s*[^:：。！？；]{{0,40}}?[）)]?$")
