@@ -162,7 +162,7 @@ _SUMMARY = re.compile(r"^(?:核心提示|导读)\s*[:：]")
 #: A comment or a link stamped with the page's date at its end: ``李某：同意 ［2016-07-10］``.
 _DATED_ENTRY = re.compile(r"[\[［【(（]\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]］】)）]$")
 #: The heading of a page's comment box.
-_COMMENTS = re.compile(r"^(?:评论回复|网友评论|用户评论|最新评论|评论列表|留言板|我要评论|发表评论)$")
+_COMMENTS = re.compile(r"^(?:评论回复|用户评论|最新评论|评论列表|留言板|我要评论)$")  # 发表评论, 网友评论: clean.py
 #: An editor's line introducing the text below (``下面给出一例述职报告。``, ``以下是…，供参考。``).
 _INTRODUCES = re.compile(r"^(?:下面|以下)[^。！？]{0,60}[。：:！!]?$")
 #: A file's name, or a page of it as a sharing site captions its thumbnails.
