@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..i18n import _
 from ..model.meta_fields import META_FIELDS
 from ..model.numbering import SCHEMES
 from ..model.script import to_simplified
@@ -25,11 +27,22 @@ class Reading:
     path: str
 
 
-def guess_kind(meta_fields: dict[str, str], salutation: str, registry: Registry, *, spoken: bool = False) -> str:
+#: An article of a regulation at the start of a line: ``第一条``, ``第 12 條``.
+_ARTICLE = re.compile(r"^[\s\u3000•·]*第[一二三四五六七八九十百零〇\d]{1,5}[条條]")
+#: How many article lines make a body of articles: a regulation's, which reads as a 公文.
+_ARTICLES = 3
+
+
+def guess_kind(
+    meta_fields: dict[str, str], salutation: str, registry: Registry, *, articles: bool = False, spoken: bool = False
+) -> str:
     """Guess the document kind from the title and what the front and back matter held (the registry's guesser)."""
     title = to_simplified(meta_fields.get("title", ""))
-    # a 发文字号, an addressee or a date under the body make a 公文; a salutation (同志们：) a text spoken
-    official = bool(meta_fields.get("doc_number") or meta_fields.get("addressee") or meta_fields.get("form"))
+    # a 发文字号, an addressee, a date under the body or a body of articles (第一条…) make a 公文;
+    # a salutation (同志们：) or a dateline under the title (（2016年4月10日）) a text spoken
+    official = articles or bool(
+        meta_fields.get("doc_number") or meta_fields.get("addressee") or meta_fields.get("form")
+    )
     kind = registry.guess_kind(title, official=official, spoken=spoken or bool(salutation))
     if kind is None:
         kind = "speech" if "speech" in registry.kinds else next(iter(registry.kinds))
@@ -57,8 +70,9 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     end = split_back(blocks, start, front, path, notes)
     body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes, registry=registry)
     if "title" not in front.fields:
-        front.fields["title"] = _fallback_title(blocks, path)
-    kind_name = kind or guess_kind(front.fields, front.salutation, registry, spoken=front.dateline)
+        front.fields["title"] = _fallback_title(blocks, path, notes)
+    articles = sum(1 for b in blocks if isinstance(b, RawPara) and _ARTICLE.match(b.text)) >= _ARTICLES
+    kind_name = kind or guess_kind(front.fields, front.salutation, registry, articles=articles, spoken=front.dateline)
     document_kind = registry.kinds[kind_name]
     source: dict[ModelPath, SourcePos] = dict(front.positions)
     sections: list[Section] = []
@@ -91,7 +105,20 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     return Reading(speech, notes, path)
 
 
-def _fallback_title(blocks: list[RawBlock], path: str) -> str:
-    """Return a title for a draft that has none: its file name."""
+def _fallback_title(blocks: list[RawBlock], path: str, notes: list[Note]) -> str:
+    """Return a title for a draft that has none: its file name, with a note saying so.
+
+    The facts need a title; no line of the draft reads as one, so every line stays in the body and
+    the note tells the writer the title is a stand-in to replace.
+    """
     name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return name if name and not name.startswith("<") else "无标题"
+    title = name if name and not name.startswith("<") else "无标题"
+    line = next((b.line for b in blocks if not isinstance(b, RawPara) or b.text.strip()), 1)
+    notes.append(
+        Note(
+            line,
+            "kept as text",
+            _("no line reads as the title; the title is {title!r}, to replace").format(title=title),
+        )
+    )
+    return title

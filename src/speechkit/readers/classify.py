@@ -29,13 +29,97 @@ import re
 from ..i18n import N_
 from ..model.script import to_simplified
 
-#: Labels of a page's metadata sidebar; a line holding one of them and nothing after is the page's.
-_LABELS = (
-    "索引号|主题分类|主题词|分类|体裁分类|组配分类|服务对象|来源|信息来源|文章来源|发文机构|发布机构|发文机关|"
-    "发文字号|文号|发文日期|成文日期|发布日期|发布时间|生效日期|有效性|时效|是否有效|内容概述|内容预览|摘要|"
-    "简介|关键词|关 键 词|关键字|今天是|日期|作者|编辑|责任编辑|浏览次数|访问次数|字号|字体|推荐度|资源描述|"
-    "上传人|上传时间|文档编号|格式|页数|大小|下载积分|资源ID|资源大小|全文页数|资源格式"
-)
+#: The labels of a page's metadata, each with its role (one table for the two kinds of line they make):
+#: ``bare`` — alone with nothing after it, the line is the page's (a sidebar's ``索引号:``); ``value`` — with
+#: its value and no sentence, the line is the page's (issuer and dates of the page, validity, upload data,
+#: the editor's roles; a 发文字号 or a title after its label is left alone); ``pair`` — only beside another
+#: pair (a notice's body has 时间：… lines). A ``value`` label pairs too.
+_BARE, _VALUE, _PAIR_ONLY = frozenset({"bare"}), frozenset({"value"}), frozenset({"pair"})
+_BARE_VALUE, _BARE_PAIR = _BARE | _VALUE, _BARE | _PAIR_ONLY
+PAGE_LABELS: dict[str, frozenset[str]] = {
+    "索引号": _BARE_VALUE,
+    "主题分类": _BARE_VALUE,
+    "主题词": _BARE,
+    "分类": _BARE_PAIR,
+    "体裁分类": _BARE_VALUE,
+    "组配分类": _BARE_VALUE,
+    "服务对象": _BARE_VALUE,
+    "来源": _BARE_PAIR,
+    "信息来源": _BARE_VALUE,
+    "文章来源": _BARE_VALUE,
+    "发文机构": _BARE_VALUE,
+    "发布机构": _BARE_VALUE,
+    "发文机关": _BARE_VALUE,
+    "发文字号": _BARE,
+    "文号": _BARE,
+    "发文日期": _BARE,
+    "成文日期": _BARE,
+    "发布日期": _BARE_VALUE,
+    "发布时间": _BARE_VALUE,
+    "生效日期": _BARE_VALUE,
+    "有效性": _BARE_VALUE,
+    "时效": _BARE_VALUE,
+    "是否有效": _BARE_VALUE,
+    "内容概述": _BARE,
+    "内容预览": _BARE,
+    "摘要": _BARE,
+    "简介": _BARE,
+    "关键词": _BARE,
+    "关 键 词": _BARE,
+    "关键字": _BARE,
+    "今天是": _BARE,
+    "日期": _BARE_PAIR,
+    "作者": _BARE_PAIR,
+    "编辑": _BARE_PAIR,
+    "责任编辑": _BARE_PAIR,
+    "浏览次数": _BARE_VALUE,
+    "访问次数": _BARE_VALUE,
+    "字号": _BARE,
+    "字体": _BARE,
+    "推荐度": _BARE,
+    "资源描述": _BARE,
+    "上传人": _BARE_VALUE,
+    "上传时间": _BARE_VALUE,
+    "文档编号": _BARE_VALUE,
+    "格式": _BARE_VALUE,
+    "页数": _BARE_VALUE,
+    "大小": _BARE_VALUE,
+    "下载积分": _BARE,
+    "资源ID": _BARE,
+    "资源大小": _BARE,
+    "全文页数": _BARE,
+    "资源格式": _BARE,
+    "施行日期": _VALUE,
+    "失效日期": _VALUE,
+    "时效性": _VALUE,
+    "上传者": _VALUE,
+    "文档格式": _VALUE,
+    "下载次数": _VALUE,
+    "阅读次数": _VALUE,
+    "撰稿": _VALUE,
+    "审核": _VALUE,
+    "审校": _VALUE,
+    "责编": _VALUE,
+    "校对": _VALUE,
+    "摄影": _VALUE,
+    "通讯员": _VALUE,
+    "供稿": _VALUE,
+    "发布人": _VALUE,
+    "时间": _PAIR_ONLY,
+    "联络点": _PAIR_ONLY,
+    "字数": _PAIR_ONLY,
+    "信息分类": _PAIR_ONLY,
+}
+
+
+def _labels(*roles: str) -> str:
+    """The labels of any of these roles as an alternation, longest first."""
+    return "|".join(sorted((k for k, v in PAGE_LABELS.items() if v & set(roles)), key=len, reverse=True))
+
+
+_LABELS = _labels("bare")
+_VALUE_LABELS = _labels("value")
+_PAIR_LABELS = _labels("value", "pair")
 _EMPTY_LABEL = re.compile(rf"^[\s•·●▪\-*]*(?:{_LABELS})\s*[:：]?\s*$")
 _NUMBER_ONLY = re.compile(r"^\s*\d{1,7}\s*$")
 _SHORT_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}\s*$")
@@ -57,15 +141,6 @@ _LINK_BAR = re.compile(r"^(?![|｜])[^。！？!?|｜、，,；;]{1,40}(?:[|｜]
 _SCRIPT = "(?:繁体|简体)(?:中文|版)?"  # lines are matched in Simplified script
 _SWITCH = re.compile(rf"^(?:(?:转换|切换)到)?{_SCRIPT}(?:\s*{_SCRIPT})?$")
 _BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.>›»＞]+$")
-#: Labels whose value is the page's, not the document's: issuer and dates of the page, validity,
-#: upload data, the editor's roles (a 发文字号 or a title after its label is left alone).
-_VALUE_LABELS = (
-    "索引号|主题分类|体裁分类|组配分类|服务对象|发文机构|发布机构|发文机关|发布日期|发布时间|生效日期|施行日期|"
-    "失效日期|有效性|时效性|时效|是否有效|上传人|上传时间|上传者|文档编号|文档格式|格式|页数|大小|下载次数|浏览次数|"
-    "访问次数|阅读次数|撰稿|审核|审校|责编|校对|摄影|通讯员|供稿|发布人|信息来源|文章来源"
-)
-#: Labels that make a metadata line only beside another pair (a notice's body has 时间：… lines).
-_PAIR_LABELS = rf"{_VALUE_LABELS}|来源|时间|日期|作者|编辑|责任编辑|联络点|字数|信息分类|分类"
 #: One ``label: value`` pair; a line of them with no sentence is a metadata line.
 _PAIR = re.compile(rf"(?:{_PAIR_LABELS})\s*[:：]\s*[^\s:：。！？；]{{0,40}}")
 _META_LINE = re.compile(rf"^[（(]?\s*(?:{_VALUE_LABELS})\s*[:：]\s*[^:：。！？；]{{0,40}}?[）)]?$")
@@ -75,15 +150,40 @@ _STAMP = re.compile(
     r"^(?!发表|发布|更新)(?:[\u4e00-\u9fff]{0,4}(?:时间|日期)\s*[:：]\s*)?"
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$"
 )
+#: A source and a date the way a page stamps them: the month or the day padded with 0 (``某某委员会 2022年12月06日``);
+#: a document dates without the 0 (GB/T 9704: 月、日不编虚位).
+_PADDED_STAMP = re.compile(r"^[\u4e00-\u9fff]{2,20}[ \u3000]+\d{4}年(?:0[1-9]月\d{1,2}|\d{1,2}月0[1-9])日$")
+#: A periodical's issue the article was taken from: ``《新华月报》 2008年 第03期``.
+_ISSUE = re.compile(r"^《[^》]{1,30}》\s*\d{4}\s*年?\s*第\s*\d{1,3}\s*期$")
+#: A search box's hint (``多个检索词，请用空格间隔。``).
+_SEARCH_HINT = re.compile(r"^(?:多个|请输入)?(?:检索词|关键词|关键字|搜索词)[^。]{0,12}空格(?:间隔|隔开|分隔)[。.]?$")
+#: A news page's summary above the text: ``核心提示：…``, ``导读：…``.
+_SUMMARY = re.compile(r"^(?:核心提示|导读)\s*[:：]")
+#: A comment or a link stamped with the page's date at its end: ``李某：同意 ［2016-07-10］``.
+_DATED_ENTRY = re.compile(r"[\[［【(（]\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]］】)）]$")
+#: The heading of a page's comment box.
+_COMMENTS = re.compile(r"^(?:评论回复|用户评论|最新评论|评论列表|留言板|我要评论)$")  # 发表评论, 网友评论: clean.py
+#: An editor's line introducing the text below (``下面给出一例述职报告。``, ``以下是…，供参考。``).
+_INTRODUCES = re.compile(r"^(?:下面|以下)[^。！？]{0,60}[。：:！!]?$")
 #: A file's name, or a page of it as a sharing site captions its thumbnails.
 _FILE_NAME = re.compile(
     r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?$", re.IGNORECASE
 )
+
+
+def file_title(text: str) -> str:
+    """The name a sharing site gives a document by its file (``干部测评讲话.doc`` → 干部测评讲话), else ``""``."""
+    match = _FILE_NAME.match(text.strip())
+    if match is None or re.search(r"_第\d+页$", text.strip()):
+        return ""
+    return re.sub(r"\.[A-Za-z]{2,4}$", "", text.strip())
+
+
 #: A pager: ``第1页 / 共11页``, ``共4页``.
 _PAGER = re.compile(r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$")
 #: Words of a page's buttons; a line of them only (``下载 相关 举报``, ``点击查看更多>>``) is the page's.
 _BUTTONS = (
-    "下载|相关|举报|返回|收藏|分享|打印|关闭|评论|点赞|复制|纠错|全屏|放大|缩小|上一页|下一页|首页|"
+    "下载|相关|举报|返回|收藏|分享|打印|关闭|评论|点赞|复制|纠错|全屏|放大|缩小|上一页|下一页|首页|提交回复|提交|回复|"
     "加入收藏|下载资源|正文复制|点击查看更多|查看更多|展开全文|阅读全文"
 )
 _BUTTON_ROW = re.compile(rf"^(?:(?:{_BUTTONS})[>»]*\s*){{1,6}}$")
@@ -110,8 +210,10 @@ _TITLE_NOISE = re.compile(
 
 
 def clean_title(text: str) -> str:
-    """A title without what a site added to it (``….docx``, ``…范文``, ``… 篇1``, ``…方案1``, ``…(图)``)."""
+    """A title without what a site added (``….docx``, ``…范文``, ``有关…范文``, ``… 篇1``, ``…方案1``, ``…(图)``)."""
     cleaned = _TITLE_NOISE.sub("", text).strip()
+    if cleaned != text.strip() and re.search(r"[范範]文$", text.strip()):
+        cleaned = re.sub(r"^(?:有关|有關)(?=[\u4e00-\u9fff]{4})", "", cleaned)  # a site's 有关…范文
     if re.search(NAMED[:-1] + r"\d{1,2}$", to_simplified(cleaned)):
         cleaned = cleaned.rstrip("0123456789")
     return cleaned if len(cleaned) >= 4 else text
@@ -123,7 +225,9 @@ _SHORT = 120
 
 #: Anti-copy junk of forum software: six or more runs of one or two ASCII marks, letters and digits
 #: between single spaces (``9 Y8 f3 E5 k. p. Q8 f$ Y) |. D#``), on a line of its own or glued to the text.
-_JUNK = re.compile(r"(?:[!-~]{1,2} ){5,}[!-~]{1,2}(?![!-~])")
+#: The last run may be glued to a number label it stands before (``Z5 _1.作评价``, ``Z7 P(1)言会``).
+_BEFORE_LABEL = r"(?=(?:[1-9]\d?[.、．]|[(（][1-9一二三四五六七八九十]\d?[)）])[\u4e00-\u9fff])"
+_JUNK = re.compile(rf"(?:[!-~]{{1,2}} ){{5,}}(?:[!-~]{{1,2}}(?![!-~])|[!-~]{{1,2}}{_BEFORE_LABEL})")
 
 
 def junk_spans(text: str) -> list[tuple[int, int]]:
@@ -162,8 +266,18 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3
         ):
             found[n] = N_("metadata line")
-        elif _STAMP.match(text):
+        elif _STAMP.match(text) or _PADDED_STAMP.match(text):
             found[n] = N_("date stamp")
+        elif len(text) <= _SHORT and (_ISSUE.match(text) or _SEARCH_HINT.match(text) or _COMMENTS.match(text)):
+            found[n] = N_("metadata line")
+        elif _SUMMARY.match(text):
+            found[n] = N_("editor's summary")
+        elif len(text) <= _SHORT and _DATED_ENTRY.search(text):
+            found[n] = N_("dated comment or link")
+        elif position < _TOP_LINES and _introduces(simple, filled, position):
+            found[n] = N_("editor's line introducing the text")
+        elif position < _TOP_LINES and _excerpt(simple, filled, position):
+            found[n] = N_("excerpt repeating the lines below")
         elif _FILE_NAME.match(text) or _PAGER.match(text):
             found[n] = N_("file name or pager")
         elif _BUTTON_ROW.match(text):
@@ -194,6 +308,40 @@ def page_lines(lines: list[str]) -> dict[int, str]:
     _breadcrumbs(simple, filled, found)
     _sidebar_tail(simple, filled, found)
     return found
+
+
+def _fold(text: str) -> str:
+    """A line without spaces and marks, as a page's excerpt repeats it (straight quotes for curly ones)."""
+    return re.sub(r"[\W_]+", "", text)
+
+
+#: How many lines below a page's excerpt it runs together, at least.
+_EXCERPT_LINES = 2
+
+
+def _excerpt(simple: list[str], filled: list[int], position: int) -> bool:
+    """Tell a page's excerpt at the top: one line that runs the lines below it together, cut anywhere in the last."""
+    text = _fold(simple[filled[position]])
+    covered, lines = 0, 0
+    for n in filled[position + 1 :]:
+        below = _fold(simple[n])
+        if not below:
+            continue
+        rest = text[covered:]
+        if rest.startswith(below):
+            covered, lines = covered + len(below), lines + 1
+            continue
+        return lines >= _EXCERPT_LINES and (not rest or below.startswith(rest[: max(1, len(rest) // 2)]))
+    return lines >= _EXCERPT_LINES and covered == len(text)
+
+
+def _introduces(simple: list[str], filled: list[int], position: int) -> bool:
+    """Tell an editor's line at the top that names the short line under it (下面给出一例述职报告。 / 述职报告)."""
+    text = simple[filled[position]]
+    if not _INTRODUCES.match(text) or position + 1 >= len(filled):
+        return False
+    below = clean_title(simple[filled[position + 1]])
+    return 2 <= len(below) <= 40 and below in text and not text.startswith(below)
 
 
 def _menu_run(simple: list[str], filled: list[int], position: int) -> bool:

@@ -7,7 +7,7 @@ import re
 from ..i18n import _
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
-from .classify import junk_spans, page_lines, strip_markup
+from .classify import file_title, junk_spans, page_lines, strip_markup
 from .raw import Note, RawPara
 from .repair import (
     FULLWIDTH,
@@ -66,6 +66,12 @@ _HEAD_LINES = 6
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ \u3000]*[^。；;，,]{0,30}$")
 #: A salutation run on after a space or after a title's last word (…的讲话同志们：).
 _SALUTATION_AFTER = r"(?:(?<=[\s\u3000])|(?<=讲话|发言|致辞|报告|提纲))(同志们|各位[\u4e00-\u9fff]{0,10})[:：]"
+#: A speech's title run into its text on a first line: ``在…会议上的讲话春节刚过，…`` (not 讲话精神, 讲话中).
+_TITLE_RUN_ON = re.compile(
+    r"^[ \t\u3000]*(在[^。！？；，,：:\s]{2,60}?上的(?:讲话|发言|致辞|主持词))(?![提稿要精中和时])(?=[\u4e00-\u9fff])"
+)
+#: How long the text run on after such a title is, at least (a title's own words are fewer).
+_RUN_ON_TEXT = 20
 _SENTENCE_END = "。！？；!?;…”’』」"
 _SPACES = " \t\u3000\xa0\ufeff"
 
@@ -90,7 +96,11 @@ def unmarkup(line: str) -> list[tuple[int, str]]:
 
 
 #: A chapter or article label typed with spaces (``第 一 章``, ``第 十二 条``), at the start of a line.
-_SPACED_LABEL = re.compile(r"^([ \t\u3000]*)(第(?:[ \u3000]*[一二三四五六七八九十百零〇]){1,4}[ \u3000]*[章编节条])")
+#: A bullet before it (``• 第 一 章``) is a list's mark of the page, not text.
+_SPACED_LABEL = re.compile(
+    r"^([ \t\u3000]*)((?:[•●▪◆][ \t\u3000]*)?"
+    r"第(?:[ \u3000]*[一二三四五六七八九十百零〇\d]){1,4}[ \u3000]*[章编节条編節條])"
+)
 #: A short chapter title typed letter-spaced after its label (``第一章  总 则``).
 _SPACED_TITLE = re.compile(r"^([ \u3000]+)([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,5})$")
 
@@ -98,16 +108,29 @@ _SPACED_TITLE = re.compile(r"^([ \u3000]+)([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u
 def close_label_spaces(line: str) -> tuple[str, str]:
     """Close the spaces in a 第…章/第…条 label (and a letter-spaced chapter title); return the line and the change."""
     match = _SPACED_LABEL.match(line)
-    if not match or not re.search(r"[ \u3000]", match.group(2)):
+    if not match or not re.search(r"[ \u3000•●▪◆]", match.group(2)):
         return line, ""
-    label = re.sub(r"[ \u3000]", "", match.group(2))
+    label = re.sub(r"[ \u3000•●▪◆]", "", match.group(2))
     rest = line[match.end() :]
-    title = _SPACED_TITLE.match(rest) if label.endswith(("章", "编", "节")) else None
+    title = _SPACED_TITLE.match(rest) if label.endswith(("章", "编", "节", "編", "節")) else None
     before, after = match.group(2), label
     if title:
         rest = title.group(1) + re.sub(r"[ \u3000]", "", title.group(2))
         before, after = before + title.group(0), after + rest
     return match.group(1) + label + rest, f"{before.strip(_SPACES)} → {after.strip(_SPACES)}"
+
+
+#: How far into the first line of text a sharing site's category runs before the title.
+_CATEGORY = 40
+
+
+def _shown_title(line: str, named: list[str]) -> re.Match[str] | None:
+    """Find the title a sharing site named the file by, between spaces near the start of the first line of text."""
+    for name in named:
+        match = re.match(rf"([^\s]{{0,{_CATEGORY}}}[ \u3000]+|[ \u3000]*)({re.escape(name)})[ \u3000]+\S", line)
+        if match is not None:
+            return match
+    return None
 
 
 def set_aside(text: str) -> tuple[str, list[str]]:
@@ -213,6 +236,7 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     indented: set[int] = {n for n, line in enumerate(lines, 1) if re.match(r"^( {2,}|\u3000|\t)", line)}
     by_indent = len(indented) >= 3  # paragraphs start indented: an indented line starts one
     page = page_lines(lines)
+    named = [name for name in (file_title(lines[n]) for n in sorted(page)) if len(name) >= 4]
     for number, raw in enumerate(lines, 1):
         if number - 1 in page:
             notes.append(Note(number, "set aside", raw.strip(_SPACES)))
@@ -238,6 +262,16 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             line, spaced = close_label_spaces(line)
             if spaced:
                 notes.append(Note(number, "fixed", spaced))
+            shown = _shown_title(line, named) if not any(pieces) else None
+            if shown is not None:  # 讲话稿/讲话稿范文 干部测评讲话 今天，…: the page's category, the file's title
+                if line[: shown.start(2)].strip(_SPACES):
+                    notes.append(Note(number, "set aside", line[: shown.start(2)].strip(_SPACES)))
+                pieces.append((number, offset + shown.start(2) + 1, shown.group(2)))
+                line = " " * shown.end(2) + line[shown.end(2) :]
+            head = _TITLE_RUN_ON.match(line) if not any(pieces) else None  # on the first line of text only
+            if head and len(line) - head.end(1) >= _RUN_ON_TEXT and any(c in line for c in "。！？"):
+                pieces.append((number, offset + head.start(1) + 1, head.group(1)))
+                line = " " * head.end(1) + line[head.end(1) :]  # the text goes on at its own column
             for column, piece in split_runons(line, one_line or len(line) > 400):
                 pieces.append((number, offset + column + 1, piece))
     paragraphs: list[RawPara] = []

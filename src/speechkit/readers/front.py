@@ -18,7 +18,8 @@ DATE = re.compile(
 )
 DOC_NUMBER = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]?\s*\d*\s*号?"
-    r"|(?:[〔\[]\d{4}[〕\]])?第\s*\d+\s*期)$"  # or a 纪要's 期数
+    r"|(?:[〔\[]\d{4}[〕\]])?第\s*\d+\s*期"  # or a 纪要's 期数
+    r"|第\s*\d+\s*号)$"  # or a 令's 令号
 )
 #: The 签发人 of an upward document, on the 发文字号 line.
 SIGNERS = re.compile(r"\s*(?:签发人|簽發人)\s*[:：]\s*(.*)$")
@@ -28,6 +29,11 @@ ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
 _PUNCT = "。，；！？：,;!?:"
+#: A 落款 that is a post and a name (a 令 signs so: ``总理李鹏``, ``省长　张三``).
+_POST_NAME = re.compile(
+    r"^(?:总理|副总理|主席|副主席|省长|副省长|市长|副市长|县长|副县长|区长|州长|部长|主任|书记|院长|局长|厅长|校长)"
+    r"[\s\u3000]*[\u4e00-\u9fff]{2,3}$"
+)
 #: A title or a number on a metadata line of a law database or a sidebar (法规名称：…, 文号：…).
 LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发文字号)\s*[:：]\s*(\S.{0,80})$")
 #: How a whole title begins (在…上的讲话, 关于…的通知): a line above it is not its first half.
@@ -148,6 +154,8 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
     if not candidates:
         return front
     texts = [clean_title(c.text.strip()) for c in candidates]
+    halves = _join_repeated_halves(candidates, texts)
+    keys = [_fold(t) for t in texts]
     if "title" in front.fields:
         pick = -1
     else:
@@ -156,7 +164,7 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         first = next((i for i, c in enumerate(candidates) if number and c.line > number.line), 0)
         mark = [i for i, t in enumerate(texts) if t.endswith("文件") and len(t) > 4]
         allowed = [i for i in range(first, len(texts)) if i not in mark] or list(range(len(texts)))
-        repeated = [i for i in allowed if texts.count(texts[i]) > 1]
+        repeated = [i for i in allowed if keys.count(keys[i]) > 1]
         named = [i for i in allowed if re.search(NAMED, to_simplified(texts[i]))]
         named = [i for i in named if len(texts[i]) > 6] or named  # 通知公告 is a column's name
         pick = repeated[-1] if repeated else (named[0] if named else allowed[0])
@@ -189,15 +197,19 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         text = texts[i]
         if i == pick:
             continue
-        if text == front.fields.get("title"):
-            notes.append(Note(block.line, "set aside", _("repeated title {text}").format(text=block.text.strip())))
+        if _fold(text) == _fold(front.fields.get("title", "")):
+            for part in [block, *halves.get(id(block), [])]:
+                notes.append(Note(part.line, "set aside", _("repeated title {text}").format(text=part.text.strip())))
         elif pick >= 0 and i < pick and text.endswith("文件") and "issuer" not in front.fields:
             _set(front, "issuer", text[: -len("文件")], block, path)
             front.fields["issuer_suffix"] = "文件"
         elif pick >= 0 and i < pick and ISSUER_END.search(to_simplified(text)) and "issuer" not in front.fields:
             _set(front, "issuer", text, block, path)
         elif pick >= 0 and i < pick:
-            notes.append(Note(block.line, "set aside", text))
+            if id(block) in halves:
+                notes.extend(Note(part.line, "set aside", part.text.strip()) for part in [block, *halves[id(block)]])
+            else:
+                notes.append(Note(block.line, "set aside", text))
         elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
             _set(front, "subtitle", text, block, path)
         elif len(text) <= 30 and "speaker" not in front.fields and not any(c in text for c in "，。；！？,;!?：:"):
@@ -205,6 +217,30 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         else:
             front.leftovers.append(block)  # body text, not front matter: nothing of the body is dropped
     return front
+
+
+def _fold(text: str) -> str:
+    """A title as compared with its repeats: without spaces and marks (a page drops the quotes)."""
+    return re.sub(r"[\W_]+", "", to_simplified(text))
+
+
+def _join_repeated_halves(candidates: list[RawPara], texts: list[str]) -> dict[int, list[RawPara]]:
+    """Join two adjacent short lines that together repeat another line: a title broken over two lines.
+
+    Return the second halves joined, by the ``id`` of the line they were joined to.
+    """
+    halves: dict[int, list[RawPara]] = {}
+    index = 0
+    while index + 1 < len(candidates):
+        joined = _fold(texts[index] + texts[index + 1])
+        close = candidates[index + 1].line <= candidates[index].line + 2
+        others = [_fold(t) for i, t in enumerate(texts) if i not in (index, index + 1)]
+        if close and joined in others and _fold(texts[index]) not in others:
+            texts[index] += texts[index + 1]
+            halves.setdefault(id(candidates[index]), []).append(candidates[index + 1])
+            del candidates[index + 1], texts[index + 1]
+        index += 1
+    return halves
 
 
 def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, notes: list[Note] | None = None) -> int:
@@ -282,7 +318,7 @@ def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, p
             DATE.match(day)
             and _short_line(name, 40)
             and not any(c in name for c in _PUNCT)
-            and ISSUER_END.search(to_simplified(name))
+            and (ISSUER_END.search(to_simplified(name)) or _POST_NAME.match(to_simplified(name)))
         ):
             _set(front, "signature", name, sign, path)
             _set(front, "date", re.sub(r"\s+", "", day), date, path)

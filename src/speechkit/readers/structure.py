@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import _
-from ..model.numbering import LabelMatch, find_labels, label_at, scheme_from_formats
+from ..model.numbering import LabelMatch, find_labels, label_at, label_family, scheme_from_formats
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
 from ..registry import Registry, SectionType
@@ -43,6 +43,8 @@ class Node:
     section_type: str = ""
     #: The whole paragraph an inline list was read from, to fall back to if the item goes on.
     inline_source: tuple[str, SourcePos] | None = None
+    #: The line a run-in item was read from, with its marker: the text it stays if its list has no second item.
+    runin_line: tuple[str, str, SourcePos] | None = None
 
 
 @dataclass
@@ -98,9 +100,18 @@ class BodyReader:
         self.level_formats: dict[int, str] = {}
         #: Label formats most of whose lines are long sentences: numbered paragraphs, not headings.
         self.paragraph_formats: set[str] = set()
+        #: Numbered lines that are one whole sentence with no text under them: points of a list, not headings.
+        self.list_points: set[int] = set()
 
     def pos(self, block: RawBlock) -> SourcePos:
         return SourcePos(self.path, block.line, block.column)
+
+    def in_paragraph_list(self, label: LabelMatch, text: str) -> bool:
+        """Tell whether a numbered line of a paragraph format is a paragraph: a long sentence, or whole sentences."""
+        if label.fmt not in self.paragraph_formats:
+            return False
+        rest = text[label.end :].strip(" \u3000")
+        return _numbered_paragraph(rest) or (bool(rest) and rest[-1] in _SENTENCE_END)
 
     def level_of(self, label: LabelMatch, hint: int) -> int:
         """Return the heading level of a label: the format's place in the order they first appear."""
@@ -133,6 +144,8 @@ class BodyReader:
 
     def read(self, blocks: list[RawBlock]) -> Body:
         self.paragraph_formats = _paragraph_formats(blocks)
+        self.list_points = _list_points(blocks)
+        self.formats = _ranked_formats(blocks)
         for block in blocks:
             if isinstance(block, RawTable):
                 self.table(block)
@@ -167,12 +180,7 @@ class BodyReader:
             return
         label = label_at(text)
         numbered = not block.role and block.title_end < 0 and label is not None and label.kind == "heading"
-        if (
-            numbered
-            and label is not None
-            and label.fmt in self.paragraph_formats
-            and _numbered_paragraph(text[label.end :])
-        ):
+        if numbered and label is not None and (id(block) in self.list_points or self.in_paragraph_list(label, text)):
             self.plain(block, text)
         elif label is not None and label.kind == "heading":
             self.heading(block, text, label)
@@ -280,6 +288,7 @@ class BodyReader:
         title, body, ended = split_title(text[label.end :], block.title_end - label.end if block.title_end > 0 else -1)
         title = self.clean_title(title, block)
         node = Node("item", parent.level, title, self.pos(block), alone=not ended)
+        node.runin_line = (text, label.text, self.pos(block))
         self.attach(parent, node, label.style)
         if body:
             self.fill(node, body, block)
@@ -426,7 +435,9 @@ class BodyReader:
         """Read ``…再强调四点意见：一要…二要…`` before any heading: as many run-in points as the phrase counts."""
         head, children, style = self.inline_list(text, block)
         counted = _COUNTED.search(head) if children and head else None
-        if counted is None or _count_of(counted.group(1)) != len(children):
+        # 三项：一是…；二是…；最后，…: a closing 最后 counts as the last point
+        last = re.search(r"[；;。]\s*最后[，,]", text[text.rfind(children[-1].title) :]) if children else None
+        if counted is None or _count_of(counted.group(1)) not in (len(children), len(children) + bool(last)):
             return False
         where = self.pos(block)
         self.block_target().append((head, where))
@@ -439,6 +450,8 @@ class BodyReader:
 
     def finish(self) -> None:
         """Settle layouts and move closing words at the end of the body into the closing."""
+        for section in list(self.body.sections):
+            self.lone_runin(section)
         for section in self.body.sections:
             _settle_layout(section)
         if self.body.closing:
@@ -463,6 +476,31 @@ class BodyReader:
             paragraphs[index] = (head, where)
             self.body.closing.append((closing, where))
             self.notes.append(Note(where.line, "split", f"closing {closing}"))
+
+    def lone_runin(self, node: Node) -> None:
+        """Take a ``首先，`` list of one item back into text: a lone 首先 is a word, not a list (with a note).
+
+        The other markers (一是, 一要, 第一，) mark a list even when what follows is cut off.
+        """
+        for child in node.children:
+            self.lone_runin(child)
+        if len(node.children) != 1 or node.child_style != "shouxian" or node.child_layout != "paragraphs":
+            return
+        item = node.children[0]
+        if item.runin_line is None or item.children:
+            return
+        text, marker, where = item.runin_line
+        self.notes.append(Note(where.line, "kept as text", _("{text} starts no list").format(text=marker)))
+        below = [(p, at) for p, at in item.paragraphs if at != where]
+        node.children, node.child_style = [], ""
+        if node.kind == "item":
+            node.paragraphs += [(text, where), *below]
+            return
+        node.lead += [(text, where), *below, *node.closing]
+        node.closing = []
+        if node is self.body.sections[0] and not node.title and not node.numbered:
+            self.body.opening += node.lead  # an untitled section made for the list: its text opens the body
+            self.body.sections.remove(node)
 
     def _last_text_holder(self) -> tuple[list[tuple[str, SourcePos]], int] | None:
         if not self.body.sections:
@@ -523,6 +561,79 @@ def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
             if label is not None and label.kind == "heading":
                 long.setdefault(label.fmt, []).append(_numbered_paragraph(text[label.end :]))
     return {fmt for fmt, flags in long.items() if 2 * sum(flags) >= len(flags)}
+
+
+#: A chapter line, which the text reader marks as a heading itself.
+_CHAPTER_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+[章编節节編]")
+#: What ends a sentence: a numbered line ending in one has said all it says.
+_SENTENCE_END = "。！？；!?;"
+
+
+def _numbered_line(block: RawBlock) -> tuple[LabelMatch, str] | None:
+    """The heading label and the text after it of a line with no role, or None."""
+    if not isinstance(block, RawPara) or block.role or block.title_end >= 0:
+        return None
+    text = block.text.strip(" \u3000\t")
+    label = label_at(text)
+    if label is None or label.kind != "heading":
+        return None
+    return label, text[label.end :].strip(" \u3000")
+
+
+def _list_points(blocks: list[RawBlock]) -> set[int]:
+    """The numbered lines (by ``id``) that are one sentence, ended, with the next line numbered too.
+
+    ``1、遭投诉经查证属实的，不予奖励。`` over ``2、…``: a point of a list with nothing under it, not a
+    heading (a heading ends without a mark, or runs on into its text: ``一、提高认识。各地要…``), when
+    at least half the lines of its format are such sentences (among headings that run on, it is one).
+    """
+    # a draft whose format marks its headings (a DOCX style) numbers a title alone as an item's title
+    marked = any(isinstance(b, RawPara) and b.role and not _CHAPTER_LINE.match(b.text) for b in blocks)
+    sentences: dict[str, list[bool]] = {}
+    candidates: list[tuple[str, int]] = []
+    order: list[str] = []  # the formats in the order they first appear: the later ones are deeper
+    for index, block in enumerate(blocks):
+        numbered = _numbered_line(block)
+        if numbered is None:
+            continue
+        label, rest = numbered
+        family = label_family(label)
+        if family not in order:
+            order.append(family)
+        one = bool(rest) and rest[-1] in _SENTENCE_END and not any(c in _SENTENCE_END for c in rest[:-1])
+        sentences.setdefault(family, []).append(one)
+        runin = label_at(rest)
+        clause = rest[runin.end :] if runin is not None and runin.kind == "runin" else rest
+        after = next((b for b in blocks[index + 1 :] if not isinstance(b, RawPara) or b.text.strip()), None)
+        below = _numbered_line(after) if after is not None else None
+        # nothing under it: the next line is a sibling or a higher heading, not a point of its own; in a
+        # draft that marks its headings, a sentence that pauses (a title alone, 1. 从严管理干部。, is an item's)
+        if (
+            one
+            and (not marked or re.search(r"[，,、]", clause))
+            and (after is None or (below is not None and label_family(below[0]) in order[: order.index(family) + 1]))
+        ):
+            candidates.append((family, id(block)))
+    return {key for family, key in candidates if 2 * sum(sentences[family]) >= len(sentences[family])}
+
+
+def _ranked_formats(blocks: list[RawBlock]) -> list[str]:
+    """The heading formats to start from: none, unless the text starts in mid-list under a higher one.
+
+    An excerpt that starts at ``（三）`` and comes to ``三、`` later holds the ``（一）`` level under a
+    ``一、`` it cut off: the formats take their standard order (一、 over （一） over 1.), not the order seen.
+    """
+    lines = [n for n in map(_numbered_line, blocks) if n is not None]
+    if not lines or lines[0][0].ordinal == 1:
+        return []
+    first = lines[0][0]
+    seen: dict[str, int] = {}
+    for label, _rest in lines:
+        seen.setdefault(label.fmt, label.level)
+    if not any(level < first.level for level in seen.values()):
+        return []
+    ranked = sorted(seen.items(), key=lambda pair: pair[1])
+    return [fmt for fmt, level in ranked if level <= first.level]
 
 
 def _continues(label: LabelMatch, count: int) -> bool:

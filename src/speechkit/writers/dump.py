@@ -90,7 +90,13 @@ class _Writer:
             data["salutation"] = self.text(speech.salutation)
         numbered = sum(1 for s in speech.sections if s.has_number)
         if speech.opening:
-            data["opening"] = self.blocks(speech.opening, "sections", numbered, "opening")
+            first = speech.sections[0] if speech.sections else None
+            if not numbered and first is not None and not first.title and first.items:
+                # the points read after the phrase (再强调四点意见：一要…) are the untitled first section's items:
+                # the phrase counts them, and stays text (no expression names them)
+                data["opening"] = self.blocks(speech.opening, "items", len(first.items), "opening", literal=True)
+            else:
+                data["opening"] = self.blocks(speech.opening, "sections", numbered, "opening")
         data["sections"] = [self.section(s, i) for i, s in enumerate(speech.sections)]
         if tuple(speech.closing) != kind.closing:
             data["closing"] = self.blocks(speech.closing, "", 0, "closing")
@@ -128,8 +134,11 @@ class _Writer:
                 return name
         return {"levels": list(scheme.levels)}
 
-    def text(self, value: str, counted: str = "", count: int = 0, where: str = "") -> str:
-        """Return a text as facts hold it: literal braces protected, a matching count as an expression."""
+    def text(self, value: str, counted: str = "", count: int = 0, where: str = "", *, literal: bool = False) -> str:
+        """Return a text as facts hold it: literal braces protected, a matching count as an expression.
+
+        With ``literal``, a matching count stays text too; only one that disagrees is reported.
+        """
         if has_expression(value):
             return "{% raw %}" + value + "{% endraw %}"
         if not counted:
@@ -137,7 +146,7 @@ class _Writer:
 
         def replace(match: re.Match[str]) -> str:
             if match.group(1) == count_cn(count):
-                return "{{ " + counted + " | count_cn }}" + match.group(2)
+                return match.group(0) if literal else "{{ " + counted + " | count_cn }}" + match.group(2)
             self.notes.append(
                 _("{where}: {group} but {count} {counted}; kept as text").format(
                     where=where, group=match.group(0), count=count, counted=counted
@@ -157,7 +166,9 @@ class _Writer:
         out.append(value[kept:])
         return "".join(out)
 
-    def blocks(self, blocks: tuple[Block, ...], counted: str, count: int, where: str) -> list[Any]:
+    def blocks(
+        self, blocks: tuple[Block, ...], counted: str, count: int, where: str, *, literal: bool = False
+    ) -> list[Any]:
         out: list[Any] = []
         for block in blocks:
             if isinstance(block, Table):
@@ -169,7 +180,7 @@ class _Writer:
                     table = {"caption": self.text(block.caption), **table}
                 out.append({"table": table})
             else:
-                out.append(self.text(block, counted, count, where))
+                out.append(self.text(block, counted, count, where, literal=literal))
         return out
 
     def section(self, section: Section, index: int) -> dict[str, Any]:
