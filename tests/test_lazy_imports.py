@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +79,19 @@ def test_building_the_quickstart_docx_loads_no_reader_or_other_template_library(
     # Jinja fills the fields; no draft reader, no docxtpl; valid facts pass the compiled schema check
     # without jsonschema, and the built-in styles part is generated (python-docx placed its properties then).
     assert loaded.isdisjoint({"docxtpl", "markdown_it", "jsonschema", "docx", "lxml.etree"})
+
+
+def test_the_build_command_with_its_checks_loads_no_reader(tmp_path: Path) -> None:
+    """``speechkit build -f docx`` checks what it built; the checks' repairs come from model/, not the readers."""
+    from conftest import EXAMPLES
+
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "speechkit", "build", str(EXAMPLES / "critique_outline.yaml")]
+        + ["-f", "docx", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    modules = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "speechkit.checks.rules" in modules  # the checks did run
+    assert not {m for m in modules if m.startswith(("speechkit.readers", "docx", "docxtpl", "markdown_it"))}

@@ -1,4 +1,4 @@
-"""The repair stage of reading (readers/repair.py, readers/mojibake.py): each repair, and one detection for
+"""The repair stage of reading (model/repair.py, model/mojibake.py): each repair, and one detection for
 ``import`` and SK209."""
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from hypothesis import strategies as st
 from conftest import run_cli
 from speechkit.checks import check_text
 from speechkit.default import default_registry
-from speechkit.readers import read_draft
-from speechkit.readers.clean import fix_text
-from speechkit.readers.repair import (
+from speechkit.model.repair import (
     garbles,
     halfwidth_spans,
     mend_doc_numbers,
@@ -26,6 +24,8 @@ from speechkit.readers.repair import (
     mend_mojibake,
     mend_pinyin,
 )
+from speechkit.readers import read_draft
+from speechkit.readers.clean import fix_text
 
 
 def test_pinyin_note_shows_before_and_after() -> None:

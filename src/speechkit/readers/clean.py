@@ -6,10 +6,7 @@ import re
 
 from ..i18n import _
 from ..model.numbering import find_labels
-from ..model.script import to_simplified
-from .classify import file_title, junk_spans, page_lines, strip_markup
-from .raw import Note, RawPara
-from .repair import (
+from ..model.repair import (
     FULLWIDTH,
     halfwidth_spans,
     joins_garble,
@@ -19,6 +16,9 @@ from .repair import (
     mend_pinyin,
     pinyin_spans,
 )
+from ..model.script import to_simplified
+from .classify import file_title, junk_spans, page_lines, strip_markup
+from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
 BOILERPLATE_LINES: tuple[re.Pattern[str], ...] = tuple(

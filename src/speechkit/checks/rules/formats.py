@@ -16,8 +16,8 @@ from ...model.notice_parts import (
 from ...model.notice_parts import (
     is_date_line as is_date_line,  # the tests' name for the notice reading's
 )
-from ...readers.repair import doc_number as _doc_number
-from ...readers.repair import doc_number_problems as _doc_number_problems
+from ...model.repair import doc_number as _doc_number
+from ...model.repair import doc_number_problems as _doc_number_problems
 from ..finding import Hit
 from ..text import Doc
 

@@ -1,6 +1,6 @@
 """SK209: garbled text left by a broken conversion (``總?cè)丝?8萬人``, ``報告??傮w``, U+FFFD, ``ä¸­æ–‡``).
 
-The detection is the reader's (:func:`speechkit.readers.repair.garbles`): what ``import`` repairs is reported
+The detection is the reader's (:func:`speechkit.model.repair.garbles`): what ``import`` repairs is reported
 here with the repair as the fix, what it cannot repair is reported as garbled.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...i18n import _
-from ...readers.mojibake import span_mask as span_mask
-from ...readers.repair import garbled_spans as garbled_spans
-from ...readers.repair import garbles
+from ...model.mojibake import span_mask as span_mask
+from ...model.repair import garbled_spans as garbled_spans
+from ...model.repair import garbles
 from ..finding import Hit
 from ..text import Doc
 

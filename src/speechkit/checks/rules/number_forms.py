@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import _
-from ...readers.repair import HALF_DIGITS as _HALF
-from ...readers.repair import fullwidth_digits as _fullwidth
+from ...model.repair import HALF_DIGITS as _HALF
+from ...model.repair import fullwidth_digits as _fullwidth
 from ..finding import Hit
 from ..text import Doc
 

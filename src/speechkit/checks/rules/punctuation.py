@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import _
-from ...readers.repair import FULLWIDTH as FULLWIDTH
-from ...readers.repair import ends_url as _ends_url  # noqa: F401  (the tests' name)
-from ...readers.repair import halfwidth_spans as halfwidth_spans
-from ...readers.repair import is_pinyin as _is_pinyin  # noqa: F401  (the tests' name)
-from ...readers.repair import pinyin_spans as pinyin_spans
-from ...readers.repair import url_spans as url_spans
+from ...model.repair import FULLWIDTH as FULLWIDTH
+from ...model.repair import ends_url as _ends_url  # noqa: F401  (the tests' name)
+from ...model.repair import halfwidth_spans as halfwidth_spans
+from ...model.repair import is_pinyin as _is_pinyin  # noqa: F401  (the tests' name)
+from ...model.repair import pinyin_spans as pinyin_spans
+from ...model.repair import url_spans as url_spans
 from ..finding import Hit
 from ..text import Doc
 from .boilerplate import boilerplate_spans
