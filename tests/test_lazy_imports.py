@@ -85,9 +85,9 @@ def test_the_build_command_with_its_checks_loads_no_reader(tmp_path: Path) -> No
     """``speechkit build -f docx`` checks what it built; the checks' repairs come from model/, not the readers."""
     from conftest import EXAMPLES
 
+    facts = str(EXAMPLES / "critique_outline.yaml")
     run = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "speechkit", "build", str(EXAMPLES / "critique_outline.yaml")]
-        + ["-f", "docx", "-o", str(tmp_path)],
+        [sys.executable, "-X", "importtime", "-m", "speechkit", "build", facts, "-f", "docx", "-o", str(tmp_path)],
         capture_output=True,
         text=True,
     )
