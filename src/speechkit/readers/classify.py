@@ -14,6 +14,12 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
   上传人:… 文档编号:…, ``(撰稿:… 审核:…)``), a bare date stamp (2025-12-25, with a time and a counter);
 - a file's name (``….docx``, ``….docx_第2页``), a pager (``第1页 / 共11页``), a row of the page's
   buttons (下载 相关 举报), a menu of three or more bulleted words, a line of markup only (``</div>``);
+- a line of the page's interface words only (回复 引用 举报, 【字号：大 中 小】, 朗读, 主动公开, with their
+  counts), a counter (阅读：1234, views 56), a tags line, a forum post's header (… 发表于 2021-3-4 10:22),
+  a reader's comment that ends in its bracketed date stamp (… ［2016-07-10］), a byline (文/…, 记者 … 通讯员 …);
+- a short line about hidden or paid text (此处隐藏…字, VIP, 预览结束, 余下全文), and a preview: a line ending in
+  ``…`` whose words are the start of another line;
+- an attachment list: a bare 附件 label before file names, and file names with their size;
 - a breadcrumb over several lines (short words between lines of ``>``), and a sidebar's run of three
   or more short labels that ends the page after the document's last sentence.
 
@@ -77,7 +83,9 @@ _STAMP = re.compile(
 )
 #: A file's name, or a page of it as a sharing site captions its thumbnails.
 _FILE_NAME = re.compile(
-    r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?$", re.IGNORECASE
+    r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|zip|rar|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?"
+    r"(?:\s*[(（]?\s*\d+(?:\.\d+)?\s*[KMG]B?\s*[)）]?)?(?:\s*下载次数\s*[:：]?\s*\d+)?$",
+    re.IGNORECASE,
 )
 #: A pager: ``第1页 / 共11页``, ``共4页``.
 _PAGER = re.compile(r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$")
@@ -87,6 +95,51 @@ _BUTTONS = (
     "加入收藏|下载资源|正文复制|点击查看更多|查看更多|展开全文|阅读全文"
 )
 _BUTTON_ROW = re.compile(rf"^(?:(?:{_BUTTONS})[>»]*\s*){{1,6}}$")
+#: Words of a page's interface (buttons, a forum's tools, a government page's reading tools); a line made of
+#: them only, with their counts, is the page's (``回复 引用 举报``, ``【字号：大 中 小】``, ``支持(0) 反对(0)``).
+_INTERFACE = sorted(
+    (
+        f"{_BUTTONS}|回复|引用|只看该作者|只看楼主|楼主|沙发|板凳|地板|支持|反对|顶|踩|朗读|主动公开|依申请公开|"
+        "字号|大|中|小|默认|打印本页|关闭窗口|收藏本页|分享到|发帖|回帖|使用道具|评分|提交|提交回复|电梯直达|"
+        "倒序浏览|阅读模式|楼|微信|微博|扫一扫|二维码|保存|另存|友善列印|列印|print"
+    ).split("|"),
+    key=len,
+    reverse=True,
+)
+_INTERFACE_LINE = re.compile(
+    rf"^(?:[\s|｜【】\[\]()（）:：/·•]*(?:{'|'.join(_INTERFACE)})(?:[(（]\d{{0,7}}[)）]|\s*\d{{1,7}})?)+[\s|｜【】\[\]()（）:：/·•]*$",
+    re.IGNORECASE,
+)
+#: What is not a word's letter (a line of interface words has two or more letters).
+_WORD_CHARS = re.compile(r"[\W\d_]")
+#: A counter of the page: ``阅读：1234``, ``浏览 123 次``, ``views: 56`` (one or more, no sentence).
+_COUNTER = re.compile(
+    r"^(?:[\s|｜/]*(?:阅读|浏览|点击|访问|查看|回复|评论|下载|人气|热度|点赞|收藏|views?|hits|reads?|comments?)"
+    r"(?:量|数|次数)?\s*[:：]?\s*\d{1,9}\s*(?:次|人)?)+[\s|｜/]*$",
+    re.IGNORECASE,
+)
+#: A tags line: ``标签：防火 安全``, ``Tags: …`` (short words, no sentence).
+_TAGS = re.compile(r"^(?:标签|tags?)\s*[:：]?\s*[^。，；！？,;]{0,60}$", re.IGNORECASE)
+#: A forum post's header: a name, ``发表于`` and a date stamp.
+_POST_HEADER = re.compile(r"^[^。，；！？]{0,20}?(?:发表于|回复于|发布于)\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+#: A reader's comment ending in its bracketed date stamp (a document dates with 年月日): ``李某：同意 ［2016-07-10］``.
+_COMMENT = re.compile(r"[\[［【(（]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]］】)）]$")
+#: A byline: ``文/张三``, ``记者 张三 通讯员 李四``, ``（记者 张三）`` (roles and names, nothing else).
+_NAMES = r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3}"
+_BYLINE = re.compile(
+    rf"^[（(【]?\s*(?:(?:(?:本报|见习|特约)?(?:记者|通讯员)\s*[/／:：]?|(?:文|图|摄影?|撰稿)\s*[/／:：])\s*{_NAMES}\s*)+[）)】]?$"
+)
+#: Hidden or paid text of a document-sharing page (a short line only).
+_PAYWALL = re.compile(
+    r"此处隐藏|隐藏了?\s*\d+\s*字|VIP|预览结束|试读已?结束|阅读已结束|余下全文|剩余全文|还剩\s*\d+\s*页|"
+    r"剩余\s*\d+\s*页|付费阅读|下载全文|全文下载|完整版下载|下载完整",
+    re.IGNORECASE,
+)
+_PAYWALL_LINE = 60
+#: A preview: the first words of another line, cut with ``…``.
+_PREVIEW = re.compile(r"^(?P<stem>[^…]{10,200}?)\s*(?:…+|\.{3,}|。{3,})$")
+#: A bare attachment label, set aside when file names follow it.
+_ATTACHMENT_LABEL = re.compile(r"^(?:相关)?附件(?:下载)?\s*[:：]?$")
 #: A menu entry: a bullet and a short word, no sentence and no number label (``• 考试报名``).
 _MENU = re.compile(r"^[•·●▪◆\-*]\s*[\u4e00-\u9fff]{2,6}$")
 #: Markup left in a copy: tags, comments and entities.
@@ -166,8 +219,18 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = N_("date stamp")
         elif _FILE_NAME.match(text) or _PAGER.match(text):
             found[n] = N_("file name or pager")
-        elif _BUTTON_ROW.match(text):
+        elif _BUTTON_ROW.match(text) or _is_interface(text):
             found[n] = N_("buttons")
+        elif len(text) <= _SHORT_UI and (_COUNTER.match(text) or _TAGS.match(text)):
+            found[n] = N_("counter")
+        elif len(text) <= _SHORT and (_POST_HEADER.match(text) or _COMMENT.search(text)):
+            found[n] = N_("post header or comment")
+        elif len(text) <= _SHORT_UI and _BYLINE.match(text):
+            found[n] = N_("byline")
+        elif len(text) <= _PAYWALL_LINE and _PAYWALL.search(text):
+            found[n] = N_("hidden or paid text")
+        elif _is_preview(text, simple, filled, n):
+            found[n] = N_("preview")
         elif _MENU.match(text) and _menu_run(simple, filled, position):
             found[n] = N_("menu")
         elif _NUMBER_ONLY.match(text) and position and _SHORT_LABEL.match(simple[filled[position - 1]]):
@@ -175,7 +238,7 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found.setdefault(filled[position - 1], N_("counter label"))
         elif _BARS.match(text):
             found[n] = N_("bars")
-        elif _LINK_BAR.match(text) and not text.endswith("|"):
+        elif _LINK_BAR.match(text) and not text.endswith("|") and not _titled(text):
             found[n] = N_("link bar")
         elif _SWITCH.match(text):
             found[n] = N_("script switch")
@@ -190,10 +253,44 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             named = clean_title(piece.group(1)) if piece else ""
             if piece and any(simple[m].startswith(named) for m in filled[position + 1 :]):
                 found[n] = N_("collection piece repeating the title")
+    _attachments(simple, filled, found)
     _label_runs(simple, filled, found)
     _breadcrumbs(simple, filled, found)
     _sidebar_tail(simple, filled, found)
     return found
+
+
+#: The longest line read as a row of interface words, a counter or a byline.
+_SHORT_UI = 40
+
+
+def _is_interface(text: str) -> bool:
+    """Tell whether a short line is made of the page's interface words only, with two or more letters."""
+    return len(text) <= _SHORT_UI and bool(_INTERFACE_LINE.match(text)) and len(_WORD_CHARS.sub("", text)) >= 2
+
+
+def _is_preview(text: str, simple: list[str], filled: list[int], n: int) -> bool:
+    """Tell whether a line is the first words of another line cut with ``…`` (a page's preview)."""
+    match = _PREVIEW.match(text)
+    if not match:
+        return False
+    stem = match.group("stem").strip()
+    return any(m != n and len(simple[m]) > len(stem) and simple[m].startswith(stem) for m in filled)
+
+
+def _attachments(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a bare attachment label whose next line is a file name set aside (a page's attachment list)."""
+    for position, n in enumerate(filled[:-1]):
+        listed = found.get(filled[position + 1]) == "file name or pager"
+        if listed and n not in found and _ATTACHMENT_LABEL.match(simple[n]):
+            found[n] = N_("attachment list")
+
+
+def _titled(text: str) -> bool:
+    """Tell whether a piece between bars reads as a document's title (``关于…的通知 | 某县``): no link bar."""
+    return any(
+        len(piece.strip()) >= 8 and re.search(NAMED, piece.strip().strip("《》")) for piece in re.split(r"[|｜]", text)
+    )
 
 
 def _menu_run(simple: list[str], filled: list[int], position: int) -> bool:
@@ -215,10 +312,18 @@ _TOP_LINES = 5
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]$")
 
 
+#: A sentence of the document: a line that ends one and is long enough to be no label.
+_SENTENCE = re.compile(r"^.{12,}[。！？]$")
+
+
 def _label_runs(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
-    """Set aside two or more bare labels in a row: a page's form, its values not copied."""
+    """Set aside two or more bare labels in a row above the document's first sentence: a page's form.
+
+    Below a sentence they are the document's own empty fields (申请人: / 申请日期: under a 请示).
+    """
+    first = next((n for n in filled if _SENTENCE.match(simple[n])), len(simple))
     run: list[int] = []
-    for n in [*filled, -1]:
+    for n in [*[m for m in filled if m < first], -1]:
         if n >= 0 and n not in found and _BARE_LABEL.match(simple[n]):
             run.append(n)
             continue
