@@ -119,7 +119,7 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 #: A tags line: ``标签：防火 安全``, ``Tags: …`` (short words, no sentence).
-_TAGS = re.compile(r"^(?:标签|tags?)\s*[:：]?\s*[^。，；！？,;]{0,60}$", re.IGNORECASE)
+_TAGS = re.compile(r"^(?:标签|tags?)(?:\s*[:：]\s*|\s+)[^。，；！？,;]{0,60}$", re.IGNORECASE)
 #: A forum post's header: a name, ``发表于`` and a date stamp.
 _POST_HEADER = re.compile(r"^[^。，；！？]{0,20}?(?:发表于|回复于|发布于)\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 #: A reader's comment ending in its bracketed date stamp (a document dates with 年月日): ``李某：同意 ［2016-07-10］``.
@@ -127,11 +127,11 @@ _COMMENT = re.compile(r"[\[［【(（]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2
 #: A byline: ``文/张三``, ``记者 张三 通讯员 李四``, ``（记者 张三）`` (roles and names, nothing else).
 _NAMES = r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3}"
 _BYLINE = re.compile(
-    rf"^[（(【]?\s*(?:(?:(?:本报|见习|特约)?(?:记者|通讯员)\s*[/／:：]?|(?:文|图|摄影?|撰稿)\s*[/／:：])\s*{_NAMES}\s*)+[）)】]?$"
+    rf"^[（(【]?\s*(?:(?:(?:本报|见习|特约)?(?:记者|通讯员)(?:\s+|\s*[/／:：]\s*)|(?:文|图|摄影?|撰稿)\s*[/／:：]\s*){_NAMES}\s*)+[）)】]?$"
 )
-#: Hidden or paid text of a document-sharing page (a short line only).
+#: Hidden or paid text of a document-sharing page (a short line that ends no sentence with 。).
 _PAYWALL = re.compile(
-    r"此处隐藏|隐藏了?\s*\d+\s*字|VIP|预览结束|试读已?结束|阅读已结束|余下全文|剩余全文|还剩\s*\d+\s*页|"
+    r"此处隐藏|隐藏了?\s*\d+\s*字|VIP(?:会员|专享|免费|下载|文档)|(?:开通|升级|成为)VIP|预览结束|试读已?结束|阅读已结束|余下全文|剩余全文|还剩\s*\d+\s*页|"
     r"剩余\s*\d+\s*页|付费阅读|下载全文|全文下载|完整版下载|下载完整",
     re.IGNORECASE,
 )
@@ -227,7 +227,7 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = N_("post header or comment")
         elif len(text) <= _SHORT_UI and _BYLINE.match(text):
             found[n] = N_("byline")
-        elif len(text) <= _PAYWALL_LINE and _PAYWALL.search(text):
+        elif len(text) <= _PAYWALL_LINE and not text.endswith("。") and _PAYWALL.search(text):
             found[n] = N_("hidden or paid text")
         elif _is_preview(text, simple, filled, n):
             found[n] = N_("preview")
