@@ -57,6 +57,10 @@ _COLLECTION = re.compile(
     r"|^(?!第)[^。！？，,]{2,40}?(?<![第\d一二三四五六七八九十])[\d一二三四五六七八九十]{1,3}篇$"
 )
 _PIECE = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*篇\s*[:：]\s*(.+?)\s*$")
+#: A link bar opened or closed by a bar: ``| 我的首页``, ``|相册 |圈子 |`` (alone: a table's rows come in runs).
+_OPEN_BAR = re.compile(
+    r"^(?:[|｜]\s*[^。！？!?|｜、，,；;]{0,12}\s*)+[|｜]?$|^(?:[^。！？!?|｜、，,；;]{0,12}\s*[|｜]\s*)+$"
+)
 #: A link bar: short pieces between bars (``论坛 | 新闻 | …``, ``查看: 1387|回复: 0``), no sentence.
 _LINK_BAR = re.compile(r"^(?![|｜])[^。！？!?|｜、，,；;]{1,40}(?:[|｜][^。！？!?|｜、，,；;]{0,40}){1,8}$")
 #: A switch of script or version: ``转换到繁體中文``, ``繁体  简体``.
@@ -68,7 +72,8 @@ _BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.>›»＞]+$")
 _VALUE_LABELS = (
     "索引号|主题分类|体裁分类|组配分类|服务对象|发文机构|发布机构|发文机关|发布日期|发布时间|生效日期|施行日期|"
     "失效日期|有效性|时效性|时效|是否有效|上传人|上传时间|上传者|文档编号|文档格式|格式|页数|大小|下载次数|浏览次数|"
-    "访问次数|阅读次数|撰稿|审核|审校|责编|校对|摄影|通讯员|供稿|发布人|信息来源|文章来源"
+    "访问次数|阅读次数|撰稿|审核|审校|责编|校对|摄影|通讯员|供稿|发布人|信息来源|文章来源|初审|复审|终审|审稿|核稿|"
+    "公开方式|公开范围|公开属性|公开类别|信息类别|所属主题|发布单位|来源单位|废止日期|废止时间|公开日期|公开时间"
 )
 #: Labels that make a metadata line only beside another pair (a notice's body has 时间：… lines).
 _PAIR_LABELS = rf"{_VALUE_LABELS}|来源|时间|日期|作者|编辑|责任编辑|联络点|字数|信息分类|分类"
@@ -84,11 +89,15 @@ _STAMP = re.compile(
 #: A file's name, or a page of it as a sharing site captions its thumbnails.
 _FILE_NAME = re.compile(
     r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|zip|rar|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?"
-    r"(?:\s*[(（]?\s*\d+(?:\.\d+)?\s*[KMG]B?\s*[)）]?)?(?:\s*下载次数\s*[:：]?\s*\d+)?$",
+    r"(?:\s*[(（]?\s*\d+(?:\.\d+)?\s*[KMG]B?\s*[)）]?)?(?:\s*下载次数\s*[:：]?\s*\d+)?"
+    r"(?:\s*[(（\[【]?\s*(?:点击)?下载\s*[)）\]】]?)?$",
     re.IGNORECASE,
 )
 #: A pager: ``第1页 / 共11页``, ``共4页``.
-_PAGER = re.compile(r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$")
+_PAGER = re.compile(
+    r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$|^page\s*\d+\s*(?:of|/)\s*\d+$",
+    re.IGNORECASE,
+)
 #: Words of a page's buttons; a line of them only (``下载 相关 举报``, ``点击查看更多>>``) is the page's.
 _BUTTONS = (
     "下载|相关|举报|返回|收藏|分享|打印|关闭|评论|点赞|复制|纠错|全屏|放大|缩小|上一页|下一页|首页|"
@@ -101,27 +110,31 @@ _INTERFACE = sorted(
     (
         f"{_BUTTONS}|回复|引用|只看该作者|只看楼主|楼主|沙发|板凳|地板|支持|反对|顶|踩|朗读|主动公开|依申请公开|"
         "字号|大|中|小|默认|打印本页|关闭窗口|收藏本页|分享到|发帖|回帖|使用道具|评分|提交|提交回复|电梯直达|"
-        "倒序浏览|阅读模式|楼|微信|微博|扫一扫|二维码|保存|另存|友善列印|列印|print"
+        "倒序浏览|阅读模式|楼|微信|微博|扫一扫|二维码|保存|另存|友善列印|列印|print|热门标签|相关标签|标签云|排行榜|"
+        "我要评论|我要回复|快速回复|回复本帖|只看|楼层|F"
     ).split("|"),
     key=len,
     reverse=True,
 )
 _INTERFACE_LINE = re.compile(
-    rf"^(?:[\s|｜【】\[\]()（）:：/·•]*(?:{'|'.join(_INTERFACE)})(?:[(（]\d{{0,7}}[)）]|\s*\d{{1,7}})?)+[\s|｜【】\[\]()（）:：/·•]*$",
+    rf"^(?:[\s|｜【】\[\]()（）:：/·•#]*\d{{0,4}}(?:{'|'.join(_INTERFACE)})(?:[(（]\d{{0,7}}[)）]|\s*#?\d{{1,7}})?)+[\s|｜【】\[\]()（）:：/·•#]*$",
     re.IGNORECASE,
 )
 #: What is not a word's letter (a line of interface words has two or more letters).
 _WORD_CHARS = re.compile(r"[\W\d_]")
 #: A counter of the page: ``阅读：1234``, ``浏览 123 次``, ``views: 56`` (one or more, no sentence).
 _COUNTER = re.compile(
-    r"^(?:[\s|｜/]*(?:阅读|浏览|点击|访问|查看|回复|评论|下载|人气|热度|点赞|收藏|views?|hits|reads?|comments?)"
-    r"(?:量|数|次数)?\s*[:：]?\s*\d{1,9}\s*(?:次|人)?)+[\s|｜/]*$",
+    r"^(?:[\s|｜/【】\[\]]*(?:阅读|浏览|点击|访问|查看|回复|评论|下载|人气|热度|点赞|收藏|views?|hits|reads?|comments?)"
+    r"(?:量|数|次数)?\s*[:：]?\s*\d{1,9}\s*(?:次|人)?)+[\s|｜/【】\[\]]*$|^共有?\s*\d+\s*条(?:评论|回复|留言)$",
     re.IGNORECASE,
 )
 #: A tags line: ``标签：防火 安全``, ``Tags: …`` (short words, no sentence).
 _TAGS = re.compile(r"^(?:标签|tags?)(?:\s*[:：]\s*|\s+)[^。，；！？,;]{0,60}$", re.IGNORECASE)
 #: A forum post's header: a name, ``发表于`` and a date stamp.
-_POST_HEADER = re.compile(r"^[^。，；！？]{0,20}?(?:发表于|回复于|发布于)\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+_POST_HEADER = re.compile(
+    r"^[^。，；！？]{0,20}?(?:(?:发表于|回复于|发布于)\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\s\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$)"
+)
 #: A reader's comment ending in its bracketed date stamp (a document dates with 年月日): ``李某：同意 ［2016-07-10］``.
 _COMMENT = re.compile(r"[\[［【(（]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]］】)）]$")
 #: A byline: ``文/张三``, ``记者 张三 通讯员 李四``, ``（记者 张三）`` (roles and names, nothing else).
@@ -132,13 +145,23 @@ _BYLINE = re.compile(
 #: Hidden or paid text of a document-sharing page (a short line that ends no sentence with 。).
 _PAYWALL = re.compile(
     r"此处隐藏|隐藏了?\s*\d+\s*字|VIP(?:会员|专享|免费|下载|文档)|(?:开通|升级|成为)VIP|预览结束|试读已?结束|阅读已结束|余下全文|剩余全文|还剩\s*\d+\s*页|"
-    r"剩余\s*\d+\s*页|付费阅读|下载全文|全文下载|完整版下载|下载完整",
+    r"剩余\s*\d+\s*页|付费阅读|下载全文|全文下载|完整版下载|下载完整|(?:立即|免费|付费|点击)下载|下载(?:文档|券)",
     re.IGNORECASE,
 )
 _PAYWALL_LINE = 60
 #: A preview: the first words of another line, cut with ``…``.
-_PREVIEW = re.compile(r"^(?P<stem>[^…]{10,200}?)\s*(?:…+|\.{3,}|。{3,})$")
+_PREVIEW = re.compile(r"^(?P<stem>[^…]{10,200}?)\s*(?:…+|\.{3,}|。{3,})\s*(?:\[?(?:展开|更多|全文)\]?)?$")
 #: A bare attachment label, set aside when file names follow it.
+#: A pair whose value is an ISO date stamp (a document dates with 年月日): ``废止时间: 2020-01-23``.
+_ISO_PAIR = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}")
+_ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S")
+#: A periodical's issue line: ``《某某月报》 2008年 第03期``.
+_ISSUE = re.compile(r"^《[^》]{2,30}》\s*(?:\d{4}\s*年)?\s*(?:第\s*\d{1,3}\s*期|\d{1,3}\s*期)$")
+#: An icon's name left in a copy (``text_rotate_vertical``), or a notice about the reader's browser.
+_ICON = re.compile(r"(?<![A-Za-z0-9_])[a-z]+(?:_[a-z]+)+(?![A-Za-z0-9_])")
+_BROWSER = re.compile(r"JavaScript|浏览器.{0,40}(?:不支持|不支援|开启|启用|升级|版本)", re.IGNORECASE)
+#: An editor's blurb label of a news page: ``核心提示:``, ``【导读】``.
+_BLURB = re.compile(r"^(?:【(?:核心提示|导读)】|(?:核心提示|导读)\s*[:：])")
 _ATTACHMENT_LABEL = re.compile(r"^(?:相关)?附件(?:下载)?\s*[:：]?$")
 #: A menu entry: a bullet and a short word, no sentence and no number label (``• 考试报名``).
 _MENU = re.compile(r"^[•·●▪◆\-*]\s*[\u4e00-\u9fff]{2,6}$")
@@ -212,7 +235,7 @@ def page_lines(lines: list[str]) -> dict[int, str]:
         if _EMPTY_LABEL.match(text):
             found[n] = N_("sidebar label with nothing after it")
         elif len(text) <= _SHORT and (
-            _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3
+            _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3 or _iso_pairs(text)
         ):
             found[n] = N_("metadata line")
         elif _STAMP.match(text):
@@ -231,6 +254,10 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = N_("hidden or paid text")
         elif _is_preview(text, simple, filled, n):
             found[n] = N_("preview")
+        elif len(text) <= _SHORT and (_ISSUE.match(text) or _BROWSER.search(text) or _BLURB.match(text)):
+            found[n] = N_("site header")
+        elif len(text) <= _SHORT_ICON and _ICON.search(text) and not _SENTENCE_MARK.search(text):
+            found[n] = N_("buttons")
         elif _MENU.match(text) and _menu_run(simple, filled, position):
             found[n] = N_("menu")
         elif _NUMBER_ONLY.match(text) and position and _SHORT_LABEL.match(simple[filled[position - 1]]):
@@ -253,6 +280,8 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             named = clean_title(piece.group(1)) if piece else ""
             if piece and any(simple[m].startswith(named) for m in filled[position + 1 :]):
                 found[n] = N_("collection piece repeating the title")
+    _open_bars(simple, filled, found)
+    _metadata_echo(simple, filled, found)
     _attachments(simple, filled, found)
     _label_runs(simple, filled, found)
     _breadcrumbs(simple, filled, found)
@@ -269,13 +298,54 @@ def _is_interface(text: str) -> bool:
     return len(text) <= _SHORT_UI and bool(_INTERFACE_LINE.match(text)) and len(_WORD_CHARS.sub("", text)) >= 2
 
 
+#: The longest line read as a row of icons.
+_SHORT_ICON = 60
+_SENTENCE_MARK = re.compile(r"[。！？；，,;]")
+
+
+_SPACE = re.compile(r"\s+")
+#: A label before a preview (``内容预览：``), and the fewest letters a preview repeats.
+_LEAD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*")
+_STEM = 12
+
+
+def _iso_pairs(text: str) -> bool:
+    """Tell whether a line is pairs of labels and values, one of them an ISO date, with no sentence."""
+    return bool(_ISO_PAIR.search(text)) and len(_ANY_PAIR.findall(text)) >= 2 and not re.search(r"[。！？；]", text)
+
+
 def _is_preview(text: str, simple: list[str], filled: list[int], n: int) -> bool:
     """Tell whether a line is the first words of another line cut with ``…`` (a page's preview)."""
     match = _PREVIEW.match(text)
     if not match:
         return False
-    stem = match.group("stem").strip()
-    return any(m != n and len(simple[m]) > len(stem) and simple[m].startswith(stem) for m in filled)
+    stem = _SPACE.sub("", _LEAD_LABEL.sub("", match.group("stem")))
+    return len(stem) >= _STEM and stem in _SPACE.sub("", "".join(simple[m] for m in filled if m != n))
+
+
+def _open_bars(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a link bar opened or closed by a bar when no line beside it has a bar (no table)."""
+    for position, n in enumerate(filled):
+        if n in found or not _OPEN_BAR.match(simple[n]):
+            continue
+        beside = [filled[at] for at in (position - 1, position + 1) if 0 <= at < len(filled)]
+        if not any(re.search(r"[|｜]", simple[m]) for m in beside):
+            found[n] = N_("link bar")
+
+
+#: How far down the page's metadata is echoed (in lines with text).
+_ECHO_LINES = 8
+
+
+def _metadata_echo(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a line at the top made only of values of a metadata line just above it (issuer, date)."""
+    for position, n in enumerate(filled[:_ECHO_LINES]):
+        words = simple[n].split()
+        if n in found or len(words) < 2 or _SENTENCE_MARK.search(simple[n]) or any(len(w) < 4 for w in words):
+            continue
+        above = [simple[m] for m in filled[max(0, position - 3) : position] if found.get(m) == "metadata line"]
+        if any(all(w in line for w in words) for line in above):
+            found[n] = N_("metadata line")
 
 
 def _attachments(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
