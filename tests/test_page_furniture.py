@@ -171,6 +171,64 @@ def test_check_reports_the_furniture_as_sk105(tmp_path: Path) -> None:
     assert f"{draft}:4:1: SK105 " not in out
 
 
+def test_forum_floors_comment_counts_and_stamped_posts_are_furniture() -> None:
+    _assert_furniture(["2楼", "#3 回复", "共有3条评论", "匿名用户 2023-05-06 10:22"], tail=True)
+
+
+def test_a_line_of_metadata_pairs_with_an_iso_date_is_furniture() -> None:
+    _assert_furniture(["失效时间: 2021-03-01 文件名称: 某区防汛办法"])
+
+
+def test_a_notices_own_time_and_place_are_the_documents() -> None:
+    _assert_document(["报名时间：2025年6月5日 截止时间：2025年6月8日"])
+
+
+def test_a_periodicals_issue_line_is_furniture() -> None:
+    _assert_furniture(["《某某月刊》 2019年 第07期"])
+
+
+def test_a_browser_notice_an_icons_name_and_a_blurb_label_are_furniture() -> None:
+    _assert_furniture(
+        ["您的浏览器版本过低，请升级后浏览 跳到正文", "page_view 另存 列印", "核心提示：本文介绍某区的防汛做法"]
+    )
+
+
+def test_a_sentence_about_browsers_is_the_documents() -> None:
+    _assert_document(["四、各单位要及时升级浏览器版本，不支持的终端一律停用。"])
+
+
+def test_a_link_bar_opened_by_a_bar_is_furniture_without_a_table_beside_it() -> None:
+    _assert_furniture(["| 我的空间", "|日志 |相册 |好友 |"])
+    _assert_document(["| 序号 | 单位 |", "| 1 | 应急局 |"])
+
+
+def test_a_line_echoing_the_metadata_above_it_is_furniture() -> None:
+    _assert_furniture(["时间:2025年06月03日 来源:某区应急管理局", "某区应急管理局 2025年06月03日"])
+
+
+def test_pagers_and_a_glued_page_number_are_furniture() -> None:
+    _assert_furniture(["3 / 16", "Page 3 of 16"], tail=True)
+    aside, kept = _read([], ["请各单位认真抓好落实。 -2-"])
+    assert "-2-" in aside
+    assert "请各单位认真抓好落实。" in kept
+    assert "-2-" not in kept
+
+
+def test_an_attachment_to_download_is_furniture() -> None:
+    _assert_furniture(["附件下载：", "汇总表.xls（点击下载）"], tail=True)
+
+
+def test_a_preview_after_a_label_is_furniture() -> None:
+    preview = "内容预览：" + OPENING[:20] + "……"
+    aside, kept = _read([preview])
+    assert preview in aside
+    assert OPENING in kept
+
+
+def test_read_more_words_inside_a_sentence_are_the_documents() -> None:
+    _assert_document(["各单位要组织干部认真阅读全文，深刻领会精神实质。", "阅读全文后，请各单位谈体会。"])
+
+
 #: Han characters and the words the page's features look for, to write sentences with.
 _WORDS = st.sampled_from(
     [
@@ -184,6 +242,17 @@ _WORDS = st.sampled_from(
         "标签",
         "预览",
         "余下全文",
+        "阅读全文",
+        "查看更多",
+        "下载",
+        "发表于",
+        "导读",
+        "核心提示",
+        "浏览器",
+        "不支持",
+        "升级",
+        "第",
+        "期",
         "此处隐藏",
         "支持",
         "反对",
@@ -199,7 +268,7 @@ _CLAUSE = st.lists(_WORDS, min_size=2, max_size=12).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(_CLAUSE, min_size=1, max_size=4).map(lambda c: "，".join(c) + "。"), min_size=1, max_size=6))
+@given(st.lists(st.lists(_CLAUSE, min_size=2, max_size=4).map(lambda c: "，".join(c) + "。"), min_size=1, max_size=6))
 def test_document_sentences_are_never_set_aside(sentences: list[str]) -> None:
     assert page_lines(sentences) == {}
     _paragraphs, notes = clean_lines("\n".join(sentences))

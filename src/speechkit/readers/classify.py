@@ -117,9 +117,11 @@ _INTERFACE = sorted(
     reverse=True,
 )
 _INTERFACE_LINE = re.compile(
-    rf"^(?:[\s|｜【】\[\]()（）:：/·•#]*\d{{0,4}}(?:{'|'.join(_INTERFACE)})(?:[(（]\d{{0,7}}[)）]|\s*#?\d{{1,7}})?)+[\s|｜【】\[\]()（）:：/·•#]*$",
+    rf"^(?:[\s|｜【】\[\]()（）:：/·•#]*\d{{0,4}}\s*(?:{'|'.join(_INTERFACE)})(?:[(（]\d{{0,7}}[)）]|\s*#?\d{{1,7}})?)+[\s|｜【】\[\]()（）:：/·•#]*$",
     re.IGNORECASE,
 )
+#: A forum post's floor: ``2楼``, ``#3``, ``5F``.
+_FLOOR = re.compile(r"^#?\s*\d{1,4}\s*(?:楼|#|F)$|^#\s*\d{1,4}$", re.IGNORECASE)
 #: What is not a word's letter (a line of interface words has two or more letters).
 _WORD_CHARS = re.compile(r"[\W\d_]")
 #: A counter of the page: ``阅读：1234``, ``浏览 123 次``, ``views: 56`` (one or more, no sentence).
@@ -254,7 +256,9 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = N_("hidden or paid text")
         elif _is_preview(text, simple, filled, n):
             found[n] = N_("preview")
-        elif len(text) <= _SHORT and (_ISSUE.match(text) or _BROWSER.search(text) or _BLURB.match(text)):
+        elif len(text) <= _SHORT and (
+            _ISSUE.match(text) or _BLURB.match(text) or (_BROWSER.search(text) and text[-1] != "。")
+        ):
             found[n] = N_("site header")
         elif len(text) <= _SHORT_ICON and _ICON.search(text) and not _SENTENCE_MARK.search(text):
             found[n] = N_("buttons")
@@ -294,7 +298,9 @@ _SHORT_UI = 40
 
 
 def _is_interface(text: str) -> bool:
-    """Tell whether a short line is made of the page's interface words only, with two or more letters."""
+    """Tell whether a short line is made of the page's interface words only (two or more letters), or a floor."""
+    if _FLOOR.match(text):
+        return True
     return len(text) <= _SHORT_UI and bool(_INTERFACE_LINE.match(text)) and len(_WORD_CHARS.sub("", text)) >= 2
 
 
@@ -323,13 +329,18 @@ def _is_preview(text: str, simple: list[str], filled: list[int], n: int) -> bool
     return len(stem) >= _STEM and stem in _SPACE.sub("", "".join(simple[m] for m in filled if m != n))
 
 
+def _bars(text: str) -> int:
+    """Count the bars in a line."""
+    return text.count("|") + text.count("｜")
+
+
 def _open_bars(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
-    """Set aside a link bar opened or closed by a bar when no line beside it has a bar (no table)."""
+    """Set aside a link bar opened or closed by a bar unless a line beside it has as many bars (a table's rows)."""
     for position, n in enumerate(filled):
         if n in found or not _OPEN_BAR.match(simple[n]):
             continue
         beside = [filled[at] for at in (position - 1, position + 1) if 0 <= at < len(filled)]
-        if not any(re.search(r"[|｜]", simple[m]) for m in beside):
+        if not any(_bars(simple[m]) == _bars(simple[n]) for m in beside):
             found[n] = N_("link bar")
 
 
