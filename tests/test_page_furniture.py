@@ -60,6 +60,10 @@ def test_a_line_of_interface_words_is_furniture() -> None:
     _assert_furniture(["回复 引用 举报", "支持(3) 反对(0)", "【字号：大 中 小】", "朗读", "主动公开", "提交回复返回"])
 
 
+def test_a_line_of_a_sites_navigation_and_comment_words_is_furniture() -> None:
+    _assert_furniture(["网站地图 | 联系我们", "登录 注册", "最新评论"], tail=True)
+
+
 def test_a_line_with_other_words_than_the_interface_is_the_documents() -> None:
     _assert_document(["一、大力支持基层", "中", "支持与反对"])
 
@@ -111,6 +115,10 @@ def test_a_line_cut_with_an_ellipsis_that_repeats_nothing_is_the_documents() -> 
 
 def test_an_attachment_list_of_file_names_is_furniture() -> None:
     _assert_furniture(["附件：", "附件1：报名表.doc", "附件2：汇总表.xlsx（15KB）"], tail=True)
+
+
+def test_an_attachment_in_brackets_with_its_downloads_is_furniture() -> None:
+    _assert_furniture(["附件【汇总表.docx】已下载12次"], tail=True)
 
 
 def test_the_documents_own_attachment_note_is_the_documents() -> None:

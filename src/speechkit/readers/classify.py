@@ -17,9 +17,13 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
 - a line of the page's interface words only (回复 引用 举报, 【字号：大 中 小】, 朗读, 主动公开, with their
   counts), a counter (阅读：1234, views 56), a tags line, a forum post's header (… 发表于 2021-3-4 10:22),
   a reader's comment that ends in its bracketed date stamp (… ［2016-07-10］), a byline (文/…, 记者 … 通讯员 …);
-- a short line about hidden or paid text (此处隐藏…字, VIP, 预览结束, 余下全文), and a preview: a line ending in
-  ``…`` whose words are the start of another line;
-- an attachment list: a bare 附件 label before file names, and file names with their size;
+- a short line about hidden or paid text (此处隐藏…字, 开通VIP, 预览结束, 余下全文) that ends no sentence, and a
+  preview: a line ending in ``…`` whose words (after a label) come again in the lines that follow;
+- an attachment list: a bare 附件 label before file names, and file names with their size and downloads;
+- a metadata line of pairs with an ISO date in it (废止时间: 2020-01-23 名称: …), a line at the top made of
+  the values of a metadata line just above it, a periodical's issue line (《…》 2008年 第03期), a notice
+  about the browser, an editor's blurb label (核心提示:), a line with an icon's name (``text_rotate_vertical``),
+  a forum floor (2楼, #3), a link bar opened by a bar unless a line beside it has as many bars (a table);
 - a breadcrumb over several lines (short words between lines of ``>``), and a sidebar's run of three
   or more short labels that ends the page after the document's last sentence.
 
@@ -88,9 +92,9 @@ _STAMP = re.compile(
 )
 #: A file's name, or a page of it as a sharing site captions its thumbnails.
 _FILE_NAME = re.compile(
-    r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|zip|rar|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?"
+    r"^\S.{0,100}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?|zip|rar|jpe?g|png|gif|bmp|webp)(?:_第\d+页)?[】\]》]?"
     r"(?:\s*[(（]?\s*\d+(?:\.\d+)?\s*[KMG]B?\s*[)）]?)?(?:\s*下载次数\s*[:：]?\s*\d+)?"
-    r"(?:\s*[(（\[【]?\s*(?:点击)?下载\s*[)）\]】]?)?$",
+    r"(?:\s*[(（\[【]?\s*(?:点击)?下载\s*[)）\]】]?)?(?:\s*已下载\s*\d+\s*次)?$",
     re.IGNORECASE,
 )
 #: A pager: ``第1页 / 共11页``, ``共4页``.
@@ -111,7 +115,9 @@ _INTERFACE = sorted(
         f"{_BUTTONS}|回复|引用|只看该作者|只看楼主|楼主|沙发|板凳|地板|支持|反对|顶|踩|朗读|主动公开|依申请公开|"
         "字号|大|中|小|默认|打印本页|关闭窗口|收藏本页|分享到|发帖|回帖|使用道具|评分|提交|提交回复|电梯直达|"
         "倒序浏览|阅读模式|楼|微信|微博|扫一扫|二维码|保存|另存|友善列印|列印|print|热门标签|相关标签|标签云|排行榜|"
-        "我要评论|我要回复|快速回复|回复本帖|只看|楼层|F"
+        "我要评论|我要回复|快速回复|回复本帖|只看|楼层|F|评论列表|最新评论|全部评论|热门评论|网友评论|评论区|登录|注册|"
+        "退出|发表|搜索|高级搜索|站内搜索|网站地图|联系我们|关于我们|设为首页|无障碍|长者模式|关怀版|手机版|移动版|"
+        "English|RSS|订阅|投稿|我要留言|留言|帮助|帮助中心|意见反馈|反馈|网站导航|导航|相关链接|友情链接|更多"
     ).split("|"),
     key=len,
     reverse=True,
