@@ -126,6 +126,11 @@ _INTERFACE_LINE = re.compile(
     rf"^(?:[\s|｜【】\[\]()（）:：/·•#]*\d{{0,4}}\s*(?:{'|'.join(_INTERFACE)})(?:[(（]\d{{0,7}}[)）]|\s*#?\d{{1,7}})?)+[\s|｜【】\[\]()（）:：/·•#]*$",
     re.IGNORECASE,
 )
+#: Lines the boilerplate table of the text reader sets aside first (:data:`~.clean.SHORT_BOILERPLATE`).
+_TABLE_FIRST = re.compile(
+    r"^(?:评论区|发表评论|网友评论|搜索框|上一篇|下一篇|相关文章|相关阅读|推荐阅读|热门文章|返回顶部|打印本页|关闭窗口|分享到|"
+    r"扫一扫|微信扫|查看更多|展开全文|阅读全文)|二维码"
+)
 #: A forum post's floor: ``2楼``, ``#3``, ``5F``.
 _FLOOR = re.compile(r"^#?\s*\d{1,4}\s*(?:楼|#|F)$|^#\s*\d{1,4}$", re.IGNORECASE)
 #: What is not a word's letter (a line of interface words has two or more letters).
@@ -161,7 +166,10 @@ _PAYWALL_LINE = 60
 _PREVIEW = re.compile(r"^(?P<stem>[^…]{10,200}?)\s*(?:…+|\.{3,}|。{3,})\s*(?:\[?(?:展开|更多|全文)\]?)?$")
 #: A bare attachment label, set aside when file names follow it.
 #: A pair whose value is an ISO date stamp (a document dates with 年月日): ``废止时间: 2020-01-23``.
-_ISO_PAIR = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}")
+#: (a page's 发布时间/发表时间/更新时间 line is the boilerplate table's, :data:`~.clean.SHORT_BOILERPLATE`)
+_ISO_PAIR = re.compile(
+    r"(?<![\u4e00-\u9fff])(?!(?:发表|发布|更新)(?:时间|日期))[\u4e00-\u9fff]{2,6}\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}"
+)
 _ANY_PAIR = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S")
 #: A periodical's issue line: ``《某某月报》 2008年 第03期``.
 _ISSUE = re.compile(r"^《[^》]{2,30}》\s*(?:\d{4}\s*年)?\s*(?:第\s*\d{1,3}\s*期|\d{1,3}\s*期)$")
@@ -307,6 +315,8 @@ def _is_interface(text: str) -> bool:
     """Tell whether a short line is made of the page's interface words only (two or more letters), or a floor."""
     if _FLOOR.match(text):
         return True
+    if _TABLE_FIRST.search(text):
+        return False  # the boilerplate table's line (clean.SHORT_BOILERPLATE), reported in its words
     return len(text) <= _SHORT_UI and bool(_INTERFACE_LINE.match(text)) and len(_WORD_CHARS.sub("", text)) >= 2
 
 
