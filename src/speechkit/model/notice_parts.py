@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .numbering import parse_label
 
@@ -63,15 +64,18 @@ def is_date_line(text: str) -> bool:
 
 
 #: A speech's salutation line (``同志们：``, ``各位代表：``, ``尊敬的各位领导、同志们：``), on Simplified text.
-SALUTATION = re.compile(
-    r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|尊敬的[\u4e00-\u9fff、，]{1,20}"
-    r"|[\u4e00-\u9fff、，]{0,24}(同志们|朋友们|代表们|同学们|老师们|来宾们|嘉宾们|女士们|先生们|青年们))\s*[:：]$"
-)
+@cache
+def _salutation() -> re.Pattern[str]:
+    """The salutation pattern, compiled on first use (its Han classes take ``re`` milliseconds to build)."""
+    return re.compile(
+        r"^(同志们|各位[\u4e00-\u9fff、，]{0,20}|尊敬的[\u4e00-\u9fff、，]{1,20}"
+        r"|[\u4e00-\u9fff、，]{0,24}(同志们|朋友们|代表们|同学们|老师们|来宾们|嘉宾们|女士们|先生们|青年们))\s*[:：]$"
+    )
 
 
 def is_salutation_line(text: str) -> bool:
     """Return whether a (Simplified) line is a speech's salutation, which makes the draft a speech, not a 公文."""
-    return SALUTATION.match(text.strip()) is not None
+    return _salutation().match(text.strip()) is not None
 
 
 def is_addressee_line(text: str) -> bool:
