@@ -15,31 +15,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import NamedTuple
 
-#: Han characters (CJK extension A, unified ideographs, compatibility ideographs) as a class body.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FULL_PUNCT_SINGLES = frozenset("\u2018\u2019\u201c\u201d\u2026\u2014")
-
-
-def is_han(char: str) -> bool:
-    """Return whether ``char`` is a Han character (the test of ``checks.rules.chars``; readers import no rule)."""
-    return len(char) == 1 and (
-        "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
-    )
-
-
-def is_cjk(char: str) -> bool:
-    """Return whether ``char`` is a Han character or full-width punctuation."""
-    return is_han(char) or (
-        len(char) == 1
-        and (
-            "\u3000" <= char <= "\u303f"
-            or "\uff01" <= char <= "\uff0f"
-            or "\uff1a" <= char <= "\uff20"
-            or "\uff3b" <= char <= "\uff40"
-            or "\uff5b" <= char <= "\uff65"
-            or char in _FULL_PUNCT_SINGLES
-        )
-    )
+from .chars import HAN, is_cjk, is_han
 
 
 class Garble(NamedTuple):

@@ -12,7 +12,8 @@ import re
 from functools import cache
 
 from ..i18n import _
-from .mojibake import Garble, find_garbles, is_cjk, is_han, span_mask
+from .chars import is_cjk, is_han
+from .mojibake import Garble, find_garbles, span_mask
 
 FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"

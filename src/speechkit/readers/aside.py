@@ -2,20 +2,18 @@
 
 A Markdown or Word draft pasted from a page keeps the page's lines (site headers, counters, sidebar labels,
 cut marks, anti-copy junk) as paragraphs of its own. The paragraphs the format gives no role are classified
-as a text draft's lines are (:func:`~speechkit.readers.classify.page_lines`, the boilerplate lines, the cut
-marks and the junk): what is the page's is set aside with a note, so that ``import`` leaves it out and
-``check`` reports it (SK105) from the same list.
+as a text draft's lines are (:func:`~speechkit.readers.classify.page_lines`, the boilerplate lines, and
+:func:`~speechkit.readers.clean.set_aside` for cut marks and junk): what is the page's is set aside with a
+note, so that ``import`` leaves it out and ``check`` reports it (SK105) from the same list.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .classify import junk_spans, page_lines
-from .clean import is_boilerplate, set_aside
+from .classify import page_lines
+from .clean import SPACES, is_boilerplate, set_aside
 from .raw import Draft, Note, RawBlock, RawPara
-
-_SPACES = " \t\u3000\xa0\ufeff"
 
 
 def set_page_aside(draft: Draft) -> Draft:
@@ -30,16 +28,13 @@ def set_page_aside(draft: Draft) -> Draft:
         if not isinstance(block, RawPara) or block.role:
             blocks.append(block)
             continue
-        whole = block.text.strip(_SPACES)
+        whole = block.text.strip(SPACES)
         if id(block) in page:
             notes.append(Note(block.line, "set aside", whole))
             continue
         text, removed = set_aside(block.text)
-        for start, end in reversed(junk_spans(text)):
-            removed.append(text[start:end].strip())
-            text = text[:start] + text[end:]
         notes.extend(Note(block.line, "set aside", cut) for cut in removed if cut)
-        kept = text.strip(_SPACES)
+        kept = text.strip(SPACES)
         if kept and is_boilerplate(kept):
             notes.append(Note(block.line, "set aside", whole))
         elif kept:

@@ -75,7 +75,8 @@ _TITLE_RUN_ON = re.compile(
 #: How long the text run on after such a title is, at least (a title's own words are fewer).
 _RUN_ON_TEXT = 20
 _SENTENCE_END = "。！？；!?;…”’』」"
-_SPACES = " \t\u3000\xa0\ufeff"
+#: The white space a line of a draft is stripped of (full-width, no-break and BOM included).
+SPACES = " \t\u3000\xa0\ufeff"
 
 
 #: Block-level markup left in a copied page: each of these ends a paragraph.
@@ -91,7 +92,7 @@ def unmarkup(line: str) -> list[tuple[int, str]]:
     for match in [*_BLOCK_TAG.finditer(line), None]:
         end = match.start() if match else len(line)
         text = strip_markup(line[last:end])
-        if text.strip(_SPACES):
+        if text.strip(SPACES):
             parts.append((last, text))
         last = match.end() if match else end
     return parts or [(0, "")]
@@ -119,7 +120,7 @@ def close_label_spaces(line: str) -> tuple[str, str]:
     if title:
         rest = title.group(1) + re.sub(r"[ \u3000]", "", title.group(2))
         before, after = before + title.group(0), after + rest
-    return match.group(1) + label + rest, f"{before.strip(_SPACES)} → {after.strip(_SPACES)}"
+    return match.group(1) + label + rest, f"{before.strip(SPACES)} → {after.strip(SPACES)}"
 
 
 #: How far into the first line of text a sharing site's category runs before the title.
@@ -136,7 +137,7 @@ def _shown_title(line: str, named: list[str]) -> re.Match[str] | None:
 
 
 def set_aside(text: str) -> tuple[str, list[str]]:
-    """Remove cut marks from a line; return the rest and what was removed."""
+    """Remove cut marks and anti-copy junk from a line; return the rest and what was removed."""
     removed: list[str] = []
     simple = to_simplified(text)
     for pattern in CUT_MARKS:
@@ -149,6 +150,9 @@ def set_aside(text: str) -> tuple[str, list[str]]:
             out.append(text[kept:])
             text = "".join(out)
             simple = to_simplified(text)
+    for start, end in reversed(junk_spans(text)):
+        removed.append(text[start:end].strip())
+        text = text[:start] + text[end:]
     return text, removed
 
 
@@ -187,9 +191,9 @@ def _split_points(text: str, long_line: bool) -> list[int]:
         if label.kind != "heading":
             continue
         before = text[label.start - 1] if label.start else ""
-        if label.start and (before in _SPACES or (long_line and before in "。！？!?")):
+        if label.start and (before in SPACES or (long_line and before in "。！？!?")):
             points.append(label.start)
-        if long_line and (not label.start or before in _SPACES):
+        if long_line and (not label.start or before in SPACES):
             # a heading in a one-line draft ends at the first space: 一、标题 正文…
             space = re.search(r"[ \u3000\t]", text[label.end : label.end + 41])
             if space and not any(mark in text[label.end : label.end + space.start()] for mark in "。！？"):
@@ -208,9 +212,9 @@ def split_runons(text: str, long_line: bool) -> list[tuple[int, str]]:
     last = 0
     for point in [*_split_points(text, long_line), len(text)]:
         piece = text[last:point]
-        stripped = piece.strip(_SPACES)
+        stripped = piece.strip(SPACES)
         if stripped:
-            pieces.append((last + len(piece) - len(piece.lstrip(_SPACES)), stripped))
+            pieces.append((last + len(piece) - len(piece.lstrip(SPACES)), stripped))
         last = point
     return pieces
 
@@ -241,33 +245,30 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     named = [name for name in (file_title(lines[n]) for n in sorted(page)) if len(name) >= 4]
     for number, raw in enumerate(lines, 1):
         if number - 1 in page:
-            notes.append(Note(number, "set aside", raw.strip(_SPACES)))
+            notes.append(Note(number, "set aside", raw.strip(SPACES)))
             pieces.append(None)
             continue
         for offset, part in unmarkup(raw):
             line, removed = set_aside(part)
-            for start, end in reversed(junk_spans(line)):
-                removed.append(line[start:end].strip())
-                line = line[:start] + line[end:]
             notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
-            if not line.strip(_SPACES):
+            if not line.strip(SPACES):
                 pieces.append(None)
                 continue
-            if is_boilerplate(line.strip(_SPACES)):
-                notes.append(Note(number, "set aside", raw.strip(_SPACES) if part != raw else line.strip(_SPACES)))
+            if is_boilerplate(line.strip(SPACES)):
+                notes.append(Note(number, "set aside", raw.strip(SPACES) if part != raw else line.strip(SPACES)))
                 pieces.append(None)
                 continue
             tag = _SITE_TAG.match(line) if len(pieces) < _HEAD_LINES else None
             if tag:
-                notes.append(Note(number, "set aside", tag.group(0).strip(_SPACES)))
+                notes.append(Note(number, "set aside", tag.group(0).strip(SPACES)))
                 line = line[: tag.start()] + " " * (tag.end() - tag.start()) + line[tag.end() :]
             line, spaced = close_label_spaces(line)
             if spaced:
                 notes.append(Note(number, "fixed", spaced))
             shown = _shown_title(line, named) if not any(pieces) else None
             if shown is not None:  # 讲话稿/讲话稿范文 干部测评讲话 今天，…: the page's category, the file's title
-                if line[: shown.start(2)].strip(_SPACES):
-                    notes.append(Note(number, "set aside", line[: shown.start(2)].strip(_SPACES)))
+                if line[: shown.start(2)].strip(SPACES):
+                    notes.append(Note(number, "set aside", line[: shown.start(2)].strip(SPACES)))
                 pieces.append((number, offset + shown.start(2) + 1, shown.group(2)))
                 line = " " * shown.end(2) + line[shown.end(2) :]
             head = _TITLE_RUN_ON.match(line) if not any(pieces) else None  # on the first line of text only
