@@ -34,16 +34,20 @@ def reader(name: str) -> Callable[..., Speech]:
 _READ_AGAIN = 200_000
 
 
-def _set_aside(doc: Doc, draft: Draft | None, registry: Registry) -> Doc:
-    """Give a draft's Doc what import sets aside in it, by line (SK105 reports the same lines)."""
+def _set_aside(doc: Doc, size: int, draft: Callable[[], Draft], registry: Registry) -> Doc:
+    """Give a draft's Doc what import sets aside in it, by line (SK105 reports the same lines).
+
+    ``draft`` makes import's draft of the same lines; it is not made for a draft of more than ``_READ_AGAIN``
+    characters (``size``): a draft no one pastes keeps check linear, and SK105's own rules still run.
+    """
     from ..model.errors import SpeechkitError
     from ..readers.assemble import assemble
     from ..readers.roles import registered_roles
 
-    if draft is None or sum(len(unit.text) for unit in doc.units) > _READ_AGAIN:
-        return doc  # a draft no one pastes keeps check linear; SK105's own rules still run
+    if size > _READ_AGAIN:
+        return doc
     try:
-        notes = assemble(registered_roles(draft, registry), registry=registry).notes
+        notes = assemble(registered_roles(draft(), registry), registry=registry).notes
     except SpeechkitError:
         notes = []
     aside: dict[int, list[str]] = {}
@@ -54,6 +58,11 @@ def _set_aside(doc: Doc, draft: Draft | None, registry: Registry) -> Doc:
     return doc
 
 
+def _size(doc: Doc) -> int:
+    """The characters of a draft's text as check reads it."""
+    return sum(len(unit.text) for unit in doc.units)
+
+
 def _check_text(path: Path, registry: Registry) -> Doc:
     """A text draft's lines for check, with what import sets aside in them."""
     from ..checks.sources import doc_from_text, read_text_file
@@ -61,7 +70,7 @@ def _check_text(path: Path, registry: Registry) -> Doc:
 
     text = read_text_file(path)
     doc = doc_from_text(text, str(path))
-    return _set_aside(doc, read_txt(text + "\n", str(path)) if len(text) <= _READ_AGAIN else None, registry)
+    return _set_aside(doc, len(text), lambda: read_txt(text + "\n", str(path)), registry)
 
 
 def _check_markdown(path: Path, registry: Registry) -> Doc:
@@ -72,7 +81,8 @@ def _check_markdown(path: Path, registry: Registry) -> Doc:
     from ..readers.md_lines import md_blocks
 
     blocks = md_blocks(read_text_file(path))
-    return _set_aside(markdown_doc(blocks, str(path)), md_draft(blocks, str(path)), registry)
+    doc = markdown_doc(blocks, str(path))
+    return _set_aside(doc, _size(doc), lambda: md_draft(blocks, str(path)), registry)
 
 
 def _check_docx(path: Path, registry: Registry) -> Doc:
@@ -81,7 +91,8 @@ def _check_docx(path: Path, registry: Registry) -> Doc:
     from ..readers.docx import docx_draft
 
     package, blocks = docx_package(path)
-    return _set_aside(docx_doc(blocks, str(path)), docx_draft(blocks, package, str(path)), registry)
+    doc = docx_doc(blocks, str(path))
+    return _set_aside(doc, _size(doc), lambda: docx_draft(blocks, package, str(path)), registry)
 
 
 def _check_yaml(path: Path, registry: Registry) -> Doc:
