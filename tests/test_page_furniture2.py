@@ -168,11 +168,14 @@ def test_a_title_and_a_speaker_between_the_pages_lines_are_the_documents() -> No
     speech = ["网站首页 | 领导讲话", "在全县森林防火工作会议上的讲话", "发布时间：2024-09-20", "张某某", "浏览次数：35"]
     found = page_lines([*speech, "同志们：", OPENING])
     assert 1 not in found and 3 not in found, found
+    speech[3] = "县委书记张某某"
+    assert 3 not in page_lines([*speech, "同志们：", OPENING])
 
 
 def test_an_issuer_between_the_pages_lines_before_the_documents_date_is_the_documents() -> None:
-    lines = [TITLE, *BODY[:4], "打印本页", "县林业局", "2024-09-20", "2024年9月20日"]
-    assert 6 not in page_lines(lines)
+    for issuer in ("县林业局", "县森林防火协会", "县防火工作领导小组"):
+        lines = [TITLE, *BODY[:4], "打印本页", issuer, "2024-09-20", "2024年9月20日"]
+        assert 6 not in page_lines(lines), issuer
 
 
 def test_a_style_sheet_glued_before_the_text_is_junk() -> None:

@@ -764,9 +764,15 @@ _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _DOC_DATE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年.{1,8}日\s*[）)]?$")
 
 
+#: The end of a body's name, an issuer's or a signature's (some more than a notice's issuer: 协会, 小组, 站).
+_BODY_END = re.compile(r"(?:[会组站所队处科室馆社委办团校园行署]|中心|公司)$")
+#: A speaker's post: a line that names one above the text stays (县委书记张某某).
+_POST = re.compile(r"书记|[省市县区镇乡局厅部处科院校社会组]长|主任|主席|委员|同志|代表|经理")
+
+
 def _issuer(text: str) -> bool:
     """Tell whether a line may be an issuer's name: a name before its kind (某某局; 学校 alone is a word)."""
-    return len(text) >= 3 and bool(_ISSUER.search(text))
+    return len(text) >= 3 and bool(_ISSUER.search(text) or _BODY_END.search(text))
 
 
 def _between_page_lines(simple: list[str], shown: list[int], found: dict[int, str], first: int) -> None:
@@ -774,8 +780,8 @@ def _between_page_lines(simple: list[str], shown: list[int], found: dict[int, st
 
     ``shown`` are the lines with anything on them (markup too), ``first`` the line of the document's first sentence.
     Above it the title stays (the last line named as a document, else the last line before the text), and so does
-    a name alone (a speaker) or an issuer before the title; below the last sentence an issuer's name stays unless
-    the document's date came before it (an upload's department in a file list).
+    a name alone or a post (a speaker) or an issuer before the title; below the last sentence an issuer's name stays
+    unless the document's date came before it (an upload's department in a file list).
     """
     last = max((n for n in shown if n not in found and _SENTENCE.match(simple[n])), default=-1)
     head = [n for n in shown if n < first and n not in found and simple[n]]
@@ -788,7 +794,7 @@ def _between_page_lines(simple: list[str], shown: list[int], found: dict[int, st
         if not text or len(text) > _STUB_LINE or _NOT_STUB.search(text) or text[0] in "（(-—－" or n == title:
             return False
         if n < first:
-            return not (re.search(r"[\s。！？]", text) or (n < title and _issuer(text)))
+            return not (re.search(r"[\s。！？]", text) or _POST.search(text) or (n < title and _issuer(text)))
         return n > last and not (n < dated and _issuer(text))
 
     run: list[int] = []
