@@ -147,8 +147,10 @@ def test_a_line_shown_twice_in_a_row_is_kept_once() -> None:
     assert sum("某政办发〔2024〕9号" in p.text for p in paragraphs) == 1
 
 
-def test_two_equal_short_words_in_a_row_are_the_documents() -> None:
-    _assert_document(["合格", "合格"])
+def test_two_equal_short_words_or_sentences_in_a_row_are_the_documents() -> None:
+    _assert_document(
+        ["合格", "合格", "某村：防火宣传不到位。", "某村：防火宣传不到位。", "（一）加强宣传", "（一）加强宣传"]
+    )
 
 
 def test_short_lines_between_the_pages_lines_are_furniture() -> None:

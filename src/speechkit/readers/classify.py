@@ -746,11 +746,18 @@ def _site_words_before_title(simple: list[str], filled: list[int], found: dict[i
 _REPEAT = 6
 
 
+#: A heading's number label (a document may number two headings with the same words).
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+
 def _repeated_lines(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
-    """Set aside the first of two equal lines in a row: a page that shows a line twice (the copy below is kept)."""
+    """Set aside the first of two equal lines in a row: a page that shows a title or a number twice (the copy below
+    is kept). A sentence or a numbered heading the document may say twice (two branches with the same issue)."""
     for position, n in enumerate(filled[:-1]):
-        below = filled[position + 1]
-        if n not in found and below not in found and len(simple[n]) >= _REPEAT and simple[n] == simple[below]:
+        below, text = filled[position + 1], simple[n]
+        if n in found or below in found or len(text) < _REPEAT or text != simple[below]:
+            continue
+        if not (_SENTENCE_MARK.search(text) or text[-1] in "。！？：:…" or _HEADING_NUMBER.match(text)):
             found[n] = N_("line repeated below it")
 
 
