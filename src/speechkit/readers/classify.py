@@ -8,7 +8,7 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
 - a counter: a line that is only a number after a short label line (金钱 / 2052), and that label;
 - a document-sharing site's header: upload and download lines, the editor's blurb (小编…整理,
   欢迎阅读), a collection's name (通用6篇, 精选九篇, 第7/23页) and its ``第一篇:`` line when the
-  title after it comes again below;
+  title after it comes again above or below;
 - a line of bars and dots only (``|``, ``- -``), a link bar, a switch of script (转换到繁體中文);
 - a metadata line: labels from the same vocabulary with their values and no sentence (发文机关:…,
   上传人:… 文档编号:…, ``(撰稿:… 审核:…)``), a bare date stamp (2025-12-25, with a time and a counter);
@@ -25,9 +25,18 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
   about the browser, an editor's blurb label (核心提示:), a line with an icon's name (``text_rotate_vertical``),
   a forum floor (2楼, #3), a link bar opened by a bar unless a line beside it has as many bars (a table);
 - a breadcrumb over several lines (short words between lines of ``>``), and a sidebar's run of three
-  or more short labels that ends the page after the document's last sentence.
+  or more short labels that ends the page after the document's last sentence;
+- above the document's text (its first sentence, addressee or long line): a site's address (``www.….com``),
+  a padded date after a date label, a column with a date pair and a button, a lead that is the start of the
+  line below it, a site's words before a title that the document's title line repeats (某某网 > 标题);
+- the site's welcome and disclaimer (欢迎来到…网, 不代表本站观点), a count of readers (352人看过), a comment
+  box's heading with its (empty) count, the first of two equal lines in a row (the copy below is kept);
+- a run of up to three short lines with no sentence between two lines of the page, above the text (not the
+  title, a speaker's name alone or an issuer before the title) or below its last sentence (not an issuer's
+  name before the document's date): a page's user name, tags, a forum reply, a file list's captions.
 
-Anti-copy junk is told by its character mix (:func:`junk_spans`), inside a line too.
+Anti-copy junk is told by its character mix (:func:`junk_spans`), inside a line too, and so is a style sheet
+left in a copy (rules of declarations in braces).
 
 The lines a label's value stands on are left alone: a 发文字号 or a date there is the document's.
 """
@@ -127,6 +136,8 @@ PAGE_LABELS: dict[str, frozenset[str]] = {
     "信息类别": _VALUE,
     "所属主题": _VALUE,
     "发布单位": _VALUE,
+    "发布部门": _VALUE,
+    "发布文号": _BARE,
     "来源单位": _VALUE,
     "废止日期": _VALUE,
     "废止时间": _VALUE,
@@ -181,17 +192,23 @@ _STAMP = re.compile(
     r"^(?!发表|发布|更新)(?:[\u4e00-\u9fff]{0,4}(?:时间|日期)\s*[:：]\s*)?"
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$"
 )
-#: A source and a date the way a page stamps them: the month or the day padded with 0 (``某某委员会 2022年12月06日``);
-#: a document dates without the 0 (GB/T 9704: 月、日不编虚位).
-_PADDED_STAMP = re.compile(r"^[\u4e00-\u9fff]{2,20}[ \u3000]+\d{4}年(?:0[1-9]月\d{1,2}|\d{1,2}月0[1-9])日$")
+#: A source and a date the way a page stamps them: the month or the day padded with 0 (``某某委员会 2022年12月06日``,
+#: ``时间: 民国090年01月04日``); a document dates without the 0 (GB/T 9704: 月、日不编虚位).
+_PADDED = r"年(?:0[1-9]月\d{1,2}|\d{1,2}月0[1-9])日$"
+_PADDED_STAMP = re.compile(rf"^[\u4e00-\u9fff]{{2,20}}[ \u3000]+\d{{4}}{_PADDED}")
+#: (above the document's text only: a notice's body may date its meeting so)
+_PADDED_PAIR = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:时间|日期)\s*[:：]\s*(?:中华)?(?:民国)?\s*\d{{3,4}}{_PADDED}")
 #: A search box's hint (``多个检索词，请用空格间隔。``).
 _SEARCH_HINT = re.compile(r"^(?:多个|请输入)?(?:检索词|关键词|关键字|搜索词)[^。]{0,12}空格(?:间隔|隔开|分隔)[。.]?$")
 #: A news page's summary above the text: ``核心提示：…``, ``导读：…``.
-_SUMMARY = re.compile(r"^(?:核心提示|导读)\s*[:：]")
+_SUMMARY = re.compile(r"^(?:核心提示|导读|导语)\s*[:：]")
 #: A comment or a link stamped with the page's date at its end: ``李某：同意 ［2016-07-10］``.
 _DATED_ENTRY = re.compile(r"[\[［【(（]\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]］】)）]$")
 #: The heading of a page's comment box.
-_COMMENTS = re.compile(r"^(?:评论回复|用户评论|最新评论|评论列表|留言板|我要评论)$")  # 发表评论, 网友评论: clean.py
+_COMMENTS = re.compile(
+    r"^(?:评论回复|用户评论|最新评论|评论列表|留言板|我要评论|(?:留言|评论)[与和及](?:留言|评论|回复))"
+    r"\s*(?:[(（]\s*共有?\s*\d*\s*条(?:评论|留言|回复)?\s*[)）])?\s*[|｜]?$"
+)  # 发表评论, 网友评论: clean.py
 #: An editor's line introducing the text below (``下面给出一例述职报告。``, ``以下是…，供参考。``).
 _INTRODUCES = re.compile(r"^(?:下面|以下)[^。！？]{0,60}[。：:！!]?$")
 #: A file's name, or a page of it as a sharing site captions its thumbnails.
@@ -231,7 +248,8 @@ _INTERFACE = sorted(
         "倒序浏览|阅读模式|楼|微信|微博|扫一扫|二维码|保存|另存|友善列印|列印|print|热门标签|相关标签|标签云|排行榜|"
         "我要评论|我要回复|快速回复|回复本帖|只看|楼层|F|评论列表|最新评论|全部评论|热门评论|网友评论|评论区|登录|注册|"
         "退出|发表|搜索|高级搜索|站内搜索|网站地图|联系我们|关于我们|设为首页|无障碍|长者模式|关怀版|手机版|移动版|"
-        "English|RSS|订阅|投稿|我要留言|留言|帮助|帮助中心|意见反馈|反馈|网站导航|导航|相关链接|友情链接|更多"
+        "English|RSS|订阅|投稿|我要投稿|我要留言|留言|帮助|帮助中心|意见反馈|反馈|网站导航|导航|相关链接|友情链接|更多|"
+        "列表|顶部|top|信息公开|政务公开"
     ).split("|"),
     key=len,
     reverse=True,
@@ -252,7 +270,8 @@ _WORD_CHARS = re.compile(r"[\W\d_]")
 #: A counter of the page: ``阅读：1234``, ``浏览 123 次``, ``views: 56`` (one or more, no sentence).
 _COUNTER = re.compile(
     r"^(?:[\s|｜/【】\[\]]*(?:阅读|浏览|点击|访问|查看|回复|评论|下载|人气|热度|点赞|收藏|views?|hits|reads?|comments?)"
-    r"(?:量|数|次数)?\s*[:：]?\s*\d{1,9}\s*(?:次|人)?)+[\s|｜/【】\[\]]*$|^共有?\s*\d+\s*条(?:评论|回复|留言)$",
+    r"(?:量|数|次数)?\s*[:：]?\s*\d{1,9}\s*(?:次|人)?)+[\s|｜/【】\[\]]*$|^共有?\s*\d+\s*条(?:评论|回复|留言)$"
+    r"|^\d{1,9}(?:\.\d)?[万wW]?\s*(?:人|次)\s*(?:看过|阅读|浏览|查看|围观|观看|收藏|下载|点赞|喜欢|评论)$",
     re.IGNORECASE,
 )
 #: A tags line: ``标签：防火 安全``, ``Tags: …`` (short words, no sentence).
@@ -290,8 +309,15 @@ _ISSUE = re.compile(r"^《[^》]{2,30}》\s*(?:\d{4}\s*年)?\s*(?:第\s*\d{1,3}\
 #: An icon's name left in a copy (``text_rotate_vertical``), or a notice about the reader's browser.
 _ICON = re.compile(r"(?<![A-Za-z0-9_])[a-z]+(?:_[a-z]+)+(?![A-Za-z0-9_])")
 _BROWSER = re.compile(r"JavaScript|浏览器.{0,40}(?:不支持|不支援|开启|启用|升级|版本)", re.IGNORECASE)
+#: The site speaking of itself: its welcome (``欢迎来到某某网！``) and its disclaimer (``不代表本站观点``).
+_WELCOME = re.compile(r"^欢迎(?:您)?(?:来到|访问|光临)[^。，,；;]{1,16}(?:网|网站|平台|论坛|文库)[!！。.]?$")
+_SITE_VOICE = re.compile(r"不代表本(?:站|网)(?:的)?(?:观点|立场)|本(?:站|网)小编")
+#: A site's address: ``www.example.com``, ``m.example.net`` (the page's logo or its name in brackets).
+_DOMAIN = re.compile(
+    r"(?<![\w.@/])(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|net|cn|org|gov|edu|info|cc|tw|hk|top)(?![\w.])", re.IGNORECASE
+)
 #: An editor's blurb label of a news page: ``核心提示:``, ``【导读】``.
-_BLURB = re.compile(r"^(?:【(?:核心提示|导读)】|(?:核心提示|导读)\s*[:：])")
+_BLURB = re.compile(r"^(?:【(?:核心提示|导读|导语)】|(?:核心提示|导读|导语)\s*[:：])")
 _ATTACHMENT_LABEL = re.compile(r"^(?:相关)?附件(?:下载)?\s*[:：]?$")
 #: A menu entry: a bullet and a short word, no sentence and no number label (``• 考试报名``).
 _MENU = re.compile(r"^[•·●▪◆\-*]\s*[\u4e00-\u9fff]{2,6}$")
@@ -306,7 +332,7 @@ _ISSUER = re.compile(r"(委员会|政府|办公室|办公厅|党委|党组|支�
 
 #: The names of documents a title ends in (matched on Simplified text).
 NAMED = (
-    r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞|主持词|讲话稿|规定|办法|细则|规则|条例|公告|通告|通报|"
+    r"(通知|讲话|报告|提纲|意见|方案|决定|总结|发言|致辞|致词|主持词|讲话稿|规定|办法|细则|规则|条例|公告|通告|通报|"
     r"批复|请示|纪要|函|计划|规划|要点|制度|章程|守则)$"
 )
 #: What a site adds to a title: a file extension, 范文, a piece's counter (篇1), a picture mark ((图)).
@@ -336,6 +362,14 @@ _BEFORE_LABEL = r"(?=(?:[1-9]\d?[.、．]|[(（][1-9一二三四五六七八九�
 _JUNK = re.compile(rf"(?:[!-~]{{1,2}} ){{5,}}(?:[!-~]{{1,2}}(?![!-~])|[!-~]{{1,2}}{_BEFORE_LABEL})")
 
 
+#: A page's style sheet left in a copy: rules of declarations in braces (``@page { margin: 1in } p.cjk { … }``),
+#: with what is left of the tag before them (``l>``).
+_CSS = re.compile(
+    r"(?:(?<!\S)[a-z]{0,5}>\s*)?(?:(?:@[a-z-]+|[a-z*.#][\w.#:*-]*)\s*\{[^{}]{0,400}\}\s*)+", re.IGNORECASE
+)
+_DECLARATION = re.compile(r"[a-z-]+\s*:\s*[^;{}]*;", re.IGNORECASE)
+
+
 def junk_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of anti-copy junk in a line: told by its mix of letters, digits and marks."""
     if text.count(" ") < 5:
@@ -347,7 +381,11 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
         marks = sum(not c.isalnum() and c != " " for c in piece)
         if letters >= 3 and marks >= 3:
             found.append(match.span())
-    return found
+    for match in _CSS.finditer(text):
+        piece = match.group(0)
+        if len(_DECLARATION.findall(piece)) >= 2 and len(re.findall(r"[\u4e00-\u9fff]", piece)) * 10 < len(piece):
+            found.append((match.start(), match.end() - (len(piece) - len(piece.rstrip()))))
+    return sorted(found)
 
 
 def strip_markup(text: str) -> str:
@@ -364,73 +402,96 @@ def page_lines(lines: list[str]) -> dict[int, str]:
         if text and not simple[n]:
             found[n] = N_("markup")
     filled = [n for n, text in enumerate(simple) if text]
+    head = True  # above the document's text: no line of it kept yet
     for position, n in enumerate(filled):
-        text = simple[n]
-        if _EMPTY_LABEL.match(text):
-            found[n] = N_("sidebar label with nothing after it")
-        elif len(text) <= _SHORT and (
-            _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3 or _iso_pairs(text)
-        ):
-            found[n] = N_("metadata line")
-        elif _STAMP.match(text) or _PADDED_STAMP.match(text):
-            found[n] = N_("date stamp")
-        elif len(text) <= _SHORT and (_ISSUE.match(text) or _SEARCH_HINT.match(text) or _COMMENTS.match(text)):
-            found[n] = N_("metadata line")
-        elif _SUMMARY.match(text):
-            found[n] = N_("editor's summary")
-        elif len(text) <= _SHORT and _DATED_ENTRY.search(text):
-            found[n] = N_("dated comment or link")
-        elif position < _TOP_LINES and _introduces(simple, filled, position):
-            found[n] = N_("editor's line introducing the text")
-        elif position < _TOP_LINES and _excerpt(simple, filled, position):
-            found[n] = N_("excerpt repeating the lines below")
-        elif _FILE_NAME.match(text) or _PAGER.match(text):
-            found[n] = N_("file name or pager")
-        elif _BUTTON_ROW.match(text) or _is_interface(text):
-            found[n] = N_("buttons")
-        elif len(text) <= _SHORT_UI and (_COUNTER.match(text) or _TAGS.match(text)):
-            found[n] = N_("counter")
-        elif len(text) <= _SHORT and (_POST_HEADER.match(text) or _COMMENT.search(text)):
-            found[n] = N_("post header or comment")
-        elif len(text) <= _SHORT_UI and _BYLINE.match(text):
-            found[n] = N_("byline")
-        elif len(text) <= _PAYWALL_LINE and not text.endswith("。") and _PAYWALL.search(text):
-            found[n] = N_("hidden or paid text")
-        elif _is_preview(text, simple, filled, n):
-            found[n] = N_("preview")
-        elif len(text) <= _SHORT and (_BLURB.match(text) or (_BROWSER.search(text) and text[-1] != "。")):
-            found[n] = N_("site header")
-        elif len(text) <= _SHORT_ICON and _ICON.search(text) and not _SENTENCE_MARK.search(text):
-            found[n] = N_("buttons")
-        elif _MENU.match(text) and _menu_run(simple, filled, position):
-            found[n] = N_("menu")
-        elif _NUMBER_ONLY.match(text) and position and _SHORT_LABEL.match(simple[filled[position - 1]]):
-            found[n] = N_("counter")
-            found.setdefault(filled[position - 1], N_("counter label"))
-        elif _BARS.match(text):
-            found[n] = N_("bars")
-        elif _LINK_BAR.match(text) and not text.endswith("|") and not _titled(text):
-            found[n] = N_("link bar")
-        elif _SWITCH.match(text):
-            found[n] = N_("script switch")
-        elif position < _TOP_LINES and _SLOGANS.match(text):
-            found[n] = N_("banner")
-        elif len(text) <= _SHORT * 3 and _SHARING.search(text):
-            found[n] = N_("document-sharing site")
-        elif len(text) <= _SHORT and _COLLECTION.search(text):
-            found[n] = N_("collection name")
-        else:
-            piece = _PIECE.match(text)
-            named = clean_title(piece.group(1)) if piece else ""
-            if piece and any(simple[m].startswith(named) for m in filled[position + 1 :]):
-                found[n] = N_("collection piece repeating the title")
+        why = _line_kind(simple, filled, position, head, found)
+        if why:
+            found[n] = why
+        elif _OPENS.match(simple[n]):
+            head = False
     _open_bars(simple, filled, found)
     _metadata_echo(simple, filled, found)
     _attachments(simple, filled, found)
     _label_runs(simple, filled, found)
     _breadcrumbs(simple, filled, found)
     _sidebar_tail(simple, filled, found)
+    first = next((n for n in filled if n not in found and _OPENS.match(simple[n])), len(simple))
+    _site_words_before_title(simple, filled, found, first)
+    _repeated_lines(simple, filled, found)
+    _between_page_lines(simple, [n for n, text in enumerate(raw) if text], found, first)
     return found
+
+
+#: The document's text begins: a sentence, a salutation or an addressee long enough to be no label, a long line.
+_OPENS = re.compile(r"^.{12,}[。！？：:]$|^.{40,}$")
+
+
+def _line_kind(simple: list[str], filled: list[int], position: int, head: bool, found: dict[int, str]) -> str:
+    """Why one line is the page's by its own features (and those of the lines beside it), else ``""``."""
+    n = filled[position]
+    text = simple[n]
+    if _EMPTY_LABEL.match(text):
+        return N_("sidebar label with nothing after it")
+    if len(text) <= _SHORT and (
+        _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3 or _iso_pairs(text, head)
+    ):
+        return N_("metadata line")
+    if _STAMP.match(text) or _PADDED_STAMP.match(text) or (head and _PADDED_PAIR.match(text)):
+        return N_("date stamp")
+    if len(text) <= _SHORT and (_ISSUE.match(text) or _SEARCH_HINT.match(text) or _COMMENTS.match(text)):
+        return N_("metadata line")
+    if _SUMMARY.match(text):
+        return N_("editor's summary")
+    if len(text) <= _SHORT and _DATED_ENTRY.search(text):
+        return N_("dated comment or link")
+    if position < _TOP_LINES and _introduces(simple, filled, position):
+        return N_("editor's line introducing the text")
+    if (head or position < _TOP_LINES) and _excerpt(simple, filled, position):
+        return N_("excerpt repeating the lines below")
+    if _FILE_NAME.match(text) or _PAGER.match(text):
+        return N_("file name or pager")
+    if _BUTTON_ROW.match(text) or _is_interface(text):
+        return N_("buttons")
+    if len(text) <= _SHORT_UI and (_COUNTER.match(text) or _TAGS.match(text)):
+        return N_("counter")
+    if len(text) <= _SHORT and (_POST_HEADER.match(text) or _COMMENT.search(text)):
+        return N_("post header or comment")
+    if len(text) <= _SHORT_UI and _BYLINE.match(text):
+        return N_("byline")
+    if len(text) <= _PAYWALL_LINE and not text.endswith("。") and _PAYWALL.search(text):
+        return N_("hidden or paid text")
+    if _is_preview(text, simple, filled, n):
+        return N_("preview")
+    if len(text) <= _SHORT and (_BLURB.match(text) or (_BROWSER.search(text) and text[-1] != "。")):
+        return N_("site header")
+    if len(text) <= _SHORT and (_SITE_VOICE.search(text) or (len(text) <= _SHORT_UI and _WELCOME.match(text))):
+        return N_("site header")
+    if head and _is_address(text):
+        return N_("site header")
+    if len(text) <= _SHORT_ICON and _ICON.search(text) and not _SENTENCE_MARK.search(text):
+        return N_("buttons")
+    if _MENU.match(text) and _menu_run(simple, filled, position):
+        return N_("menu")
+    if _NUMBER_ONLY.match(text) and position and _SHORT_LABEL.match(simple[filled[position - 1]]):
+        found.setdefault(filled[position - 1], N_("counter label"))
+        return N_("counter")
+    if _BARS.match(text):
+        return N_("bars")
+    if _LINK_BAR.match(text) and not text.endswith("|") and not _titled(text):
+        return N_("link bar")
+    if _SWITCH.match(text):
+        return N_("script switch")
+    if position < _TOP_LINES and _SLOGANS.match(text):
+        return N_("banner")
+    if len(text) <= _SHORT * 3 and _SHARING.search(text):
+        return N_("document-sharing site")
+    if len(text) <= _SHORT and _COLLECTION.search(text):
+        return N_("collection name")
+    piece = _PIECE.match(text)
+    named = clean_title(piece.group(1)) if piece else ""
+    if piece and any(simple[m].startswith(named) for m in filled if m != n):  # above it or below
+        return N_("collection piece repeating the title")
+    return ""
 
 
 def _fold(text: str) -> str:
@@ -442,20 +503,33 @@ def _fold(text: str) -> str:
 _EXCERPT_LINES = 2
 
 
+#: The fewest letters of a page's excerpt that is the start of the line below it.
+_PREFIX = 20
+
+
 def _excerpt(simple: list[str], filled: list[int], position: int) -> bool:
-    """Tell a page's excerpt at the top: one line that runs the lines below it together, cut anywhere in the last."""
+    """Tell a page's excerpt at the top: one line that runs the lines below it together, cut anywhere in the last,
+    or the first sentences of the line below it (a news page's lead, a sharing site's preview)."""
     text = _fold(simple[filled[position]])
     covered, lines = 0, 0
     for n in filled[position + 1 :]:
         below = _fold(simple[n])
         if not below:
             continue
+        if not lines and len(text) >= _PREFIX and _lead_of(simple[filled[position]], simple[n]):
+            return True
         rest = text[covered:]
         if rest.startswith(below):
             covered, lines = covered + len(below), lines + 1
             continue
         return lines >= _EXCERPT_LINES and (not rest or below.startswith(rest[: max(1, len(rest) // 2)]))
     return lines >= _EXCERPT_LINES and covered == len(text)
+
+
+def _lead_of(text: str, below: str) -> bool:
+    """Tell whether a line with a sentence's marks is the start of the line below it, spaces aside."""
+    text, below = _SPACE.sub("", text), _SPACE.sub("", below)
+    return len(below) > len(text) and below.startswith(text) and bool(_SENTENCE_MARK.search(text))
 
 
 def _introduces(simple: list[str], filled: list[int], position: int) -> bool:
@@ -491,9 +565,23 @@ _LEAD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*")
 _STEM = 12
 
 
-def _iso_pairs(text: str) -> bool:
-    """Tell whether a line is pairs of labels and values, one of them an ISO date, with no sentence."""
-    return bool(_ISO_PAIR.search(text)) and len(_ANY_PAIR.findall(text)) >= 2 and not re.search(r"[。！？；]", text)
+def _iso_pairs(text: str, head: bool) -> bool:
+    """Tell whether a line is pairs of labels and values, one of them an ISO date, with no sentence.
+
+    Above the document's text, a short line with such a pair and the page's buttons is the page's too
+    (``栏目 时间: 2017-07-11 我要投稿``).
+    """
+    pair = _ISO_PAIR.search(text)
+    if not pair:
+        return False
+    if head and len(text) <= _SHORT_UI and not _SENTENCE_MARK.search(text):
+        rest = _ISO_VALUE.sub("", text[pair.start() :]).split()
+        if rest and _is_interface(rest[-1]):
+            return True
+    return len(_ANY_PAIR.findall(text)) >= 2 and not re.search(r"[。！？；]", text)
+
+
+_ISO_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def _is_preview(text: str, simple: list[str], filled: list[int], n: int) -> bool:
@@ -541,6 +629,12 @@ def _attachments(simple: list[str], filled: list[int], found: dict[int, str]) ->
         listed = found.get(filled[position + 1]) == "file name or pager"
         if listed and n not in found and _ATTACHMENT_LABEL.match(simple[n]):
             found[n] = N_("attachment list")
+
+
+def _is_address(text: str) -> bool:
+    """Tell whether a short line is a site's address with a few words, no sentence (``site logo: www.example.com``)."""
+    match = _DOMAIN.search(text)
+    return match is not None and len(text) <= _SHORT_UI and not _SENTENCE_MARK.search(_DOMAIN.sub("", text))
 
 
 def _titled(text: str) -> bool:
@@ -616,3 +710,108 @@ def _sidebar_tail(simple: list[str], filled: list[int], found: dict[int, str]) -
     if len(stubs) >= 3:
         for n in passed:
             found[n] = N_("sidebar")
+
+
+#: What parts a page's header: spaces, a breadcrumb's marks, a colon, a bar, a dash between spaces.
+_HEADER_CUT = re.compile(r"\s*(?:[>›»＞|｜:：]|\s-\s|\s)\s*")
+#: A site's word before a title in its header: a few letters, no sentence and no number.
+_SITE_WORD = re.compile(r"^(?=.*[^\W\d_])[^\d。！？；，,、()（）]{1,10}$")
+#: The fewest letters of a title a header repeats.
+_TITLE_KEY = 6
+#: A site's tag before a title (``【原创】``, ``[转载]``).
+_TAG = re.compile(r"^\s*[【\[][^】\]]{1,6}[】\]]\s*")
+
+
+def _site_words_before_title(simple: list[str], filled: list[int], found: dict[int, str], first: int) -> None:
+    """Set aside a line above the text made of a site's words and a title that comes again below it.
+
+    ``某某网 精选范文 关于…报告范文``, ``常用范文 > …讲话范文``, ``某某博客:…(图)``: the site's name, a column,
+    a breadcrumb before the page's title, which the document's own title line repeats below.
+    """
+    for position, n in enumerate(filled[:first]):
+        if n in found or len(simple[n]) > _SHORT:
+            continue
+        below = {_fold(clean_title(_TAG.sub("", simple[m]))) for m in filled[position + 1 :]}
+        for cut in _HEADER_CUT.finditer(simple[n]):
+            words = [w for w in _HEADER_CUT.split(simple[n][: cut.start()]) if w]
+            key = _fold(clean_title(simple[n][cut.end() :]))
+            if not words or len(words) > 3 or not all(_SITE_WORD.match(w) for w in words) or len(key) < _TITLE_KEY:
+                continue
+            if key in below:
+                found[n] = N_("site header")
+                break
+
+
+#: The fewest letters of a line read as repeated right below it (two equal short words may be a table's).
+_REPEAT = 6
+
+
+#: A heading's number label (a document may number two headings with the same words).
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
+
+def _repeated_lines(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside the first of two equal lines in a row: a page that shows a title or a number twice (the copy below
+    is kept). A sentence or a numbered heading the document may say twice (two branches with the same issue)."""
+    for position, n in enumerate(filled[:-1]):
+        below, text = filled[position + 1], simple[n]
+        if n in found or below in found or len(text) < _REPEAT or text != simple[below]:
+            continue
+        if not (_SENTENCE_MARK.search(text) or text[-1] in "。！？：:…" or _HEADING_NUMBER.match(text)):
+            found[n] = N_("line repeated below it")
+
+
+#: The longest line read as a page's stub between its lines, and the most stubs in a run.
+_STUB_LINE, _STUB_RUN = 24, 3
+#: What a stub has none of: a mark of a sentence or of a label, a number.
+_NOT_STUB = re.compile(r"[\d。，,；;、：:]")
+#: A name (a speaker under the title): alone between page lines it stays.
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+#: A document's date as it writes it.
+_DOC_DATE = re.compile(r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年.{1,8}日\s*[）)]?$")
+
+
+#: The end of a body's name, an issuer's or a signature's (some more than a notice's issuer: 协会, 小组, 站).
+_BODY_END = re.compile(r"(?:[会组站所队处科室馆社委办团校园行署]|中心|公司)$")
+#: A speaker's post: a line that names one above the text stays (县委书记张某某).
+_POST = re.compile(r"书记|[省市县区镇乡局厅部处科院校社会组]长|主任|主席|委员|同志|代表|经理")
+
+
+def _issuer(text: str) -> bool:
+    """Tell whether a line may be an issuer's name: a name before its kind (某某局; 学校 alone is a word)."""
+    return len(text) >= 3 and bool(_ISSUER.search(text) or _BODY_END.search(text))
+
+
+def _between_page_lines(simple: list[str], shown: list[int], found: dict[int, str], first: int) -> None:
+    """Set aside a run of short lines with no sentence between two lines of the page, above or below the text.
+
+    ``shown`` are the lines with anything on them (markup too), ``first`` the line of the document's first sentence.
+    Above it the title stays (the last line named as a document, else the last line before the text), and so does
+    a name alone or a post (a speaker) or an issuer before the title; below the last sentence an issuer's name stays
+    unless the document's date came before it (an upload's department in a file list).
+    """
+    last = max((n for n in shown if n not in found and _SENTENCE.match(simple[n])), default=-1)
+    head = [n for n in shown if n < first and n not in found and simple[n]]
+    named = [n for n in head if re.search(NAMED, clean_title(simple[n]))]
+    title = named[-1] if named else (head[-1] if head else -1)
+    dated = next((n for n in shown if n > last and _DOC_DATE.match(simple[n])), len(simple))
+
+    def stub(n: int) -> bool:
+        text = simple[n]
+        if not text or len(text) > _STUB_LINE or _NOT_STUB.search(text) or text[0] in "（(-—－" or n == title:
+            return False
+        if n < first:
+            return not (re.search(r"[\s。！？]", text) or _POST.search(text) or (n < title and _issuer(text)))
+        return n > last and not (n < dated and _issuer(text))
+
+    run: list[int] = []
+    for at, n in enumerate(shown):
+        if n not in found and stub(n):
+            run.append(at)
+            continue
+        bounded = bool(run) and run[0] > 0 and n in found and shown[run[0] - 1] in found
+        alone = len(run) == 1 and shown[run[0]] < first and _NAME.match(simple[shown[run[0]]])
+        if bounded and len(run) <= _STUB_RUN and not alone:
+            for m in run:
+                found[shown[m]] = N_("page line between page lines")
+        run = []

@@ -59,6 +59,8 @@ CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"(?<![\u4e00-\u9fff，,、；;：:])(查看更多|展开全文|阅读全文|点击查看|请阅读下面提示信息)(?![\u4e00-\u9fff，,])[。>》\s]*",
         r"\s*第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页\s*",  # a page counter glued in a line
         r"(?:^|(?<=[。！？；]))[ \u3000]*[-－—–][ \u3000]?\d{1,3}[ \u3000]?[-－—–](?=[ \u3000]|$)[ \u3000]*",  # -1-
+        # a page's -1- that cut a sentence at the end of a line
+        r"(?<=[\u4e00-\u9fff，、])[ \u3000]*[-－—–][ \u3000]?\d{1,3}[ \u3000]?[-－—–][ \u3000]*$",
     )
 )
 #: A site's category tag before the title on one of the first lines: ``[政治]在…上的讲话``.
