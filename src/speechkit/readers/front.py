@@ -29,6 +29,8 @@ ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
 _PUNCT = "。，；！？：,;!?:"
+#: A date without its 年月日 (``2021521``, ``20210521``): a year of this century or the last, a month, a day.
+_BARE_DATE = re.compile(r"^(?:19|20)\d{2}(?:1[0-2]|0?[1-9])(?:3[01]|[12]\d|0?[1-9])$")
 #: A 落款 that is a post and a name (a 令 signs so: ``总理李鹏``, ``省长　张三``).
 _POST_NAME = re.compile(
     r"^(?:总理|副总理|主席|副主席|省长|副省长|市长|副市长|县长|副县长|区长|州长|部长|主任|书记|院长|局长|厅长|校长)"
@@ -326,7 +328,9 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         last = blocks[end - 1]
         assert isinstance(last, RawPara)
         text = last.text.strip()
-        if last.role == "date" or (not last.role and DATE.match(text) and "date" not in front.fields):
+        if last.role == "date" or (
+            not last.role and "date" not in front.fields and (DATE.match(text) or _bare_date(blocks, end - 1, start))
+        ):
             _set(front, "date", re.sub(r"\s+", "", text), last, path)
             front.fields["form"] = "notice"  # a date under the body is a notice's
             end -= 1
@@ -372,6 +376,17 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         front.positions[("meta", "attachments", len(front.attachments))] = SourcePos(path, block.line, block.column)
         front.attachments.append(name.strip())
     return first_attachment
+
+
+def _bare_date(blocks: list[RawBlock], index: int, start: int) -> bool:
+    """Tell whether a block is a date a copy dropped 年月日 from (``2021521``), under an issuer's name."""
+    block, before = blocks[index], blocks[index - 1] if index - 1 > start else None
+    if not isinstance(block, RawPara) or not _BARE_DATE.match(block.text.strip()):
+        return False
+    if not isinstance(before, RawPara) or before.role:
+        return False
+    name = before.text.strip()
+    return _short_line(name, 40) and not any(c in name for c in _PUNCT) and bool(ISSUER_END.search(to_simplified(name)))
 
 
 def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, path: str) -> int:
