@@ -210,3 +210,27 @@ def test_a_date_a_copy_dropped_its_marks_from_is_read_under_an_issuer() -> None:
     assert (meta.signature, meta.date) == ("中共某某学院机关委员会", "2021521")
     other = _read("关于开展合唱比赛的通知\n各党支部：\n请认真组织参加，名单报送至机关党委\n2021521\n").speech.meta
     assert other.date == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2345人看过",
+        "某某市人民政府令",
+        "新闻中心/某某县讯",
+        "一 调研背景",
+        "某某市生态环境局某某分局",
+        "以良好的精神状态开创事业新局面",
+    ],
+)
+def test_a_line_under_the_title_that_names_no_one_is_no_speaker(line: str) -> None:
+    """A counter, a 令's mark, a news desk, a heading, an organ or a slogan under the title is not the speaker."""
+    draft = f"在全县经济工作会议上的讲话\n{line}\n同志们：\n今天召开会议，总结去年工作，部署今年任务。\n"
+    assert _read(draft).speech.meta.speaker == ""
+
+
+@pytest.mark.parametrize("line", ["张某某", "县委书记　李某某", "某某集团党委书记  王某"])
+def test_a_name_or_a_post_under_the_title_is_the_speaker(line: str) -> None:
+    """A name alone, or a post and a name, under the title is the speaker."""
+    draft = f"在全县经济工作会议上的讲话\n{line}\n同志们：\n今天召开会议，总结去年工作，部署今年任务。\n"
+    assert _read(draft).speech.meta.speaker == line

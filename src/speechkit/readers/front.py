@@ -40,6 +40,8 @@ _POST_NAME = re.compile(
 LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发文字号)\s*[:：]\s*(\S.{0,80})$")
 #: How a whole title begins (在…上的讲话, 关于…的通知): a line above it is not its first half.
 _TITLE_OPENS = re.compile(r"^(?:在|关于)[\u4e00-\u9fff]")
+#: A post a speaker's line names (市委书记, 常务副市长, 党委书记　叶某某).
+_POST = re.compile(r"书记|长|主任|主席|总理|委员|经理|代表|同志|领导|秘书|专员|理事|顾问|干事|主持人")
 #: A Han character (a title is made of them).
 HAN = re.compile(r"[\u3400-\u9fff]")
 #: A 发文字号 in brackets at the end of a title (…的通知（岳办发〔2017〕2号）).
@@ -164,9 +166,25 @@ def _addressee_next(blocks: list[RawBlock], index: int) -> bool:
     return isinstance(after, RawPara) and not after.role and is_addressee_line(to_simplified(after.text.strip()))
 
 
+def _speaker_like(text: str) -> bool:
+    """Tell whether a short line under the title can name the speaker (``市委书记　张三``).
+
+    A name alone or a line naming a post; not a sentence, nor a slogan, a counter (166人看过), a headline
+    in quotes, a news desk (新闻中心/某县讯), a heading (一 调研背景), an organ (…分局: an issuer) or the
+    mark of a 令 (中华人民共和国国务院令).
+    """
+    simple = to_simplified(text)
+    if any(c in simple for c in '，。；！？,;!?：:/／“”"「」『』') or re.search(r"\d", simple):
+        return False
+    if find_labels(simple, midline=False) or re.match(r"^[一二三四五六七八九十]+\s", simple):
+        return False
+    if simple.endswith("令") or ISSUER_END.search(simple):
+        return False
+    return len(HAN.findall(simple)) <= 4 or bool(_POST.search(simple))  # a name alone, or a post (and a name)
+
+
 def _titled(text: str) -> bool:
-    """Tell whether a line can be a title: two Han characters at least, and Han for 40% of it (not a site's
-    logo, a URL or a filing code such as ``北市01-03-2001``)."""
+    """Tell whether a line can be a title: Han for 40% of it at least (not a logo, a URL, a code ``北市01-03-2001``)."""
     marks = re.sub(r"\s+", "", text)
     han = len(HAN.findall(marks))
     simple = to_simplified(marks)
@@ -271,7 +289,7 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
                 notes.append(Note(block.line, "set aside", text))
         elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
             _set(front, "subtitle", text, block, path)
-        elif len(text) <= 30 and "speaker" not in front.fields and not any(c in text for c in "，。；！？,;!?：:"):
+        elif len(text) <= 30 and "speaker" not in front.fields and _speaker_like(text):
             _set(front, "speaker", text, block, path)
         else:
             front.leftovers.append(block)  # body text, not front matter: nothing of the body is dropped
