@@ -14,7 +14,8 @@ KINDS: tuple[DocumentKind, ...] = (
         salutation="同志们：",
         closing=("我的点评就到这里。谢谢大家。",),
         sections=("achievements", "common_problems", "branch_issues", "requirements"),
-        title_pattern="点评",
+        # 点评 names the kind, not a meeting called so (在…点评会上的讲话 is a speech)
+        title_pattern="点评(?!会)",
     ),
     DocumentKind(
         "speech",
@@ -29,7 +30,8 @@ KINDS: tuple[DocumentKind, ...] = (
         sections=("situation", "common_problems", "causes", "plans"),
         titles={"plans": "对策建议"},
         enumerations={"situation": Enumeration("heading"), "common_problems": Enumeration("heading")},
-        title_pattern="调研报告|调查报告",
+        # a report of a survey or a study visit (调研报告, 赴…考察的情况报告)
+        title_pattern="调研报告|调查报告|考察[^，。,；;]{0,8}报告",
     ),
     DocumentKind(
         "notice",
@@ -39,7 +41,7 @@ KINDS: tuple[DocumentKind, ...] = (
         enumerations={"generic": Enumeration("heading", "separate")},
         required_meta=("addressee", "signature", "date"),
         # a title naming a 公文 without a kind of its own (条例, 办法…) is read as a notice until it has one
-        title_pattern="(?:通知|条例|规定|办法|规则|细则)" + NOTE,
+        title_pattern="(?:通知|条例|规定|办法|规则|细则|制度|章程|准则|守则)" + NOTE,
         genre="通知",
         genre_title="通知",
         direction="downward|lateral",

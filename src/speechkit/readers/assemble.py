@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,13 +32,36 @@ class Reading:
 _ARTICLE = re.compile(r"^[\s\u3000•·]*第[一二三四五六七八九十百零〇\d]{1,5}[条條]")
 #: How many article lines make a body of articles: a regulation's, which reads as a 公文.
 _ARTICLES = 3
+#: The names a regulation gives itself in its text (本办法所称…, 特订定本要点).
+_RULE_NAMES = "办法|规定|条例|细则|规则|要点|制度|章程|准则|守则"
+#: A regulation naming itself: made (制定本办法), defining its words (本办法所称) or saying where it applies.
+_SELF_NAMED = re.compile(
+    rf"(?:订定|制定|制订)本(?:{_RULE_NAMES})|本(?:{_RULE_NAMES})(?:所称|所指|适用|自|由|未尽|施行|规定的)"
+)
+#: How many times a text names itself so to read as a regulation.
+_SELF_NAMES = 2
+#: How many times a text names itself so to read as a regulation.
 
 
 def guess_kind(
-    meta_fields: dict[str, str], salutation: str, registry: Registry, *, articles: bool = False, spoken: bool = False
+    meta_fields: dict[str, str],
+    salutation: str,
+    registry: Registry,
+    *,
+    articles: bool = False,
+    spoken: bool = False,
+    formula: str | None = None,
 ) -> str:
-    """Guess the document kind from the title and what the front and back matter held (the registry's guesser)."""
+    """Guess the document kind from the title and what the front and back matter held (the registry's guesser).
+
+    ``formula`` is the 公文 kind whose formula the body holds (妥否，请批示; 现将有关事项通知如下): it names
+    the kind of a draft whose title names none (a title naming a 文种 of a 公文 still wins).
+    """
     title = to_simplified(meta_fields.get("title", ""))
+    if formula is not None and registry.guess_kind(title) is None:
+        named = registry.guess_kind(title, official=True)
+        fallback = registry.guess_kind("", official=True)
+        return named if named is not None and named != fallback else formula
     # a 发文字号, an addressee, a date under the body or a body of articles (第一条…) make a 公文;
     # a salutation (同志们：) or a dateline under the title (（2016年4月10日）) a text spoken
     official = articles or bool(
@@ -47,6 +71,39 @@ def guess_kind(
     if kind is None:
         kind = "speech" if "speech" in registry.kinds else next(iter(registry.kinds))
     return kind
+
+
+def _self_named(texts: list[str]) -> bool:
+    """Tell whether a text names itself as a regulation often enough to be one (本要点所称…, 本办法自…施行)."""
+    return sum(len(_SELF_NAMED.findall(to_simplified(t))) for t in texts) >= _SELF_NAMES
+
+
+def formula_kind(texts: list[str], registry: Registry) -> str | None:
+    """Return the 公文 kind whose formulas the paragraphs hold most (妥否，请批示; 特此通知; 通知如下), or None.
+
+    A formula counts where it opens or ends a paragraph (以上请示，祈盼批准。; …现将有关事项通知如下：);
+    the ``X如下`` of a kind's 文种 only for a kind written downward (a report's 报告如下 is also a 述职报告's).
+    """
+    lines = [_FOLD.sub("", unicodedata.normalize("NFKC", to_simplified(t))) for t in texts]
+    best: tuple[int, str] | None = None
+    for kind in registry.kinds.values():
+        if kind.form == "speech":
+            continue
+        formulas = [_FOLD.sub("", unicodedata.normalize("NFKC", f)) for f in kind.closing_formulas]
+        if kind.genre and "downward" in kind.direction:
+            formulas.append(f"{kind.genre}如下")
+        if not formulas:
+            continue
+        alternatives = "|".join(re.escape(f) for f in formulas)
+        found = re.compile(rf"^(?:{alternatives})|(?:{alternatives})[.:!。：！]?$")
+        hits = sum(1 for line in lines if found.search(line))
+        if hits and (best is None or hits > best[0]):
+            best = (hits, kind.name)
+    return best[1] if best else None
+
+
+#: What a formula is compared without: spaces and the commas inside it (妥否，请批示 = 妥否,请批示 = 妥否请批示).
+_FOLD = re.compile(r"[\s,，、]+")
 
 
 def section_type(title: str, registry: Registry) -> str:
@@ -72,7 +129,16 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     if "title" not in front.fields:
         front.fields["title"] = _fallback_title(blocks, path, notes)
     articles = sum(1 for b in blocks if isinstance(b, RawPara) and _ARTICLE.match(b.text)) >= _ARTICLES
-    kind_name = kind or guess_kind(front.fields, front.salutation, registry, articles=articles, spoken=front.dateline)
+    texts = [b.text for b in blocks if isinstance(b, RawPara)]
+    normative = articles or _self_named(texts)
+    kind_name = kind or guess_kind(
+        front.fields,
+        front.salutation,
+        registry,
+        articles=normative,
+        spoken=front.dateline,
+        formula=formula_kind(texts, registry),
+    )
     document_kind = registry.kinds[kind_name]
     source: dict[ModelPath, SourcePos] = dict(front.positions)
     sections: list[Section] = []

@@ -29,6 +29,8 @@ ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
 _PUNCT = "。，；！？：,;!?:"
+#: A date without its 年月日 (``2021521``, ``20210521``): a year of this century or the last, a month, a day.
+_BARE_DATE = re.compile(r"^(?:19|20)\d{2}(?:1[0-2]|0?[1-9])(?:3[01]|[12]\d|0?[1-9])$")
 #: A 落款 that is a post and a name (a 令 signs so: ``总理李鹏``, ``省长　张三``).
 _POST_NAME = re.compile(
     r"^(?:总理|副总理|主席|副主席|省长|副省长|市长|副市长|县长|副县长|区长|州长|部长|主任|书记|院长|局长|厅长|校长)"
@@ -38,6 +40,20 @@ _POST_NAME = re.compile(
 LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发文字号)\s*[:：]\s*(\S.{0,80})$")
 #: How a whole title begins (在…上的讲话, 关于…的通知): a line above it is not its first half.
 _TITLE_OPENS = re.compile(r"^(?:在|关于)[\u4e00-\u9fff]")
+#: A post a speaker's line names (市委书记, 常务副市长, 党委书记　叶某某).
+_POST = re.compile(r"书记|长|主任|主席|总理|委员|经理|代表|同志|领导|秘书|专员|理事|顾问|干事|主持人")
+#: A Han character (a title is made of them).
+HAN = re.compile(r"[\u3400-\u9fff]")
+#: A 发文字号 in brackets at the end of a title (…的通知（岳办发〔2017〕2号）).
+_NUMBER_AFTER = re.compile(r"[（(]\s*([^（()）]{2,30})\s*[）)]$")
+#: A 发文字号 with its year (岳办发〔2017〕2号), not a 公告's 第7号 that is part of its title.
+_DATED_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号$")
+#: The label of a page's metadata line that names an organ, a number or a date (发布部门：, 发布文号：).
+_FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:部门|机关|机构|单位|文号|字号|日期|时间)[:：]")
+#: A piece's counter after a compilation's name (…范文篇1).
+_COUNTER = re.compile(r"篇[\d一二三四五六七八九十]{1,3}$")
+#: What ends a sentence: a line ending so is no first half of a title (欢迎来到…网！).
+_SENTENCE_END = "。！？!?"
 #: Marks at the top left of a notice: 份号, 密级, 紧急程度.
 MARKS = ("copy_number", "secrecy", "urgency")
 
@@ -130,14 +146,53 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             return _settle(front, candidates, path, notes), index + 1
         elif not role and DOC_NUMBER.match(simple) and "doc_number" not in front.fields:
             _set(front, "doc_number", text, block, path)
+        elif not role and DOC_NUMBER.match(simple) and _fold(text) == _fold(front.fields["doc_number"]):
+            notes.append(Note(block.line, "set aside", text))  # the page gives the number twice
         elif not role and _short_line(text) and not find_labels(text, midline=False):
             candidates.append(block)
+        elif index == 0 and _addressee_next(blocks, index):
+            front.leftovers.append(block)  # a lead line (an editor's note) above a notice without its title
         else:
             break
         index += 1
         if role == "addressee":
             break
     return _settle(front, candidates, path, notes), index
+
+
+def _addressee_next(blocks: list[RawBlock], index: int) -> bool:
+    """Tell whether the block after ``index`` is a 主送机关 line the reader has not given a role."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return isinstance(after, RawPara) and not after.role and is_addressee_line(to_simplified(after.text.strip()))
+
+
+def _speaker_like(text: str) -> bool:
+    """Tell whether a short line under the title can name the speaker (``市委书记　张三``).
+
+    A name alone or a line naming a post; not a sentence, nor a slogan, a counter (166人看过), a headline
+    in quotes, a news desk (新闻中心/某县讯), a heading (一 调研背景), an organ (…分局: an issuer) or the
+    mark of a 令 (中华人民共和国国务院令).
+    """
+    simple = to_simplified(text)
+    if any(c in simple for c in '，。；！？,;!?：:/／“”"「」『』') or re.search(r"\d", simple):
+        return False
+    if find_labels(simple, midline=False) or re.match(r"^[一二三四五六七八九十]+\s", simple):
+        return False
+    if simple.endswith("令") or ISSUER_END.search(simple):
+        return False
+    return len(HAN.findall(simple)) <= 4 or bool(_POST.search(simple))  # a name alone, or a post (and a name)
+
+
+def _titled(text: str) -> bool:
+    """Tell whether a line can be a title: Han for 40% of it at least (not a logo, a URL, a code ``北市01-03-2001``)."""
+    marks = re.sub(r"\s+", "", text)
+    han = len(HAN.findall(marks))
+    simple = to_simplified(marks)
+    if _FIELD_LABEL.match(simple):
+        return False  # a metadata line: 发布部门：…, 发布文号：
+    if _COUNTER.search(simple) and not re.search(NAMED, clean_title(simple)):
+        return False  # a compilation's name and a piece's counter (一述双评范文篇1): the piece's title is not there
+    return han >= 2 and han >= 0.4 * len(marks)
 
 
 def _full_colon(text: str) -> str:
@@ -155,6 +210,11 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         return front
     texts = [clean_title(c.text.strip()) for c in candidates]
     halves = _join_repeated_halves(candidates, texts)
+    titled = [_titled(c.text.strip()) for c in candidates]
+    if "title" not in front.fields and not any(titled):
+        # no line reads as a title (a site's logo, a filing code such as 北市01-03-2001): page residue
+        notes.extend(Note(c.line, "set aside", c.text.strip()) for c in candidates)
+        return front
     keys = [_fold(t) for t in texts]
     if "title" in front.fields:
         pick = -1
@@ -164,10 +224,16 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         first = next((i for i, c in enumerate(candidates) if number and c.line > number.line), 0)
         mark = [i for i, t in enumerate(texts) if t.endswith("文件") and len(t) > 4]
         allowed = [i for i in range(first, len(texts)) if i not in mark] or list(range(len(texts)))
+        allowed = [i for i in allowed if titled[i]] or [i for i in range(len(texts)) if titled[i]]
         repeated = [i for i in allowed if keys.count(keys[i]) > 1]
+        # the title again after what a page puts before it (公务员期刊网 精选范文 …, 第1篇：…, the 发文字号)
+        prefixed = [i for i in allowed if len(keys[i]) >= 4 and _prefixed(keys, i)]
         named = [i for i in allowed if re.search(NAMED, to_simplified(texts[i]))]
         named = [i for i in named if len(texts[i]) > 6] or named  # 通知公告 is a column's name
-        pick = repeated[-1] if repeated else (named[0] if named else allowed[0])
+        whole = [i for i in named if _TITLE_OPENS.match(to_simplified(texts[i]))]  # 关于…的请示 under a page's heading
+        repeated = repeated or prefixed
+        pick = repeated[-1] if repeated else (whole[0] if whole else named[0] if named else allowed[0])
+        texts[pick] = _unquoted(texts[pick])
         title = texts[pick]
         before = candidates[pick - 1] if pick > first else None
         previous = to_simplified(texts[pick - 1]) if before is not None else ""
@@ -180,11 +246,22 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
             and pick - 1 not in mark
             and not _TITLE_OPENS.match(to_simplified(title))  # a whole title below a column's name
             and len(texts[pick - 1] + title) <= 60
+            and not previous.endswith(tuple(_SENTENCE_END))  # a sentence is no half of a title
+            and (2 * len(previous) >= len(title) or "关于" in previous)  # a wrapped title fills its first line
         ):  # a title broken over two lines
             title = texts[pick - 1] + title
             texts[pick - 1] = title
             pick -= 1
             del candidates[pick + 1], texts[pick + 1]
+        numbered = _NUMBER_AFTER.search(title)
+        if (
+            numbered
+            and _DATED_NUMBER.match(to_simplified(numbered.group(1)))
+            and len(title) - len(numbered.group(0)) >= 4
+        ):
+            title = title[: numbered.start()].rstrip()  # the 发文字号 a page puts after the title
+            if "doc_number" not in front.fields:
+                _set(front, "doc_number", numbered.group(1).strip(), candidates[pick], path)
         dated = re.search(r"[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$", title)
         if dated and "date" not in front.fields and len(title) - len(dated.group(0)) >= 4:
             title = title[: dated.start()].rstrip()  # a dateline run on after the title
@@ -212,11 +289,25 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
                 notes.append(Note(block.line, "set aside", text))
         elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
             _set(front, "subtitle", text, block, path)
-        elif len(text) <= 30 and "speaker" not in front.fields and not any(c in text for c in "，。；！？,;!?：:"):
+        elif len(text) <= 30 and "speaker" not in front.fields and _speaker_like(text):
             _set(front, "speaker", text, block, path)
         else:
             front.leftovers.append(block)  # body text, not front matter: nothing of the body is dropped
     return front
+
+
+def _prefixed(keys: list[str], index: int) -> bool:
+    """Tell whether another line ends with this one's text, a page's prefix before it (not its own first half)."""
+    key = keys[index]
+    upper = keys[index - 1] + key if index > 0 else ""
+    return any(k != key and k.endswith(key) and not (upper and k.endswith(upper)) for k in keys)
+
+
+def _unquoted(title: str) -> str:
+    """A title a page wraps whole in 《》 without them (its 〈〉 inside become 《》 again)."""
+    if title.startswith("《") and title.endswith("》") and "《" not in title[1:-1] and "》" not in title[1:-1]:
+        return title[1:-1].replace("〈", "《").replace("〉", "》")
+    return title
 
 
 def _fold(text: str) -> str:
@@ -255,7 +346,9 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         last = blocks[end - 1]
         assert isinstance(last, RawPara)
         text = last.text.strip()
-        if last.role == "date" or (not last.role and DATE.match(text) and "date" not in front.fields):
+        if last.role == "date" or (
+            not last.role and "date" not in front.fields and (DATE.match(text) or _bare_date(blocks, end - 1, start))
+        ):
             _set(front, "date", re.sub(r"\s+", "", text), last, path)
             front.fields["form"] = "notice"  # a date under the body is a notice's
             end -= 1
@@ -301,6 +394,17 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         front.positions[("meta", "attachments", len(front.attachments))] = SourcePos(path, block.line, block.column)
         front.attachments.append(name.strip())
     return first_attachment
+
+
+def _bare_date(blocks: list[RawBlock], index: int, start: int) -> bool:
+    """Tell whether a block is a date a copy dropped 年月日 from (``2021521``), under an issuer's name."""
+    block, before = blocks[index], blocks[index - 1] if index - 1 > start else None
+    if not isinstance(block, RawPara) or not _BARE_DATE.match(block.text.strip()):
+        return False
+    if not isinstance(before, RawPara) or before.role:
+        return False
+    name = before.text.strip()
+    return _short_line(name, 40) and not any(c in name for c in _PUNCT) and bool(ISSUER_END.search(to_simplified(name)))
 
 
 def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, path: str) -> int:
