@@ -203,3 +203,24 @@ def test_check_fix_applies_the_repair_import_makes(tmp_path: Path) -> None:
     fixed = run_cli("check", "--select", "SK209", "--fix", str(draft))
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert draft.read_text(encoding="utf-8") == "关于工作的通知\n各单位：\n本次中文会议要认真组织。\n"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx"])
+def test_a_garble_left_unrepaired_is_noted_once_in_every_format(fmt: str) -> None:
+    """``import`` says what it keeps garbled in a .md or .docx draft as in a .txt one, once per stretch."""
+    lines = ["关于做好人口统计工作的通知", "各乡镇人民政府：", "全县總?cè)丝?8萬人。", "县政府办公室"]
+    source: str | bytes = "\n".join(lines) + "\n" if fmt != "md" else "\n\n".join(lines) + "\n"
+    if fmt == "docx":
+        import io
+
+        import docx
+
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        source = buffer.getvalue()
+    notes = read_draft(source.encode() if isinstance(source, str) else source, fmt, registry=default_registry()).notes
+    kept = [n.text for n in notes if n.action == "kept as text" and n.text.startswith("SK209")]
+    assert kept == ["SK209 garbled text '?cè)丝?'; restore it from the source"]

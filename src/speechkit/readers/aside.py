@@ -4,13 +4,15 @@ A Markdown or Word draft pasted from a page keeps the page's lines (site headers
 cut marks, anti-copy junk) as paragraphs of its own. The paragraphs the format gives no role are classified
 as a text draft's lines are (:func:`~speechkit.readers.classify.page_lines`, the boilerplate lines, and
 :func:`~speechkit.readers.clean.set_aside` for cut marks and junk): what is the page's is set aside with a
-note, so that ``import`` leaves it out and ``check`` reports it (SK105) from the same list.
+note, so that ``import`` leaves it out and ``check`` reports it (SK105) from the same list. The paragraphs
+kept are mended of mojibake one by one, as the text reader mends its lines, with a note of what stays garbled.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from ..model.repair import mend_mojibake
 from .classify import page_lines
 from .clean import SPACES, is_boilerplate, set_aside
 from .raw import Draft, Note, RawBlock, RawPara
@@ -38,5 +40,17 @@ def set_page_aside(draft: Draft) -> Draft:
         if kept and is_boilerplate(kept):
             notes.append(Note(block.line, "set aside", whole))
         elif kept:
-            blocks.append(block if text == block.text else replace(block, text=kept, title_end=-1))
+            # mended paragraph by paragraph, as check reads them (SK209) and the text reader mends its lines
+            kept, mended, garbled = mend_mojibake(kept)
+            notes.extend(
+                [
+                    *(Note(block.line, "fixed", m) for m in mended),
+                    *(Note(block.line, "kept as text", g) for g in garbled),
+                ]
+            )
+            blocks.append(
+                block
+                if kept == block.text.strip(SPACES) and text == block.text
+                else replace(block, text=kept, title_end=-1)
+            )
     return Draft(draft.path, blocks, notes)
