@@ -437,7 +437,11 @@ class BodyReader:
         counted = _COUNTED.search(head) if children and head else None
         # 三项：一是…；二是…；最后，…: a closing 最后 counts as the last point
         last = re.search(r"[；;。]\s*最后[，,]", text[text.rfind(children[-1].title) :]) if children else None
-        if counted is None or _count_of(counted.group(1)) not in (len(children), len(children) + bool(last)):
+        # …提出了具体要求：一要…二要…: a colon announces the points, unless a count says otherwise
+        announced = bool(children) and counted is None and head.rstrip().endswith(("：", ":"))
+        if not announced and (
+            counted is None or _count_of(counted.group(1)) not in (len(children), len(children) + bool(last))
+        ):
             return False
         where = self.pos(block)
         self.block_target().append((head, where))
