@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import _
-from ..model.numbering import LabelMatch, find_labels, label_at, label_family, scheme_from_formats
+from ..model.numbering import LabelMatch, division_at, find_labels, label_at, label_family, scheme_from_formats
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
 from ..registry import Registry, SectionType
@@ -567,8 +567,6 @@ def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
     return {fmt for fmt, flags in long.items() if 2 * sum(flags) >= len(flags)}
 
 
-#: A chapter line, which the text reader marks as a heading itself.
-_CHAPTER_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+[章编節节編]")
 #: What ends a sentence: a numbered line ending in one has said all it says.
 _SENTENCE_END = "。！？；!?;"
 
@@ -592,7 +590,7 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
     at least half the lines of its format are such sentences (among headings that run on, it is one).
     """
     # a draft whose format marks its headings (a DOCX style) numbers a title alone as an item's title
-    marked = any(isinstance(b, RawPara) and b.role and not _CHAPTER_LINE.match(b.text) for b in blocks)
+    marked = any(isinstance(b, RawPara) and b.role and division_at(b.text, units="编章节") is None for b in blocks)
     sentences: dict[str, list[bool]] = {}
     candidates: list[tuple[str, int]] = []
     order: list[str] = []  # the formats in the order they first appear: the later ones are deeper
