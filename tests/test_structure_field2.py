@@ -59,3 +59,72 @@ def test_one_marker_after_a_colon_is_no_list(tmp_path: Path) -> None:
     speech = _read(tmp_path, text)
     assert _runin(speech) == []
     assert speech.opening[-1] == "局长指出：一是今年的成绩来之不易，大家要倍加珍惜。"
+
+
+def _headings(speech: Speech) -> list[str]:
+    """Titles of the sections and of heading-style items."""
+    out = [s.title for s in speech.sections if s.title]
+    stack: list[tuple[str, tuple[Item, ...]]] = [(s.enumeration.style, s.items) for s in speech.sections]
+    while stack:
+        style, items = stack.pop(0)
+        out += [item.title for item in items if style == "heading" and item.title]
+        stack += [(item.enumeration.style, item.items) for item in items]
+    return out
+
+
+RULES = "某某市公共图书馆管理办法\n"
+
+
+def test_the_last_point_of_a_list_of_sentences_is_a_point_with_text_under_it(tmp_path: Path) -> None:
+    """``四、…。`` after the points 一、二、三、 is the list's last point, even with a paragraph under it."""
+    text = RULES + (
+        "图书馆举办展览，应当在开展前公告下列事项：\n"
+        "一、展览的名称和主办单位。\n"
+        "二、展览的时间和地点。\n"
+        "三、参观须知和开放时间。\n"
+        "四、读者提出意见的方式和期限。\n"
+        "公告期满后，图书馆应当汇总读者意见并予以答复。\n"
+    )
+    speech = _read(tmp_path, text)
+    assert _headings(speech) == []
+    assert "四、读者提出意见的方式和期限。" in repr(speech)  # kept as text, its label with it
+
+
+def test_a_heading_with_its_text_under_it_is_no_point(tmp_path: Path) -> None:
+    """One sentence alone under a heading that ends without a mark: the headings stay headings."""
+    text = RULES + ("一、总体要求\n全面提升服务水平。\n二、主要任务\n扩大开放时间。\n三、保障措施\n加强经费保障。\n")
+    assert _headings(_read(tmp_path, text)) == ["总体要求", "主要任务", "保障措施"]
+
+
+def test_a_numbered_line_that_leads_into_text_with_a_colon_is_a_paragraph(tmp_path: Path) -> None:
+    """Among numbered paragraphs, ``3、今后三年，…的主要任务是：`` leads into the text below: not a heading."""
+    text = RULES + (
+        "一、充分认识图书馆建设的重要意义\n"
+        "1、公共图书馆是城市文化建设的重要阵地，对于提高市民素质、建设学习型城市，具有不可替代的作用。\n"
+        "2、我市公共图书馆建设的指导思想是，以满足群众阅读需求为出发点，以均衡发展为重点，全面提升服务效能。\n"
+        "3、今后三年，全市公共图书馆建设的主要任务是：\n"
+        "建成覆盖城乡的图书馆服务网络，实现街道和乡镇分馆全覆盖。\n"
+    )
+    assert _headings(_read(tmp_path, text)) == ["充分认识图书馆建设的重要意义"]
+
+
+REPORT_HEAD = "关于农村电商发展情况的调研报告\n为了解全县农村电商发展情况，调研组于今年三月开展了专题调研。\n"
+
+
+def test_numerals_with_a_space_for_their_comma_are_headings_when_they_run_in_turn(tmp_path: Path) -> None:
+    """``一 基本情况`` … ``二 存在问题``: the space stands for 、; the （一） under them is one level down."""
+    text = REPORT_HEAD + (
+        "一 基本情况\n（一）网点建设\n全县建成村级服务站120个。\n（二）从业人员\n从业人员达到三千人。\n"
+        "二 存在问题\n（一）物流成本偏高\n部分偏远村配送不及时。\n"
+    )
+    speech = _read(tmp_path, text)
+    assert [s.title for s in speech.sections] == ["基本情况", "存在问题"]
+    assert [i.title for i in speech.sections[0].items] == ["网点建设", "从业人员"]
+
+
+def test_one_numeral_and_a_space_is_no_heading(tmp_path: Path) -> None:
+    """A single ``一 …`` line, with no ``二 …`` after it, stays text."""
+    text = REPORT_HEAD + "一 年来的变化\n全县农村电商从无到有，发展迅速。\n"
+    speech = _read(tmp_path, text)
+    assert [s.title for s in speech.sections if s.title] == []
+    assert "一 年来的变化" in repr(speech)

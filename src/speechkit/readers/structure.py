@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..i18n import _
 from ..model.numbering import LabelMatch, division_at, find_labels, label_at, label_family, scheme_from_formats
@@ -111,7 +111,7 @@ class BodyReader:
         if label.fmt not in self.paragraph_formats:
             return False
         rest = text[label.end :].strip(" \u3000")
-        return _numbered_paragraph(rest) or (bool(rest) and rest[-1] in _SENTENCE_END)
+        return _numbered_paragraph(rest) or (bool(rest) and rest[-1] in _SENTENCE_END + "：:")
 
     def level_of(self, label: LabelMatch, hint: int) -> int:
         """Return the heading level of a label: the format's place in the order they first appear."""
@@ -143,6 +143,7 @@ class BodyReader:
     # -- blocks --------------------------------------------------------------------------------
 
     def read(self, blocks: list[RawBlock]) -> Body:
+        blocks = _spaced_labels(blocks, self.notes)
         self.paragraph_formats = _paragraph_formats(blocks)
         self.list_points = _list_points(blocks)
         self.formats = _ranked_formats(blocks)
@@ -594,6 +595,7 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
     sentences: dict[str, list[bool]] = {}
     candidates: list[tuple[str, int]] = []
     order: list[str] = []  # the formats in the order they first appear: the later ones are deeper
+    last_point: dict[str, int] = {}  # the number of the last point of each format
     for index, block in enumerate(blocks):
         numbered = _numbered_line(block)
         if numbered is None:
@@ -610,13 +612,51 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
         below = _numbered_line(after) if after is not None else None
         # nothing under it: the next line is a sibling or a higher heading, not a point of its own; in a
         # draft that marks its headings, a sentence that pauses (a title alone, 1. 从严管理干部。, is an item's)
+        # the last point of a list (四、… after 一、二、三、 points) is a point too, with text under it or not
         if (
             one
             and (not marked or re.search(r"[，,、]", clause))
-            and (after is None or (below is not None and label_family(below[0]) in order[: order.index(family) + 1]))
+            and (
+                after is None
+                or (below is not None and label_family(below[0]) in order[: order.index(family) + 1])
+                or last_point.get(family) == label.ordinal - 1
+            )
         ):
             candidates.append((family, id(block)))
+            last_point[family] = label.ordinal
     return {key for family, key in candidates if 2 * sum(sentences[family]) >= len(sentences[family])}
+
+
+#: A numeral, a space for its 、 and a short title with no sentence in it: ``一 调研背景``.
+_SPACED_LABEL = re.compile(
+    r"([一二三四五六七八九十]{1,3})[ \u3000]+([^ \u3000。！？；，,：:!?;][^。！？；，,：:!?;]{0,29})"
+)
+
+
+def _spaced_labels(blocks: list[RawBlock], notes: list[Note]) -> list[RawBlock]:
+    """Read ``一 调研背景`` … ``二 整体概况`` as ``一、`` headings: a space for the 、, on lines numbered in turn.
+
+    One such line alone is a numeral and a word; two or more, numbered 一, 二 … in order, are headings.
+    """
+    found: list[tuple[int, str]] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawPara) or block.role or block.title_end >= 0:
+            continue
+        spaced = _SPACED_LABEL.fullmatch(block.text.strip(" \u3000\t"))
+        label = label_at(f"{spaced.group(1)}、{spaced.group(2)}") if spaced else None
+        if spaced and label is not None and label.fmt == "{cn}、" and label.ordinal == len(found) + 1:
+            found.append((index, f"{spaced.group(1)}、{spaced.group(2)}"))
+    if len(found) < 2:
+        return blocks
+    out = list(blocks)
+    for index, text in found:
+        block = out[index]
+        assert isinstance(block, RawPara)
+        notes.append(
+            Note(block.line, "fixed", _("{label} with a space for its 、").format(label=text[: text.index("、")]))
+        )
+        out[index] = replace(block, text=text)
+    return out
 
 
 def _ranked_formats(blocks: list[RawBlock]) -> list[str]:
