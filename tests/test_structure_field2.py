@@ -128,3 +128,38 @@ def test_one_numeral_and_a_space_is_no_heading(tmp_path: Path) -> None:
     speech = _read(tmp_path, text)
     assert [s.title for s in speech.sections if s.title] == []
     assert "一 年来的变化" in repr(speech)
+
+
+def test_a_quoted_count_before_a_comma_announces_points_glued_to_it(tmp_path: Path) -> None:
+    """``要做到“三个统一”，一是…。二是…。三是…`` : the count agrees, the first marker follows the comma."""
+    text = REPORT + (
+        "会上，局长指出，今后的工作要做到“三个统一”，一是统一思想，形成合力。"
+        "二是统一标准，规范流程。三是统一考核，奖优罚劣。\n"
+    )
+    titles = [title.rstrip("。") for _, title in _runin(_read(tmp_path, text))]
+    assert titles == ["统一思想，形成合力", "统一标准，规范流程", "统一考核，奖优罚劣"]
+
+
+def test_a_list_in_the_text_of_the_last_point_is_a_list_of_its_own(tmp_path: Path) -> None:
+    """``…：一是…；二是…。他要求各科室一要…；二要…；三要…`` : two lists, the second after its own lead."""
+    text = REPORT + (
+        "局长对各科室的工作作了两点评价：一是目标明确；二是措施有力。"
+        "他要求各科室一要加强学习；二要改进作风；三要狠抓落实。\n"
+    )
+    speech = _read(tmp_path, text)
+    assert [(style, title.rstrip("；。")) for style, title in _runin(speech)] == [
+        ("yishi", "目标明确"),
+        ("yishi", "措施有力"),
+        ("yiyao", "加强学习"),
+        ("yiyao", "改进作风"),
+        ("yiyao", "狠抓落实"),
+    ]
+    assert speech.sections[-1].lead == ("他要求各科室",)
+
+
+def test_two_markers_glued_to_words_are_no_list(tmp_path: Path) -> None:
+    """``…统一要求，…；二要…`` : a first marker inside words opens a list of three or more only."""
+    text = RULES + "一、工作要求\n全局上下统一要求，各司其职；二要加强督查，确保落实。\n二、保障措施\n加强经费保障。\n"
+    speech = _read(tmp_path, text)
+    assert _runin(speech) == []
+    assert speech.sections[0].items == () or not speech.sections[0].items[0].items

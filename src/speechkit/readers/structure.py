@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..i18n import _
-from ..model.numbering import LabelMatch, division_at, find_labels, label_at, label_family, scheme_from_formats
+from ..model.numbering import (
+    LABEL_BOUNDARY,
+    LabelMatch,
+    division_at,
+    find_labels,
+    label_at,
+    label_family,
+    scheme_from_formats,
+)
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
 from ..registry import Registry, SectionType
@@ -336,6 +344,9 @@ class BodyReader:
     def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node], str]:
         """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order)."""
         labels = [m for m in find_labels(text) if m.kind == "runin" or m.start == 0 or text[m.start - 1] in TITLE_END]
+        # a first marker glued to the words before it (…“三个结合”，一是…, 党支部一要…) opens a list of three or more
+        glued = {m.start for m in _glued_firsts(text)} - {m.start for m in labels}
+        labels = sorted([*labels, *(m for m in _glued_firsts(text) if m.start in glued)], key=lambda m: m.start)
         best: list[LabelMatch] = []
         for start in range(len(labels)):
             first = labels[start]
@@ -349,7 +360,7 @@ class BodyReader:
                     run.append(nxt)
                 elif nxt.ordinal == 1:
                     break  # a new list starts: the first marker heads an item whose points follow
-            if len(run) >= 2 and (first.style != "shouxian" or len(run) <= 4):
+            if len(run) >= (3 if first.start in glued else 2) and (first.style != "shouxian" or len(run) <= 4):
                 best = run
                 break
         if not best:
@@ -433,25 +444,32 @@ class BodyReader:
         self.block_target().append((text, where))
 
     def counted_points(self, block: RawPara, text: str) -> bool:
-        """Read ``…再强调四点意见：一要…二要…`` before any heading: as many run-in points as the phrase counts."""
+        """Read ``…再强调四点意见：一要…二要…`` before any heading: as many run-in points as the phrase counts,
+        or points a colon announces."""
         head, children, style = self.inline_list(text, block)
-        counted = _COUNTED.search(head) if children and head else None
-        # 三项：一是…；二是…；最后，…: a closing 最后 counts as the last point
-        last = re.search(r"[；;。]\s*最后[，,]", text[text.rfind(children[-1].title) :]) if children else None
-        # …提出了具体要求：一要…二要…: a colon announces the points, unless a count says otherwise
-        announced = bool(children) and counted is None and head.rstrip().endswith(("：", ":"))
-        if not announced and (
-            counted is None or _count_of(counted.group(1)) not in (len(children), len(children) + bool(last))
-        ):
+        if not _announced(head, children, text):
             return False
-        where = self.pos(block)
-        self.block_target().append((head, where))
+        self.block_target().append((head, self.pos(block)))
+        self.points_section(block, head, children, style)
+        while True:
+            last = children[-1]
+            rest = last.paragraphs[-1][0] if last.paragraphs else ""
+            head, following, style = self.inline_list(rest, block)
+            # …三是推进措施有力。他要求…一要…；二要…；三要…: the last point's text holds a list of its own
+            if not head or not (len(following) >= 3 or _announced(head, following, rest)):
+                return True
+            last.paragraphs.pop()
+            self.points_section(block, head, following, style).lead.append((head, self.pos(block)))
+            children = following
+
+    def points_section(self, block: RawPara, head: str, children: list[Node], style: str) -> Node:
+        """Open an untitled section for run-in points split from the text before them."""
         self.notes.append(Note(block.line, "split", _("{head}… from its 一是…").format(head=head[:12])))
-        section = Node("section", 1, "", where, numbered=False, section_type="")
+        section = Node("section", 1, "", self.pos(block), numbered=False, section_type="")
         section.children, section.child_style, section.child_layout = children, style, "inline"
         self.body.sections.append(section)
         self.stack = [section]
-        return True
+        return section
 
     def finish(self) -> None:
         """Settle layouts and move closing words at the end of the body into the closing."""
@@ -530,8 +548,35 @@ _HEADING_COMMAS = 3
 
 
 #: A counting phrase that ends the text before run-in points: ``四点意见：``, ``以下三个方面：``, ``5条要求``.
-_COUNTED = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:点|个方面|方面|条|项)[\u4e00-\u9fff]{0,4}[：:]?$")
+_COUNTED = re.compile(
+    r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*"
+    r"(?:(?:点|个方面|方面|条|项)[\u4e00-\u9fff]{0,4}[：:]?|个[\u4e00-\u9fff]{1,4}[”\"][：:，,]?)$"
+)
 _CN_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _announced(head: str, children: list[Node], text: str) -> bool:
+    """Tell whether the text before run-in points announces them: a count that agrees, or a colon and no count."""
+    counted = _COUNTED.search(head) if children and head else None
+    if counted is None:
+        # …提出了具体要求：一要…二要…: a colon announces the points
+        return bool(children) and head.rstrip().endswith(("：", ":"))
+    # 三项：一是…；二是…；最后，…: a closing 最后 counts as the last point
+    last = re.search(r"[；;。]\s*最后[，,]", text[text.rfind(children[-1].title) :])
+    return _count_of(counted.group(1)) in (len(children), len(children) + bool(last))
+
+
+def _glued_firsts(text: str) -> list[LabelMatch]:
+    """The first run-in markers (一是, 一要, 第一，, 首先，) that follow a word or a comma, not a sentence end."""
+    found = []
+    for marker in ("一是", "一要", "第一", "首先"):
+        at = text.find(marker, 1)
+        while at > 0:
+            label = label_at(text, at) if text[at - 1] not in LABEL_BOUNDARY else None
+            if label is not None and label.kind == "runin" and label.ordinal == 1 and label.start == at:
+                found.append(label)
+            at = text.find(marker, at + 1)
+    return found
 
 
 def _count_of(numeral: str) -> int:
