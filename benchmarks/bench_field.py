@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from speechkit import default_registry
+from speechkit.model.numbering import runin_marker
 from speechkit.model.script import to_simplified
 from speechkit.model.speech import Item, Section, Speech, Table
 from speechkit.readers import read_draft
@@ -193,6 +194,22 @@ def speech_text(speech: Speech) -> str:
     return "\n".join(parts)
 
 
+def speech_markers(speech: Speech) -> str:
+    """The run-in markers (一是, 二要, 第三) the Speech writes before its items: read, not text lost."""
+    out: list[str] = []
+    lists = [(s.enumeration.style, s.items) for s in speech.sections]
+    while lists:
+        style, items = lists.pop()
+        if style in RUN_IN:
+            out += [
+                runin_marker(style, i, len(items))
+                for i in range(1, len(items) + 1)
+                if len(items) <= 4 or style != "shouxian"
+            ]
+        lists += [(item.enumeration.style, item.items) for item in items]
+    return "".join(out)
+
+
 def _block(block: str | Table) -> str:
     """Text of a block: a paragraph or a table's cells."""
     if isinstance(block, Table):
@@ -305,7 +322,7 @@ def score(txt: Path, note: dict[str, Any]) -> Result:
         body_lines = [line.replace(j, "") for line in body_lines]
     body_text = "\n".join(_HEADING_LABEL.sub("", line) for line in body_lines)
     want_han = Counter(HAN.findall(to_simplified(body_text)))
-    have_han = Counter(HAN.findall(to_simplified(out)))
+    have_han = Counter(HAN.findall(to_simplified(out + speech_markers(speech))))
     result.han_expected += sum(want_han.values())
     result.han_kept += sum(min(n, have_han[c]) for c, n in want_han.items())
     return result

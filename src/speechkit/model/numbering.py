@@ -437,3 +437,60 @@ def scheme_from_formats(formats: list[str]) -> HeadingScheme:
         if fmt not in levels and _canonical(fmt) not in [_canonical(x) for x in levels]:
             levels.append(fmt)
     return HeadingScheme(tuple(levels), "custom")
+
+
+# -- divisions of a law or regulation: 第一编, 第二章, 第三节, 第十二条 -------------------------------------
+
+#: The division labels, outermost first, as a scheme: :func:`heading_label` writes them (第十二条).
+DIVISIONS = HeadingScheme(("第{cn}编", "第{cn}章", "第{cn}节", "第{cn}条"), "divisions")
+#: The same divisions numbered in digits (第12条), as some drafts write them.
+DIVISIONS_DIGITS = HeadingScheme(("第{n}编", "第{n}章", "第{n}节", "第{n}条"), "divisions-digits")
+#: The unit of each division and its Traditional form.
+_UNIT_FORMS = {"编": "编編", "章": "章", "节": "节節", "条": "条條"}
+
+
+class Division(NamedTuple):
+    """A division label read: its unit (编, 章, 节 or 条, Simplified), its number and its span."""
+
+    unit: str
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+def division_pattern(units: str = "编章节条") -> str:
+    """Return the regex of a division label of these units: 第, a number (numerals or digits, a space either
+    side allowed: 第 3 条), the unit (Simplified or Traditional); the number's groups are 1 (numerals) and 2
+    (digits, half- or full-width), the unit's 3."""
+    numeral = _format_regex("{cn}")
+    digits = "([1-9１-９][0-9０-９]{0,2})"
+    forms = "".join(_UNIT_FORMS[unit] for unit in units)
+    return f"第[ \u3000]?(?:{numeral}|{digits})[ \u3000]?([{forms}])"
+
+
+_DIVISION_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def division_at(text: str, pos: int = 0, units: str = "编章节条") -> Division | None:
+    """Read the division label (第十二条, 第 3 章, 第一編) that starts at ``pos`` (white space skipped)."""
+    pattern = _DIVISION_CACHE.get(units)
+    if pattern is None:
+        pattern = _DIVISION_CACHE[units] = re.compile(division_pattern(units))
+    while pos < len(text) and text[pos] in _SPACE:
+        pos += 1
+    match = pattern.match(text, pos)
+    if match is None:
+        return None
+    number = _number(match.group(1)) if match.group(1) else int(match.group(2))
+    if number is None:
+        return None
+    unit = next(u for u, forms in _UNIT_FORMS.items() if match.group(3) in forms)
+    return Division(unit, number, pos, match.end(), match.group(0))
+
+
+def division_label(number: int, unit: str, *, digits: bool = False) -> str:
+    """Write the label of a division: ``division_label(12, "条")`` → 第十二条 (``digits``: 第12条)."""
+    if unit not in _UNIT_FORMS:
+        raise ValueError(_("unknown division {unit!r}; known: {units}").format(unit=unit, units="、".join(_UNIT_FORMS)))
+    return heading_label(number, list(_UNIT_FORMS).index(unit) + 1, DIVISIONS_DIGITS if digits else DIVISIONS)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..i18n import _
 from ..model.meta_fields import META_FIELDS
-from ..model.numbering import SCHEMES
+from ..model.numbering import SCHEMES, division_pattern
 from ..model.script import to_simplified
 from ..model.speech import Block, Meta, ModelPath, Section, SourcePos, Speech
 from ..registry import Registry
@@ -29,7 +29,7 @@ class Reading:
 
 
 #: An article of a regulation at the start of a line: ``第一条``, ``第 12 條``.
-_ARTICLE = re.compile(r"^[\s\u3000•·]*第[一二三四五六七八九十百零〇\d]{1,5}[条條]")
+_ARTICLE = re.compile(r"^[\s\u3000•·]*" + division_pattern("条"))
 #: How many article lines make a body of articles: a regulation's, which reads as a 公文.
 _ARTICLES = 3
 #: The names a regulation gives itself in its text (本办法所称…, 特订定本要点).

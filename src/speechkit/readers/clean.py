@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..i18n import _
-from ..model.numbering import find_labels
+from ..model.numbering import division_pattern, find_labels
 from ..model.repair import (
     FULLWIDTH,
     halfwidth_spans,
@@ -67,7 +67,7 @@ CUT_MARKS: tuple[re.Pattern[str], ...] = tuple(
 _SITE_TAG = re.compile(r"^[ \t\u3000]*[\[【][^\[\]【】\d]{1,12}[\]】](?=[ \u3000]*[\u4e00-\u9fff])")
 _HEAD_LINES = 6
 #: A chapter heading of a regulation: ``第一章 总则``, ``第二章机构设置管理`` (a short line, no sentence).
-_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇]+[章编][ \u3000]*[^。；;，,]{0,30}$")
+_CHAPTER = re.compile(f"^{division_pattern('编章')}[ \u3000]*[^。；;，,]{{0,30}}$")
 #: A salutation run on after a space or after a title's last word (…的讲话同志们：).
 _SALUTATION_AFTER = r"(?:(?<=[\s\u3000])|(?<=讲话|发言|致辞|报告|提纲))(同志们|各位[\u4e00-\u9fff]{0,10})[:：]"
 #: A speech's title run into its text on a first line: ``在…会议上的讲话春节刚过，…`` (not 讲话精神, 讲话中).

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..i18n import _
-from ..model.numbering import LabelMatch, find_labels, label_at, label_family, scheme_from_formats
+from ..model.numbering import (
+    LABEL_BOUNDARY,
+    LabelMatch,
+    division_at,
+    find_labels,
+    label_at,
+    label_family,
+    scheme_from_formats,
+)
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
 from ..registry import Registry, SectionType
@@ -111,7 +119,7 @@ class BodyReader:
         if label.fmt not in self.paragraph_formats:
             return False
         rest = text[label.end :].strip(" \u3000")
-        return _numbered_paragraph(rest) or (bool(rest) and rest[-1] in _SENTENCE_END)
+        return _numbered_paragraph(rest) or (bool(rest) and rest[-1] in _SENTENCE_END + "：:")
 
     def level_of(self, label: LabelMatch, hint: int) -> int:
         """Return the heading level of a label: the format's place in the order they first appear."""
@@ -143,6 +151,7 @@ class BodyReader:
     # -- blocks --------------------------------------------------------------------------------
 
     def read(self, blocks: list[RawBlock]) -> Body:
+        blocks = _spaced_labels(blocks, self.notes)
         self.paragraph_formats = _paragraph_formats(blocks)
         self.list_points = _list_points(blocks)
         self.formats = _ranked_formats(blocks)
@@ -335,6 +344,9 @@ class BodyReader:
     def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node], str]:
         """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order)."""
         labels = [m for m in find_labels(text) if m.kind == "runin" or m.start == 0 or text[m.start - 1] in TITLE_END]
+        # a first marker glued to the words before it (…“三个结合”，一是…, 党支部一要…) opens a list of three or more
+        glued = {m.start for m in _glued_firsts(text)} - {m.start for m in labels}
+        labels = sorted([*labels, *(m for m in _glued_firsts(text) if m.start in glued)], key=lambda m: m.start)
         best: list[LabelMatch] = []
         for start in range(len(labels)):
             first = labels[start]
@@ -348,7 +360,7 @@ class BodyReader:
                     run.append(nxt)
                 elif nxt.ordinal == 1:
                     break  # a new list starts: the first marker heads an item whose points follow
-            if len(run) >= 2 and (first.style != "shouxian" or len(run) <= 4):
+            if len(run) >= (3 if first.start in glued else 2) and (first.style != "shouxian" or len(run) <= 4):
                 best = run
                 break
         if not best:
@@ -432,21 +444,32 @@ class BodyReader:
         self.block_target().append((text, where))
 
     def counted_points(self, block: RawPara, text: str) -> bool:
-        """Read ``…再强调四点意见：一要…二要…`` before any heading: as many run-in points as the phrase counts."""
+        """Read ``…再强调四点意见：一要…二要…`` before any heading: as many run-in points as the phrase counts,
+        or points a colon announces."""
         head, children, style = self.inline_list(text, block)
-        counted = _COUNTED.search(head) if children and head else None
-        # 三项：一是…；二是…；最后，…: a closing 最后 counts as the last point
-        last = re.search(r"[；;。]\s*最后[，,]", text[text.rfind(children[-1].title) :]) if children else None
-        if counted is None or _count_of(counted.group(1)) not in (len(children), len(children) + bool(last)):
+        if not _announced(head, children, text):
             return False
-        where = self.pos(block)
-        self.block_target().append((head, where))
+        self.block_target().append((head, self.pos(block)))
+        self.points_section(block, head, children, style)
+        while True:
+            last = children[-1]
+            rest = last.paragraphs[-1][0] if last.paragraphs else ""
+            head, following, style = self.inline_list(rest, block)
+            # …三是推进措施有力。他要求…一要…；二要…；三要…: the last point's text holds a list of its own
+            if not head or not (len(following) >= 3 or _announced(head, following, rest)):
+                return True
+            last.paragraphs.pop()
+            self.points_section(block, head, following, style).lead.append((head, self.pos(block)))
+            children = following
+
+    def points_section(self, block: RawPara, head: str, children: list[Node], style: str) -> Node:
+        """Open an untitled section for run-in points split from the text before them."""
         self.notes.append(Note(block.line, "split", _("{head}… from its 一是…").format(head=head[:12])))
-        section = Node("section", 1, "", where, numbered=False, section_type="")
+        section = Node("section", 1, "", self.pos(block), numbered=False, section_type="")
         section.children, section.child_style, section.child_layout = children, style, "inline"
         self.body.sections.append(section)
         self.stack = [section]
-        return True
+        return section
 
     def finish(self) -> None:
         """Settle layouts and move closing words at the end of the body into the closing."""
@@ -525,8 +548,35 @@ _HEADING_COMMAS = 3
 
 
 #: A counting phrase that ends the text before run-in points: ``四点意见：``, ``以下三个方面：``, ``5条要求``.
-_COUNTED = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:点|个方面|方面|条|项)[\u4e00-\u9fff]{0,4}[：:]?$")
+_COUNTED = re.compile(
+    r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*"
+    r"(?:(?:点|个方面|方面|条|项)[\u4e00-\u9fff]{0,4}[：:]?|个[\u4e00-\u9fff]{1,4}[”\"][：:，,]?)$"
+)
 _CN_COUNT = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _announced(head: str, children: list[Node], text: str) -> bool:
+    """Tell whether the text before run-in points announces them: a count that agrees, or a colon and no count."""
+    counted = _COUNTED.search(head) if children and head else None
+    if counted is None:
+        # …提出了具体要求：一要…二要…: a colon announces the points
+        return bool(children) and head.rstrip().endswith(("：", ":"))
+    # 三项：一是…；二是…；最后，…: a closing 最后 counts as the last point
+    last = re.search(r"[；;。]\s*最后[，,]", text[text.rfind(children[-1].title) :])
+    return _count_of(counted.group(1)) in (len(children), len(children) + bool(last))
+
+
+def _glued_firsts(text: str) -> list[LabelMatch]:
+    """The first run-in markers (一是, 一要, 第一，, 首先，) that follow a word or a comma, not a sentence end."""
+    found = []
+    for marker in ("一是", "一要", "第一", "首先"):
+        at = text.find(marker, 1)
+        while at > 0:
+            label = label_at(text, at) if text[at - 1] not in LABEL_BOUNDARY else None
+            if label is not None and label.kind == "runin" and label.ordinal == 1 and label.start == at:
+                found.append(label)
+            at = text.find(marker, at + 1)
+    return found
 
 
 def _count_of(numeral: str) -> int:
@@ -563,8 +613,6 @@ def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
     return {fmt for fmt, flags in long.items() if 2 * sum(flags) >= len(flags)}
 
 
-#: A chapter line, which the text reader marks as a heading itself.
-_CHAPTER_LINE = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+[章编節节編]")
 #: What ends a sentence: a numbered line ending in one has said all it says.
 _SENTENCE_END = "。！？；!?;"
 
@@ -588,10 +636,11 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
     at least half the lines of its format are such sentences (among headings that run on, it is one).
     """
     # a draft whose format marks its headings (a DOCX style) numbers a title alone as an item's title
-    marked = any(isinstance(b, RawPara) and b.role and not _CHAPTER_LINE.match(b.text) for b in blocks)
+    marked = any(isinstance(b, RawPara) and b.role and division_at(b.text, units="编章节") is None for b in blocks)
     sentences: dict[str, list[bool]] = {}
     candidates: list[tuple[str, int]] = []
     order: list[str] = []  # the formats in the order they first appear: the later ones are deeper
+    last_point: dict[str, int] = {}  # the number of the last point of each format
     for index, block in enumerate(blocks):
         numbered = _numbered_line(block)
         if numbered is None:
@@ -608,13 +657,51 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
         below = _numbered_line(after) if after is not None else None
         # nothing under it: the next line is a sibling or a higher heading, not a point of its own; in a
         # draft that marks its headings, a sentence that pauses (a title alone, 1. 从严管理干部。, is an item's)
+        # the last point of a list (四、… after 一、二、三、 points) is a point too, with text under it or not
         if (
             one
             and (not marked or re.search(r"[，,、]", clause))
-            and (after is None or (below is not None and label_family(below[0]) in order[: order.index(family) + 1]))
+            and (
+                after is None
+                or (below is not None and label_family(below[0]) in order[: order.index(family) + 1])
+                or last_point.get(family) == label.ordinal - 1
+            )
         ):
             candidates.append((family, id(block)))
+            last_point[family] = label.ordinal
     return {key for family, key in candidates if 2 * sum(sentences[family]) >= len(sentences[family])}
+
+
+#: A numeral, a space for its 、 and a short title with no sentence in it: ``一 调研背景``.
+_SPACED_LABEL = re.compile(
+    r"([一二三四五六七八九十]{1,3})[ \u3000]+([^ \u3000。！？；，,：:!?;][^。！？；，,：:!?;]{0,29})"
+)
+
+
+def _spaced_labels(blocks: list[RawBlock], notes: list[Note]) -> list[RawBlock]:
+    """Read ``一 调研背景`` … ``二 整体概况`` as ``一、`` headings: a space for the 、, on lines numbered in turn.
+
+    One such line alone is a numeral and a word; two or more, numbered 一, 二 … in order, are headings.
+    """
+    found: list[tuple[int, str]] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawPara) or block.role or block.title_end >= 0:
+            continue
+        spaced = _SPACED_LABEL.fullmatch(block.text.strip(" \u3000\t"))
+        label = label_at(f"{spaced.group(1)}、{spaced.group(2)}") if spaced else None
+        if spaced and label is not None and label.fmt == "{cn}、" and label.ordinal == len(found) + 1:
+            found.append((index, f"{spaced.group(1)}、{spaced.group(2)}"))
+    if len(found) < 2:
+        return blocks
+    out = list(blocks)
+    for index, text in found:
+        block = out[index]
+        assert isinstance(block, RawPara)
+        notes.append(
+            Note(block.line, "fixed", _("{label} with a space for its 、").format(label=text[: text.index("、")]))
+        )
+        out[index] = replace(block, text=text)
+    return out
 
 
 def _ranked_formats(blocks: list[RawBlock]) -> list[str]:

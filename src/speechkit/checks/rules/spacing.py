@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ...i18n import _
-from ...model.numbering import parse_label
+from ...model.numbering import division_at, division_pattern, parse_label
 from ..finding import Hit
 from ..text import Doc
 from .boilerplate import boilerplate_spans
@@ -123,7 +123,8 @@ def _line_break(text: str, start: int, end: int) -> bool:
     segment = text[mark + 1 : start].strip()
     if mark < floor and floor > 0:
         return False
-    if _article().search(segment):
+    article = _article().search(segment)
+    if article and division_at(segment, article.start()):
         return True  # 第一条　为了…: a regulation's article or chapter label takes a space after it
     label = parse_label(segment)
     return (label is not None and len(label.rest) <= _HEADING_REST) or bool(_title_end().search(segment))
@@ -131,7 +132,7 @@ def _line_break(text: str, start: int, end: int) -> bool:
 
 @cache
 def _article() -> re.Pattern[str]:
-    return re.compile("(?:^|\\s)第[一二三四五六七八九十百零〇]{1,5}[章条节]$")
+    return re.compile(f"(?:^|(?<=\\s)){division_pattern('章节条')}$")
 
 
 def _single_letter_ok(text: str, start: int, end: int) -> bool:
