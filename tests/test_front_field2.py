@@ -152,7 +152,8 @@ def test_a_title_in_book_marks_under_its_number_and_the_number_repeated() -> Non
     meta = reading.speech.meta
     assert meta.title == "某某市人民政府办公厅关于印发《某某工作要点》的通知"
     assert meta.doc_number == "某政办发〔2020〕3号"
-    assert {1, 4} <= _aside(reading)
+    aside = _aside(reading)
+    assert 1 in aside and len({3, 4} & aside) == 1  # one of the two number lines is read, the other set aside
 
 
 def test_a_number_after_the_title_is_the_number() -> None:
