@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..i18n import _
+from ..model.chars import is_han
 from ..model.notice_parts import DATELINE, is_addressee_line, is_salutation_line
 from ..model.numbering import find_labels
 from ..model.script import to_simplified
@@ -42,8 +43,6 @@ LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发�
 _TITLE_OPENS = re.compile(r"^(?:在|关于)[\u4e00-\u9fff]")
 #: A post a speaker's line names (市委书记, 常务副市长, 党委书记　叶某某).
 _POST = re.compile(r"书记|长|主任|主席|总理|委员|经理|代表|同志|领导|秘书|专员|理事|顾问|干事|主持人")
-#: A Han character (a title is made of them).
-HAN = re.compile(r"[\u3400-\u9fff]")
 #: A 发文字号 in brackets at the end of a title (…的通知（岳办发〔2017〕2号）).
 _NUMBER_AFTER = re.compile(r"[（(]\s*([^（()）]{2,30})\s*[）)]$")
 #: A 发文字号 with its year (岳办发〔2017〕2号), not a 公告's 第7号 that is part of its title.
@@ -180,13 +179,13 @@ def _speaker_like(text: str) -> bool:
         return False
     if simple.endswith("令") or ISSUER_END.search(simple):
         return False
-    return len(HAN.findall(simple)) <= 4 or bool(_POST.search(simple))  # a name alone, or a post (and a name)
+    return sum(map(is_han, simple)) <= 4 or bool(_POST.search(simple))  # a name alone, or a post (and a name)
 
 
 def _titled(text: str) -> bool:
     """Tell whether a line can be a title: Han for 40% of it at least (not a logo, a URL, a code ``北市01-03-2001``)."""
     marks = re.sub(r"\s+", "", text)
-    han = len(HAN.findall(marks))
+    han = sum(map(is_han, marks))
     simple = to_simplified(marks)
     if _FIELD_LABEL.match(simple):
         return False  # a metadata line: 发布部门：…, 发布文号：
