@@ -48,9 +48,5 @@ def set_page_aside(draft: Draft) -> Draft:
                     *(Note(block.line, "kept as text", g) for g in garbled),
                 ]
             )
-            blocks.append(
-                block
-                if kept == block.text.strip(SPACES) and text == block.text
-                else replace(block, text=kept, title_end=-1)
-            )
+            blocks.append(block if text == block.text and not mended else replace(block, text=kept, title_end=-1))
     return Draft(draft.path, blocks, notes)
