@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .i18n import _
+from .model.chars import is_han
 from .model.errors import RegistryError, RenderError
 from .model.speech import Block, Enumeration, Item, Section, Speech
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from .readers.raw import Draft
     from .writers.dump import DumpContext
 
-_HAN = re.compile("[\u4e00-\u9fff]")
 #: The entry-point group plugins register under; each entry is a ``setup(registry)`` function.
 ENTRY_POINT_GROUP = "speechkit.sections"
 
@@ -284,7 +284,7 @@ class Registry:
         names = [part.strip() for part in re.split(r"/|[（）()]", head)]
         if isinstance(record, SectionType):
             names.append(record.title)
-        return tuple(dict.fromkeys(n for n in names if n and _HAN.search(n) and len(n) <= 20))
+        return tuple(dict.fromkeys(n for n in names if n and len(n) <= 20 and any(map(is_han, n))))
 
     def resolve(self, table: Literal["sections", "kinds"], value: str) -> str | None:
         """Return the registered name ``value`` stands for: the name itself, a display name, or a part of
@@ -309,7 +309,7 @@ class Registry:
         """Return the names whose display names are ``value`` or, failing that, hold it (for suggestions)."""
         records: dict[str, Any] = self.sections if table == "sections" else self.kinds
         value = value.strip()
-        if not _HAN.search(value):
+        if not any(map(is_han, value)):
             return []
         shown: dict[str, tuple[str, ...]] = self.derived(
             f"display_names.{table}", lambda: {name: self.display_names(r) for name, r in sorted(records.items())}

@@ -1,0 +1,51 @@
+"""A speech's salutation line (同志们： / 各位代表： / 尊敬的…：) is told from other short lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from speechkit.model.notice_parts import is_salutation_line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "同志们：",
+        "同志们:",
+        "  各位代表：",
+        "尊敬的各位领导、同志们：",
+        "各位领导，各位来宾，朋友们：",
+        "同志们 ：",
+        "青年朋友们：\n",
+    ],
+)
+def test_salutations(line: str) -> None:
+    assert is_salutation_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "同志们",  # no colon
+        "尊敬的：",  # nobody named
+        "各位：" + "同志们：",  # two colons
+        "现将有关事项通知如下：",  # a lead-in, not a form of address
+        "Dear 同志们：",  # not all Han
+        "各位" + "代" * 21 + "：",  # longer than a list of names
+        "代" * 25 + "同志们：",
+    ],
+)
+def test_not_salutations(line: str) -> None:
+    assert not is_salutation_line(line)
+
+
+_NAMES = st.text(alphabet=st.sampled_from("领导代表来宾干部群众、，"), max_size=20)
+
+
+@given(_NAMES, st.sampled_from(["同志们", "朋友们", "代表们", "同学们"]), st.sampled_from(["：", ":"]))
+def test_names_then_a_plural_form_of_address(names: str, plural: str, colon: str) -> None:
+    assert is_salutation_line(names + plural + colon)
+    assert not is_salutation_line(names + plural + "。")
+    assert not is_salutation_line("A" + names + plural + colon)
