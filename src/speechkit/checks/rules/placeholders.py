@@ -20,7 +20,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         f"(?<![A-Za-z+\\d])\\d*[{_X}]+\\d*(?![A-Za-z+])",
         r"\*{2,}",
         "[□■]+",
-        "(?<![〇○])[〇○]{2,}(?=[\u4e00-\u9fff])",
+        "(?<![〇○])[〇○]{2,}",  # before a Han character (see _is_placeholder): not a class re must build
     )
 )
 
@@ -49,8 +49,10 @@ def _is_placeholder(text: str, start: int, end: int) -> bool:
     token = text[start:end]
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    if token[0] in "□■〇○":
+    if token[0] in "□■":
         return True
+    if token[0] in "〇○":
+        return is_han(after)  # 〇〇年, ○○村; a run of circles alone is a mark, not a missing fact
     if token.startswith("*"):
         return len(token) >= 3 or is_han(before) or is_han(after)
     if "月" in token:

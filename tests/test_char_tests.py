@@ -1,11 +1,14 @@
-"""A speech's salutation line (同志们： / 各位代表： / 尊敬的…：) is told from other short lines."""
+"""Lines told by character tests: a salutation (同志们： / 各位代表：), 〇〇 placeholders before a Han character."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import speechkit
 from speechkit.model.notice_parts import is_salutation_line
 
 
@@ -49,3 +52,10 @@ def test_names_then_a_plural_form_of_address(names: str, plural: str, colon: str
     assert is_salutation_line(names + plural + colon)
     assert not is_salutation_line(names + plural + "。")
     assert not is_salutation_line("A" + names + plural + colon)
+
+
+def test_circles_stand_in_for_a_fact_only_before_a_han_character(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("〇〇年全县完成了任务。\n会上画了○○○。\n", encoding="utf-8")
+    found = [(f.line, f.code, f.message) for f in speechkit.check(draft) if f.code == "SK101"]
+    assert found == [(1, "SK101", "placeholder '〇〇' left in the text")]
