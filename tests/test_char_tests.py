@@ -59,3 +59,22 @@ def test_circles_stand_in_for_a_fact_only_before_a_han_character(tmp_path: Path)
     draft.write_text("〇〇年全县完成了任务。\n会上画了○○○。\n", encoding="utf-8")
     found = [(f.line, f.code, f.message) for f in speechkit.check(draft) if f.code == "SK101"]
     assert found == [(1, "SK101", "placeholder '〇〇' left in the text")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("工作要抓实...下一步", [(5, 8)]),
+        ("成绩。。。还有", [(2, 5)]),
+        ("好…的", [(1, 2)]),
+        ("好……的", []),  # the right ellipsis
+        ("a...b", []),  # not Chinese text
+        ("...下一步", [(0, 3)]),  # a run of dots before Han text
+        ("x····改进", [(1, 5)]),
+        ("1.2.3", []),
+    ],
+)
+def test_wrong_ellipses(text: str, spans: list[tuple[int, int]]) -> None:
+    from speechkit.checks.rules.typography import ellipses
+
+    assert list(ellipses(text)) == spans
