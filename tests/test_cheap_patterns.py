@@ -149,7 +149,24 @@ def test_url_spans_are_the_old_pattern(sample: str) -> None:
 @given(texts)
 def test_ellipsis_spans_are_the_old_pattern(sample: str) -> None:
     found = [m.span() for m in OLD_ELLIPSIS.finditer(sample)]
-    assert [m.span() for m in typography._ellipsis().finditer(sample)] == found
+    assert list(typography.ellipses(sample)) == found
+
+
+OLD_BRANCH_LINE = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z0-9×*＊]{0,14}(村|社区|支部|街道|镇|乡|居委会|单位|部门|科室|站|所|中心|小组|学校|组))[:：](.+)$"
+)
+UNIT_PIECES = [
+    *"村社区支部街道镇乡居委会单位门科室站所中心小组学校",
+    *"a1×*＊:：\n\r 甲é\u3400\u4e00\u9fff",
+    "第一党小组",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=24).map("".join))
+def test_branch_lines_are_the_old_pattern(sample: str) -> None:
+    found = OLD_BRANCH_LINE.match(sample)
+    assert text.branch_unit_end(sample) == (None if found is None else found.end(1))
 
 
 def test_spaces_pinyin_and_urls_are_found_in_examples() -> None:

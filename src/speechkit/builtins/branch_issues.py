@@ -15,7 +15,7 @@ from ..builder.layout import LayoutBlock, Para, Run
 from ..i18n import N_
 from ..model.script import to_simplified
 from ..model.speech import Enumeration, Item, Section
-from ..model.text import BRANCH_LINE, strip_end
+from ..model.text import branch_unit_end, strip_end
 from ..registry import Registry, Role, SectionType
 from .derive import common_tags
 
@@ -94,10 +94,10 @@ def read_branch_line(text: str, role: str) -> Item | None:
     """Claim a draft's branch line (``小关社区：党员发展把关不严``, or a paragraph styled 支部问题行) as an item."""
     if role not in ("", "branch"):
         return None
-    match = BRANCH_LINE.match(to_simplified(text))
-    if match is None and role != "branch":
+    unit_end = branch_unit_end(to_simplified(text))
+    if unit_end is None and role != "branch":
         return None
-    colon = match.end(1) if match else text.find("：")
+    colon = unit_end if unit_end is not None else text.find("：")
     return branch_item(text[:colon], text[colon + 1 :])
 
 

@@ -8,10 +8,37 @@ from functools import cache
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _STRIP = " \t\n\u3000"
 SENTENCE_END = "。！？；：!?;:…"
-#: A branch line of a critique outline: a unit's name, a colon, what it lacks (``小关社区：党员发展把关不严``).
-BRANCH_LINE = re.compile(
-    r"^([\u4e00-\u9fffA-Za-z0-9×*＊]{0,14}(村|社区|支部|街道|镇|乡|居委会|单位|部门|科室|站|所|中心|小组|学校|组))[:：](.+)$"
-)
+#: What a branch line's unit may end with (``小关社区``, ``第一党小组``).
+_UNIT_ENDS = (
+    "村", "社区", "支部", "街道", "镇", "乡", "居委会", "单位",
+    "部门", "科室", "站", "所", "中心", "小组", "学校", "组",
+)  # fmt: skip
+_UNIT_MARKS = "×*＊"
+
+
+def _unit_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or (char.isascii() and char.isalnum()) or char in _UNIT_MARKS
+
+
+def branch_unit_end(text: str) -> int | None:
+    """Return where the unit of a branch line ends (``小关社区：党员发展把关不严`` → 4), or None when it is none.
+
+    A branch line of a critique outline is a unit's name (at most 14 characters before a word such as 村, 社区,
+    支部), a colon and what the unit lacks, on one line. Told by character tests: a class of Han characters costs
+    ``re`` milliseconds to compile at every process.
+    """
+    colon = next((index for index, char in enumerate(text) if char in ":："), -1)
+    if colon < 1 or not all(_unit_char(char) for char in text[:colon]):
+        return None
+    rest = text[colon + 1 :]
+    if rest.endswith("\n"):
+        rest = rest[:-1]
+    if not rest or "\n" in rest:
+        return None
+    unit = text[:colon]
+    if any(unit.endswith(end) and len(unit) - len(end) <= 14 for end in _UNIT_ENDS):
+        return colon
+    return None
 
 
 @cache

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from ...i18n import _
 from ...model.speech import Item, ModelPath
-from ...model.text import BRANCH_LINE
+from ...model.text import branch_unit_end
 from ..finding import Hit
 from ..model_walk import item_label, unit_index
 from ..outline import Mark, Outline, analyze
@@ -154,7 +154,7 @@ def _is_branch_line(text: str) -> bool:
     """Return whether ``text`` is a branch line (``小关社区：…``), pinyin left by a conversion (``社區(qū):``) aside."""
     for start, end in reversed(pinyin_spans(text)):
         text = text[:start] + text[end:]
-    return BRANCH_LINE.match(text) is not None
+    return branch_unit_end(text) is not None
 
 
 def is_specific(text: str) -> bool:
