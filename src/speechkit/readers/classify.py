@@ -322,7 +322,10 @@ _ATTACHMENT_LABEL = re.compile(r"^(?:相关)?附件(?:下载)?\s*[:：]?$")
 #: A menu entry: a bullet and a short word, no sentence and no number label (``• 考试报名``).
 _MENU = re.compile(r"^[•·●▪◆\-*]\s*[\u4e00-\u9fff]{2,6}$")
 #: Markup left in a copy: tags, comments and entities.
-_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#\d+);")
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|emsp|ensp|#\d+);")
+#: A server page's code left in a copy, stripped before the tags it may stand inside (``<a href="<?php … ?>">``):
+#: ``<?php … ?>``, ``<%@ page … %>``, ``<%-- … --%>``.
+_SERVER_CODE = re.compile(r"<\?(?:php|=)?.*?\?>|<%.*?%>")
 #: A short label of a sidebar or a breadcrumb: a few words, no sentence, no number.
 _STUB = re.compile(r"^[^\d。！？；，,:：()（）、]{1,12}$")
 #: A sidebar's label line: a short line ending in a colon, no sentence in it.
@@ -388,8 +391,60 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+#: A line of a program left in a copy (a page kept as source in a repository), told by its shape: marks of code
+#: only (``}``, ``},``, a template's closing backtick), a key of code with a quoted, numeric or opening value
+#: (``createdAt: '2019/3/15',``, ``edges: [{``, ``category:``), an assignment that opens a block
+#: (``module.exports = {``), a statement's end (``', 'HTML');``), a tag broken over lines (``<c:set … value="`` …
+#: ``scope="page" />``), a Markdown container's fence (``::: tip``).
+_CODE_LINE = re.compile(
+    r"^(?=.*[{}\[\]`])[{}\[\]()`'\";,]+$"
+    r"|^[A-Za-z_$][A-Za-z0-9_$]*\s*:\s*(?:'[^']*'|\"[^\"]*\"|`.*|-?\d[\d.]*|true|false|null|[\[{]+)?\s*,?$"
+    r"|^[A-Za-z_$][A-Za-z0-9_$.]*\s*=\s*[\[{(]$"
+    r"|^[^\u3400-\u9fff]*['\"`]\s*\)+\s*;$"
+    r"|^<[A-Za-z][A-Za-z0-9_:.-]*(?:\s+[A-Za-z0-9_:.-]+=\"[^\"]*\")*\s+[A-Za-z0-9_:.-]+=\"$"
+    r"|^(?:[A-Za-z0-9_:.-]+=\"[^\"]*\"\s*)+/?>$"
+    r"|^:::(?:\s|$)"
+)
+
+
+def _is_code(text: str) -> bool:
+    """Tell whether a line is a line of a program (its shape, not anti-copy junk: that is cut from the line)."""
+    return bool(_CODE_LINE.match(text)) and not junk_spans(text)
+
+
+#: A key of a page's front matter (``date: 2022-07-01``, ``tags:``) and an entry of its list (``- 规章``).
+_FRONT_KEY = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:(?:\s.*)?|-\s+\S.*)$")
+#: The longest front matter read, in lines.
+_FRONT_LINES = 40
+
+
+def _front_matter(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a Markdown page's front matter: keys between two ``---`` lines at the top (its title stays)."""
+    if not filled or simple[filled[0]] != "---":
+        return
+    for position, n in enumerate(filled[1:_FRONT_LINES], 1):
+        if simple[n] == "---":
+            block = filled[1:position]
+            if block and all(_FRONT_KEY.match(simple[m]) for m in block):
+                for m in [filled[0], *block, n]:
+                    if not re.match(r"title\s*:", simple[m], re.IGNORECASE):
+                        found.setdefault(m, N_("front matter"))
+            return
+
+
+#: A tag that gives the page's title or a heading as an attribute (``<meta property="og:title" content="…">``,
+#: a template's ``<c:set var="title" value="…" />``): its value is text of the document.
+_TITLE_TAG = re.compile(
+    r"<[A-Za-z][\w:.-]*\s(?=[^<>]*\b(?:var|name|property)=\"(?:og:)?title\")[^<>]*?\b(?:value|content)=\"([^\"<>]*)\"[^<>]*>"
+)
+
+
 def strip_markup(text: str) -> str:
-    """The text of a line without its tags, comments and entities."""
+    """The text of a line without its tags, comments and entities (a title given in a tag's attribute stays)."""
+    if "<?" in text or "<%" in text:
+        text = _SERVER_CODE.sub("", text)
+    if "title" in text:
+        text = _TITLE_TAG.sub(lambda m: m.group(1), text)
     return _MARKUP.sub(lambda m: " " if m.group(0).startswith("&") else "", text)
 
 
@@ -409,6 +464,7 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = why
         elif _OPENS.match(simple[n]):
             head = False
+    _front_matter(simple, filled, found)
     _open_bars(simple, filled, found)
     _metadata_echo(simple, filled, found)
     _attachments(simple, filled, found)
@@ -432,6 +488,8 @@ def _line_kind(simple: list[str], filled: list[int], position: int, head: bool, 
     text = simple[n]
     if _EMPTY_LABEL.match(text):
         return N_("sidebar label with nothing after it")
+    if _is_code(text):
+        return N_("source code")
     if len(text) <= _SHORT and (
         _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3 or _iso_pairs(text, head)
     ):
