@@ -43,6 +43,7 @@ The lines a label's value stands on are left alone: a 发文字号 or a date the
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..i18n import N_
@@ -187,10 +188,12 @@ _BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.>›»＞]+$")
 _PAIR = re.compile(rf"(?:{_PAIR_LABELS})\s*[:：]\s*[^\s:：。！？；]{{0,40}}")
 _META_LINE = re.compile(rf"^[（(]?\s*(?:{_VALUE_LABELS})\s*[:：]\s*[^:：。！？；]{{0,40}}?[）)]?$")
 _PAIRS_LINE = re.compile(rf"^[（(]?\s*(?:(?:{_PAIR_LABELS})\s*[:：]\s*[^:：。！？；]{{0,40}}?\s*){{2,}}[）)]?$")
-#: A date stamp of the page: ``2025-12-25``, ``2024-02-07 22:49:56 583`` (a document dates with 年月日).
+#: A date stamp of the page: ``2025-12-25``, ``2024-02-07 22:49:56 583``, after a user's name (``admin2019-12-02 20``);
+#: with dots only padded or with a time (``2021.05.08``: a speech may be dated ``1965.12.14`` under its speaker).
 _STAMP = re.compile(
-    r"^(?!发表|发布|更新)(?:[\u4e00-\u9fff]{0,4}(?:时间|日期)\s*[:：]\s*)?"
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$"
+    r"^(?!发表|发布|更新)(?:[\u4e00-\u9fff]{0,4}(?:时间|日期)\s*[:：]\s*|[A-Za-z][A-Za-z0-9_.-]{1,19}\s*)?"
+    r"\d{4}(?:[-/]\d{1,2}[-/]\d{1,2}|\.\d{1,2}\.\d{1,2}(?=\s+\d)|\.(?:0\d\.\d{1,2}|\d{1,2}\.0\d))"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$"
 )
 #: A source and a date the way a page stamps them: the month or the day padded with 0 (``某某委员会 2022年12月06日``,
 #: ``时间: 民国090年01月04日``); a document dates without the 0 (GB/T 9704: 月、日不编虚位).
@@ -249,7 +252,7 @@ _INTERFACE = sorted(
         "我要评论|我要回复|快速回复|回复本帖|只看|楼层|F|评论列表|最新评论|全部评论|热门评论|网友评论|评论区|登录|注册|"
         "退出|发表|搜索|高级搜索|站内搜索|网站地图|联系我们|关于我们|设为首页|无障碍|长者模式|关怀版|手机版|移动版|"
         "English|RSS|订阅|投稿|我要投稿|我要留言|留言|帮助|帮助中心|意见反馈|反馈|网站导航|导航|相关链接|友情链接|更多|"
-        "列表|顶部|top|信息公开|政务公开"
+        "列表|顶部|top|信息公开|政务公开|登陆|无障碍版|长者版|长者助手|适老版|读屏"
     ).split("|"),
     key=len,
     reverse=True,
@@ -474,6 +477,9 @@ def page_lines(lines: list[str]) -> dict[int, str]:
     first = next((n for n in filled if n not in found and _OPENS.match(simple[n])), len(simple))
     _site_words_before_title(simple, filled, found, first)
     _repeated_lines(simple, filled, found)
+    _title_again(simple, filled, found)
+    _publisher_lines(simple, filled, found)
+    _book_chapter(simple, filled, found)
     _between_page_lines(simple, [n for n, text in enumerate(raw) if text], found, first)
     return found
 
@@ -535,6 +541,8 @@ def _line_kind(simple: list[str], filled: list[int], position: int, head: bool, 
         return N_("counter")
     if _BARS.match(text):
         return N_("bars")
+    if _LONE_MARK.match(text) or (len(text) <= _STUB_LINE and _DATELINE.match(text)):
+        return N_("site header")
     if _LINK_BAR.match(text) and not text.endswith("|") and not _titled(text):
         return N_("link bar")
     if _SWITCH.match(text):
@@ -719,6 +727,9 @@ _SLOGANS = re.compile(r"^[\u4e00-\u9fff]{3,8}(?:[ \u3000]+[\u4e00-\u9fff]{3,8}){
 _TOP_LINES = 5
 #: A short label with nothing after it, of any vocabulary (``视力保护色:``, ``浏览量:``).
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]$")
+#: A line that is only a label and a bar (``文章全文: |``), a link's caption in square brackets (``[例文1]``,
+#: ``[复制链接]``) or a long number alone (a page's id, ``625800000007``).
+_LONE_MARK = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*[|｜]$|^\[[^\[\]]{1,8}\]$|^\d{9,}$")
 
 
 #: A sentence of the document: a line that ends one and is long enough to be no label.
@@ -817,6 +828,81 @@ def _repeated_lines(simple: list[str], filled: list[int], found: dict[int, str])
             continue
         if not (_SENTENCE_MARK.search(text) or text[-1] in "。！？：:…" or _HEADING_NUMBER.match(text)):
             found[n] = N_("line repeated below it")
+
+
+#: How far down the page a copy of a line above it is the page's repetition of its title (in lines with text).
+_TITLE_AGAIN_LINES = 14
+
+
+#: A breadcrumb line (the text reader's table sets it aside: :data:`~.clean.SHORT_BOILERPLATE`).
+_CRUMB = re.compile(r"^(?:您的位置|当前位置|所在位置|当前的位置|位置)\s*[:：]|^.{0,30}>\s*.{0,30}>")
+#: A page's date stamp alone: an ISO date, perhaps with its time (a document dates with 年月日).
+_ISO_STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+#: A news desk's dateline: ``新闻中心/某县讯``, ``本报讯`` (a short line ending in 讯, no sentence).
+_DATELINE = re.compile(r"^(?:[^\s/／。，,]{2,10}[/／])?[^\s/／。，,]{1,10}(?<!通)讯$")
+
+
+def _publisher_lines(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside the page's publisher: a site's or column's name on the first line above its breadcrumb, and a body's
+    name right above the page's date stamp (``某某局 / 2024-03-01``: a document signs with a date in 年月日)."""
+    if len(filled) > 1:
+        first, below = filled[0], filled[1]
+        text = simple[first]
+        head = first not in found and len(text) <= _STUB_LINE and not _SENTENCE_MARK.search(text)
+        if head and _CRUMB.search(simple[below]) and not _CRUMB.search(text):
+            found[first] = N_("site header")
+    for above, n in itertools.pairwise(filled):
+        text = simple[above]
+        if found.get(n) != "date stamp" or above in found or not _ISO_STAMP.match(simple[n]):
+            continue
+        if len(text) <= _SHORT_UI and not _SENTENCE_MARK.search(text) and _issuer(text):
+            found[above] = N_("metadata line")
+
+
+#: A chapter's label of a book (``第7章 通 报``) and a 公文's title (``…关于…的通报``).
+_BOOK_CHAPTER = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*章(?:\s|$)")
+_OFFICIAL_TITLE = re.compile(r"关于[^。！？；]{2,80}?的(?:通知|通报|决定|批复|意见|报告|请示|函)")
+
+
+def _book_chapter(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a chapter's label above a 公文's title with no sentence between: the book the page copies it from
+    (a regulation's 第一章 comes below its title)."""
+    chapter = -1
+    for n in filled:
+        text = simple[n]
+        if n in found:
+            continue
+        if _BOOK_CHAPTER.match(text) and len(text) <= _STUB_LINE:
+            chapter = n
+        elif _OFFICIAL_TITLE.search(text):
+            if chapter >= 0:
+                found[chapter] = N_("site header")
+            return
+        elif _OPENS.match(text) or _SENTENCE_MARK.search(text):
+            return
+
+
+#: A speech's salutation: ``同志们：``, ``各位代表：``, ``女士们、先生们：``.
+_SALUTATION = re.compile(r"^(?:[^\s:：。]{0,20}们|各位[^\s:：。]{0,12})[:：]$")
+
+
+def _title_again(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a line near the top that repeats a line kept above it once the text has begun (a salutation or a
+    sentence between them): the page shows its title again inside the text. A sentence, a numbered heading or an
+    issuer's name (a signature) stays."""
+    above: set[str] = set()
+    began = False
+    for n in filled[:_TITLE_AGAIN_LINES]:
+        text = simple[n]
+        if n in found:
+            continue
+        if _SALUTATION.match(text) or _OPENS.match(text):
+            began = True
+        elif began and text in above and not (_SENTENCE_MARK.search(text) or _HEADING_NUMBER.match(text)):
+            if len(text) >= _REPEAT and not _issuer(text):
+                found[n] = N_("repetition of the title")
+        elif not began:
+            above.add(text)
 
 
 #: The longest line read as a page's stub between its lines, and the most stubs in a run.

@@ -1,0 +1,156 @@
+"""Page furniture told by features: lines of a program, front matter, lone marks, publishers, repeated titles."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from speechkit.readers.classify import page_lines, strip_markup
+from speechkit.readers.clean import clean_lines
+
+BODY = "各位同志，今天我们召开全市安全生产工作会议，主要任务是总结去年的工作，部署今年的任务。"
+
+
+def aside(lines: list[str]) -> set[int]:
+    """The 1-based numbers of the lines the classification sets aside."""
+    return {n + 1 for n in page_lines(lines)}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "}",
+        "},",
+        "{",
+        "</p>`",
+        "module.exports = {",
+        "edges: [{",
+        "id: 0,",
+        "createdAt: '2019/3/15',",
+        "author: '管理员',",
+        "title: '习总书记对深度贫困地区脱贫的要求',",
+        'content: `<p style=";margin-bottom: 0;text-align:center;text-indent:0">',
+        "</div>', 'HTML');",
+        '<c:set var="content" value="',
+        'scope="page" />',
+        "::: tip 修订信息",
+        ":::",
+    ],
+)
+def test_a_line_of_a_program_is_set_aside(line: str) -> None:
+    assert 1 in aside([line, BODY])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ",",  # a stray mark of anti-copy junk stays with the text
+        "{ 2017 6 23",  # a broken date of the document
+        "Our meeting is over today.",
+        "第一条 为了规范管理，制定本办法。",
+        "9 Y8 f3 E5 k. p. Q8 f$ Y) |. D# ]0 o",  # anti-copy junk: cut by its character mix, not as code
+    ],
+)
+def test_a_line_that_is_no_program_is_not_code(line: str) -> None:
+    assert page_lines([line, BODY]).get(0) != "source code"
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ('<%@ page contentType="text/html;charset=UTF-8" language="java" %>', ""),
+        ("<%--高铁二队多形式学习传达党代会精神--%>", ""),
+        ("<?php include_once VIEWS.'inc/head.php'; ?>", ""),
+        ("<!DOCTYPE html>", ""),
+        ("<a href=\"<?php echo site_url('news'); ?>\">新闻中心></a>", "新闻中心>"),
+        ('<c:set var="title" value="高铁二队多形式学习传达党代会精神" scope="page" />', "高铁二队多形式学习传达党代会精神"),
+        ('<meta property="og:title" content="关于开展安全检查的通知">', "关于开展安全检查的通知"),
+        ('<c:set var="imgSummary" value="高铁二队多形式学习传达党代会精神" scope="page" />', ""),
+        ("第一章&emsp;总&emsp;则", "第一章 总 则"),
+    ],
+)
+def test_server_code_and_tags_are_stripped_a_title_attribute_stays(text: str, stripped: str) -> None:
+    assert strip_markup(text).strip() == stripped
+
+
+def test_front_matter_is_set_aside_but_its_title() -> None:
+    lines = ["---", "title: 尾矿污染环境防治管理办法", "icon: article", "date: 2022-07-01", "author: 生态环境部"]
+    lines += ["category:", "  - 规章", "---", "", BODY]
+    assert aside(lines) == {1, 3, 4, 5, 6, 7, 8}
+
+
+def test_dashes_around_sentences_are_no_front_matter() -> None:
+    lines = ["---", BODY, "---", BODY]
+    assert not {2, 4} & aside(lines)
+
+
+@pytest.mark.parametrize("line", ["文章全文: |", "[例文1]", "[复制链接]", "625800000007", "新聞中心/宜蘭縣訊", "登陆注册"])
+def test_a_lone_mark_or_label_is_the_page_s(line: str) -> None:
+    assert 1 in aside([line, BODY])
+
+
+@pytest.mark.parametrize("line", ["通讯", "12345678", "[1]张三. 论公文写作.", "申请人:"])
+def test_a_short_line_of_the_document_stays(line: str) -> None:
+    assert 1 not in aside([BODY, line, BODY])
+
+
+@pytest.mark.parametrize("stamp", ["admin2019-12-02  20", "2021.05.08", "2021.5.8 10:22"])
+def test_a_page_s_date_stamp_is_set_aside(stamp: str) -> None:
+    assert 1 in aside([stamp, BODY])
+
+
+def test_a_speech_dated_with_dots_under_its_speaker_keeps_its_date() -> None:
+    lines = ["彭真在市委工作会议上的讲话", "北京市委第一书记 彭真", "1965.12.14", BODY]
+    assert 3 not in aside(lines)
+
+
+def test_a_title_shown_again_inside_the_text_is_set_aside_once() -> None:
+    lines = ["民主评议会主持词", "", "同志们:", "", "民主评议会主持词", "", "现在开会。", BODY]
+    assert aside(lines) == {5}
+
+
+def test_a_title_shown_twice_above_the_text_is_left_to_the_front() -> None:
+    lines = ["103年元旦升旗典礼暨慢跑活动", "标题:", "103年元旦升旗典礼暨慢跑活动", BODY]
+    assert 3 not in aside(lines)
+
+
+def test_an_issuer_s_name_in_the_text_is_not_a_repeated_title() -> None:
+    lines = ["中共某某大学委员会", "关于开展主题教育的通知", "各学院：", BODY, "中共某某大学委员会", "2024年3月1日"]
+    assert 5 not in aside(lines)
+
+
+def test_the_publisher_above_the_page_s_date_stamp_is_set_aside() -> None:
+    lines = ["关于印发应急预案的通知", "金华市生态环境局金华经济技术开发区分局", "2024-03-01", "各乡镇人民政府：", BODY]
+    assert {2, 3} <= aside(lines)
+
+
+def test_a_signature_above_the_document_s_date_stays() -> None:
+    lines = ["关于印发应急预案的通知", "各乡镇人民政府：", BODY, "某某县人民政府办公室", "2024年3月1日"]
+    assert not {4, 5} & aside(lines)
+
+
+def test_the_site_s_name_above_its_breadcrumb_is_set_aside() -> None:
+    assert 1 in aside(["牟定县人民政府", "首页 >> 公开信息内容", "", "关于印发应急预案的通知", BODY])
+
+
+def test_a_book_s_chapter_above_a_title_is_set_aside_a_regulation_s_below_it_stays() -> None:
+    assert 1 in aside(["第7章 通 报", "", "某某省人民政府关于表彰先进单位的通报", BODY])
+    assert 2 not in aside(["某某市城市管理条例", "第一章 总则", "第一条 为了加强城市管理，制定本条例。"])
+
+
+def test_a_title_run_into_its_addressee_is_split() -> None:
+    line = "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报各市人民政府,各县(市、区)人民政府:"
+    paragraphs, _notes = clean_lines("\n".join(["第7章 通 报", "", line, "", BODY]))
+    texts = [p.text for p in paragraphs]
+    assert "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报" in texts
+    assert any(t.startswith("各市人民政府") for t in texts)
+
+
+@given(st.lists(st.text(alphabet="{}[]`',;()", min_size=1, max_size=6), min_size=1, max_size=5))
+def test_a_line_of_code_marks_with_a_brace_is_set_aside(lines: list[str]) -> None:
+    found = aside([*lines, BODY])
+    for number, line in enumerate(lines, 1):
+        if any(c in line for c in "{}[]`"):
+            assert number in found
+    assert len(lines) + 1 not in found
