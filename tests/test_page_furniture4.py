@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from speechkit.model.repair import mend_doc_numbers
 from speechkit.readers.classify import page_lines, strip_markup
-from speechkit.readers.clean import clean_lines
+from speechkit.readers.clean import clean_lines, fix_text
 
 BODY = "各位同志，今天我们召开全市安全生产工作会议，主要任务是总结去年的工作，部署今年的任务。"
 
@@ -64,9 +65,9 @@ def test_a_line_that_is_no_program_is_not_code(line: str) -> None:
         ("<?php include_once VIEWS.'inc/head.php'; ?>", ""),
         ("<!DOCTYPE html>", ""),
         ("<a href=\"<?php echo site_url('news'); ?>\">新闻中心></a>", "新闻中心>"),
-        ('<c:set var="title" value="高铁二队多形式学习传达党代会精神" scope="page" />', "高铁二队多形式学习传达党代会精神"),
+        ('<c:set var="title" value="高铁二队学习党代会精神" scope="page" />', "高铁二队学习党代会精神"),
         ('<meta property="og:title" content="关于开展安全检查的通知">', "关于开展安全检查的通知"),
-        ('<c:set var="imgSummary" value="高铁二队多形式学习传达党代会精神" scope="page" />', ""),
+        ('<c:set var="imgSummary" value="高铁二队学习党代会精神" scope="page" />', ""),
         ("第一章&emsp;总&emsp;则", "第一章 总 则"),
     ],
 )
@@ -85,7 +86,9 @@ def test_dashes_around_sentences_are_no_front_matter() -> None:
     assert not {2, 4} & aside(lines)
 
 
-@pytest.mark.parametrize("line", ["文章全文: |", "[例文1]", "[复制链接]", "625800000007", "新聞中心/宜蘭縣訊", "登陆注册"])
+@pytest.mark.parametrize(
+    "line", ["文章全文: |", "[例文1]", "[复制链接]", "625800000007", "新聞中心/宜蘭縣訊", "登陆注册"]
+)
 def test_a_lone_mark_or_label_is_the_page_s(line: str) -> None:
     assert 1 in aside([line, BODY])
 
@@ -154,3 +157,36 @@ def test_a_line_of_code_marks_with_a_brace_is_set_aside(lines: list[str]) -> Non
         if any(c in line for c in "{}[]`"):
             assert number in found
     assert len(lines) + 1 not in found
+
+
+@pytest.mark.parametrize(
+    ("broken", "mended"),
+    [
+        ("国办发„2009‟3号", "国办发〔2009〕3号"),
+        ("沈政令[1997]29号", "沈政令〔1997〕29号"),
+        ("党办发[201812", "党办发〔2018〕12号"),
+        ("牟政办发〔201746", "牟政办发〔2017〕46号"),
+        ("校党发〔202114号", "校党发〔2021〕14号"),
+        ("某某发[2018]12。", "某某发〔2018〕12号。"),
+        ("皖政[2001]85號", "皖政〔2001〕85號"),
+    ],
+)
+def test_a_broken_document_number_is_mended_with_one_note(broken: str, mended: str) -> None:
+    text, notes = mend_doc_numbers(broken)
+    assert text == mended
+    assert len(notes) == 1 and notes[0].startswith("SK301 ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["某发[2018]12月", "某发[2018]012号", "某某部[2019]3", "皖政秘[20xx]53号", "报告(2018)", "国发〔2018〕43号"],
+)
+def test_a_number_that_is_not_certain_stays_as_written(text: str) -> None:
+    assert mend_doc_numbers(text) == (text, [])
+
+
+def test_import_and_check_note_a_mended_number_once() -> None:
+    lines = ["关于开展安全检查的通知", "", "牟政办发〔201746", "", "各乡镇人民政府：", BODY]
+    paragraphs, _notes = clean_lines("\n".join(lines))
+    fixed = [change for p in paragraphs for change in fix_text(p.text)[1] if change.startswith("SK301")]
+    assert fixed == ["SK301 牟政办发〔201746 → 牟政办发〔2017〕46号"]

@@ -478,7 +478,7 @@ def page_lines(lines: list[str]) -> dict[int, str]:
     _site_words_before_title(simple, filled, found, first)
     _repeated_lines(simple, filled, found)
     _title_again(simple, filled, found)
-    _publisher_lines(simple, filled, found)
+    _publisher_lines(simple, filled, found, first)
     _book_chapter(simple, filled, found)
     _between_page_lines(simple, [n for n, text in enumerate(raw) if text], found, first)
     return found
@@ -842,18 +842,19 @@ _ISO_STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?
 _DATELINE = re.compile(r"^(?:[^\s/／。，,]{2,10}[/／])?[^\s/／。，,]{1,10}(?<!通)讯$")
 
 
-def _publisher_lines(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
-    """Set aside the page's publisher: a site's or column's name on the first line above its breadcrumb, and a body's
-    name right above the page's date stamp (``某某局 / 2024-03-01``: a document signs with a date in 年月日)."""
+def _publisher_lines(simple: list[str], filled: list[int], found: dict[int, str], first: int) -> None:
+    """Set aside the page's publisher: a site's or column's name on the first line above its breadcrumb, and above
+    the document's text a body's name right above the page's date stamp (``某某局 / 2024-03-01``; below the text it
+    is the document's signature)."""
     if len(filled) > 1:
-        first, below = filled[0], filled[1]
-        text = simple[first]
-        head = first not in found and len(text) <= _STUB_LINE and not _SENTENCE_MARK.search(text)
+        top, below = filled[0], filled[1]
+        text = simple[top]
+        head = top not in found and len(text) <= _STUB_LINE and not _SENTENCE_MARK.search(text)
         if head and _CRUMB.search(simple[below]) and not _CRUMB.search(text):
-            found[first] = N_("site header")
+            found[top] = N_("site header")
     for above, n in itertools.pairwise(filled):
         text = simple[above]
-        if found.get(n) != "date stamp" or above in found or not _ISO_STAMP.match(simple[n]):
+        if n > first or found.get(n) != "date stamp" or above in found or not _ISO_STAMP.match(simple[n]):
             continue
         if len(text) <= _SHORT_UI and not _SENTENCE_MARK.search(text) and _issuer(text):
             found[above] = N_("metadata line")
