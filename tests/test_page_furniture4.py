@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from speechkit.checks.runner import check_path
 from speechkit.model.repair import mend_doc_numbers
-from speechkit.readers.classify import page_lines, strip_markup
+from speechkit.readers.classify import page_lines, sprinkled_marks, strip_markup
 from speechkit.readers.clean import clean_lines, fix_text
 
 BODY = "各位同志，今天我们召开全市安全生产工作会议，主要任务是总结去年的工作，部署今年的任务。"
@@ -190,3 +193,40 @@ def test_import_and_check_note_a_mended_number_once() -> None:
     paragraphs, _notes = clean_lines("\n".join(lines))
     fixed = [change for p in paragraphs for change in fix_text(p.text)[1] if change.startswith("SK301")]
     assert fixed == ["SK301 牟政办发〔201746 → 牟政办发〔2017〕46号"]
+
+
+SPRINKLED = [
+    "石家庄市城市市容】和环境卫生管理【条例实施细则—(修正?)",
+    "第一【条 根据石家庄市城市市】容和环境卫生管【理条例制定本细则】",
+    "第二条 【本细则?适用于?本市的城区《不含矿《区、开发区—的市容和环境卫生管!理",
+    "第四条 【机关、部队》、社会团体》、企事业单》位和居民自》治组织应利用各种形式!宣传",
+    "】",
+]
+
+
+def test_marks_sprinkled_through_a_draft_s_words_are_removed_everywhere() -> None:
+    assert set(sprinkled_marks(SPRINKLED)) == set("【】《》?!—")
+    paragraphs, notes = clean_lines("\n".join(SPRINKLED))
+    text = "".join(p.text for p in paragraphs)
+    assert not set(text) & set("【】《》?!—")
+    assert "城市市容和环境卫生管理条例实施细则" in text
+    assert sum(1 for n in notes if n.action == "set aside" and n.text == "】") == "".join(SPRINKLED).count("】")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["根据《中华人民共和国安全生产法》等法律法规，制定本办法。", "【典型案例】某某单位未落实责任。", BODY],
+        ["1—8月份重点项目建设情况良好。", "你们准备好了吗?我们一起出发!", BODY, BODY],
+        ["关于《某某条例", "实施细则》的说明", BODY],  # a bracket a line break cut
+    ],
+)
+def test_a_document_s_own_brackets_and_marks_are_no_sprinkle(lines: list[str]) -> None:
+    assert sprinkled_marks(lines) == ""
+
+
+def test_check_reports_each_sprinkled_mark_where_it_stands(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(SPRINKLED), encoding="utf-8")
+    hits = [h for h in check_path(draft) if h.code == "SK105" and "】" in h.message]
+    assert hits and len({(h.line, h.column) for h in hits}) == len(hits)

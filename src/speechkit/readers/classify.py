@@ -47,6 +47,7 @@ import itertools
 import re
 
 from ..i18n import N_
+from ..model.chars import is_han
 from ..model.script import to_simplified
 
 #: The labels of a page's metadata, each with its role (one table for the two kinds of line they make):
@@ -440,6 +441,41 @@ def _front_matter(simple: list[str], filled: list[int], found: dict[int, str]) -
 _TITLE_TAG = re.compile(
     r"<[A-Za-z][\w:.-]*\s(?=[^<>]*\b(?:var|name|property)=\"(?:og:)?title\")[^<>]*?\b(?:value|content)=\"([^\"<>]*)\"[^<>]*>"
 )
+
+
+#: Marks anti-copy software sprinkles through a page's text, inside its words (``城市市容】和``, ``第!十届人?民政府``).
+_SPRINKLE = "【】《》?!—"
+_PAIRS = {"》": "《", "】": "【"}
+#: A draft is sprinkled when this many of its lines hold two stray marks or more, and this many stray marks come per
+#: thousand Han characters (a document's own strays: a bracket a line break cut, a few per thousand).
+_SPRINKLED_LINES, _SPRINKLED_RATE = 3, 40
+
+
+def _strays(line: str) -> list[str]:
+    """The stray marks of a line: a bracket without its pair, a ``?``, ``!`` or single ``—`` between Han characters."""
+    found: list[str] = []
+    opened = {"《": 0, "【": 0}
+    for i, char in enumerate(line):
+        if char in opened:
+            opened[char] += 1
+        elif char in _PAIRS:
+            if opened[_PAIRS[char]]:
+                opened[_PAIRS[char]] -= 1
+            else:
+                found.append(char)
+        elif char in "?!—" and 0 < i < len(line) - 1 and is_han(line[i - 1]) and is_han(line[i + 1]):
+            found.append(char)
+    return found + [mark for mark, count in opened.items() for _ in range(count)]
+
+
+def sprinkled_marks(lines: list[str]) -> str:
+    """The marks a draft's text is sprinkled with as anti-copy junk (each of them is junk there), else ``""``."""
+    strays = [_strays(line) for line in lines]
+    han = sum(1 for line in lines for char in line if is_han(char))
+    total = sum(len(found) for found in strays)
+    if sum(1 for found in strays if len(found) >= 2) < _SPRINKLED_LINES or total * 1000 < _SPRINKLED_RATE * han:
+        return ""
+    return "".join(sorted({mark for found in strays for mark in found}))
 
 
 def strip_markup(text: str) -> str:

@@ -17,7 +17,7 @@ from ..model.repair import (
     pinyin_spans,
 )
 from ..model.script import to_simplified
-from .classify import file_title, junk_spans, page_lines, strip_markup
+from .classify import file_title, junk_spans, page_lines, sprinkled_marks, strip_markup
 from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
@@ -145,9 +145,12 @@ def _shown_title(line: str, named: list[str]) -> re.Match[str] | None:
     return None
 
 
-def set_aside(text: str) -> tuple[str, list[str]]:
-    """Remove cut marks and anti-copy junk from a line; return the rest and what was removed."""
-    removed: list[str] = []
+def set_aside(text: str, sprinkled: str = "") -> tuple[str, list[str]]:
+    """Remove cut marks and anti-copy junk from a line (and the ``sprinkled`` marks of a draft full of them, see
+    :func:`~.classify.sprinkled_marks`); return the rest and what was removed."""
+    removed: list[str] = [char for char in text if char in sprinkled]
+    if removed:
+        text = "".join(char for char in text if char not in sprinkled)
     simple = to_simplified(text)
     for pattern in CUT_MARKS:
         out, kept = [], 0
@@ -251,6 +254,7 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     indented: set[int] = {n for n, line in enumerate(lines, 1) if re.match(r"^( {2,}|\u3000|\t)", line)}
     by_indent = len(indented) >= 3  # paragraphs start indented: an indented line starts one
     page = page_lines(lines)
+    sprinkled = sprinkled_marks(lines)
     named = [name for name in (file_title(lines[n]) for n in sorted(page)) if len(name) >= 4]
     for number, raw in enumerate(lines, 1):
         if number - 1 in page:
@@ -258,7 +262,7 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             pieces.append(None)
             continue
         for offset, part in unmarkup(raw):
-            line, removed = set_aside(part)
+            line, removed = set_aside(part, sprinkled)
             notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
             if not line.strip(SPACES):
                 pieces.append(None)
