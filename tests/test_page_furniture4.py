@@ -230,3 +230,58 @@ def test_check_reports_each_sprinkled_mark_where_it_stands(tmp_path: Path) -> No
     draft.write_text("\n".join(SPRINKLED), encoding="utf-8")
     hits = [h for h in check_path(draft) if h.code == "SK105" and "】" in h.message]
     assert hits and len({(h.line, h.column) for h in hits}) == len(hits)
+
+
+def test_a_test_page_s_question_is_set_aside() -> None:
+    lines = [
+        "××省人民政府",
+        "2013年10月28日",
+        "下列作为公文标题最恰当的一项是(    )。",
+        "",
+        "选项 A、××省关于同意设立保护区的批复",
+    ]
+    lines += [
+        "B、关于××市设立保护区的批复",
+        "C、关于批准××市设立保护区的意见",
+        "D、××省关于请求设立保护区的答复",
+        "",
+        "答案A",
+    ]
+    assert aside([BODY, *lines]) == {4, 6, 7, 8, 9, 11}
+
+
+def test_a_document_s_lettered_list_is_no_question() -> None:
+    lines = [BODY, "A、一类地区：城区范围。", "B、二类地区：乡镇所在地。", "C、三类地区：其他地区。", BODY]
+    assert not aside(lines)
+
+
+def test_a_list_of_links_under_its_label_is_set_aside() -> None:
+    lines = [
+        BODY,
+        "相关文章推荐:",
+        "1.农村留守儿童调查报告【完整】",
+        "针对这一现状，为深入了解留守儿童的生活情况，我在假期进行了调查。",
+    ]
+    assert aside(lines) == {2, 3}
+
+
+def test_running_text_in_another_script_is_set_aside_a_name_or_junk_is_not() -> None:
+    english = "Our meeting is over today. In addition to this year's various production targets and measures for"
+    assert 1 in aside([english + " a specific discussion and study, but also heard the report.", BODY])
+    assert 1 not in aside(["Email: office@example.com Tel: 0311-1234567", BODY])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "台南县长苏焕智(左)与县议会议长吴健保(右)一同切蛋糕,揭开辞岁迎新联谊(县府提供)",
+        "全体与会人员合影留念（记者张三摄）",
+    ],
+)
+def test_a_photo_s_caption_is_set_aside(line: str) -> None:
+    assert 2 in aside([BODY, line, BODY])
+
+
+def test_a_sentence_with_a_source_in_brackets_is_the_document_s() -> None:
+    line = "全年完成投资120亿元，同比增长15%（数据由统计局提供）。"
+    assert 2 not in aside([BODY, line, BODY])

@@ -416,6 +416,30 @@ def _is_code(text: str) -> bool:
     return bool(_CODE_LINE.match(text)) and not junk_spans(text)
 
 
+#: A photo's caption: who stands where (``某某(左)与某某(右)…``) or whose picture it is (``…(县府提供)``,
+#: ``(记者某某摄)``).
+_CAPTION = re.compile(r"[(（](?:左|右|中|前|后)[一二三四五\d]?[)）]|[(（][^()（）]{0,8}(?:提供|摄|摄影)[)）]$")
+
+
+def _is_caption(text: str) -> bool:
+    """Tell whether a line is a photo's caption: its marks of place or source, and no sentence it ends."""
+    return bool(_CAPTION.search(text)) and not re.search(r"[。！？]", text) and len(text) <= _SHORT
+
+
+#: The fewest words of a line in another script that is a page's translation or abstract, not the document's.
+_FOREIGN_WORDS = 12
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _is_foreign(text: str) -> bool:
+    """Tell whether a line is running text in a Latin script, without a Han character (a periodical's abstract in
+    English, a translation the page adds); anti-copy junk is cut from its line instead."""
+    if len(_LATIN_WORD.findall(text)) < _FOREIGN_WORDS or any(is_han(char) for char in text):
+        return False
+    letters = sum(char.isalpha() for char in text)
+    return letters * 10 >= len(text) * 6 and not junk_spans(text)
+
+
 #: A key of a page's front matter (``date: 2022-07-01``, ``tags:``) and an entry of its list (``- 规章``).
 _FRONT_KEY = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:(?:\s.*)?|-\s+\S.*)$")
 #: The longest front matter read, in lines.
@@ -516,6 +540,8 @@ def page_lines(lines: list[str]) -> dict[int, str]:
     _title_again(simple, filled, found)
     _publisher_lines(simple, filled, found, first)
     _book_chapter(simple, filled, found)
+    _test_questions(simple, filled, found)
+    _link_lists(simple, filled, found)
     _between_page_lines(simple, [n for n, text in enumerate(raw) if text], found, first)
     return found
 
@@ -532,6 +558,10 @@ def _line_kind(simple: list[str], filled: list[int], position: int, head: bool, 
         return N_("sidebar label with nothing after it")
     if _is_code(text):
         return N_("source code")
+    if _is_foreign(text):
+        return N_("text in another script")
+    if _is_caption(text):
+        return N_("photo caption")
     if len(text) <= _SHORT and (
         _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3 or _iso_pairs(text, head)
     ):
@@ -894,6 +924,57 @@ def _publisher_lines(simple: list[str], filled: list[int], found: dict[int, str]
             continue
         if len(text) <= _SHORT_UI and not _SENTENCE_MARK.search(text) and _issuer(text):
             found[above] = N_("metadata line")
+
+
+#: The label of a page's list of links (``相关文章推荐:``, ``热门阅读``) and a numbered entry of it
+#: (``1.某某报告【完整】``).
+_LINKS_LABEL = re.compile(r"^(?:相关|推荐|热门|延伸|猜你喜欢|更多)[\u4e00-\u9fff]{0,6}[:：]?$")
+_LINK_ENTRY = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。！？，,；;：:]{2,40}$")
+
+
+def _link_lists(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside the numbered entries of a page's list of links under its label (titles, no sentence)."""
+    for position, n in enumerate(filled):
+        if not _LINKS_LABEL.match(simple[n]):
+            continue
+        found.setdefault(n, N_("link bar"))
+        for m in filled[position + 1 :]:
+            if m in found or not _LINK_ENTRY.match(simple[m]):
+                break
+            found[m] = N_("link bar")
+
+
+#: A question of a test page: its options (``A、…``, ``选项 A、…``, ``(B) …``), its stem with the blank to fill
+#: (``…的一项是(    )。``) and its answer (``答案A``, ``正确答案：B``).
+_OPTION = re.compile(r"^(?:选项\s*)?[（(]?([A-H])[)）]?\s*[、.．:：]")
+_BLANK = re.compile(r"[（(][ \u3000]*[）)]")
+_ANSWER = re.compile(r"^(?:正确|参考)?答案\s*[:：]?\s*[A-H]+$")
+#: The fewest options of a question, and how far below its last option its answer stands (in lines with text).
+_OPTIONS, _ANSWER_LINES = 3, 2
+
+
+def _test_questions(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a test page's question: three or more options lettered A, B, C… in a row, with the stem above them
+    holding a blank to fill or the answer below them (a document's list is no question without either)."""
+    position = 0
+    while position < len(filled):
+        run = position
+        while run < len(filled):
+            option = _OPTION.match(simple[filled[run]])
+            if not option or ord(option.group(1)) - ord("A") != run - position:
+                break
+            run += 1
+        if run - position < _OPTIONS:
+            position = max(run, position + 1)
+            continue
+        question = [filled[at] for at in range(position, run)]
+        if position and _BLANK.search(simple[filled[position - 1]]):
+            question.append(filled[position - 1])
+        question += [n for n in filled[run : run + _ANSWER_LINES] if _ANSWER.match(simple[n])]
+        if len(question) > run - position:
+            for n in question:
+                found.setdefault(n, N_("test question"))
+        position = run
 
 
 #: A chapter's label of a book (``第7章 通 报``) and a 公文's title (``…关于…的通报``).
