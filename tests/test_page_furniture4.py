@@ -285,3 +285,52 @@ def test_a_photo_s_caption_is_set_aside(line: str) -> None:
 def test_a_sentence_with_a_source_in_brackets_is_the_document_s() -> None:
     line = "全年完成投资120亿元，同比增长15%（数据由统计局提供）。"
     assert 2 not in aside([BODY, line, BODY])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "作者单位：某某大学马克思主义学院，湖北 武汉 430072",
+        "中图分类号：D267 文献标识码：A 文章编号：1003-0000(2020)01-0012-03",
+        "DOI：10.13766/j.bhsk.2020.01.002",
+        "关键词：基层党建；述职评议；考核",
+        "基金项目：国家社会科学基金项目（20BDJ001）",
+        "作者简介：张三（1980—），男，湖北武汉人，副教授。",
+        "export default {",
+        "data() {",
+        "温馨提示：本站所有范文来源于网络，仅供参考。",
+        "写作指导：述职报告一般由标题、称谓、正文和落款组成。",
+        "怎么写述职报告？",
+        "述职报告的格式",
+        "本文由 某某范文网 收集整理",
+        "转载请注明出处！",
+        "文章出处：某某网",
+        "原文链接：http://www.example.com/a/123.html",
+        "（责任编辑：张三）",
+        "点赞(12) 评论(0) 阅读(123)",
+        "上一页 1 2 3 下一页",
+        "您是第123456位访客",
+        "您可能感兴趣的",
+        "主办单位：某某县人民政府办公室 承办单位：某某县大数据中心",
+    ],
+)
+def test_page_chrome_and_periodical_metadata_are_set_aside(line: str) -> None:
+    paragraphs, _notes = clean_lines("\n".join([BODY, line, BODY]))
+    assert [p.line for p in paragraphs] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "推荐评选程序",
+        "联系人：张三 联系电话：0311-1234567",
+        "报名网址：http://www.example.com/baoming",
+        "主办单位：市委宣传部",
+        "如何写好述职报告，是每位干部的必修课。",
+        "各单位要认真总结经验，形成可复制的做法；",
+        "一、主办单位：市委宣传部",
+    ],
+)
+def test_a_document_s_own_line_with_like_words_stays(line: str) -> None:
+    paragraphs, _notes = clean_lines("\n".join([BODY, "", line, "", BODY]))
+    assert any(p.line == 3 for p in paragraphs)

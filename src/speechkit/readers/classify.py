@@ -149,6 +149,21 @@ PAGE_LABELS: dict[str, frozenset[str]] = {
     "联络点": _PAIR_ONLY,
     "字数": _PAIR_ONLY,
     "信息分类": _PAIR_ONLY,
+    "作者单位": _BARE_VALUE,
+    "网站标识码": _BARE_VALUE,
+    "发布者": _VALUE,
+    "主办单位": _PAIR_ONLY,
+    "承办单位": _PAIR_ONLY,
+    "协办单位": _PAIR_ONLY,
+    "文章出处": _VALUE,
+    "原文链接": _VALUE,
+    "原文地址": _VALUE,
+    "本文地址": _VALUE,
+    "本文链接": _VALUE,
+    "文章作者": _VALUE,
+    "文档贡献者": _VALUE,
+    "贡献者等级": _VALUE,
+    "访问人次": _VALUE,
 }
 
 
@@ -234,7 +249,8 @@ def file_title(text: str) -> str:
 
 #: A pager: ``第1页 / 共11页``, ``共4页``.
 _PAGER = re.compile(
-    r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$|^page\s*\d+\s*(?:of|/)\s*\d+$",
+    r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$|^page\s*\d+\s*(?:of|/)\s*\d+$"
+    r"|^(?=.*(?:上一页|下一页|尾页|末页))(?:(?:第\s*\d+\s*页|共\s*\d+\s*页|上一页|下一页|首页|尾页|末页|\d{1,3})\s*){2,}$",
     re.IGNORECASE,
 )
 #: Words of a page's buttons; a line of them only (``下载 相关 举报``, ``点击查看更多>>``) is the page's.
@@ -253,7 +269,8 @@ _INTERFACE = sorted(
         "我要评论|我要回复|快速回复|回复本帖|只看|楼层|F|评论列表|最新评论|全部评论|热门评论|网友评论|评论区|登录|注册|"
         "退出|发表|搜索|高级搜索|站内搜索|网站地图|联系我们|关于我们|设为首页|无障碍|长者模式|关怀版|手机版|移动版|"
         "English|RSS|订阅|投稿|我要投稿|我要留言|留言|帮助|帮助中心|意见反馈|反馈|网站导航|导航|相关链接|友情链接|更多|"
-        "列表|顶部|top|信息公开|政务公开|登陆|无障碍版|长者版|长者助手|适老版|读屏"
+        "列表|顶部|top|信息公开|政务公开|登陆|无障碍版|长者版|长者助手|适老版|读屏|我要纠错|收藏本文|关注我们|"
+        "微信公众号|阅读|尾页|末页|A\\+|A-"
     ).split("|"),
     key=len,
     reverse=True,
@@ -275,7 +292,8 @@ _WORD_CHARS = re.compile(r"[\W\d_]")
 _COUNTER = re.compile(
     r"^(?:[\s|｜/【】\[\]]*(?:阅读|浏览|点击|访问|查看|回复|评论|下载|人气|热度|点赞|收藏|views?|hits|reads?|comments?)"
     r"(?:量|数|次数)?\s*[:：]?\s*\d{1,9}\s*(?:次|人)?)+[\s|｜/【】\[\]]*$|^共有?\s*\d+\s*条(?:评论|回复|留言)$"
-    r"|^\d{1,9}(?:\.\d)?[万wW]?\s*(?:人|次)\s*(?:看过|阅读|浏览|查看|围观|观看|收藏|下载|点赞|喜欢|评论)$",
+    r"|^\d{1,9}(?:\.\d)?[万wW]?\s*(?:人|次)\s*(?:看过|阅读|浏览|查看|围观|观看|收藏|下载|点赞|喜欢|评论)$"
+    r"|^您是(?:本站)?第\s*\d+\s*位(?:访客|访问者)",
     re.IGNORECASE,
 )
 #: A tags line: ``标签：防火 安全``, ``Tags: …`` (short words, no sentence).
@@ -291,6 +309,7 @@ _COMMENT = re.compile(r"[\[［【(（]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2
 _NAMES = r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3}"
 _BYLINE = re.compile(
     rf"^[（(【]?\s*(?:(?:(?:本报|见习|特约)?(?:记者|通讯员)(?:\s+|\s*[/／:：]\s*)|(?:文|图|摄影?|撰稿)\s*[/／:：]\s*){_NAMES}\s*)+[）)】]?$"
+    r"|^[（(【\[]\s*(?:责任)?编辑\s*[:：]\s*[^\s:：。]{1,12}\s*[）)】\]]$"  # (责任编辑：张三) closing a news item
 )
 #: Hidden or paid text of a document-sharing page (a short line that ends no sentence with 。).
 _PAYWALL = re.compile(
@@ -315,7 +334,28 @@ _ICON = re.compile(r"(?<![A-Za-z0-9_])[a-z]+(?:_[a-z]+)+(?![A-Za-z0-9_])")
 _BROWSER = re.compile(r"JavaScript|浏览器.{0,40}(?:不支持|不支援|开启|启用|升级|版本)", re.IGNORECASE)
 #: The site speaking of itself: its welcome (``欢迎来到某某网！``) and its disclaimer (``不代表本站观点``).
 _WELCOME = re.compile(r"^欢迎(?:您)?(?:来到|访问|光临)[^。，,；;]{1,16}(?:网|网站|平台|论坛|文库)[!！。.]?$")
-_SITE_VOICE = re.compile(r"不代表本(?:站|网)(?:的)?(?:观点|立场)|本(?:站|网)小编")
+_SITE_VOICE = re.compile(
+    r"不代表本(?:站|网)(?:的)?(?:观点|立场)|本(?:站|网)小编|转载请注明|^温馨提示\s*[:：]|^本文由[^。，,]{1,30}(?:收集|搜集)?整理|来源于(?:互联)?网络"
+)
+#: The page's own address under its label (``原文链接：http://…``, ``本文地址：…``): a notice's 报名网址 stays.
+_PAGE_ADDRESS = re.compile(
+    r"^(?:原文链接|原文地址|本文地址|本文链接|文章链接|文章出处|转载自|出处|来源)\s*[:：]\s*(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
+#: A periodical's metadata: the labels of an article's record (作者单位, 中图分类号, DOI, 基金项目…) and its
+#: keywords (``关键词：基层党建；考核``); a document's own line opens with none of them.
+_PERIODICAL = re.compile(
+    r"^(?:作者单位|中图(?:法)?分类号|文献标(?:识|志)码|文章编号|DOI|收稿日期|修回日期|基金项目|作者简介|引用格式|引用本文|"
+    r"网络出版(?:时间|地址))\s*[:：]|^关\s*键\s*[词字]\s*[:：][^。！？]{1,80}$",
+    re.IGNORECASE,
+)
+#: A 范文 site's explanation of how a kind of document is written (``怎么写述职报告？``, ``述职报告的格式``,
+#: ``写作指导：…``), not the document.
+_HOWTO = re.compile(
+    r"^(?:写作(?:指导|要点|技巧|思路|提示)|范文(?:点评|说明))\s*[:：]|^(?:怎么|如何|怎样)(?:写|撰写)[^。！]{0,20}[?？]?$"
+    r"|^[^。！？，,]{0,20}(?:报告|讲话稿|讲话|发言稿|总结|通知|主持词|致辞|方案|计划|心得体会)的?(?:格式|写法|模板|"
+    r"写作(?:要点|技巧|格式|要求|方法))[?？]?$"
+)
 #: A site's address: ``www.example.com``, ``m.example.net`` (the page's logo or its name in brackets).
 _DOMAIN = re.compile(
     r"(?<![\w.@/])(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|net|cn|org|gov|edu|info|cc|tw|hk|top)(?![\w.])", re.IGNORECASE
@@ -408,6 +448,7 @@ _CODE_LINE = re.compile(
     r"|^<[A-Za-z][A-Za-z0-9_:.-]*(?:\s+[A-Za-z0-9_:.-]+=\"[^\"]*\")*\s+[A-Za-z0-9_:.-]+=\"$"
     r"|^(?:[A-Za-z0-9_:.-]+=\"[^\"]*\"\s*)+/?>$"
     r"|^:::(?:\s|$)"
+    r"|^[\x20-\x7e]*[A-Za-z)][\x20-\x7e]*\{$|^\}[\x20-\x7e]*$"
 )
 
 
@@ -572,6 +613,10 @@ def _line_kind(simple: list[str], filled: list[int], position: int, head: bool, 
         return N_("metadata line")
     if _SUMMARY.match(text):
         return N_("editor's summary")
+    if len(text) <= _SHORT * 2 and (_PERIODICAL.match(text) or _PAGE_ADDRESS.match(text)):
+        return N_("metadata line")
+    if len(text) <= _SHORT and _HOWTO.match(text):
+        return N_("site header")
     if len(text) <= _SHORT and _DATED_ENTRY.search(text):
         return N_("dated comment or link")
     if position < _TOP_LINES and _introduces(simple, filled, position):
@@ -928,7 +973,10 @@ def _publisher_lines(simple: list[str], filled: list[int], found: dict[int, str]
 
 #: The label of a page's list of links (``相关文章推荐:``, ``热门阅读``) and a numbered entry of it
 #: (``1.某某报告【完整】``).
-_LINKS_LABEL = re.compile(r"^(?:相关|推荐|热门|延伸|猜你喜欢|更多)[\u4e00-\u9fff]{0,6}[:：]?$")
+_LINKS_LABEL = re.compile(
+    r"^(?:相关|推荐|热门|延伸|更多|最新)(?:文章|阅读|推荐|文档|范文|资料|内容|链接|专题|搜索|标签)[\u4e00-\u9fff]{0,4}[:：]?$"
+    r"|^(?:猜你喜欢|您可能感兴趣的?(?:文章|内容)?)[:：]?$"
+)
 _LINK_ENTRY = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。！？，,；;：:]{2,40}$")
 
 
