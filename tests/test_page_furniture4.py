@@ -172,6 +172,7 @@ def test_a_line_of_code_marks_with_a_brace_is_set_aside(lines: list[str]) -> Non
         ("校党发〔202114号", "校党发〔2021〕14号"),
         ("某某发[2018]12。", "某某发〔2018〕12号。"),
         ("皖政[2001]85號", "皖政〔2001〕85號"),
+        ("沪府发[2018]第12号", "沪府发〔2018〕12号"),
     ],
 )
 def test_a_broken_document_number_is_mended_with_one_note(broken: str, mended: str) -> None:
@@ -312,6 +313,9 @@ def test_a_sentence_with_a_source_in_brackets_is_the_document_s() -> None:
         "您是第123456位访客",
         "您可能感兴趣的",
         "主办单位：某某县人民政府办公室 承办单位：某某县大数据中心",
+        "分类：述职报告 标签：述职 报告",
+        "所属栏目：讲话稿",
+        "5积分下载",
     ],
 )
 def test_page_chrome_and_periodical_metadata_are_set_aside(line: str) -> None:

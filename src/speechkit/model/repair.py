@@ -259,8 +259,10 @@ _CODE_ENDINGS = set("发發字函办辦文令电電报報复復批示呈通告�
 
 
 #: The faults a mend of a document number may set right: the brackets, a closing bracket lost between the year
-#: and the serial (``〔201746``), a 号 lost at the end of the number (``[2018]12``).
-_MENDABLE = frozenset({"put the year in 〔〕", "the year's closing bracket is missing", "号 is missing"})
+#: and the serial (``〔201746``), a 号 lost at the end of the number (``[2018]12``), a 第 before the serial.
+_MENDABLE = frozenset(
+    {"put the year in 〔〕", "the year's closing bracket is missing", "号 is missing", "no 第 before the number"}
+)
 
 
 def _mendable(match: re.Match[str], text: str) -> bool:
