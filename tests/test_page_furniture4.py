@@ -338,3 +338,18 @@ def test_page_chrome_and_periodical_metadata_are_set_aside(line: str) -> None:
 def test_a_document_s_own_line_with_like_words_stays(line: str) -> None:
     paragraphs, _notes = clean_lines("\n".join([BODY, "", line, "", BODY]))
     assert any(p.line == 3 for p in paragraphs)
+
+
+@pytest.mark.parametrize("line", ["本报讯", "新闻中心/宜兰县讯", "新华社讯"])
+def test_a_news_dateline_is_set_aside(line: str) -> None:
+    assert 2 in aside([BODY, line, BODY])
+
+
+@pytest.mark.parametrize("line", ["工作简讯", "党建快讯", "一、通讯"])
+def test_a_newsletter_s_title_is_no_dateline(line: str) -> None:
+    assert page_lines([BODY, line, BODY]).get(1) != "site header"
+
+
+def test_a_column_s_name_shown_twice_above_the_text_is_set_aside_once() -> None:
+    lines = ["行政公告", "", "行政公告", "", "关于避免投递私人物品的通知", BODY]
+    assert aside(lines) == {1}

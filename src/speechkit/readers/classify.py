@@ -581,7 +581,7 @@ def page_lines(lines: list[str]) -> dict[int, str]:
     _sidebar_tail(simple, filled, found)
     first = next((n for n in filled if n not in found and _OPENS.match(simple[n])), len(simple))
     _site_words_before_title(simple, filled, found, first)
-    _repeated_lines(simple, filled, found)
+    _repeated_lines(simple, filled, found, first)
     _title_again(simple, filled, found)
     _publisher_lines(simple, filled, found, first)
     _book_chapter(simple, filled, found)
@@ -926,20 +926,23 @@ def _site_words_before_title(simple: list[str], filled: list[int], found: dict[i
                 break
 
 
-#: The fewest letters of a line read as repeated right below it (two equal short words may be a table's).
-_REPEAT = 6
+#: The fewest letters of a line read as repeated right below it (two equal short words may be a table's), and above
+#: the document's text.
+_REPEAT, _SHORTEST_REPEAT = 6, 2
 
 
 #: A heading's number label (a document may number two headings with the same words).
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
-def _repeated_lines(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+def _repeated_lines(simple: list[str], filled: list[int], found: dict[int, str], first: int) -> None:
     """Set aside the first of two equal lines in a row: a page that shows a title or a number twice (the copy below
-    is kept). A sentence or a numbered heading the document may say twice (two branches with the same issue)."""
+    is kept); above the document's text a short word too (a column's name over its page). A sentence or a numbered
+    heading the document may say twice (two branches with the same issue)."""
     for position, n in enumerate(filled[:-1]):
         below, text = filled[position + 1], simple[n]
-        if n in found or below in found or len(text) < _REPEAT or text != simple[below]:
+        shortest = _REPEAT if below >= first else _SHORTEST_REPEAT
+        if n in found or below in found or len(text) < shortest or text != simple[below]:
             continue
         if not (_SENTENCE_MARK.search(text) or text[-1] in "。！？：:…" or _HEADING_NUMBER.match(text)):
             found[n] = N_("line repeated below it")
@@ -953,8 +956,8 @@ _TITLE_AGAIN_LINES = 14
 _CRUMB = re.compile(r"^(?:您的位置|当前位置|所在位置|当前的位置|位置)\s*[:：]|^.{0,30}>\s*.{0,30}>")
 #: A page's date stamp alone: an ISO date, perhaps with its time (a document dates with 年月日).
 _ISO_STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
-#: A news desk's dateline: ``新闻中心/某县讯``, ``本报讯`` (a short line ending in 讯, no sentence).
-_DATELINE = re.compile(r"^(?:[^\s/／。，,]{2,10}[/／])?[^\s/／。，,]{1,10}(?<!通)讯$")
+#: A news desk's dateline: ``新闻中心/某县讯``, ``本报讯`` (a paper's or a place's 讯; a 简讯 or 快讯 is a title).
+_DATELINE = re.compile(r"^(?:[^\s/／。，,]{2,10}[/／])?[^\s/／。，,、]{0,10}[报社网台省市县区镇乡]讯$")
 
 
 def _publisher_lines(simple: list[str], filled: list[int], found: dict[int, str], first: int) -> None:
