@@ -448,7 +448,7 @@ _CODE_LINE = re.compile(
     r"^(?=.*[{}\[\]`])[{}\[\]()`'\";,]+$"
     r"|^[A-Za-z_$][A-Za-z0-9_$]*\s*:\s*(?:'[^']*'|\"[^\"]*\"|`.*|-?\d[\d.]*|true|false|null|[\[{]+)?\s*,?$"
     r"|^[A-Za-z_$][A-Za-z0-9_$.]*\s*=\s*[\[{(]$"
-    r"|^[^\u3400-\u9fff]*['\"`]\s*\)+\s*;$"
+    r"|^[\x20-\x7e]*['\"`]\s*\)+\s*;$"
     r"|^<[A-Za-z][A-Za-z0-9_:.-]*(?:\s+[A-Za-z0-9_:.-]+=\"[^\"]*\")*\s+[A-Za-z0-9_:.-]+=\"$"
     r"|^(?:[A-Za-z0-9_:.-]+=\"[^\"]*\"\s*)+/?>$"
     r"|^:::(?:\s|$)"
@@ -844,7 +844,7 @@ _TOP_LINES = 5
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]$")
 #: A line that is only a label and a bar (``文章全文: |``), a link's caption in square brackets (``[例文1]``,
 #: ``[复制链接]``) or a long number alone (a page's id, ``625800000007``).
-_LONE_MARK = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[:：]\s*[|｜]$|^\[[^\[\]]{1,8}\]$|^\d{9,}$")
+_LONE_MARK = re.compile(r"^[^\x00-\x7f:：|｜]{2,8}\s*[:：]\s*[|｜]$|^\[[^\[\]]{1,8}\]$|^\d{9,}$")
 
 
 #: A sentence of the document: a line that ends one and is long enough to be no label.
@@ -981,7 +981,7 @@ def _publisher_lines(simple: list[str], filled: list[int], found: dict[int, str]
 #: The label of a page's list of links (``相关文章推荐:``, ``热门阅读``) and a numbered entry of it
 #: (``1.某某报告【完整】``).
 _LINKS_LABEL = re.compile(
-    r"^(?:相关|推荐|热门|延伸|更多|最新)(?:文章|阅读|推荐|文档|范文|资料|内容|链接|专题|搜索|标签)[\u4e00-\u9fff]{0,4}[:：]?$"
+    r"^(?:相关|推荐|热门|延伸|更多|最新)(?:文章|阅读|推荐|文档|范文|资料|内容|链接|专题|搜索|标签)[^\x00-\x7f:：。，]{0,4}[:：]?$"
     r"|^(?:猜你喜欢|您可能感兴趣的?(?:文章|内容)?)[:：]?$"
 )
 _LINK_ENTRY = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。！？，,；;：:]{2,40}$")
