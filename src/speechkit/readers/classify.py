@@ -35,8 +35,19 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
   title, a speaker's name alone or an issuer before the title) or below its last sentence (not an issuer's
   name before the document's date): a page's user name, tags, a forum reply, a file list's captions.
 
+- a line of a program kept in a copy (code marks, keys of code, a tag broken over lines, ``:::``), a Markdown page's
+  front matter (its title stays), server code (``<?php … ?>``, ``<% … %>``) and ``<!DOCTYPE>``; a title given in a
+  tag's attribute (``og:title``, a template's ``var="title"``) is kept as text;
+- a periodical's record (作者单位, 中图分类号, DOI, 关键词…), the page's address under its label, a 范文 site's
+  how-to, a label with only a bar after it, a caption in square brackets, a long id, a news dateline (…县讯), a
+  photo's caption, running text in a Latin script, a test page's question (options A、B、C… with its blank or its
+  answer), a list of links under its label, a book's chapter above a 公文's title;
+- the page's publisher (a site's name above its breadcrumb, a body's name above the page's date stamp above the
+  text), the title shown again inside the text (after the salutation or a sentence).
+
 Anti-copy junk is told by its character mix (:func:`junk_spans`), inside a line too, and so is a style sheet
-left in a copy (rules of declarations in braces).
+left in a copy (rules of declarations in braces); a draft whose words are sprinkled with stray marks (``市容】和``,
+``人?民``) has those marks removed everywhere (:func:`sprinkled_marks`).
 
 The lines a label's value stands on are left alone: a 发文字号 or a date there is the document's.
 """
