@@ -353,3 +353,8 @@ def test_a_newsletter_s_title_is_no_dateline(line: str) -> None:
 def test_a_column_s_name_shown_twice_above_the_text_is_set_aside_once() -> None:
     lines = ["行政公告", "", "行政公告", "", "关于避免投递私人物品的通知", BODY]
     assert aside(lines) == {1}
+
+
+def test_a_questionnaire_in_a_report_is_no_test_question() -> None:
+    lines = [BODY, "1.您对本村基层党建工作是否满意？（ ）", "A、非常满意", "B、比较满意", "C、不满意", BODY]
+    assert not aside(lines)

@@ -1020,8 +1020,8 @@ _OPTIONS, _ANSWER_LINES = 3, 2
 
 
 def _test_questions(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
-    """Set aside a test page's question: three or more options lettered A, B, C… in a row, with the stem above them
-    holding a blank to fill or the answer below them (a document's list is no question without either)."""
+    """Set aside a test page's question: three or more options lettered A, B, C… in a row with the answer below them,
+    and the stem above them when it holds a blank to fill (a questionnaire in a report has no answer: it stays)."""
     position = 0
     while position < len(filled):
         run = position
@@ -1033,11 +1033,11 @@ def _test_questions(simple: list[str], filled: list[int], found: dict[int, str])
         if run - position < _OPTIONS:
             position = max(run, position + 1)
             continue
-        question = [filled[at] for at in range(position, run)]
+        answer = [n for n in filled[run : run + _ANSWER_LINES] if _ANSWER.match(simple[n])]
+        question = [filled[at] for at in range(position, run)] + answer
         if position and _BLANK.search(simple[filled[position - 1]]):
             question.append(filled[position - 1])
-        question += [n for n in filled[run : run + _ANSWER_LINES] if _ANSWER.match(simple[n])]
-        if len(question) > run - position:
+        if answer:
             for n in question:
                 found.setdefault(n, N_("test question"))
         position = run
