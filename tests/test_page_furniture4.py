@@ -358,3 +358,8 @@ def test_a_column_s_name_shown_twice_above_the_text_is_set_aside_once() -> None:
 def test_a_questionnaire_in_a_report_is_no_test_question() -> None:
     lines = [BODY, "1.您对本村基层党建工作是否满意？（ ）", "A、非常满意", "B、比较满意", "C、不满意", BODY]
     assert not aside(lines)
+
+
+@pytest.mark.parametrize("line", ["Tel: 12345678", "QQ: 123456789", "E-mail: office@example.com"])
+def test_a_contact_line_in_latin_letters_is_no_code(line: str) -> None:
+    assert page_lines([BODY, line, BODY]).get(1) != "source code"

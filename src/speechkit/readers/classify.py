@@ -457,7 +457,8 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
 #: ``scope="page" />``), a Markdown container's fence (``::: tip``).
 _CODE_LINE = re.compile(
     r"^(?=.*[{}\[\]`])[{}\[\]()`'\";,]+$"
-    r"|^[A-Za-z_$][A-Za-z0-9_$]*\s*:\s*(?:'[^']*'|\"[^\"]*\"|`.*|-?\d[\d.]*|true|false|null|[\[{]+)?\s*,?$"
+    r"|^[A-Za-z_$][A-Za-z0-9_$]*\s*:\s*(?:'[^']*'|\"[^\"]*\"|`.*|[\[{]+)?\s*,?$"
+    r"|^[A-Za-z_$][A-Za-z0-9_$]*\s*:\s*(?:-?\d[\d.]*|true|false|null)\s*,$"
     r"|^[A-Za-z_$][A-Za-z0-9_$.]*\s*=\s*[\[{(]$"
     r"|^[\x20-\x7e]*['\"`]\s*\)+\s*;$"
     r"|^<[A-Za-z][A-Za-z0-9_:.-]*(?:\s+[A-Za-z0-9_:.-]+=\"[^\"]*\")*\s+[A-Za-z0-9_:.-]+=\"$"
