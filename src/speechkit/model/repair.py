@@ -258,21 +258,42 @@ def doc_number() -> re.Pattern[str]:
 _CODE_ENDINGS = set("发發字函办辦文令电電报報复復批示呈通告议議纪紀委组組宣政")
 
 
-def mend_doc_numbers(text: str) -> tuple[str, list[str]]:
-    """Put the year of each document number whose two brackets are there in 〔〕; return the text and the mends.
+#: The faults a mend of a document number may set right: the brackets, a closing bracket lost between the year
+#: and the serial (``〔201746``), a 号 lost at the end of the number (``[2018]12``), a 第 before the serial.
+_MENDABLE = frozenset(
+    {"put the year in 〔〕", "the year's closing bracket is missing", "号 is missing", "no 第 before the number"}
+)
 
-    The one repair of SK301's findings the text reader makes (``国办发„2009‟3号``, ``沈政令[1997]29号``);
-    a number with a bracket missing or other faults stays as written, for SK301 to report.
+
+def _mendable(match: re.Match[str], text: str) -> bool:
+    """Tell whether a document number's faults are all certain to mend: its brackets, and, for a body's code
+    (党办发), a lost closing bracket or 号 where the number ends (no digit, letter or Han character follows)."""
+    problems = doc_number_problems(match)
+    if not problems or not match.group("num") or match.group("num").startswith("0"):
+        return False
+    if problems == [_("put the year in 〔〕")]:
+        return True
+    after = text[match.end() : match.end() + 1]
+    ends = not after or not (after.isalnum() or is_han(after))
+    coded = match.group("prefix")[-1] in _CODE_ENDINGS
+    return coded and ends and {p for p in problems} <= {_(p) for p in _MENDABLE}
+
+
+def mend_doc_numbers(text: str) -> tuple[str, list[str]]:
+    """Write each document number's year in 〔〕 where its faults are certain; return the text and the mends.
+
+    The one repair of SK301's findings the text reader makes (``国办发„2009‟3号``, ``沈政令[1997]29号``, a body's
+    code with a serial glued to the year or without its 号: ``党办发[201812`` → ``党办发〔2018〕12号``);
+    a number with other faults (no serial, 第, leading zeros) stays as written, for SK301 to report.
     """
     mends: list[str] = []
     out: list[str] = []
     kept = 0
     for match in doc_number().finditer(text):
-        if match.group("open") == "〔" or not match.group("close") or not match.group("num"):
+        if not _mendable(match, text):
             continue
-        if doc_number_problems(match) != [_("put the year in 〔〕")]:
-            continue
-        mended = f"{match.group('prefix')}〔{match.group('year')}〕{match.group('num')}{match.group('hao')}"
+        hao = match.group("hao") or "号"
+        mended = f"{match.group('prefix')}〔{match.group('year')}〕{match.group('num')}{hao}"
         out += [text[kept : match.start()], mended]
         kept = match.end()
         mends.append(f"SK301 {match.group(0)} → {mended}")

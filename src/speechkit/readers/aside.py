@@ -1,11 +1,12 @@
 """Set a copied web page's lines aside in a .md or .docx draft, by the classification the text reader uses.
 
 A Markdown or Word draft pasted from a page keeps the page's lines (site headers, counters, sidebar labels,
-cut marks, anti-copy junk) as paragraphs of its own. The paragraphs the format gives no role are classified
-as a text draft's lines are (:func:`~speechkit.readers.classify.page_lines`, the boilerplate lines, and
-:func:`~speechkit.readers.clean.set_aside` for cut marks and junk): what is the page's is set aside with a
-note, so that ``import`` leaves it out and ``check`` reports it (SK105) from the same list. The paragraphs
-kept are mended of mojibake one by one, as the text reader mends its lines, with a note of what stays garbled.
+cut marks, anti-copy junk, marks sprinkled through its words) as paragraphs of its own. The paragraphs the
+format gives no role are classified as a text draft's lines are (:func:`~speechkit.readers.classify.page_lines`,
+the boilerplate lines, and :func:`~speechkit.readers.clean.set_aside` for cut marks and junk): what is the
+page's is set aside with a note, so that ``import`` leaves it out and ``check`` reports it (SK105) from the
+same list. The paragraphs kept are mended of mojibake one by one, as the text reader mends its lines, with a
+note of what stays garbled.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model.repair import mend_mojibake
-from .classify import page_lines
+from .classify import page_lines, sprinkled_marks
 from .clean import SPACES, is_boilerplate, set_aside
 from .raw import Draft, Note, RawBlock, RawPara
 
@@ -24,6 +25,7 @@ def set_page_aside(draft: Draft) -> Draft:
     if not plain:
         return draft
     page = {id(plain[position]) for position in page_lines([block.text for block in plain])}
+    sprinkled = sprinkled_marks([block.text for block in plain])
     notes = list(draft.notes)
     blocks: list[RawBlock] = []
     for block in draft.blocks:
@@ -34,7 +36,7 @@ def set_page_aside(draft: Draft) -> Draft:
         if id(block) in page:
             notes.append(Note(block.line, "set aside", whole))
             continue
-        text, removed = set_aside(block.text)
+        text, removed = set_aside(block.text, sprinkled)
         notes.extend(Note(block.line, "set aside", cut) for cut in removed if cut)
         kept = text.strip(SPACES)
         if kept and is_boilerplate(kept):

@@ -35,17 +35,30 @@ and SK105 (which reports them), so ``import`` and ``check`` agree on what is not
   title, a speaker's name alone or an issuer before the title) or below its last sentence (not an issuer's
   name before the document's date): a page's user name, tags, a forum reply, a file list's captions.
 
+- a line of a program kept in a copy (code marks, keys of code, a tag broken over lines, ``:::``), a Markdown page's
+  front matter (its title stays), server code (``<?php … ?>``, ``<% … %>``) and ``<!DOCTYPE>``; a title given in a
+  tag's attribute (``og:title``, a template's ``var="title"``) is kept as text;
+- a periodical's record (作者单位, 中图分类号, DOI, 关键词…), the page's address under its label, a 范文 site's
+  how-to, a label with only a bar after it, a caption in square brackets, a long id, a news dateline (…县讯), a
+  photo's caption, running text in a Latin script, a test page's question (options A、B、C… with its blank or its
+  answer), a list of links under its label, a book's chapter above a 公文's title;
+- the page's publisher (a site's name above its breadcrumb, a body's name above the page's date stamp above the
+  text), the title shown again inside the text (after the salutation or a sentence).
+
 Anti-copy junk is told by its character mix (:func:`junk_spans`), inside a line too, and so is a style sheet
-left in a copy (rules of declarations in braces).
+left in a copy (rules of declarations in braces); a draft whose words are sprinkled with stray marks (``市容】和``,
+``人?民``) has those marks removed everywhere (:func:`sprinkled_marks`).
 
 The lines a label's value stands on are left alone: a 发文字号 or a date there is the document's.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..i18n import N_
+from ..model.chars import is_han
 from ..model.script import to_simplified
 
 #: The labels of a page's metadata, each with its role (one table for the two kinds of line they make):
@@ -147,6 +160,25 @@ PAGE_LABELS: dict[str, frozenset[str]] = {
     "联络点": _PAIR_ONLY,
     "字数": _PAIR_ONLY,
     "信息分类": _PAIR_ONLY,
+    "作者单位": _BARE_VALUE,
+    "网站标识码": _BARE_VALUE,
+    "发布者": _VALUE,
+    "主办单位": _PAIR_ONLY,
+    "承办单位": _PAIR_ONLY,
+    "协办单位": _PAIR_ONLY,
+    "文章出处": _VALUE,
+    "原文链接": _VALUE,
+    "原文地址": _VALUE,
+    "本文地址": _VALUE,
+    "本文链接": _VALUE,
+    "文章作者": _VALUE,
+    "文档贡献者": _VALUE,
+    "贡献者等级": _VALUE,
+    "访问人次": _VALUE,
+    "所属分类": _BARE_VALUE,
+    "所属栏目": _BARE_VALUE,
+    "栏目": _BARE_VALUE,
+    "标签": _PAIR_ONLY,
 }
 
 
@@ -164,7 +196,7 @@ _SHORT_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{1,4}\s*$")
 #: A document-sharing site's own lines: uploads, downloads, the editor's blurb, sizes and page counts.
 _SHARING = re.compile(
     r"下载本文|会员上传|文库小编|小编(?:精心)?(?:为你|为大家)?(?:整理|收集|推荐)|小编[^。！？]{0,12}(?:为您|为你|给大家)带来|上传文档|下载积分|由会员分享|免费预览|"
-    r"预览范围|试读结束|开通会员|无限下载|在线阅读.{0,30}搜索|联系客服|^\s*[-•]?\s*\d+(?:\.\d+)?\s*[KM]B\s*\|?\s*$|^\s*[-•]?\s*\d+\s*页\s*\|?\s*$|"
+    r"预览范围|试读结束|^\s*\d+\s*(?:积分|下载券|金币)\s*(?:下载)?\s*$|开通会员|无限下载|在线阅读.{0,30}搜索|联系客服|^\s*[-•]?\s*\d+(?:\.\d+)?\s*[KM]B\s*\|?\s*$|^\s*[-•]?\s*\d+\s*页\s*\|?\s*$|"
     r"^\s*[-•]?\s*\d{4}-\d{2}-\d{2}\s*发布\s*\|?\s*$|相[关關](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\))?推[荐薦]\s*$|推荐度\s*[:：]\s*$"
 )
 #: A collection's name: ``(通用6篇)``, ``精选(九篇)``, ``汇编(61篇)``, ``(第7/23页)``.
@@ -187,10 +219,12 @@ _BARS = re.compile(r"^[\s|｜¦/\\\-—_·•.>›»＞]+$")
 _PAIR = re.compile(rf"(?:{_PAIR_LABELS})\s*[:：]\s*[^\s:：。！？；]{{0,40}}")
 _META_LINE = re.compile(rf"^[（(]?\s*(?:{_VALUE_LABELS})\s*[:：]\s*[^:：。！？；]{{0,40}}?[）)]?$")
 _PAIRS_LINE = re.compile(rf"^[（(]?\s*(?:(?:{_PAIR_LABELS})\s*[:：]\s*[^:：。！？；]{{0,40}}?\s*){{2,}}[）)]?$")
-#: A date stamp of the page: ``2025-12-25``, ``2024-02-07 22:49:56 583`` (a document dates with 年月日).
+#: A date stamp of the page: ``2025-12-25``, ``2024-02-07 22:49:56 583``, after a user's name (``admin2019-12-02 20``);
+#: with dots only padded or with a time (``2021.05.08``: a speech may be dated ``1965.12.14`` under its speaker).
 _STAMP = re.compile(
-    r"^(?!发表|发布|更新)(?:[\u4e00-\u9fff]{0,4}(?:时间|日期)\s*[:：]\s*)?"
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$"
+    r"^(?!发表|发布|更新)(?:[\u4e00-\u9fff]{0,4}(?:时间|日期)\s*[:：]\s*|[A-Za-z][A-Za-z0-9_.-]{1,19}\s*)?"
+    r"\d{4}(?:[-/]\d{1,2}[-/]\d{1,2}|\.\d{1,2}\.\d{1,2}(?=\s+\d)|\.(?:0\d\.\d{1,2}|\d{1,2}\.0\d))"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d{1,7})?$"
 )
 #: A source and a date the way a page stamps them: the month or the day padded with 0 (``某某委员会 2022年12月06日``,
 #: ``时间: 民国090年01月04日``); a document dates without the 0 (GB/T 9704: 月、日不编虚位).
@@ -230,7 +264,8 @@ def file_title(text: str) -> str:
 
 #: A pager: ``第1页 / 共11页``, ``共4页``.
 _PAGER = re.compile(
-    r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$|^page\s*\d+\s*(?:of|/)\s*\d+$",
+    r"^(?:第\s*\d+\s*页\s*[/／]?\s*)?共\s*\d+\s*页$|^\d{1,3}\s*[/／]\s*\d{1,3}$|^page\s*\d+\s*(?:of|/)\s*\d+$"
+    r"|^(?=.*(?:上一页|下一页|尾页|末页))(?:(?:第\s*\d+\s*页|共\s*\d+\s*页|上一页|下一页|首页|尾页|末页|\d{1,3})\s*){2,}$",
     re.IGNORECASE,
 )
 #: Words of a page's buttons; a line of them only (``下载 相关 举报``, ``点击查看更多>>``) is the page's.
@@ -249,7 +284,8 @@ _INTERFACE = sorted(
         "我要评论|我要回复|快速回复|回复本帖|只看|楼层|F|评论列表|最新评论|全部评论|热门评论|网友评论|评论区|登录|注册|"
         "退出|发表|搜索|高级搜索|站内搜索|网站地图|联系我们|关于我们|设为首页|无障碍|长者模式|关怀版|手机版|移动版|"
         "English|RSS|订阅|投稿|我要投稿|我要留言|留言|帮助|帮助中心|意见反馈|反馈|网站导航|导航|相关链接|友情链接|更多|"
-        "列表|顶部|top|信息公开|政务公开"
+        "列表|顶部|top|信息公开|政务公开|登陆|无障碍版|长者版|长者助手|适老版|读屏|我要纠错|收藏本文|关注我们|"
+        "微信公众号|阅读|尾页|末页|A\\+|A-"
     ).split("|"),
     key=len,
     reverse=True,
@@ -271,7 +307,8 @@ _WORD_CHARS = re.compile(r"[\W\d_]")
 _COUNTER = re.compile(
     r"^(?:[\s|｜/【】\[\]]*(?:阅读|浏览|点击|访问|查看|回复|评论|下载|人气|热度|点赞|收藏|views?|hits|reads?|comments?)"
     r"(?:量|数|次数)?\s*[:：]?\s*\d{1,9}\s*(?:次|人)?)+[\s|｜/【】\[\]]*$|^共有?\s*\d+\s*条(?:评论|回复|留言)$"
-    r"|^\d{1,9}(?:\.\d)?[万wW]?\s*(?:人|次)\s*(?:看过|阅读|浏览|查看|围观|观看|收藏|下载|点赞|喜欢|评论)$",
+    r"|^\d{1,9}(?:\.\d)?[万wW]?\s*(?:人|次)\s*(?:看过|阅读|浏览|查看|围观|观看|收藏|下载|点赞|喜欢|评论)$"
+    r"|^您是(?:本站)?第\s*\d+\s*位(?:访客|访问者)",
     re.IGNORECASE,
 )
 #: A tags line: ``标签：防火 安全``, ``Tags: …`` (short words, no sentence).
@@ -287,6 +324,7 @@ _COMMENT = re.compile(r"[\[［【(（]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2
 _NAMES = r"[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3}"
 _BYLINE = re.compile(
     rf"^[（(【]?\s*(?:(?:(?:本报|见习|特约)?(?:记者|通讯员)(?:\s+|\s*[/／:：]\s*)|(?:文|图|摄影?|撰稿)\s*[/／:：]\s*){_NAMES}\s*)+[）)】]?$"
+    r"|^[（(【\[]\s*(?:责任)?编辑\s*[:：]\s*[^\s:：。]{1,12}\s*[）)】\]]$"  # (责任编辑：张三) closing a news item
 )
 #: Hidden or paid text of a document-sharing page (a short line that ends no sentence with 。).
 _PAYWALL = re.compile(
@@ -311,7 +349,28 @@ _ICON = re.compile(r"(?<![A-Za-z0-9_])[a-z]+(?:_[a-z]+)+(?![A-Za-z0-9_])")
 _BROWSER = re.compile(r"JavaScript|浏览器.{0,40}(?:不支持|不支援|开启|启用|升级|版本)", re.IGNORECASE)
 #: The site speaking of itself: its welcome (``欢迎来到某某网！``) and its disclaimer (``不代表本站观点``).
 _WELCOME = re.compile(r"^欢迎(?:您)?(?:来到|访问|光临)[^。，,；;]{1,16}(?:网|网站|平台|论坛|文库)[!！。.]?$")
-_SITE_VOICE = re.compile(r"不代表本(?:站|网)(?:的)?(?:观点|立场)|本(?:站|网)小编")
+_SITE_VOICE = re.compile(
+    r"不代表本(?:站|网)(?:的)?(?:观点|立场)|本(?:站|网)小编|转载请注明|^温馨提示\s*[:：]|^本文由[^。，,]{1,30}(?:收集|搜集)?整理|来源于(?:互联)?网络"
+)
+#: The page's own address under its label (``原文链接：http://…``, ``本文地址：…``): a notice's 报名网址 stays.
+_PAGE_ADDRESS = re.compile(
+    r"^(?:原文链接|原文地址|本文地址|本文链接|文章链接|文章出处|转载自|出处|来源)\s*[:：]\s*(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
+#: A periodical's metadata: the labels of an article's record (作者单位, 中图分类号, DOI, 基金项目…) and its
+#: keywords (``关键词：基层党建；考核``); a document's own line opens with none of them.
+_PERIODICAL = re.compile(
+    r"^(?:作者单位|中图(?:法)?分类号|文献标(?:识|志)码|文章编号|DOI|收稿日期|修回日期|基金项目|作者简介|引用格式|引用本文|"
+    r"网络出版(?:时间|地址))\s*[:：]|^关\s*键\s*[词字]\s*[:：][^。！？]{1,80}$",
+    re.IGNORECASE,
+)
+#: A 范文 site's explanation of how a kind of document is written (``怎么写述职报告？``, ``述职报告的格式``,
+#: ``写作指导：…``), not the document.
+_HOWTO = re.compile(
+    r"^(?:写作(?:指导|要点|技巧|思路|提示)|范文(?:点评|说明))\s*[:：]|^(?:怎么|如何|怎样)(?:写|撰写)[^。！]{0,20}[?？]?$"
+    r"|^[^。！？，,]{0,20}(?:报告|讲话稿|讲话|发言稿|总结|通知|主持词|致辞|方案|计划|心得体会)的?(?:格式|写法|模板|"
+    r"写作(?:要点|技巧|格式|要求|方法))[?？]?$"
+)
 #: A site's address: ``www.example.com``, ``m.example.net`` (the page's logo or its name in brackets).
 _DOMAIN = re.compile(
     r"(?<![\w.@/])(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|net|cn|org|gov|edu|info|cc|tw|hk|top)(?![\w.])", re.IGNORECASE
@@ -322,7 +381,10 @@ _ATTACHMENT_LABEL = re.compile(r"^(?:相关)?附件(?:下载)?\s*[:：]?$")
 #: A menu entry: a bullet and a short word, no sentence and no number label (``• 考试报名``).
 _MENU = re.compile(r"^[•·●▪◆\-*]\s*[\u4e00-\u9fff]{2,6}$")
 #: Markup left in a copy: tags, comments and entities.
-_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|#\d+);")
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>|&(?:nbsp|amp|lt|gt|quot|emsp|ensp|#\d+);")
+#: A server page's code left in a copy, stripped before the tags it may stand inside (``<a href="<?php … ?>">``):
+#: ``<?php … ?>``, ``<%@ page … %>``, ``<%-- … --%>``.
+_SERVER_CODE = re.compile(r"<\?(?:php|=)?.*?\?>|<%.*?%>")
 #: A short label of a sidebar or a breadcrumb: a few words, no sentence, no number.
 _STUB = re.compile(r"^[^\d。！？；，,:：()（）、]{1,12}$")
 #: A sidebar's label line: a short line ending in a colon, no sentence in it.
@@ -388,8 +450,121 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+#: A line of a program left in a copy (a page kept as source in a repository), told by its shape: marks of code
+#: only (``}``, ``},``, a template's closing backtick), a key of code with a quoted, numeric or opening value
+#: (``createdAt: '2019/3/15',``, ``edges: [{``, ``category:``), an assignment that opens a block
+#: (``module.exports = {``), a statement's end (``', 'HTML');``), a tag broken over lines (``<c:set … value="`` …
+#: ``scope="page" />``), a Markdown container's fence (``::: tip``).
+_CODE_LINE = re.compile(
+    r"^(?=.*[{}\[\]`])[{}\[\]()`'\";,]+$"
+    r"|^[A-Za-z_$][A-Za-z0-9_$]*\s*:\s*(?:'[^']*'|\"[^\"]*\"|`.*|[\[{]+)?\s*,?$"
+    r"|^[A-Za-z_$][A-Za-z0-9_$]*\s*:\s*(?:-?\d[\d.]*|true|false|null)\s*,$"
+    r"|^[A-Za-z_$][A-Za-z0-9_$.]*\s*=\s*[\[{(]$"
+    r"|^[\x20-\x7e]*['\"`]\s*\)+\s*;$"
+    r"|^<[A-Za-z][A-Za-z0-9_:.-]*(?:\s+[A-Za-z0-9_:.-]+=\"[^\"]*\")*\s+[A-Za-z0-9_:.-]+=\"$"
+    r"|^(?:[A-Za-z0-9_:.-]+=\"[^\"]*\"\s*)+/?>$"
+    r"|^:::(?:\s|$)"
+    r"|^[\x20-\x7e]*[A-Za-z)][\x20-\x7e]*\{$|^\}[\x20-\x7e]*$"
+)
+
+
+def _is_code(text: str) -> bool:
+    """Tell whether a line is a line of a program (its shape, not anti-copy junk: that is cut from the line)."""
+    return bool(_CODE_LINE.match(text)) and not junk_spans(text)
+
+
+#: A photo's caption: who stands where (``某某(左)与某某(右)…``) or whose picture it is (``…(县府提供)``,
+#: ``(记者某某摄)``).
+_CAPTION = re.compile(r"[(（](?:左|右|中|前|后)[一二三四五\d]?[)）]|[(（][^()（）]{0,8}(?:提供|摄|摄影)[)）]$")
+
+
+def _is_caption(text: str) -> bool:
+    """Tell whether a line is a photo's caption: its marks of place or source, and no sentence it ends."""
+    return bool(_CAPTION.search(text)) and not re.search(r"[。！？]", text) and len(text) <= _SHORT
+
+
+#: The fewest words of a line in another script that is a page's translation or abstract, not the document's.
+_FOREIGN_WORDS = 12
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _is_foreign(text: str) -> bool:
+    """Tell whether a line is running text in a Latin script, without a Han character (a periodical's abstract in
+    English, a translation the page adds); anti-copy junk is cut from its line instead."""
+    if len(_LATIN_WORD.findall(text)) < _FOREIGN_WORDS or any(is_han(char) for char in text):
+        return False
+    letters = sum(char.isalpha() for char in text)
+    return letters * 10 >= len(text) * 6 and not junk_spans(text)
+
+
+#: A key of a page's front matter (``date: 2022-07-01``, ``tags:``) and an entry of its list (``- 规章``).
+_FRONT_KEY = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:(?:\s.*)?|-\s+\S.*)$")
+#: The longest front matter read, in lines.
+_FRONT_LINES = 40
+
+
+def _front_matter(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a Markdown page's front matter: keys between two ``---`` lines at the top (its title stays)."""
+    if not filled or simple[filled[0]] != "---":
+        return
+    for position, n in enumerate(filled[1:_FRONT_LINES], 1):
+        if simple[n] == "---":
+            block = filled[1:position]
+            if block and all(_FRONT_KEY.match(simple[m]) for m in block):
+                for m in [filled[0], *block, n]:
+                    if not re.match(r"title\s*:", simple[m], re.IGNORECASE):
+                        found.setdefault(m, N_("front matter"))
+            return
+
+
+#: A tag that gives the page's title or a heading as an attribute (``<meta property="og:title" content="…">``,
+#: a template's ``<c:set var="title" value="…" />``): its value is text of the document.
+_TITLE_TAG = re.compile(
+    r"<[A-Za-z][\w:.-]*\s(?=[^<>]*\b(?:var|name|property)=\"(?:og:)?title\")[^<>]*?\b(?:value|content)=\"([^\"<>]*)\"[^<>]*>"
+)
+
+
+#: Marks anti-copy software sprinkles through a page's text, inside its words (``城市市容】和``, ``第!十届人?民政府``).
+_SPRINKLE = "【】《》?!—"
+_PAIRS = {"》": "《", "】": "【"}
+#: A draft is sprinkled when this many of its lines hold two stray marks or more, and this many stray marks come per
+#: thousand Han characters (a document's own strays: a bracket a line break cut, a few per thousand).
+_SPRINKLED_LINES, _SPRINKLED_RATE = 3, 40
+
+
+def _strays(line: str) -> list[str]:
+    """The stray marks of a line: a bracket without its pair, a ``?``, ``!`` or single ``—`` between Han characters."""
+    found: list[str] = []
+    opened = {"《": 0, "【": 0}
+    for i, char in enumerate(line):
+        if char in opened:
+            opened[char] += 1
+        elif char in _PAIRS:
+            if opened[_PAIRS[char]]:
+                opened[_PAIRS[char]] -= 1
+            else:
+                found.append(char)
+        elif char in "?!—" and 0 < i < len(line) - 1 and is_han(line[i - 1]) and is_han(line[i + 1]):
+            found.append(char)
+    return found + [mark for mark, count in opened.items() for _ in range(count)]
+
+
+def sprinkled_marks(lines: list[str]) -> str:
+    """The marks a draft's text is sprinkled with as anti-copy junk (each of them is junk there), else ``""``."""
+    strays = [_strays(line) for line in lines]
+    han = sum(1 for line in lines for char in line if is_han(char))
+    total = sum(len(found) for found in strays)
+    if sum(1 for found in strays if len(found) >= 2) < _SPRINKLED_LINES or total * 1000 < _SPRINKLED_RATE * han:
+        return ""
+    return "".join(sorted({mark for found in strays for mark in found}))
+
+
 def strip_markup(text: str) -> str:
-    """The text of a line without its tags, comments and entities."""
+    """The text of a line without its tags, comments and entities (a title given in a tag's attribute stays)."""
+    if "<?" in text or "<%" in text:
+        text = _SERVER_CODE.sub("", text)
+    if "title" in text:
+        text = _TITLE_TAG.sub(lambda m: m.group(1), text)
     return _MARKUP.sub(lambda m: " " if m.group(0).startswith("&") else "", text)
 
 
@@ -409,6 +584,7 @@ def page_lines(lines: list[str]) -> dict[int, str]:
             found[n] = why
         elif _OPENS.match(simple[n]):
             head = False
+    _front_matter(simple, filled, found)
     _open_bars(simple, filled, found)
     _metadata_echo(simple, filled, found)
     _attachments(simple, filled, found)
@@ -417,7 +593,12 @@ def page_lines(lines: list[str]) -> dict[int, str]:
     _sidebar_tail(simple, filled, found)
     first = next((n for n in filled if n not in found and _OPENS.match(simple[n])), len(simple))
     _site_words_before_title(simple, filled, found, first)
-    _repeated_lines(simple, filled, found)
+    _repeated_lines(simple, filled, found, first)
+    _title_again(simple, filled, found)
+    _publisher_lines(simple, filled, found, first)
+    _book_chapter(simple, filled, found)
+    _test_questions(simple, filled, found)
+    _link_lists(simple, filled, found)
     _between_page_lines(simple, [n for n, text in enumerate(raw) if text], found, first)
     return found
 
@@ -432,6 +613,12 @@ def _line_kind(simple: list[str], filled: list[int], position: int, head: bool, 
     text = simple[n]
     if _EMPTY_LABEL.match(text):
         return N_("sidebar label with nothing after it")
+    if _is_code(text):
+        return N_("source code")
+    if _is_foreign(text):
+        return N_("text in another script")
+    if _is_caption(text):
+        return N_("photo caption")
     if len(text) <= _SHORT and (
         _META_LINE.match(text) or _PAIRS_LINE.match(text) or len(_PAIR.findall(text)) >= 3 or _iso_pairs(text, head)
     ):
@@ -442,6 +629,10 @@ def _line_kind(simple: list[str], filled: list[int], position: int, head: bool, 
         return N_("metadata line")
     if _SUMMARY.match(text):
         return N_("editor's summary")
+    if len(text) <= _SHORT * 2 and (_PERIODICAL.match(text) or _PAGE_ADDRESS.match(text)):
+        return N_("metadata line")
+    if len(text) <= _SHORT and _HOWTO.match(text):
+        return N_("site header")
     if len(text) <= _SHORT and _DATED_ENTRY.search(text):
         return N_("dated comment or link")
     if position < _TOP_LINES and _introduces(simple, filled, position):
@@ -477,6 +668,8 @@ def _line_kind(simple: list[str], filled: list[int], position: int, head: bool, 
         return N_("counter")
     if _BARS.match(text):
         return N_("bars")
+    if _LONE_MARK.match(text) or (len(text) <= _STUB_LINE and _DATELINE.match(text)):
+        return N_("site header")
     if _LINK_BAR.match(text) and not text.endswith("|") and not _titled(text):
         return N_("link bar")
     if _SWITCH.match(text):
@@ -661,6 +854,9 @@ _SLOGANS = re.compile(r"^[\u4e00-\u9fff]{3,8}(?:[ \u3000]+[\u4e00-\u9fff]{3,8}){
 _TOP_LINES = 5
 #: A short label with nothing after it, of any vocabulary (``视力保护色:``, ``浏览量:``).
 _BARE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]$")
+#: A line that is only a label and a bar (``文章全文: |``), a link's caption in square brackets (``[例文1]``,
+#: ``[复制链接]``) or a long number alone (a page's id, ``625800000007``).
+_LONE_MARK = re.compile(r"^[^\x00-\x7f:：|｜]{2,8}\s*[:：]\s*[|｜]$|^\[[^\[\]]{1,8}\]$|^\d{9,}$")
 
 
 #: A sentence of the document: a line that ends one and is long enough to be no label.
@@ -742,23 +938,156 @@ def _site_words_before_title(simple: list[str], filled: list[int], found: dict[i
                 break
 
 
-#: The fewest letters of a line read as repeated right below it (two equal short words may be a table's).
-_REPEAT = 6
+#: The fewest letters of a line read as repeated right below it (two equal short words may be a table's), and above
+#: the document's text.
+_REPEAT, _SHORTEST_REPEAT = 6, 2
 
 
 #: A heading's number label (a document may number two headings with the same words).
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
-def _repeated_lines(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+def _repeated_lines(simple: list[str], filled: list[int], found: dict[int, str], first: int) -> None:
     """Set aside the first of two equal lines in a row: a page that shows a title or a number twice (the copy below
-    is kept). A sentence or a numbered heading the document may say twice (two branches with the same issue)."""
+    is kept); above the document's text a short word too (a column's name over its page). A sentence or a numbered
+    heading the document may say twice (two branches with the same issue)."""
     for position, n in enumerate(filled[:-1]):
         below, text = filled[position + 1], simple[n]
-        if n in found or below in found or len(text) < _REPEAT or text != simple[below]:
+        shortest = _REPEAT if below >= first else _SHORTEST_REPEAT
+        if n in found or below in found or len(text) < shortest or text != simple[below]:
             continue
         if not (_SENTENCE_MARK.search(text) or text[-1] in "。！？：:…" or _HEADING_NUMBER.match(text)):
             found[n] = N_("line repeated below it")
+
+
+#: How far down the page a copy of a line above it is the page's repetition of its title (in lines with text).
+_TITLE_AGAIN_LINES = 14
+
+
+#: A breadcrumb line (the text reader's table sets it aside: :data:`~.clean.SHORT_BOILERPLATE`).
+_CRUMB = re.compile(r"^(?:您的位置|当前位置|所在位置|当前的位置|位置)\s*[:：]|^.{0,30}>\s*.{0,30}>")
+#: A page's date stamp alone: an ISO date, perhaps with its time (a document dates with 年月日).
+_ISO_STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+#: A news desk's dateline: ``新闻中心/某县讯``, ``本报讯`` (a paper's or a place's 讯; a 简讯 or 快讯 is a title).
+_DATELINE = re.compile(r"^(?:[^\s/／。，,]{2,10}[/／])?[^\s/／。，,、]{0,10}[报社网台省市县区镇乡]讯$")
+
+
+def _publisher_lines(simple: list[str], filled: list[int], found: dict[int, str], first: int) -> None:
+    """Set aside the page's publisher: a site's or column's name on the first line above its breadcrumb, and above
+    the document's text a body's name right above the page's date stamp (``某某局 / 2024-03-01``; below the text it
+    is the document's signature)."""
+    if len(filled) > 1:
+        top, below = filled[0], filled[1]
+        text = simple[top]
+        head = top not in found and len(text) <= _STUB_LINE and not _SENTENCE_MARK.search(text)
+        if head and _CRUMB.search(simple[below]) and not _CRUMB.search(text):
+            found[top] = N_("site header")
+    for above, n in itertools.pairwise(filled):
+        text = simple[above]
+        if n > first or found.get(n) != "date stamp" or above in found or not _ISO_STAMP.match(simple[n]):
+            continue
+        if len(text) <= _SHORT_UI and not _SENTENCE_MARK.search(text) and _issuer(text):
+            found[above] = N_("metadata line")
+
+
+#: The label of a page's list of links (``相关文章推荐:``, ``热门阅读``) and a numbered entry of it
+#: (``1.某某报告【完整】``).
+_LINKS_LABEL = re.compile(
+    r"^(?:相关|推荐|热门|延伸|更多|最新)(?:文章|阅读|推荐|文档|范文|资料|内容|链接|专题|搜索|标签)[^\x00-\x7f:：。，]{0,4}[:：]?$"
+    r"|^(?:猜你喜欢|您可能感兴趣的?(?:文章|内容)?)[:：]?$"
+)
+_LINK_ENTRY = re.compile(r"^\d{1,2}\s*[.、．]\s*[^。！？，,；;：:]{2,40}$")
+
+
+def _link_lists(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside the numbered entries of a page's list of links under its label (titles, no sentence)."""
+    for position, n in enumerate(filled):
+        if not _LINKS_LABEL.match(simple[n]):
+            continue
+        found.setdefault(n, N_("link bar"))
+        for m in filled[position + 1 :]:
+            if m in found or not _LINK_ENTRY.match(simple[m]):
+                break
+            found[m] = N_("link bar")
+
+
+#: A question of a test page: its options (``A、…``, ``选项 A、…``, ``(B) …``), its stem with the blank to fill
+#: (``…的一项是(    )。``) and its answer (``答案A``, ``正确答案：B``).
+_OPTION = re.compile(r"^(?:选项\s*)?[（(]?([A-H])[)）]?\s*[、.．:：]")
+_BLANK = re.compile(r"[（(][ \u3000]*[）)]")
+_ANSWER = re.compile(r"^(?:正确|参考)?答案\s*[:：]?\s*[A-H]+$")
+#: The fewest options of a question, and how far below its last option its answer stands (in lines with text).
+_OPTIONS, _ANSWER_LINES = 3, 2
+
+
+def _test_questions(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a test page's question: three or more options lettered A, B, C… in a row with the answer below them,
+    and the stem above them when it holds a blank to fill (a questionnaire in a report has no answer: it stays)."""
+    position = 0
+    while position < len(filled):
+        run = position
+        while run < len(filled):
+            option = _OPTION.match(simple[filled[run]])
+            if not option or ord(option.group(1)) - ord("A") != run - position:
+                break
+            run += 1
+        if run - position < _OPTIONS:
+            position = max(run, position + 1)
+            continue
+        answer = [n for n in filled[run : run + _ANSWER_LINES] if _ANSWER.match(simple[n])]
+        question = [filled[at] for at in range(position, run)] + answer
+        if position and _BLANK.search(simple[filled[position - 1]]):
+            question.append(filled[position - 1])
+        if answer:
+            for n in question:
+                found.setdefault(n, N_("test question"))
+        position = run
+
+
+#: A chapter's label of a book (``第7章 通 报``) and a 公文's title (``…关于…的通报``).
+_BOOK_CHAPTER = re.compile(r"^第\s*[\d一二三四五六七八九十]{1,3}\s*章(?:\s|$)")
+_OFFICIAL_TITLE = re.compile(r"关于[^。！？；]{2,80}?的(?:通知|通报|决定|批复|意见|报告|请示|函)")
+
+
+def _book_chapter(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a chapter's label above a 公文's title with no sentence between: the book the page copies it from
+    (a regulation's 第一章 comes below its title)."""
+    chapter = -1
+    for n in filled:
+        text = simple[n]
+        if n in found:
+            continue
+        if _BOOK_CHAPTER.match(text) and len(text) <= _STUB_LINE:
+            chapter = n
+        elif _OFFICIAL_TITLE.search(text):
+            if chapter >= 0:
+                found[chapter] = N_("site header")
+            return
+        elif _OPENS.match(text) or _SENTENCE_MARK.search(text):
+            return
+
+
+#: A speech's salutation: ``同志们：``, ``各位代表：``, ``女士们、先生们：``.
+_SALUTATION = re.compile(r"^(?:[^\s:：。]{0,20}们|各位[^\s:：。]{0,12})[:：]$")
+
+
+def _title_again(simple: list[str], filled: list[int], found: dict[int, str]) -> None:
+    """Set aside a line near the top that repeats a line kept above it once the text has begun (a salutation or a
+    sentence between them): the page shows its title again inside the text. A sentence, a numbered heading or an
+    issuer's name (a signature) stays."""
+    above: set[str] = set()
+    began = False
+    for n in filled[:_TITLE_AGAIN_LINES]:
+        text = simple[n]
+        if n in found:
+            continue
+        if _SALUTATION.match(text) or _OPENS.match(text):
+            began = True
+        elif began and text in above and not (_SENTENCE_MARK.search(text) or _HEADING_NUMBER.match(text)):
+            if len(text) >= _REPEAT and not _issuer(text):
+                found[n] = N_("repetition of the title")
+        elif not began:
+            above.add(text)
 
 
 #: The longest line read as a page's stub between its lines, and the most stubs in a run.

@@ -17,7 +17,7 @@ from ..model.repair import (
     pinyin_spans,
 )
 from ..model.script import to_simplified
-from .classify import file_title, junk_spans, page_lines, strip_markup
+from .classify import file_title, junk_spans, page_lines, sprinkled_marks, strip_markup
 from .raw import Note, RawPara
 
 #: Whole lines that belong to the web page, not to the document (matched on Simplified text).
@@ -74,6 +74,13 @@ _SALUTATION_AFTER = r"(?:(?<=[\s\u3000])|(?<=讲话|发言|致辞|报告|提纲)
 _TITLE_RUN_ON = re.compile(
     r"^[ \t\u3000]*(在[^。！？；，,：:\s]{2,60}?上的(?:讲话|发言|致辞|主持词))(?![提稿要精中和时])(?=[\u4e00-\u9fff])"
 )
+#: A 公文's title run into its addressee on a first line: ``某某关于…的通报各市人民政府，各县人民政府：``.
+_TITLE_ADDRESSEE = re.compile(
+    r"^[ \t\u3000]*([^。！？；，,：:\s]{0,30}关于[^。！？；：:\s]{2,80}?的(?:通知|通报|决定|批复|意见|报告|请示|函))"
+    r"(?=各[^。！？；]{2,200}[:：][ \t\u3000]*$)"
+)
+#: How many pieces of text may stand above such a title (a column's name, a chapter of a book of examples).
+_HEAD_PIECES = 3
 #: How long the text run on after such a title is, at least (a title's own words are fewer).
 _RUN_ON_TEXT = 20
 _SENTENCE_END = "。！？；!?;…”’』」"
@@ -138,9 +145,12 @@ def _shown_title(line: str, named: list[str]) -> re.Match[str] | None:
     return None
 
 
-def set_aside(text: str) -> tuple[str, list[str]]:
-    """Remove cut marks and anti-copy junk from a line; return the rest and what was removed."""
-    removed: list[str] = []
+def set_aside(text: str, sprinkled: str = "") -> tuple[str, list[str]]:
+    """Remove cut marks and anti-copy junk from a line (and the ``sprinkled`` marks of a draft full of them, see
+    :func:`~.classify.sprinkled_marks`); return the rest and what was removed."""
+    removed: list[str] = [char for char in text if char in sprinkled]
+    if removed:
+        text = "".join(char for char in text if char not in sprinkled)
     simple = to_simplified(text)
     for pattern in CUT_MARKS:
         out, kept = [], 0
@@ -244,6 +254,7 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
     indented: set[int] = {n for n, line in enumerate(lines, 1) if re.match(r"^( {2,}|\u3000|\t)", line)}
     by_indent = len(indented) >= 3  # paragraphs start indented: an indented line starts one
     page = page_lines(lines)
+    sprinkled = sprinkled_marks(lines)
     named = [name for name in (file_title(lines[n]) for n in sorted(page)) if len(name) >= 4]
     for number, raw in enumerate(lines, 1):
         if number - 1 in page:
@@ -251,7 +262,7 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
             pieces.append(None)
             continue
         for offset, part in unmarkup(raw):
-            line, removed = set_aside(part)
+            line, removed = set_aside(part, sprinkled)
             notes.extend(Note(number, "set aside", cut) for cut in removed if cut)
             if not line.strip(SPACES):
                 pieces.append(None)
@@ -274,8 +285,11 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
                 pieces.append((number, offset + shown.start(2) + 1, shown.group(2)))
                 line = " " * shown.end(2) + line[shown.end(2) :]
             head = _TITLE_RUN_ON.match(line) if not any(pieces) else None  # on the first line of text only
-            if head and len(line) - head.end(1) >= _RUN_ON_TEXT and any(c in line for c in "。！？"):
-                pieces.append((number, offset + head.start(1) + 1, head.group(1)))
+            near_top = sum(1 for piece in pieces if piece) < _HEAD_PIECES
+            addressed = _TITLE_ADDRESSEE.match(to_simplified(line)) if near_top else None
+            head = addressed or head
+            if head and (addressed or (len(line) - head.end(1) >= _RUN_ON_TEXT and any(c in line for c in "。！？"))):
+                pieces.append((number, offset + head.start(1) + 1, line[head.start(1) : head.end(1)]))
                 line = " " * head.end(1) + line[head.end(1) :]  # the text goes on at its own column
             for column, piece in split_runons(line, one_line or len(line) > 400):
                 pieces.append((number, offset + column + 1, piece))

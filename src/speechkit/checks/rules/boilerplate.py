@@ -74,11 +74,12 @@ def check(doc: Doc) -> Iterator[Hit]:
     textual = doc.textual()
     page = {} if keep_values else _page_lines(doc, textual)
     aside = _set_aside(doc, textual)
+    sprinkled = "" if keep_values else _sprinkled(doc, textual)
     for index in textual:
         text = doc.units[index].text
         simple = doc.simple(index)
         reported = False
-        for hit in _own_hits(doc, index, text, simple, page, keep_values):
+        for hit in _own_hits(doc, index, text, simple, page, keep_values, sprinkled):
             reported = True
             yield hit
         for cut in [] if reported else aside.get(index, []):
@@ -92,8 +93,10 @@ def check(doc: Doc) -> Iterator[Hit]:
             yield Hit(index, start, start + len(cut), "SK105", why, "")
 
 
-def _own_hits(doc: Doc, index: int, text: str, simple: str, page: dict[int, str], keep_values: bool) -> Iterator[Hit]:
-    """The hits of one unit by the page-line classification, the boilerplate lines and the cut marks."""
+def _own_hits(
+    doc: Doc, index: int, text: str, simple: str, page: dict[int, str], keep_values: bool, sprinkled: str
+) -> Iterator[Hit]:
+    """The hits of one unit by the page-line classification, the boilerplate lines, the cut marks and junk."""
     if index in page:
         why = _("web page line ({why}) {short!r}; delete the line").format(why=_(page[index]), short=_short(text))
         yield Hit(index, 0, len(text), "SK105", why, "")
@@ -114,6 +117,10 @@ def _own_hits(doc: Doc, index: int, text: str, simple: str, page: dict[int, str]
         fix = None if keep_values and not (text[:start] + text[end:]).strip() else ""
         yield Hit(index, start, end, "SK105", _("cut mark {short!r}; delete it").format(short=_short(cut)), fix)
     if not keep_values:
+        for start, char in enumerate(text):
+            if char in sprinkled:
+                why = _("anti-copy junk {short!r}; delete it").format(short=char)
+                yield Hit(index, start, start + 1, "SK105", why, "")
         for start, end in _junk_spans(text):
             yield Hit(
                 index,
@@ -138,6 +145,13 @@ def _page_lines(doc: Doc, textual: list[int]) -> dict[int, str]:
     lines = [index for index in textual if doc.units[index].role != "cell"]  # a table's 合计 is no counter
     found = page_lines([doc.units[index].text for index in lines])
     return {lines[position]: why for position, why in found.items()}
+
+
+def _sprinkled(doc: Doc, textual: list[int]) -> str:
+    """The marks the draft is sprinkled with as anti-copy junk, that the text reader removes (the same test)."""
+    from ...readers.classify import sprinkled_marks  # the readers import the checks: import on use
+
+    return sprinkled_marks([doc.units[index].text for index in textual])
 
 
 def _junk_spans(text: str) -> list[tuple[int, int]]:
