@@ -153,7 +153,7 @@ class BodyReader:
     def read(self, blocks: list[RawBlock]) -> Body:
         blocks = _spaced_labels(blocks, self.notes)
         self.paragraph_formats = _paragraph_formats(blocks)
-        self.list_points = _list_points(blocks)
+        self.list_points = _list_points(blocks) | _cut_off(blocks)
         self.formats = _ranked_formats(blocks)
         for block in blocks:
             if isinstance(block, RawTable):
@@ -189,7 +189,9 @@ class BodyReader:
             return
         label = label_at(text)
         numbered = not block.role and block.title_end < 0 and label is not None and label.kind == "heading"
-        if numbered and label is not None and (id(block) in self.list_points or self.in_paragraph_list(label, text)):
+        if numbered and label is not None and (
+            id(block) in self.list_points or self.in_paragraph_list(label, text) or _holds_next(text, label)
+        ):
             self.plain(block, text)
         elif label is not None and label.kind == "heading":
             self.heading(block, text, label)
@@ -220,7 +222,7 @@ class BodyReader:
             self.stack = [node]
             self.body.sections.append(node)
             if body:
-                self.plain(block, body)
+                self.plain(block, body, glued=True)
             return
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
@@ -229,7 +231,7 @@ class BodyReader:
         node = Node("item", level, title, self.pos(block), alone=not ended)
         self.attach(parent, node, "heading")
         if body:
-            self.fill(node, body, block)
+            self.fill(node, body, block, glued=True)
 
     def clean_title(self, title: str, block: RawPara) -> str:
         """Strip a second label typed into a title, with a note."""
@@ -325,10 +327,13 @@ class BodyReader:
         section.children, section.child_style, section.child_layout = children, style, "inline"
         return True
 
-    def fill(self, node: Node, text: str, block: RawPara) -> None:
-        """Put a paragraph into an item: as its text, and its run-on 一是…二是… as inline children."""
+    def fill(self, node: Node, text: str, block: RawPara, *, glued: bool = False) -> None:
+        """Put a paragraph into an item: as its text, and its run-on 一是…二是… as inline children.
+
+        ``glued``: the text ran on after a heading's title on its line, where numbered points are no headings.
+        """
         where = self.pos(block)
-        head, children, style = self.inline_list(text, block)
+        head, children, style = self.inline_list(text, block, headings=not glued)
         if node.inline_source is not None:
             self.undo_inline(node)
         if children and not node.children:
@@ -341,9 +346,17 @@ class BodyReader:
             return
         node.paragraphs.append((text, where))
 
-    def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node], str]:
-        """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order)."""
-        labels = [m for m in find_labels(text) if m.kind == "runin" or m.start == 0 or text[m.start - 1] in TITLE_END]
+    def inline_list(self, text: str, block: RawPara, *, headings: bool = True) -> tuple[str, list[Node], str]:
+        """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order).
+
+        Heading labels make a list (``（一）A。…（二）B。…``) only with ``headings``, each at the start or after a
+        sentence: ``1.甲；2.乙；`` and ``…责任：1. 甲；2. 乙`` are points of a sentence, kept as its text.
+        """
+        labels = [
+            m
+            for m in find_labels(text)
+            if m.kind == "runin" or (headings and (m.start == 0 or text[m.start - 1] in _SENTENCE_END_ONLY))
+        ]
         # a first marker glued to the words before it (…“三个结合”，一是…, 党支部一要…) opens a list of three or more
         glued = {m.start for m in _glued_firsts(text)} - {m.start for m in labels}
         labels = sorted([*labels, *(m for m in _glued_firsts(text) if m.start in glued)], key=lambda m: m.start)
@@ -418,7 +431,7 @@ class BodyReader:
         node = self.stack[-1] if self.stack else None
         return node if node is not None and node.kind == "item" and node.paragraphs and not node.children else None
 
-    def plain(self, block: RawPara, text: str) -> None:
+    def plain(self, block: RawPara, text: str, *, glued: bool = False) -> None:
         where = self.pos(block)
         if self.stack and self.stack[-1].kind == "item" and self.stack[-1].claimed is None:
             node = self.stack[-1]
@@ -428,13 +441,13 @@ class BodyReader:
             if node.alone and not node.paragraphs and not node.children:
                 parent = self.stack[-2]
                 parent.child_layout = "separate"
-            self.fill(node, text, block)
+            self.fill(node, text, block, glued=glued)
             return
         section = self.stack[0] if self.stack else None
         if section is None and self.counted_points(block, text):
             return
         if section is not None and not section.children and not section.closing:
-            head, children, style = self.inline_list(text, block)
+            head, children, style = self.inline_list(text, block, headings=not glued)
             if children:
                 if head:  # 现将…通知如下。一是…二是…: the lead, then the points
                     section.lead.append((head, where))
@@ -601,6 +614,15 @@ def _numbered_paragraph(rest: str) -> bool:
     return commas >= _HEADING_COMMAS or (pauses > 0 and len(parts[0]) > _HEADING_LONGEST) or listing
 
 
+def _holds_next(text: str, label: LabelMatch) -> bool:
+    """Tell whether a numbered line goes on to its next number after a clause (``1.甲；2.乙；3.丙``): a
+    sentence listing points, not a heading (a heading's line holds no sibling but after a whole sentence)."""
+    return any(
+        m.fmt == label.fmt and m.ordinal == label.ordinal + 1 and text[m.start - 1] not in _SENTENCE_END_ONLY
+        for m in find_labels(text)[1:]
+    )
+
+
 def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
     """The label formats at least half of whose lines read as numbered paragraphs (a list of sentences)."""
     long: dict[str, list[bool]] = {}
@@ -615,6 +637,8 @@ def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
 
 #: What ends a sentence: a numbered line ending in one has said all it says.
 _SENTENCE_END = "。！？；!?;"
+#: What ends a whole sentence, not a clause of it: a heading label after one may start an inline heading.
+_SENTENCE_END_ONLY = "。！？!?"
 
 
 def _numbered_line(block: RawBlock) -> tuple[LabelMatch, str] | None:
@@ -670,6 +694,22 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
             candidates.append((family, id(block)))
             last_point[family] = label.ordinal
     return {key for family, key in candidates if 2 * sum(sentences[family]) >= len(sentences[family])}
+
+
+def _cut_off(blocks: list[RawBlock]) -> set[int]:
+    """The last line of the body (by ``id``) if the excerpt was cut in it: a numbered line with no sentence
+    end whose siblings all say a sentence (``2.科级干部、一`` after ``1.科级领导班子考核内容。主要考核…``).
+
+    A heading of such a list would run on into its text as they do; a title alone there is a line cut short.
+    """
+    last = next((b for b in reversed(blocks) if not isinstance(b, RawPara) or b.text.strip()), None)
+    numbered = _numbered_line(last) if last is not None else None
+    if numbered is None or any(c in _SENTENCE_END for c in numbered[1]):
+        return set()
+    family = label_family(numbered[0])
+    siblings = [n[1] for n in map(_numbered_line, blocks) if n is not None and label_family(n[0]) == family]
+    said = [any(c in _SENTENCE_END for c in rest) for rest in siblings[:-1]]
+    return {id(last)} if said and all(said) else set()
 
 
 #: A numeral, a space for its 、 and a short title with no sentence in it: ``一 调研背景``.
