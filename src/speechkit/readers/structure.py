@@ -15,6 +15,7 @@ from ..model.numbering import (
     label_family,
     scheme_from_formats,
 )
+from ..model.notice_parts import is_salutation_line
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
 from ..registry import Registry, SectionType
@@ -110,6 +111,8 @@ class BodyReader:
         self.paragraph_formats: set[str] = set()
         #: Numbered lines that are one whole sentence with no text under them: points of a list, not headings.
         self.list_points: set[int] = set()
+        #: ``第一，`` lines standing alone over a paragraph: headings numbered so, not run-in points.
+        self.runin_headings: set[int] = set()
 
     def pos(self, block: RawBlock) -> SourcePos:
         return SourcePos(self.path, block.line, block.column)
@@ -153,7 +156,8 @@ class BodyReader:
     def read(self, blocks: list[RawBlock]) -> Body:
         blocks = _spaced_labels(blocks, self.notes)
         self.paragraph_formats = _paragraph_formats(blocks)
-        self.list_points = _list_points(blocks) | _cut_off(blocks)
+        self.list_points = _list_points(blocks) | _cut_off(blocks) | _piece_titles(blocks)
+        self.runin_headings = _runin_headings(blocks)
         self.formats = _ranked_formats(blocks)
         for block in blocks:
             if isinstance(block, RawTable):
@@ -193,7 +197,7 @@ class BodyReader:
             id(block) in self.list_points or self.in_paragraph_list(label, text) or _holds_next(text, label)
         ):
             self.plain(block, text)
-        elif label is not None and label.kind == "heading":
+        elif label is not None and (label.kind == "heading" or id(block) in self.runin_headings):
             self.heading(block, text, label)
         elif label is not None:
             self.runin(block, text, label)
@@ -658,11 +662,13 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
     ``1、遭投诉经查证属实的，不予奖励。`` over ``2、…``: a point of a list with nothing under it, not a
     heading (a heading ends without a mark, or runs on into its text: ``一、提高认识。各地要…``), when
     at least half the lines of its format are such sentences (among headings that run on, it is one).
+    In such a list, a point of two sentences with nothing under it (``一、同意撤销甲县，设立乙市。乙市以…。``
+    over ``二、…。``) is a point as well: a heading's siblings are headings, a point's are points.
     """
     # a draft whose format marks its headings (a DOCX style) numbers a title alone as an item's title
     marked = any(isinstance(b, RawPara) and b.role and division_at(b.text, units="编章节") is None for b in blocks)
     sentences: dict[str, list[bool]] = {}
-    candidates: list[tuple[str, int]] = []
+    candidates: list[tuple[str, int, bool]] = []
     order: list[str] = []  # the formats in the order they first appear: the later ones are deeper
     last_point: dict[str, int] = {}  # the number of the last point of each format
     for index, block in enumerate(blocks):
@@ -673,7 +679,8 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
         family = label_family(label)
         if family not in order:
             order.append(family)
-        one = bool(rest) and rest[-1] in _SENTENCE_END and not any(c in _SENTENCE_END for c in rest[:-1])
+        ended = bool(rest) and rest[-1] in _SENTENCE_END
+        one = ended and not any(c in _SENTENCE_END for c in rest[:-1])
         sentences.setdefault(family, []).append(one)
         runin = label_at(rest)
         clause = rest[runin.end :] if runin is not None and runin.kind == "runin" else rest
@@ -683,7 +690,7 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
         # draft that marks its headings, a sentence that pauses (a title alone, 1. 从严管理干部。, is an item's)
         # the last point of a list (四、… after 一、二、三、 points) is a point too, with text under it or not
         if (
-            one
+            ended
             and (not marked or re.search(r"[，,、]", clause))
             and (
                 after is None
@@ -691,9 +698,59 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
                 or last_point.get(family) == label.ordinal - 1
             )
         ):
-            candidates.append((family, id(block)))
-            last_point[family] = label.ordinal
-    return {key for family, key in candidates if 2 * sum(sentences[family]) >= len(sentences[family])}
+            candidates.append((family, id(block), one))
+            if one:
+                last_point[family] = label.ordinal
+    points = {family: sum(one for f, _key, one in candidates if f == family) for family in sentences}
+    # a point of one sentence where half its format's lines are sentences; one of more where half are such points
+    return {
+        key
+        for family, key, one in candidates
+        if 2 * (sum(sentences[family]) if one else points[family]) >= len(sentences[family])
+    }
+
+
+def _piece_titles(blocks: list[RawBlock]) -> set[int]:
+    """The numbered lines (by ``id``) right over a salutation (``一、工作点评材料`` over ``同志们：``): the title
+    of a speech in a collection of them, not a heading of its body (a speech's headings follow its salutation)."""
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        after = next((b for b in blocks[index + 1 :] if not isinstance(b, RawPara) or b.text.strip()), None)
+        if (
+            _numbered_line(block) is not None
+            and isinstance(after, RawPara)
+            and is_salutation_line(to_simplified(after.text))
+        ):
+            found.add(id(block))
+    return found
+
+
+def _runin_headings(blocks: list[RawBlock]) -> set[int]:
+    """The ``第一，`` lines (by ``id``) that stand alone as a title over a paragraph: headings, not points.
+
+    ``第一，要树立更强烈的危机感`` on its line, a paragraph under it: a speech numbers its headings so; a point
+    runs on as a sentence (``第一，要…。``) or stands over the next point (``第二，…``).
+    """
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawPara) or block.role or block.title_end >= 0:
+            continue
+        text = block.text.strip(" \u3000\t")
+        label = label_at(text)
+        if label is None or label.style != "diyi":
+            continue
+        rest = text[label.end :]
+        after = next((b for b in blocks[index + 1 :] if not isinstance(b, RawPara) or b.text.strip()), None)
+        if (
+            0 < len(rest) <= _HEADING_LONGEST
+            and not any(c in TITLE_END + "，," for c in rest)
+            and isinstance(after, RawPara)
+            and not after.role
+            and label_at(after.text) is None
+            and any(c in _SENTENCE_END for c in after.text)
+        ):
+            found.add(id(block))
+    return found
 
 
 def _cut_off(blocks: list[RawBlock]) -> set[int]:
