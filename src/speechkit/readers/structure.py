@@ -15,6 +15,7 @@ from ..model.numbering import (
     label_family,
     scheme_from_formats,
 )
+from ..model.chars import is_han
 from ..model.notice_parts import is_salutation_line
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
@@ -154,7 +155,7 @@ class BodyReader:
     # -- blocks --------------------------------------------------------------------------------
 
     def read(self, blocks: list[RawBlock]) -> Body:
-        blocks = _spaced_labels(blocks, self.notes)
+        blocks = _markdown_headings(_spaced_labels(blocks, self.notes), self.notes)
         self.paragraph_formats = _paragraph_formats(blocks)
         self.list_points = _list_points(blocks) | _cut_off(blocks) | _piece_titles(blocks)
         self.runin_headings = _runin_headings(blocks)
@@ -194,7 +195,10 @@ class BodyReader:
         label = label_at(text)
         numbered = not block.role and block.title_end < 0 and label is not None and label.kind == "heading"
         if numbered and label is not None and (
-            id(block) in self.list_points or self.in_paragraph_list(label, text) or _holds_next(text, label)
+            id(block) in self.list_points
+            or self.in_paragraph_list(label, text)
+            or _holds_next(text, label)
+            or _clause_cut(text)
         ):
             self.plain(block, text)
         elif label is not None and (label.kind == "heading" or id(block) in self.runin_headings):
@@ -618,6 +622,12 @@ def _numbered_paragraph(rest: str) -> bool:
     return commas >= _HEADING_COMMAS or (pauses > 0 and len(parts[0]) > _HEADING_LONGEST) or listing
 
 
+def _clause_cut(text: str) -> bool:
+    """Tell whether a numbered line is one clause that goes on (``一、同意设立甲区，``): no sentence ends in it and
+    it ends with a pause, where a title ends with none."""
+    return text[-1] in "，,、" and not any(c in _SENTENCE_END for c in text)
+
+
 def _holds_next(text: str, label: LabelMatch) -> bool:
     """Tell whether a numbered line goes on to its next number after a clause (``1.甲；2.乙；3.丙``): a
     sentence listing points, not a heading (a heading's line holds no sibling but after a whole sentence)."""
@@ -767,6 +777,40 @@ def _cut_off(blocks: list[RawBlock]) -> set[int]:
     siblings = [n[1] for n in map(_numbered_line, blocks) if n is not None and label_family(n[0]) == family]
     said = [any(c in _SENTENCE_END for c in rest) for rest in siblings[:-1]]
     return {id(last)} if said and all(said) else set()
+
+
+#: A Markdown heading left in a text draft: ``## 第一章&emsp;总&emsp;则{align="center"}`` (its ``#`` run, the text,
+#: an attribute list and closing ``#`` after it).
+_MD_HEADING = re.compile(r"(#{1,6})(?:[ \t\u3000]|&(?:emsp|ensp|nbsp)[;；])+(.+?)(?:[ \t]*\{[^{}]*\})?[ \t#]*")
+#: The entities a Markdown heading copied from a repository spaces its words with (the ; made ； by SK201).
+_SPACE_ENTITY = re.compile(r"&(?:emsp|ensp|nbsp|thinsp|#12288|#160)[;；]")
+
+
+def _markdown_headings(blocks: list[RawBlock], notes: list[Note]) -> list[RawBlock]:
+    """Read the Markdown headings of a text draft kept in a repository (``## 第二章 污染防治``) as headings.
+
+    The shallowest ``#`` run of the body is level 1; a heading needs a Han character and no sentence in it.
+    """
+    found: list[tuple[int, int, str]] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawPara) or block.role:
+            continue
+        match = _MD_HEADING.fullmatch(block.text.strip(" \u3000\t"))
+        if match is None:
+            continue
+        title = _SPACE_ENTITY.sub(" ", match.group(2)).strip(" \u3000\t")
+        if any(is_han(c) for c in title) and not any(c in _SENTENCE_END for c in title) and len(title) <= 60:
+            found.append((index, len(match.group(1)), title))
+    if not found:
+        return blocks
+    top = min(depth for _index, depth, _title in found)
+    out = list(blocks)
+    for index, depth, title in found:
+        block = out[index]
+        assert isinstance(block, RawPara)
+        notes.append(Note(block.line, "fixed", _("Markdown heading {marks} read as a heading").format(marks="#" * depth)))
+        out[index] = replace(block, text=title, role="heading", level=depth - top + 1)
+    return out
 
 
 #: A numeral, a space for its 、 and a short title with no sentence in it: ``一 调研背景``.
