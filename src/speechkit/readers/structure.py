@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..i18n import _
+from ..model.chars import is_han
+from ..model.notice_parts import is_salutation_line
 from ..model.numbering import (
     LABEL_BOUNDARY,
     LabelMatch,
@@ -15,8 +17,6 @@ from ..model.numbering import (
     label_family,
     scheme_from_formats,
 )
-from ..model.chars import is_han
-from ..model.notice_parts import is_salutation_line
 from ..model.script import to_simplified
 from ..model.speech import Block, Enumeration, HeadingScheme, Item, ModelPath, Section, SourcePos, Table
 from ..registry import Registry, SectionType
@@ -194,11 +194,15 @@ class BodyReader:
             return
         label = label_at(text)
         numbered = not block.role and block.title_end < 0 and label is not None and label.kind == "heading"
-        if numbered and label is not None and (
-            id(block) in self.list_points
-            or self.in_paragraph_list(label, text)
-            or _holds_next(text, label)
-            or _clause_cut(text)
+        if (
+            numbered
+            and label is not None
+            and (
+                id(block) in self.list_points
+                or self.in_paragraph_list(label, text)
+                or _holds_next(text, label)
+                or _clause_cut(text)
+            )
         ):
             self.plain(block, text)
         elif label is not None and (label.kind == "heading" or id(block) in self.runin_headings):
@@ -739,15 +743,17 @@ def _runin_headings(blocks: list[RawBlock]) -> set[int]:
     """The ``第一，`` lines (by ``id``) that stand alone as a title over a paragraph: headings, not points.
 
     ``第一，要树立更强烈的危机感`` on its line, a paragraph under it: a speech numbers its headings so; a point
-    runs on as a sentence (``第一，要…。``) or stands over the next point (``第二，…``).
+    runs on as a sentence (``第一，要…。``) or stands over the next point (``第二，…``), and the last point of
+    such a list, over a paragraph, follows a point, not a heading.
     """
     found: set[int] = set()
+    last = 0  # the number of the last such heading: 第二， is one only after a 第一， heading
     for index, block in enumerate(blocks):
         if not isinstance(block, RawPara) or block.role or block.title_end >= 0:
             continue
         text = block.text.strip(" \u3000\t")
         label = label_at(text)
-        if label is None or label.style != "diyi":
+        if label is None or label.style != "diyi" or label.ordinal not in (1, last + 1):
             continue
         rest = text[label.end :]
         after = next((b for b in blocks[index + 1 :] if not isinstance(b, RawPara) or b.text.strip()), None)
@@ -760,6 +766,7 @@ def _runin_headings(blocks: list[RawBlock]) -> set[int]:
             and any(c in _SENTENCE_END for c in after.text)
         ):
             found.add(id(block))
+            last = label.ordinal
     return found
 
 
@@ -808,7 +815,9 @@ def _markdown_headings(blocks: list[RawBlock], notes: list[Note]) -> list[RawBlo
     for index, depth, title in found:
         block = out[index]
         assert isinstance(block, RawPara)
-        notes.append(Note(block.line, "fixed", _("Markdown heading {marks} read as a heading").format(marks="#" * depth)))
+        notes.append(
+            Note(block.line, "fixed", _("Markdown heading {marks} read as a heading").format(marks="#" * depth))
+        )
         out[index] = replace(block, text=title, role="heading", level=depth - top + 1)
     return out
 
