@@ -274,3 +274,30 @@ def test_a_single_point_without_text_survives_the_docx_round_trip() -> None:
         registry = default_registry()
         facts = dump(read_draft(docx, "docx", name="draft.docx", registry=registry).speech, registry=registry)
         assert speechkit.render(speechkit.load(io.StringIO(facts)), "md") == markdown
+
+
+def test_diyi_headings_survive_the_round_trip() -> None:
+    """Headings read from ``第一，`` lines are written ``第一，`` by the scheme and read back as headings."""
+    text = (
+        HEAD + "\n第一，要树立更强烈的危机感\n\n总公司打了个漂亮仗，完成了各项经济指标。\n"
+        "\n第二，要进一步转变观念\n\n我们要把思想统一到总公司的部署上来。\n"
+    )
+    registry = default_registry()
+    speech = _read(text)
+    for fmt in ("md", "docx"):
+        markdown = speechkit.render(speech, "md")
+        assert isinstance(markdown, str) and "第一，要树立更强烈的危机感" in markdown
+        data = markdown.encode() if fmt == "md" else speechkit.render(speech, "docx")
+        assert isinstance(data, bytes)
+        again = read_draft(data, fmt, name=f"draft.{fmt}", registry=registry).speech
+        assert _headings(again) == _headings(speech)
+        assert speechkit.render(speechkit.load(io.StringIO(dump(again, registry=registry))), "md") == markdown
+
+
+def test_a_line_cut_short_after_bold_titled_siblings_is_text() -> None:
+    """In Markdown, siblings whose titles are bold (``**1. 甲**。正文``) say a sentence: a last line alone is cut."""
+    markdown = (
+        "# 考核方案\n\n## 一、考核内容\n\n**1.科级领导班子考核内容**。主要考核完成目标任务等情况。\n\n2.科级干部、一\n"
+    )
+    speech = read_draft(markdown.encode(), "md", name="draft.md", registry=default_registry()).speech
+    assert [title for _level, title in _headings(speech)] == ["考核内容", "科级领导班子考核内容"]

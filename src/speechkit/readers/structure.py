@@ -205,7 +205,9 @@ class BodyReader:
             )
         ):
             self.plain(block, text)
-        elif label is not None and (label.kind == "heading" or id(block) in self.runin_headings):
+        elif label is not None and (
+            label.kind == "heading" or block.role == "heading" or id(block) in self.runin_headings
+        ):  # a heading numbered 第一，: standing alone over a paragraph, or marked so by the format
             self.heading(block, text, label)
         elif label is not None:
             self.runin(block, text, label)
@@ -781,8 +783,13 @@ def _cut_off(blocks: list[RawBlock]) -> set[int]:
     if numbered is None or any(c in _SENTENCE_END for c in numbered[1]):
         return set()
     family = label_family(numbered[0])
-    siblings = [n[1] for n in map(_numbered_line, blocks) if n is not None and label_family(n[0]) == family]
-    said = [any(c in _SENTENCE_END for c in rest) for rest in siblings[:-1]]
+    siblings = []  # the lines of its family, a title marked bold or styled among them
+    for block in blocks:
+        text = block.text.strip(" \u3000\t") if isinstance(block, RawPara) and not block.role else ""
+        label = label_at(text)
+        if label is not None and label.kind == "heading" and label_family(label) == family and block is not last:
+            siblings.append(text[label.end :])
+    said = [any(c in _SENTENCE_END for c in rest) for rest in siblings]
     return {id(last)} if said and all(said) else set()
 
 
