@@ -35,7 +35,7 @@ from typing import Any
 import yaml
 
 from speechkit import default_registry
-from speechkit.model.numbering import runin_marker
+from speechkit.model.numbering import heading_label, runin_marker
 from speechkit.model.script import to_simplified
 from speechkit.model.speech import Item, Section, Speech, Table
 from speechkit.readers import read_draft
@@ -207,7 +207,22 @@ def speech_markers(speech: Speech) -> str:
                 if len(items) <= 4 or style != "shouxian"
             ]
         lists += [(item.enumeration.style, item.items) for item in items]
-    return "".join(out)
+    return "".join(out) + speech_labels(speech)
+
+
+def speech_labels(speech: Speech) -> str:
+    """The heading labels (第一，, 壹、) the Speech's scheme writes before titles: computed, not text lost."""
+    out: list[str] = []
+    levels = len(speech.scheme.levels)
+    numbered = [s for s in speech.sections if s.numbered and s.title]
+    out += [heading_label(i, 1, speech.scheme) for i in range(1, len(numbered) + 1)]
+    lists = [(s.enumeration.style, s.items, 2) for s in speech.sections]
+    while lists:
+        style, items, level = lists.pop()
+        if style == "heading" and level <= levels:
+            out += [heading_label(i, level, speech.scheme) for i in range(1, len(items) + 1)]
+        lists += [(item.enumeration.style, item.items, level + 1) for item in items]
+    return "".join(label for label in out if not _HEADING_LABEL.fullmatch(label))
 
 
 def _block(block: str | Table) -> str:

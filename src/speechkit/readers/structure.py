@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..i18n import _
+from ..model.chars import is_han
+from ..model.notice_parts import is_salutation_line
 from ..model.numbering import (
     LABEL_BOUNDARY,
     LabelMatch,
@@ -110,6 +112,8 @@ class BodyReader:
         self.paragraph_formats: set[str] = set()
         #: Numbered lines that are one whole sentence with no text under them: points of a list, not headings.
         self.list_points: set[int] = set()
+        #: ``第一，`` lines standing alone over a paragraph: headings numbered so, not run-in points.
+        self.runin_headings: set[int] = set()
 
     def pos(self, block: RawBlock) -> SourcePos:
         return SourcePos(self.path, block.line, block.column)
@@ -151,9 +155,10 @@ class BodyReader:
     # -- blocks --------------------------------------------------------------------------------
 
     def read(self, blocks: list[RawBlock]) -> Body:
-        blocks = _spaced_labels(blocks, self.notes)
+        blocks = _markdown_headings(_spaced_labels(blocks, self.notes), self.notes)
         self.paragraph_formats = _paragraph_formats(blocks)
-        self.list_points = _list_points(blocks)
+        self.list_points = _list_points(blocks) | _cut_off(blocks) | _piece_titles(blocks)
+        self.runin_headings = _runin_headings(blocks)
         self.formats = _ranked_formats(blocks)
         for block in blocks:
             if isinstance(block, RawTable):
@@ -189,9 +194,20 @@ class BodyReader:
             return
         label = label_at(text)
         numbered = not block.role and block.title_end < 0 and label is not None and label.kind == "heading"
-        if numbered and label is not None and (id(block) in self.list_points or self.in_paragraph_list(label, text)):
+        if (
+            numbered
+            and label is not None
+            and (
+                id(block) in self.list_points
+                or self.in_paragraph_list(label, text)
+                or _holds_next(text, label)
+                or _clause_cut(text)
+            )
+        ):
             self.plain(block, text)
-        elif label is not None and label.kind == "heading":
+        elif label is not None and (
+            label.kind == "heading" or block.role == "heading" or id(block) in self.runin_headings
+        ):  # a heading numbered 第一，: standing alone over a paragraph, or marked so by the format
             self.heading(block, text, label)
         elif label is not None:
             self.runin(block, text, label)
@@ -220,7 +236,7 @@ class BodyReader:
             self.stack = [node]
             self.body.sections.append(node)
             if body:
-                self.plain(block, body)
+                self.plain(block, body, glued=True)
             return
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
@@ -229,7 +245,7 @@ class BodyReader:
         node = Node("item", level, title, self.pos(block), alone=not ended)
         self.attach(parent, node, "heading")
         if body:
-            self.fill(node, body, block)
+            self.fill(node, body, block, glued=True)
 
     def clean_title(self, title: str, block: RawPara) -> str:
         """Strip a second label typed into a title, with a note."""
@@ -325,10 +341,13 @@ class BodyReader:
         section.children, section.child_style, section.child_layout = children, style, "inline"
         return True
 
-    def fill(self, node: Node, text: str, block: RawPara) -> None:
-        """Put a paragraph into an item: as its text, and its run-on 一是…二是… as inline children."""
+    def fill(self, node: Node, text: str, block: RawPara, *, glued: bool = False) -> None:
+        """Put a paragraph into an item: as its text, and its run-on 一是…二是… as inline children.
+
+        ``glued``: the text ran on after a heading's title on its line, where numbered points are no headings.
+        """
         where = self.pos(block)
-        head, children, style = self.inline_list(text, block)
+        head, children, style = self.inline_list(text, block, headings=not glued)
         if node.inline_source is not None:
             self.undo_inline(node)
         if children and not node.children:
@@ -341,9 +360,17 @@ class BodyReader:
             return
         node.paragraphs.append((text, where))
 
-    def inline_list(self, text: str, block: RawPara) -> tuple[str, list[Node], str]:
-        """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order)."""
-        labels = [m for m in find_labels(text) if m.kind == "runin" or m.start == 0 or text[m.start - 1] in TITLE_END]
+    def inline_list(self, text: str, block: RawPara, *, headings: bool = True) -> tuple[str, list[Node], str]:
+        """Split ``head 一是A。… 二是B。…`` into the head and inline items (two or more, in order).
+
+        Heading labels make a list (``（一）A。…（二）B。…``) only with ``headings``, each at the start or after a
+        sentence: ``1.甲；2.乙；`` and ``…责任：1. 甲；2. 乙`` are points of a sentence, kept as its text.
+        """
+        labels = [
+            m
+            for m in find_labels(text)
+            if m.kind == "runin" or (headings and (m.start == 0 or text[m.start - 1] in _SENTENCE_END_ONLY))
+        ]
         # a first marker glued to the words before it (…“三个结合”，一是…, 党支部一要…) opens a list of three or more
         glued = {m.start for m in _glued_firsts(text)} - {m.start for m in labels}
         labels = sorted([*labels, *(m for m in _glued_firsts(text) if m.start in glued)], key=lambda m: m.start)
@@ -418,7 +445,7 @@ class BodyReader:
         node = self.stack[-1] if self.stack else None
         return node if node is not None and node.kind == "item" and node.paragraphs and not node.children else None
 
-    def plain(self, block: RawPara, text: str) -> None:
+    def plain(self, block: RawPara, text: str, *, glued: bool = False) -> None:
         where = self.pos(block)
         if self.stack and self.stack[-1].kind == "item" and self.stack[-1].claimed is None:
             node = self.stack[-1]
@@ -428,13 +455,13 @@ class BodyReader:
             if node.alone and not node.paragraphs and not node.children:
                 parent = self.stack[-2]
                 parent.child_layout = "separate"
-            self.fill(node, text, block)
+            self.fill(node, text, block, glued=glued)
             return
         section = self.stack[0] if self.stack else None
         if section is None and self.counted_points(block, text):
             return
         if section is not None and not section.children and not section.closing:
-            head, children, style = self.inline_list(text, block)
+            head, children, style = self.inline_list(text, block, headings=not glued)
             if children:
                 if head:  # 现将…通知如下。一是…二是…: the lead, then the points
                     section.lead.append((head, where))
@@ -601,6 +628,21 @@ def _numbered_paragraph(rest: str) -> bool:
     return commas >= _HEADING_COMMAS or (pauses > 0 and len(parts[0]) > _HEADING_LONGEST) or listing
 
 
+def _clause_cut(text: str) -> bool:
+    """Tell whether a numbered line is one clause that goes on (``一、同意设立甲区，``): no sentence ends in it and
+    it ends with a pause, where a title ends with none."""
+    return text[-1] in "，,、" and not any(c in _SENTENCE_END for c in text)
+
+
+def _holds_next(text: str, label: LabelMatch) -> bool:
+    """Tell whether a numbered line goes on to its next number after a clause (``1.甲；2.乙；3.丙``): a
+    sentence listing points, not a heading (a heading's line holds no sibling but after a whole sentence)."""
+    return any(
+        m.fmt == label.fmt and m.ordinal == label.ordinal + 1 and text[m.start - 1] not in _SENTENCE_END_ONLY
+        for m in find_labels(text)[1:]
+    )
+
+
 def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
     """The label formats at least half of whose lines read as numbered paragraphs (a list of sentences)."""
     long: dict[str, list[bool]] = {}
@@ -615,6 +657,8 @@ def _paragraph_formats(blocks: list[RawBlock]) -> set[str]:
 
 #: What ends a sentence: a numbered line ending in one has said all it says.
 _SENTENCE_END = "。！？；!?;"
+#: What ends a whole sentence, not a clause of it: a heading label after one may start an inline heading.
+_SENTENCE_END_ONLY = "。！？!?"
 
 
 def _numbered_line(block: RawBlock) -> tuple[LabelMatch, str] | None:
@@ -634,11 +678,13 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
     ``1、遭投诉经查证属实的，不予奖励。`` over ``2、…``: a point of a list with nothing under it, not a
     heading (a heading ends without a mark, or runs on into its text: ``一、提高认识。各地要…``), when
     at least half the lines of its format are such sentences (among headings that run on, it is one).
+    In such a list, a point of two sentences with nothing under it (``一、同意撤销甲县，设立乙市。乙市以…。``
+    over ``二、…。``) is a point as well: a heading's siblings are headings, a point's are points.
     """
     # a draft whose format marks its headings (a DOCX style) numbers a title alone as an item's title
     marked = any(isinstance(b, RawPara) and b.role and division_at(b.text, units="编章节") is None for b in blocks)
     sentences: dict[str, list[bool]] = {}
-    candidates: list[tuple[str, int]] = []
+    candidates: list[tuple[str, int, bool]] = []
     order: list[str] = []  # the formats in the order they first appear: the later ones are deeper
     last_point: dict[str, int] = {}  # the number of the last point of each format
     for index, block in enumerate(blocks):
@@ -649,7 +695,8 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
         family = label_family(label)
         if family not in order:
             order.append(family)
-        one = bool(rest) and rest[-1] in _SENTENCE_END and not any(c in _SENTENCE_END for c in rest[:-1])
+        ended = bool(rest) and rest[-1] in _SENTENCE_END
+        one = ended and not any(c in _SENTENCE_END for c in rest[:-1])
         sentences.setdefault(family, []).append(one)
         runin = label_at(rest)
         clause = rest[runin.end :] if runin is not None and runin.kind == "runin" else rest
@@ -659,7 +706,7 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
         # draft that marks its headings, a sentence that pauses (a title alone, 1. 从严管理干部。, is an item's)
         # the last point of a list (四、… after 一、二、三、 points) is a point too, with text under it or not
         if (
-            one
+            ended
             and (not marked or re.search(r"[，,、]", clause))
             and (
                 after is None
@@ -667,9 +714,119 @@ def _list_points(blocks: list[RawBlock]) -> set[int]:
                 or last_point.get(family) == label.ordinal - 1
             )
         ):
-            candidates.append((family, id(block)))
-            last_point[family] = label.ordinal
-    return {key for family, key in candidates if 2 * sum(sentences[family]) >= len(sentences[family])}
+            candidates.append((family, id(block), one))
+            if one:
+                last_point[family] = label.ordinal
+    points = {family: sum(one for f, _key, one in candidates if f == family) for family in sentences}
+    # a point of one sentence where half its format's lines are sentences; one of more where half are such points
+    return {
+        key
+        for family, key, one in candidates
+        if 2 * (sum(sentences[family]) if one else points[family]) >= len(sentences[family])
+    }
+
+
+def _piece_titles(blocks: list[RawBlock]) -> set[int]:
+    """The numbered lines (by ``id``) right over a salutation (``一、工作点评材料`` over ``同志们：``): the title
+    of a speech in a collection of them, not a heading of its body (a speech's headings follow its salutation)."""
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        after = next((b for b in blocks[index + 1 :] if not isinstance(b, RawPara) or b.text.strip()), None)
+        if (
+            _numbered_line(block) is not None
+            and isinstance(after, RawPara)
+            and is_salutation_line(to_simplified(after.text))
+        ):
+            found.add(id(block))
+    return found
+
+
+def _runin_headings(blocks: list[RawBlock]) -> set[int]:
+    """The ``第一，`` lines (by ``id``) that stand alone as a title over a paragraph: headings, not points.
+
+    ``第一，要树立更强烈的危机感`` on its line, a paragraph under it: a speech numbers its headings so; a point
+    runs on as a sentence (``第一，要…。``) or stands over the next point (``第二，…``), and the last point of
+    such a list, over a paragraph, follows a point, not a heading.
+    """
+    found: set[int] = set()
+    last = 0  # the number of the last such heading: 第二， is one only after a 第一， heading
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawPara) or block.role or block.title_end >= 0:
+            continue
+        text = block.text.strip(" \u3000\t")
+        label = label_at(text)
+        if label is None or label.style != "diyi" or label.ordinal not in (1, last + 1):
+            continue
+        rest = text[label.end :]
+        after = next((b for b in blocks[index + 1 :] if not isinstance(b, RawPara) or b.text.strip()), None)
+        if (
+            0 < len(rest) <= _HEADING_LONGEST
+            and not any(c in TITLE_END + "，," for c in rest)
+            and isinstance(after, RawPara)
+            and not after.role
+            and label_at(after.text) is None
+            and any(c in _SENTENCE_END for c in after.text)
+        ):
+            found.add(id(block))
+            last = label.ordinal
+    return found
+
+
+def _cut_off(blocks: list[RawBlock]) -> set[int]:
+    """The last line of the body (by ``id``) if the excerpt was cut in it: a numbered line with no sentence
+    end whose siblings all say a sentence (``2.科级干部、一`` after ``1.科级领导班子考核内容。主要考核…``).
+
+    A heading of such a list would run on into its text as they do; a title alone there is a line cut short.
+    """
+    last = next((b for b in reversed(blocks) if not isinstance(b, RawPara) or b.text.strip()), None)
+    numbered = _numbered_line(last) if last is not None else None
+    if numbered is None or any(c in _SENTENCE_END for c in numbered[1]):
+        return set()
+    family = label_family(numbered[0])
+    siblings = []  # the lines of its family, a title marked bold or styled among them
+    for block in blocks:
+        text = block.text.strip(" \u3000\t") if isinstance(block, RawPara) and not block.role else ""
+        label = label_at(text)
+        if label is not None and label.kind == "heading" and label_family(label) == family and block is not last:
+            siblings.append(text[label.end :])
+    said = [any(c in _SENTENCE_END for c in rest) for rest in siblings]
+    return {id(last)} if said and all(said) else set()
+
+
+#: A Markdown heading left in a text draft: ``## 第一章&emsp;总&emsp;则{align="center"}`` (its ``#`` run, the text,
+#: an attribute list and closing ``#`` after it).
+_MD_HEADING = re.compile(r"(#{1,6})(?:[ \t\u3000]|&(?:emsp|ensp|nbsp)[;；])+(.+?)(?:[ \t]*\{[^{}]*\})?[ \t#]*")
+#: The entities a Markdown heading copied from a repository spaces its words with (the ; made ； by SK201).
+_SPACE_ENTITY = re.compile(r"&(?:emsp|ensp|nbsp|thinsp|#12288|#160)[;；]")
+
+
+def _markdown_headings(blocks: list[RawBlock], notes: list[Note]) -> list[RawBlock]:
+    """Read the Markdown headings of a text draft kept in a repository (``## 第二章 污染防治``) as headings.
+
+    The shallowest ``#`` run of the body is level 1; a heading needs a Han character and no sentence in it.
+    """
+    found: list[tuple[int, int, str]] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, RawPara) or block.role:
+            continue
+        match = _MD_HEADING.fullmatch(block.text.strip(" \u3000\t"))
+        if match is None:
+            continue
+        title = _SPACE_ENTITY.sub(" ", match.group(2)).strip(" \u3000\t")
+        if any(is_han(c) for c in title) and not any(c in _SENTENCE_END for c in title) and len(title) <= 60:
+            found.append((index, len(match.group(1)), title))
+    if not found:
+        return blocks
+    top = min(depth for _index, depth, _title in found)
+    out = list(blocks)
+    for index, depth, title in found:
+        block = out[index]
+        assert isinstance(block, RawPara)
+        notes.append(
+            Note(block.line, "fixed", _("Markdown heading {marks} read as a heading").format(marks="#" * depth))
+        )
+        out[index] = replace(block, text=title, role="heading", level=depth - top + 1)
+    return out
 
 
 #: A numeral, a space for its 、 and a short title with no sentence in it: ``一 调研背景``.
