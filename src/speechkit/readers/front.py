@@ -14,8 +14,12 @@ from ..model.speech import SourcePos
 from .classify import NAMED, clean_title
 from .raw import Note, RawBlock, RawPara
 
+#: A date line: in figures, in Chinese numerals (a copy may type 〇 as 0 or O: 二0一三年八月六日), or a template's
+#: placeholder (X年XX月XX日, ××××年×月×日, 20xx年x月x日).
 DATE = re.compile(
-    r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+    r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零0OＯ０一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"|[\dXx×Ｘｘ]{1,4}年[\dXx×Ｘｘ]{1,2}月[\dXx×Ｘｘ]{1,2}日)$"
 )
 DOC_NUMBER = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]?\s*\d*\s*号?"
@@ -29,6 +33,8 @@ ATTACHMENT = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+[.．、]\s*)?(.+)$")
 ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
+#: How a 落款 over a date ends: an issuer, or a smaller organ (管委会, 监察室, 教务处, 派出所); told only over a date.
+SIGNER_END = re.compile(ISSUER_END.pattern[:-2] + "|管委会|协会|工会|联合会|委|部|处|室|所|站|馆)$")
 _PUNCT = "。，；！？：,;!?:"
 #: A date without its 年月日 (``2021521``, ``20210521``): a year of this century or the last, a month, a day.
 _BARE_DATE = re.compile(r"^(?:19|20)\d{2}(?:1[0-2]|0?[1-9])(?:3[01]|[12]\d|0?[1-9])$")
@@ -403,7 +409,7 @@ def _bare_date(blocks: list[RawBlock], index: int, start: int) -> bool:
     if not isinstance(before, RawPara) or before.role:
         return False
     name = before.text.strip()
-    return _short_line(name, 40) and not any(c in name for c in _PUNCT) and bool(ISSUER_END.search(to_simplified(name)))
+    return _short_line(name, 40) and not any(c in name for c in _PUNCT) and bool(SIGNER_END.search(to_simplified(name)))
 
 
 def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, path: str) -> int:
@@ -421,7 +427,7 @@ def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, p
             DATE.match(day)
             and _short_line(name, 40)
             and not any(c in name for c in _PUNCT)
-            and (ISSUER_END.search(to_simplified(name)) or _POST_NAME.match(to_simplified(name)))
+            and (SIGNER_END.search(to_simplified(name)) or _POST_NAME.match(to_simplified(name)))
         ):
             _set(front, "signature", name, sign, path)
             _set(front, "date", re.sub(r"\s+", "", day), date, path)
