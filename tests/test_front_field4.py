@@ -63,3 +63,69 @@ def test_date_matches_chinese_years_with_any_zero(zero: str, month: int, day: in
 def test_date_is_no_sentence_with_a_date(line: str) -> None:
     """A line that holds a date and goes on is body text."""
     assert not DATE.match(line)
+
+
+# --- the title among a page's lines ------------------------------------------------------------------
+
+
+def test_a_front_matter_title_field_is_the_title() -> None:
+    """A Markdown copy's front matter (title：…) names the title; the label is not part of it."""
+    draft = "title：尾矿污染环境防治管理办法\nicon: article\n第一条 为了防治尾矿污染环境，制定本办法。\n"
+    assert _read(draft).speech.meta.title == "尾矿污染环境防治管理办法"
+
+
+def test_a_subject_terms_line_is_no_title() -> None:
+    """主题词：… names the 文种 at its end, but it is a field of the page, not the title under it."""
+    draft = (
+        "主题词：民政 行政区划 湖北 批复\n国务院关于同意湖北省监利县撤县设市的批复\n国函〔2014〕86号\n"
+        "湖北省人民政府：\n你省的请示收悉。现批复如下：\n"
+    )
+    assert _read(draft).speech.meta.title == "国务院关于同意湖北省监利县撤县设市的批复"
+
+
+@pytest.mark.parametrize("label", ["文章全文： |", "正文："])
+def test_a_label_above_the_title_is_not_its_first_half(label: str) -> None:
+    """A line ending in a colon or a bar labels what follows; it is not joined to the title."""
+    draft = f"{label}\n彭真在市委工作会议上的讲话\n\n同志们，今天讲几个问题，专门讲思想政治问题，就是讲人的问题。\n"
+    assert _read(draft).speech.meta.title == "彭真在市委工作会议上的讲话"
+
+
+def test_two_whole_titles_are_not_joined_and_the_one_the_body_repeats_wins() -> None:
+    """Two lines each ending in a 文种 are two titles; the body glued to the second repeats it."""
+    draft = (
+        "安全风险信息平台工作管理办法（2021版）\n2023年网络安全信息平台管理办法\n\n"
+        "2023年网络安全信息平台管理办法一、引言本文旨在规定网络安全信息平台的管理办法。\n"
+    )
+    assert _read(draft).speech.meta.title == "2023年网络安全信息平台管理办法"
+
+
+def test_a_short_organ_line_the_signature_repeats_is_not_the_title() -> None:
+    """A body paragraph that barely goes on after a short line does not make that line the title."""
+    draft = (
+        "牟定县人民政府\n\n牟定县人民政府办公室关于印发应急预案的通知\n牟政办发〔2017〕46号\n"
+        "各乡镇人民政府：\n现将应急预案印发给你们，请认真贯彻执行。\n牟定县人民政府办公室\n2017年6月23日\n"
+    )
+    assert _read(draft).speech.meta.title == "牟定县人民政府办公室关于印发应急预案的通知"
+
+
+@pytest.mark.parametrize("bar", ["|", "｜", " | "])
+def test_a_bar_between_the_parts_of_a_headline_becomes_a_space(bar: str) -> None:
+    """閉幕典禮|某某致詞: the bar a page divides a headline with is not part of the title."""
+    draft = f"閉幕典禮{bar}吳澤成代理縣長致詞\n\n這段時間我跟大家的感情最好，但是即將要閉幕，非常的依依不捨。\n"
+    assert _read(draft).speech.meta.title == "閉幕典禮 吳澤成代理縣長致詞"
+
+
+def test_a_column_name_above_the_title_is_set_aside_and_names_the_kind() -> None:
+    """行政公告 twice (the page's column and its heading) above the title: the title is the line under it."""
+    draft = (
+        "跳到主要內容\n\n行政公告\n\n行政公告\n\n重申：請同仁避免將私人物品投遞至市府或所服務之學校\n\n"
+        "1. 來文重申避免將私人物品投遞至市府或所服務之學校。\n"
+    )
+    meta = _read(draft).speech.meta
+    assert (meta.title, meta.kind) == ("重申：請同仁避免將私人物品投遞至市府或所服務之學校", "announcement")
+
+
+def test_a_short_title_over_its_subtitle_is_no_column() -> None:
+    """A short title that names no 文种 keeps its place over a longer subtitle."""
+    draft = "坚定信心\n——在全县经济工作会议上的讲话\n同志们：\n今天召开会议，主要任务是总结工作、部署任务。\n"
+    assert _read(draft).speech.meta.title == "坚定信心"

@@ -51,13 +51,17 @@ def guess_kind(
     articles: bool = False,
     spoken: bool = False,
     formula: str | None = None,
+    column: str = "",
 ) -> str:
     """Guess the document kind from the title and what the front and back matter held (the registry's guesser).
 
     ``formula`` is the 公文 kind whose formula the body holds (妥否，请批示; 现将有关事项通知如下): it names
-    the kind of a draft whose title names none (a title naming a 文种 of a 公文 still wins).
+    the kind of a draft whose title names none (a title naming a 文种 of a 公文 still wins); so does ``column``,
+    the name of the page's column above the title (行政公告).
     """
     title = to_simplified(meta_fields.get("title", ""))
+    if column and registry.guess_kind(title) is None and registry.guess_kind(to_simplified(column)) is not None:
+        title = to_simplified(column)
     if formula is not None and registry.guess_kind(title) is None:
         named = registry.guess_kind(title, official=True)
         fallback = registry.guess_kind("", official=True)
@@ -138,6 +142,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         articles=normative,
         spoken=front.dateline,
         formula=formula_kind(texts, registry),
+        column=front.column,
     )
     document_kind = registry.kinds[kind_name]
     source: dict[ModelPath, SourcePos] = dict(front.positions)

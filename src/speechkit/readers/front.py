@@ -44,7 +44,7 @@ _POST_NAME = re.compile(
     r"[\s\u3000]*[\u4e00-\u9fff]{2,3}$"
 )
 #: A title or a number on a metadata line of a law database or a sidebar (法规名称：…, 文号：…).
-LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发文字号)\s*[:：]\s*(\S.{0,80})$")
+LABELLED = re.compile(r"^[•·\s]*(标题|法规名称|文件名称|文号|发文字号|[Tt]itle)\s*[:：]\s*(\S.{0,80})$")
 #: How a whole title begins (在…上的讲话, 关于…的通知): a line above it is not its first half.
 _TITLE_OPENS = re.compile(r"^(?:在|关于)[\u4e00-\u9fff]")
 #: A post a speaker's line names (市委书记, 常务副市长, 党委书记　叶某某).
@@ -53,12 +53,26 @@ _POST = re.compile(r"书记|长|主任|主席|总理|委员|经理|代表|同志
 _NUMBER_AFTER = re.compile(r"[（(]\s*([^（()）]{2,30})\s*[）)]$")
 #: A 发文字号 with its year (岳办发〔2017〕2号), not a 公告's 第7号 that is part of its title.
 _DATED_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号$")
-#: The label of a page's metadata line that names an organ, a number or a date (发布部门：, 发布文号：).
-_FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:部门|机关|机构|单位|文号|字号|日期|时间)[:：]")
+#: The label of a page's metadata line that names an organ, a number, a date or the 主题词 (发布部门：, 发布文号：).
+_FIELD_LABEL = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:部门|机关|机构|单位|文号|字号|日期|时间|主题词|关键词|关键字|分类)[:：]"
+)
 #: A piece's counter after a compilation's name (…范文篇1).
 _COUNTER = re.compile(r"篇[\d一二三四五六七八九十]{1,3}$")
 #: What ends a sentence: a line ending so is no first half of a title (欢迎来到…网！).
 _SENTENCE_END = "。！？!?"
+#: How many paragraphs of the body are looked at for the title repeated at their start.
+_ECHO_BLOCKS = 3
+#: How long a title must be, and the text after it, to count as repeated at the start of a paragraph.
+_ECHO = 8
+#: What ends a label, not a half of a title (文章全文：, a bar a page puts after it).
+_LABEL_END = ":：|｜"
+#: A whole title: it ends in its 文种, perhaps with a note in brackets (…管理办法（2021版）).
+_WHOLE_TITLE = re.compile(NAMED[:-1] + r"(?:[（(][^（）()]{0,12}[）)])?$")
+#: A bar between two parts of a headline.
+_PIPE = re.compile(r"\s*[|｜]\s*(?=\S)(?<=\S[|｜])|(?<=\S)\s*[|｜]\s*(?=\S)")
+#: The longest column's name a page shows above a document's title (行政公告, 领导讲话).
+_COLUMN = 6
 #: Marks at the top left of a notice: 份号, 密级, 紧急程度.
 MARKS = ("copy_number", "secrecy", "urgency")
 
@@ -74,6 +88,8 @@ class Front:
     #: Whether the date stood under the title in parentheses, as a speech's dateline does (（2016年4月10日）).
     dateline: bool = False
     positions: dict[tuple[str | int, ...], SourcePos] = field(default_factory=dict)
+    #: The name of the page's column above the title (行政公告): its 文种 tells the kind a title may not name.
+    column: str = ""
     #: Short lines under the title that are not front matter after all: they open the body.
     leftovers: list[RawBlock] = field(default_factory=list)
 
@@ -139,16 +155,16 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
         elif role == "salutation" or (not role and is_salutation_line(simple)):
             front.salutation = _full_colon(text)
             front.positions[("salutation",)] = SourcePos(path, block.line, block.column)
-            return _settle(front, candidates, path, notes), index + 1
+            return _settle(front, candidates, path, notes, _following(blocks, index + 1)), index + 1
         elif not role and LABELLED.match(simple) and not candidates:
             label = LABELLED.match(simple)
             assert label is not None
             name = "doc_number" if label.group(1) in ("文号", "发文字号") else "title"
             if name not in front.fields:
-                _set(front, name, text[label.start(2) :].strip(), block, path)
+                _set(front, name, text[label.start(2) :].strip().strip("'\""), block, path)
         elif not role and is_addressee_line(simple):
             _set(front, "addressee", _full_colon(text), block, path)
-            return _settle(front, candidates, path, notes), index + 1
+            return _settle(front, candidates, path, notes, _following(blocks, index + 1)), index + 1
         elif not role and DOC_NUMBER.match(simple) and "doc_number" not in front.fields:
             _set(front, "doc_number", text, block, path)
         elif not role and DOC_NUMBER.match(simple) and _fold(text) == _fold(front.fields["doc_number"]):
@@ -162,7 +178,7 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
         index += 1
         if role == "addressee":
             break
-    return _settle(front, candidates, path, notes), index
+    return _settle(front, candidates, path, notes, _following(blocks, index)), index
 
 
 def _addressee_next(blocks: list[RawBlock], index: int) -> bool:
@@ -209,7 +225,18 @@ def _set(front: Front, name: str, text: str, block: RawPara, path: str) -> None:
     front.positions[("meta", name)] = SourcePos(path, block.line, block.column)
 
 
-def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note]) -> Front:
+def _following(blocks: list[RawBlock], index: int) -> list[str]:
+    """The folded texts of the first paragraphs of the body (a page may repeat the title at their start)."""
+    return [_fold(b.text) for b in blocks[index : index + _ECHO_BLOCKS] if isinstance(b, RawPara)]
+
+
+def _settle(
+    front: Front,
+    candidates: list[RawPara],
+    path: str,
+    notes: list[Note],
+    following: list[str] = (),  # type: ignore[assignment]
+) -> Front:
     """Decide which short lines before the body are title, issuer, subtitle and speaker."""
     if not candidates:
         return front
@@ -230,13 +257,19 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         mark = [i for i, t in enumerate(texts) if t.endswith("文件") and len(t) > 4]
         allowed = [i for i in range(first, len(texts)) if i not in mark] or list(range(len(texts)))
         allowed = [i for i in allowed if titled[i]] or [i for i in range(len(texts)) if titled[i]]
+        allowed = [i for i in allowed if not re.match(r"^[—－-]", texts[i])] or allowed  # ——在…上的讲话: a subtitle
+        allowed, column = _without_columns(allowed, texts, keys)
+        if column is not None:
+            front.column = texts[column]
         repeated = [i for i in allowed if keys.count(keys[i]) > 1]
+        # the title the body repeats at its start (…管理办法一、引言…: a copy glued the two)
+        echoed = [i for i in allowed if len(keys[i]) >= _ECHO and any(_echoes(f, keys[i]) for f in following)]
         # the title again after what a page puts before it (公务员期刊网 精选范文 …, 第1篇：…, the 发文字号)
         prefixed = [i for i in allowed if len(keys[i]) >= 4 and _prefixed(keys, i)]
         named = [i for i in allowed if re.search(NAMED, to_simplified(texts[i]))]
         named = [i for i in named if len(texts[i]) > 6] or named  # 通知公告 is a column's name
         whole = [i for i in named if _TITLE_OPENS.match(to_simplified(texts[i]))]  # 关于…的请示 under a page's heading
-        repeated = repeated or prefixed
+        repeated = repeated or echoed or prefixed
         pick = repeated[-1] if repeated else (whole[0] if whole else named[0] if named else allowed[0])
         texts[pick] = _unquoted(texts[pick])
         title = texts[pick]
@@ -252,6 +285,8 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
             and not _TITLE_OPENS.match(to_simplified(title))  # a whole title below a column's name
             and len(texts[pick - 1] + title) <= 60
             and not previous.endswith(tuple(_SENTENCE_END))  # a sentence is no half of a title
+            and not previous.rstrip().endswith(tuple(_LABEL_END))  # nor a label (文章全文：|)
+            and not (_WHOLE_TITLE.search(previous) and _WHOLE_TITLE.search(to_simplified(title)))  # two titles
             and (2 * len(previous) >= len(title) or "关于" in previous)  # a wrapped title fills its first line
         ):  # a title broken over two lines
             title = texts[pick - 1] + title
@@ -271,6 +306,7 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         if dated and "date" not in front.fields and len(title) - len(dated.group(0)) >= 4:
             title = title[: dated.start()].rstrip()  # a dateline run on after the title
             _set(front, "date", re.sub(r"\s+", "", dated.group(1)), candidates[pick], path)
+        title = _PIPE.sub(" ", title)  # a headline's parts a page divides by a bar (閉幕典禮|某某致詞)
         raw = candidates[pick].text.strip()
         if raw != texts[pick] and raw.startswith(texts[pick]):
             notes.append(Note(candidates[pick].line, "set aside", raw[len(texts[pick]) :].strip()))
@@ -299,6 +335,34 @@ def _settle(front: Front, candidates: list[RawPara], path: str, notes: list[Note
         else:
             front.leftovers.append(block)  # body text, not front matter: nothing of the body is dropped
     return front
+
+
+def _echoes(paragraph: str, key: str) -> bool:
+    """Tell whether a paragraph starts with a title and goes on (the body a copy glued to it), folded."""
+    return paragraph.startswith(key) and len(paragraph) >= len(key) + _ECHO
+
+
+def _without_columns(allowed: list[int], texts: list[str], keys: list[str]) -> tuple[list[int], int | None]:
+    """Drop a column's name (行政公告, 通知公告: short, repeated or naming a 文种) above a longer title line.
+
+    Return the lines left and the last column's name (its 文种 may tell the kind a title does not name).
+    """
+
+    def longer_after(i: int) -> bool:
+        return any(
+            j > i and len(keys[j]) > 8 and not re.match(r"^[—－-]", texts[j]) and not _speaker_like(texts[j])
+            for j in allowed
+        )
+
+    columns = {
+        i
+        for i in allowed
+        if len(keys[i]) <= _COLUMN
+        and (keys.count(keys[i]) > 1 or re.search(NAMED, to_simplified(texts[i])))
+        and longer_after(i)
+    }
+    after = [i for i in allowed if i > max(columns, default=-1)]  # lines above a column's name are the page's
+    return (after, max(columns)) if after and columns else (allowed, None)
 
 
 def _prefixed(keys: list[str], index: int) -> bool:
