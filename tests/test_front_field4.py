@@ -129,3 +129,99 @@ def test_a_short_title_over_its_subtitle_is_no_column() -> None:
     """A short title that names no 文种 keeps its place over a longer subtitle."""
     draft = "坚定信心\n——在全县经济工作会议上的讲话\n同志们：\n今天召开会议，主要任务是总结工作、部署任务。\n"
     assert _read(draft).speech.meta.title == "坚定信心"
+
+
+def test_a_row_of_links_above_the_title_is_not_the_title() -> None:
+    """无障碍版 长者助手: short words apart, none naming a 文种, are a page's links."""
+    draft = (
+        "无障碍版 长者助手\n\n西区召开2017年度部门负责人述职会\n\n"
+        "1月11日，西区召开2017年度部门负责人述职会，区28个部门负责人现场述职。\n"
+    )
+    assert _read(draft).speech.meta.title == "西区召开2017年度部门负责人述职会"
+
+
+@pytest.mark.parametrize("title", ["工作 总结", "述 职 报 告", "閉幕典禮 吳澤成代理縣長致詞"])
+def test_a_spaced_title_is_no_row_of_links(title: str) -> None:
+    """A title with a space (letter-spaced, or two parts of a headline) stays the title."""
+    draft = f"{title}\n\n今年以来，在上级党委的正确领导下，我们认真履行职责，各项工作取得了新的成效。\n"
+    assert _read(draft).speech.meta.title == title
+
+
+# --- a title, an addressee or a salutation glued to what follows --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "addressee", "kind"),
+    [
+        (
+            "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报各市人民政府，各县（市、区）人民政府：",
+            "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报",
+            "各市人民政府，各县（市、区）人民政府：",
+            "bulletin",
+        ),
+        (
+            "臺北市政府關於印發《某某管理辦法》的通知各區公所，市府各一級機關：",
+            "臺北市政府關於印發《某某管理辦法》的通知",
+            "各區公所，市府各一級機關：",
+            "notice",
+        ),
+        (
+            "关于印发《工作要点》的通知的通知各区人民政府：",
+            "关于印发《工作要点》的通知的通知",
+            "各区人民政府：",
+            "notice",
+        ),
+    ],
+)
+def test_a_title_glued_to_its_addressee_is_split_after_its_genre(
+    line: str, title: str, addressee: str, kind: str
+) -> None:
+    """…的通报各市人民政府，…：: the title ends in its 文种, a whole 主送机关 line follows."""
+    meta = _read(f"{line}\n近年来，各级政府认真贯彻实施有关法律法规，取得了显著成绩。\n").speech.meta
+    assert (meta.title, meta.addressee, meta.kind) == (title, addressee, kind)
+
+
+def test_an_addressee_glued_to_the_first_paragraph_is_the_addressee() -> None:
+    """區政府督查室：根據…: the organ and its colon open the line, the body goes on after them."""
+    reading = _read("區政府督查室：根據貴室的通知要求，經認真自查梳理，現將自查情況報告於後，請審閱。\n")
+    assert reading.speech.meta.addressee == "區政府督查室："
+    assert reading.speech.opening[0].startswith("根據貴室")
+
+
+def test_a_salutation_glued_to_the_first_paragraph_makes_a_speech() -> None:
+    """同志们：今天…: the salutation is read, the body keeps the rest."""
+    reading = _read(
+        "关于全面推进政务公开工作的意见\n同志们：今天我们召开会议，主要任务是贯彻落实上级精神，部署全年工作。\n"
+    )
+    assert (reading.speech.salutation, reading.speech.meta.kind) == ("同志们：", "speech")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "××××××××××××  ×政复〔2013〕102号 ××市人民政府办公厅：你市的请示收悉。经研究，批复如下：同意。",
+        "一、工作要求：各单位要高度重视，认真组织，确保各项工作落到实处，按时完成各项任务。",
+        "主要任务：抓好党建工作，加强队伍建设，确保各项工作落到实处，按时完成各项任务。",
+    ],
+)
+def test_a_line_opening_with_other_words_and_a_colon_keeps_them(line: str) -> None:
+    """A 版头 run together, a heading or a label before a colon is no addressee."""
+    assert _read(f"{line}\n").speech.meta.addressee == ""
+
+
+def test_a_notice_that_issues_a_text_ends_with_its_date_before_it() -> None:
+    """印发…的通知 signed with a date alone, the plan it issues under it."""
+    draft = (
+        "各乡镇人民政府、街道办事处，县府各部门：\n《森林火灾事故应急预案》已经县政府同意，现予印发，希认真贯彻执行。\n"
+        "二○一○年十一月一日\n新昌县森林火灾事故应急预案\n1 总则\n1.1 编制目的\n"
+        "建立反应灵敏、运转高效的森林火灾处置体系。\n"
+    )
+    reading = _read(draft)
+    assert reading.speech.meta.date == "二○一○年十一月一日"
+    assert "新昌县森林火灾事故应急预案" in str(reading.speech)
+
+
+def test_a_date_inside_a_speech_stays_in_its_body() -> None:
+    """Without an addressee a date line inside the body is no notice's date."""
+    draft = "同志们：\n今年的工作取得了新的成效。\n二○一○年十一月一日\n新的一年工作计划\n我们要继续努力，再创佳绩。\n"
+    assert _read(draft).speech.meta.date == ""

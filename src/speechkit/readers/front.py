@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..i18n import _
 from ..model.chars import is_han
@@ -61,6 +61,16 @@ _FIELD_LABEL = re.compile(
 _COUNTER = re.compile(r"篇[\d一二三四五六七八九十]{1,3}$")
 #: What ends a sentence: a line ending so is no first half of a title (欢迎来到…网！).
 _SENTENCE_END = "。！？!?"
+#: A 文种 word inside a line (where a title glued to what follows may end).
+_GENRE_WORD = re.compile(NAMED[:-1])
+#: The shortest title told glued to its addressee.
+_GLUED_TITLE = 8
+#: The longest addressee or salutation told glued to the first paragraph, and the shortest paragraph after it.
+_GLUED_HEAD, _GLUED_BODY = 40, 20
+#: How far into the body a notice's date without a 落款 is looked for (before the text it issues).
+_LONE_DATE_BLOCKS = 5
+#: The longest word of a page's row of links.
+_MENU_WORD = 5
 #: How many paragraphs of the body are looked at for the title repeated at their start.
 _ECHO_BLOCKS = 3
 #: How long a title must be, and the text after it, to count as repeated at the start of a paragraph.
@@ -162,6 +172,17 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             name = "doc_number" if label.group(1) in ("文号", "发文字号") else "title"
             if name not in front.fields:
                 _set(front, name, text[label.start(2) :].strip().strip("'\""), block, path)
+        elif not role and "title" not in front.fields and _glued_title(simple):
+            cut = _glued_title(simple)
+            _set(front, "title", text[:cut].rstrip(), block, path)
+            _set(front, "addressee", _full_colon(text[cut:].strip()), block, path)
+            front.positions[("meta", "addressee")] = SourcePos(path, block.line, block.column + cut)
+            for before in candidates:  # short lines above the title: its issuer, or lines of the body
+                if ISSUER_END.search(to_simplified(before.text.strip())) and "issuer" not in front.fields:
+                    _set(front, "issuer", before.text.strip(), before, path)
+                else:
+                    front.leftovers.append(before)
+            return front, index + 1
         elif not role and is_addressee_line(simple):
             _set(front, "addressee", _full_colon(text), block, path)
             return _settle(front, candidates, path, notes, _following(blocks, index + 1)), index + 1
@@ -173,12 +194,60 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             candidates.append(block)
         elif index == 0 and _addressee_next(blocks, index):
             front.leftovers.append(block)  # a lead line (an editor's note) above a notice without its title
+        elif not role and _glued_head(simple):
+            cut, name = _glued_head(simple)  # 区政府督查室：根据… or 同志们：今天…, the body glued to its head
+            head = _full_colon(text[:cut].strip())
+            blocks[index] = replace(block, text=text[cut:].lstrip(), column=block.column + cut, title_end=-1)
+            if name == "salutation":
+                front.salutation = head
+                front.positions[("salutation",)] = SourcePos(path, block.line, block.column)
+            else:
+                _set(front, "addressee", head, block, path)
+            return _settle(front, candidates, path, notes, _following(blocks, index)), index
         else:
             break
         index += 1
         if role == "addressee":
             break
     return _settle(front, candidates, path, notes, _following(blocks, index)), index
+
+
+def _glued_title(simple: str) -> int:
+    """Where a title a copy glued to its addressee ends (…的通报各市人民政府，各县人民政府：), or 0.
+
+    The title ends in its 文种 and what follows is a whole 主送机关 line; of the 文种 words the line
+    holds, the last one that leaves such a line wins (关于印发…通知的通知各区：).
+    """
+    if not simple.endswith(("：", ":")) or any(mark in simple for mark in _SENTENCE_END + "。；;"):
+        return 0
+    for match in reversed(list(_GENRE_WORD.finditer(simple))):
+        head, rest = simple[: match.end()], simple[match.end() :]
+        if (
+            len(head) >= _GLUED_TITLE
+            and rest[:1] not in ("", *"的》」』”）)")
+            and head.count("《") == head.count("》")
+            and is_addressee_line(rest)
+        ):
+            return match.end()
+    return 0
+
+
+def _glued_head(simple: str) -> tuple[int, str]:
+    """Where an addressee or a salutation a copy glued to the first paragraph ends, and which it is; or (0, "").
+
+    The line opens with a whole 主送机关 (区政府督查室：) or salutation (同志们：) and goes on with a sentence.
+    """
+    colon = min((i for i in (simple.find("："), simple.find(":")) if i > 0), default=-1)
+    if colon < 0 or colon >= _GLUED_HEAD or len(simple) - colon < _GLUED_BODY or find_labels(simple, midline=False):
+        return 0, ""
+    head = simple[: colon + 1]
+    if any(char.isdigit() or char.isspace() for char in head):
+        return 0, ""  # a 版头 run together (××× ×政复〔2013〕102号 ××市人民政府办公厅：): not told apart here
+    if is_salutation_line(head):
+        return colon + 1, "salutation"
+    if is_addressee_line(head):
+        return colon + 1, "addressee"
+    return 0, ""
 
 
 def _addressee_next(blocks: list[RawBlock], index: int) -> bool:
@@ -213,7 +282,15 @@ def _titled(text: str) -> bool:
         return False  # a metadata line: 发布部门：…, 发布文号：
     if _COUNTER.search(simple) and not re.search(NAMED, clean_title(simple)):
         return False  # a compilation's name and a piece's counter (一述双评范文篇1): the piece's title is not there
+    if _menu(to_simplified(text)):
+        return False
     return han >= 2 and han >= 0.4 * len(marks)
+
+
+def _menu(text: str) -> bool:
+    """Tell whether a line is a page's row of links (无障碍版 长者助手): short words apart, none naming a 文种."""
+    words = text.split()
+    return len(words) >= 2 and all(2 <= len(w) <= _MENU_WORD and not re.search(NAMED, w) for w in words)
 
 
 def _full_colon(text: str) -> str:
@@ -279,6 +356,7 @@ def _settle(
             before is not None
             and not repeated
             and before.line >= candidates[pick].line - 2  # a blank line between the two halves, at most
+            and titled[pick - 1]  # a row of links is no half of a title
             and re.search(r"[\u4e00-\u9fff]{2}", previous)
             and (not ISSUER_END.search(previous) or "关于" in previous)
             and pick - 1 not in mark
@@ -498,6 +576,33 @@ def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, p
             front.fields["form"] = "notice"
             del blocks[index : index + 2]
             return end - 2
+    return _lone_date(blocks, start, end, front, path)
+
+
+def _lone_date(blocks: list[RawBlock], start: int, end: int, front: Front, path: str) -> int:
+    """Take the date a short notice (印发…) ends with before the text it issues, without a 落款 over it.
+
+    Only in a notice (an addressee was read), a few paragraphs into the body: a date line after a
+    sentence, the title of what is issued (a short line) under it.
+    """
+    if "addressee" not in front.fields:
+        return end
+    for index in range(start + 1, min(end - 1, start + _LONE_DATE_BLOCKS)):
+        date, before, after = blocks[index], blocks[index - 1], blocks[index + 1]
+        if not all(isinstance(b, RawPara) and not b.role for b in (date, before, after)):
+            continue
+        assert isinstance(date, RawPara) and isinstance(before, RawPara) and isinstance(after, RawPara)
+        day = date.text.strip(" \u3000\t")
+        if (
+            DATE.match(day)
+            and before.text.rstrip().endswith(tuple(_SENTENCE_END))
+            and _short_line(after.text.strip(), 40)
+            and _titled(after.text.strip())
+        ):
+            _set(front, "date", re.sub(r"\s+", "", day), date, path)
+            front.fields["form"] = "notice"
+            del blocks[index]
+            return end - 1
     return end
 
 
