@@ -225,3 +225,40 @@ def test_a_date_inside_a_speech_stays_in_its_body() -> None:
     """Without an addressee a date line inside the body is no notice's date."""
     draft = "同志们：\n今年的工作取得了新的成效。\n二○一○年十一月一日\n新的一年工作计划\n我们要继续努力，再创佳绩。\n"
     assert _read(draft).speech.meta.date == ""
+
+
+# --- 发文字号 and a regulation's 题注 under the title ------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["（皖政〔2001〕85號）", "(岳办发〔2017〕2号)", "（皖政[2001]85号）"])
+def test_a_document_number_in_brackets_of_its_own_under_the_title_is_the_number(number: str) -> None:
+    """A page puts the 发文字号 in brackets on the line under a title broken over two lines."""
+    draft = (
+        "安徽省人民政府關于實施\n《國務院關于基礎教育改革與發展的決定》的意見\n"
+        f"{number}\n各市、縣人民政府：\n為認真貫徹落實國務院的決定，現提出如下意見。\n"
+    )
+    meta = _read(draft).speech.meta
+    assert meta.doc_number == number.strip("（）()").replace("[", "〔").replace("]", "〕")
+    assert meta.title == "安徽省人民政府關于實施《國務院關于基礎教育改革與發展的決定》的意見"
+
+
+@pytest.mark.parametrize(
+    ("note", "date", "number"),
+    [
+        ("（2022年4月6日生态环境部令第26号公布　自2022年7月1日起施行）", "2022年4月6日", "生态环境部令第26号"),
+        ("（2021年3月11日第十三届全国人民代表大会第四次会议通过）", "2021年3月11日", ""),
+        ("（1998年6月26日通过　2003年3月25日市人民政府令第128号修正）", "2003年3月25日", "市人民政府令第128号"),
+    ],
+)
+def test_a_regulation_note_under_the_title_gives_its_date_and_order_number(note: str, date: str, number: str) -> None:
+    """The 题注 gives the date a regulation was made or changed (not the one it takes effect) and its 令."""
+    draft = f"尾矿污染环境防治管理办法\n{note}\n第一条 为了防治尾矿污染环境，制定本办法。\n第二条 本办法适用于尾矿。\n"
+    reading = _read(draft)
+    assert (reading.speech.meta.date, reading.speech.meta.doc_number) == (date, number)
+    assert note.strip("（）")[:10] in str(reading.speech)  # the note stays in the text
+
+
+def test_list_items_under_a_title_are_neither_subtitle_nor_speaker() -> None:
+    """- 规章 under a front matter title: a list's items stay in the body."""
+    meta = _read("尾矿污染环境防治管理办法\n- 规章\n- 部门规章\n第一条 为了防治尾矿污染，制定本办法。\n").speech.meta
+    assert (meta.subtitle, meta.speaker) == ("", "")

@@ -67,6 +67,19 @@ _GENRE_WORD = re.compile(NAMED[:-1])
 _GLUED_TITLE = 8
 #: The longest addressee or salutation told glued to the first paragraph, and the shortest paragraph after it.
 _GLUED_HEAD, _GLUED_BODY = 40, 20
+#: A regulation's 题注 under its title: in brackets, from a date, saying when it was made or changed.
+_TITLE_NOTE = re.compile(
+    r"^[（(]\s*(?:\d{4}|[〇○零0一二三四五六七八九]{4})\s*年.{0,120}(?:公布|发布|通过|修正|修订|印发|施行)[^（）()]{0,40}[）)]$"
+)
+#: A date in a 题注, and what follows the date it takes effect (自…起施行).
+_NOTE_DATE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+)
+_IN_FORCE = re.compile(r"\s*起(?:施行|实施|生效)")
+#: The number of a 令 in a 题注 (生态环境部令第26号).
+_ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号")
+#: A list item's bullet (Markdown ``- ``, ``* ``, ``• ``), not a subtitle's dash.
+_BULLET = re.compile(r"^[-*•·]\s")
 #: How far into the body a notice's date without a 落款 is looked for (before the text it issues).
 _LONE_DATE_BLOCKS = 5
 #: The longest word of a page's row of links.
@@ -188,8 +201,13 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             return _settle(front, candidates, path, notes, _following(blocks, index + 1)), index + 1
         elif not role and DOC_NUMBER.match(simple) and "doc_number" not in front.fields:
             _set(front, "doc_number", text, block, path)
+        elif not role and _bracketed_number(simple) and "doc_number" not in front.fields:
+            _set(front, "doc_number", text.strip()[1:-1].strip(), block, path)  # （皖政〔2001〕85号） under the title
         elif not role and DOC_NUMBER.match(simple) and _fold(text) == _fold(front.fields["doc_number"]):
             notes.append(Note(block.line, "set aside", text))  # the page gives the number twice
+        elif not role and _TITLE_NOTE.match(simple) and ("title" in front.fields or candidates):
+            _title_note(front, simple, block, path)  # （2022年4月6日某部令第26号公布　自…起施行）: date and number
+            front.leftovers.append(block)  # the note itself stays in the text
         elif not role and _short_line(text) and not find_labels(text, midline=False):
             candidates.append(block)
         elif index == 0 and _addressee_next(blocks, index):
@@ -210,6 +228,22 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
         if role == "addressee":
             break
     return _settle(front, candidates, path, notes, _following(blocks, index)), index
+
+
+def _title_note(front: Front, simple: str, block: RawPara, path: str) -> None:
+    """Read a regulation's 题注: the date it was made (not the one it takes effect) and its 令 number."""
+    dates = [m for m in _NOTE_DATE.finditer(simple) if not _IN_FORCE.match(simple, m.end())]
+    if dates and "date" not in front.fields:
+        _set(front, "date", re.sub(r"\s+", "", dates[-1].group(0)), block, path)
+    number = _ORDER_NUMBER.search(simple, dates[-1].end() if dates else 0)  # after the date it was made
+    if number and "doc_number" not in front.fields:
+        _set(front, "doc_number", re.sub(r"\s+", "", number.group(0)), block, path)
+
+
+def _bracketed_number(simple: str) -> bool:
+    """Tell whether a line is a 发文字号 with its year in brackets of its own (（皖政〔2001〕85号）)."""
+    line = simple.strip()
+    return line[:1] in "（(" and line[-1:] in "）)" and bool(_DATED_NUMBER.match(line[1:-1].strip()))
 
 
 def _glued_title(simple: str) -> int:
@@ -406,6 +440,8 @@ def _settle(
                 notes.extend(Note(part.line, "set aside", part.text.strip()) for part in [block, *halves[id(block)]])
             else:
                 notes.append(Note(block.line, "set aside", text))
+        elif _BULLET.match(text):
+            front.leftovers.append(block)  # an item of a list (- 规章): neither subtitle nor speaker
         elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
             _set(front, "subtitle", text, block, path)
         elif len(text) <= 30 and "speaker" not in front.fields and _speaker_like(text):
