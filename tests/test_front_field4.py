@@ -262,3 +262,36 @@ def test_list_items_under_a_title_are_neither_subtitle_nor_speaker() -> None:
     """- 规章 under a front matter title: a list's items stay in the body."""
     meta = _read("尾矿污染环境防治管理办法\n- 规章\n- 部门规章\n第一条 为了防治尾矿污染，制定本办法。\n").speech.meta
     assert (meta.subtitle, meta.speaker) == ("", "")
+
+
+# --- a title run into the first paragraph ---------------------------------------------------------------
+
+
+def test_a_whole_title_and_a_comma_before_the_text_is_the_title() -> None:
+    """关于…的调查报告，随着…: a copy ran the title into the first paragraph; the kind follows from it."""
+    reading = _read("关于农村留守儿童的调查报告,随着中国社会经济的快速发展,城市化进程不断推进,留守儿童问题日益凸显。\n")
+    assert (reading.speech.meta.title, reading.speech.meta.kind) == ("关于农村留守儿童的调查报告", "research_report")
+    assert reading.speech.opening[0].startswith("随着中国社会经济")
+
+
+def test_a_title_given_twice_before_the_text_is_the_title_and_the_text_keeps_the_rest() -> None:
+    """T T 1月19日，…: the title a page shows twice on the line of the text."""
+    title = "XX 县区委指导组到沙土指导村（社区）镇直单位党支部书记述职评议工作"
+    reading = _read(f"{title} {title} 1 月 19 日，沙土镇召开村（社区）、镇直单位党支部书记述职评议会议。\n")
+    assert reading.speech.meta.title == title
+    assert "沙土镇召开" in reading.speech.opening[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "根据调研报告，我们认为农村留守儿童问题日益凸显，需要政府、社会、学校、家庭的共同努力。",
+        "关于这个问题，我们认为农村留守儿童问题日益凸显，需要政府、社会、学校、家庭的共同努力。",
+        "今天今天我们召开会议，主要任务是贯彻落实上级精神，部署全年工作，请大家认真听。",
+    ],
+)
+def test_a_sentence_is_no_title_run_into_the_text(line: str) -> None:
+    """A clause that names no 文种 at its end, or opens no title, stays in the text."""
+    reading = _read(f"{line}\n")
+    assert reading.speech.meta.title == "draft"
+    assert reading.speech.opening[0] == line

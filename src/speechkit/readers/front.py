@@ -212,8 +212,13 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
             candidates.append(block)
         elif index == 0 and _addressee_next(blocks, index):
             front.leftovers.append(block)  # a lead line (an editor's note) above a notice without its title
-        elif not role and _glued_head(simple):
-            cut, name = _glued_head(simple)  # 区政府督查室：根据… or 同志们：今天…, the body glued to its head
+        elif not role and "title" not in front.fields and not candidates and (lead := _lead_title(simple)):
+            cut, start = lead  # 关于…的调查报告，随着… or a title given twice before the text (kept there)
+            _set(front, "title", text[:cut].strip(), block, path)
+            blocks[index] = replace(block, text=text[start:].lstrip(), column=block.column + start, title_end=-1)
+            return _settle(front, candidates, path, notes, _following(blocks, index)), index
+        elif not role and (glued := _glued_head(simple)):
+            cut, name = glued  # 区政府督查室：根据… or 同志们：今天…, the body glued to its head
             head = _full_colon(text[:cut].strip())
             blocks[index] = replace(block, text=text[cut:].lstrip(), column=block.column + cut, title_end=-1)
             if name == "salutation":
@@ -266,22 +271,49 @@ def _glued_title(simple: str) -> int:
     return 0
 
 
-def _glued_head(simple: str) -> tuple[int, str]:
-    """Where an addressee or a salutation a copy glued to the first paragraph ends, and which it is; or (0, "").
+def _lead_title(simple: str) -> tuple[int, int] | None:
+    """Where a title a copy ran into the first paragraph ends, and where the text starts; or None.
+
+    Either a whole title (关于…的调查报告) and a comma, or a title given twice (T T 1月19日，…).
+    """
+    comma = simple.find("，")
+    head = simple[:comma]
+    if (
+        _GLUED_TITLE <= comma <= _GLUED_HEAD
+        and _TITLE_OPENS.match(head)
+        and _WHOLE_TITLE.search(head)
+        and not any(mark in head for mark in "。；：:")
+    ):
+        return comma, comma + 1
+    for size in range(_GLUED_TITLE, min(len(simple) // 2, 2 * _GLUED_HEAD) + 1):
+        head = simple[:size]
+        rest = simple[size:].lstrip()
+        if (
+            rest.startswith(head)
+            and not head[-1].isspace()
+            and not any(c in head for c in "，。；：:")
+            and len(rest) - size >= _GLUED_BODY
+        ):
+            return size, size  # the copy stays at the start of the text
+    return None
+
+
+def _glued_head(simple: str) -> tuple[int, str] | None:
+    """Where an addressee or a salutation a copy glued to the first paragraph ends, and which it is; or None.
 
     The line opens with a whole 主送机关 (区政府督查室：) or salutation (同志们：) and goes on with a sentence.
     """
     colon = min((i for i in (simple.find("："), simple.find(":")) if i > 0), default=-1)
     if colon < 0 or colon >= _GLUED_HEAD or len(simple) - colon < _GLUED_BODY or find_labels(simple, midline=False):
-        return 0, ""
+        return None
     head = simple[: colon + 1]
     if any(char.isdigit() or char.isspace() for char in head):
-        return 0, ""  # a 版头 run together (××× ×政复〔2013〕102号 ××市人民政府办公厅：): not told apart here
+        return None  # a 版头 run together (××× ×政复〔2013〕102号 ××市人民政府办公厅：): not told apart here
     if is_salutation_line(head):
         return colon + 1, "salutation"
     if is_addressee_line(head):
         return colon + 1, "addressee"
-    return 0, ""
+    return None
 
 
 def _addressee_next(blocks: list[RawBlock], index: int) -> bool:
