@@ -295,3 +295,30 @@ def test_a_sentence_is_no_title_run_into_the_text(line: str) -> None:
     reading = _read(f"{line}\n")
     assert reading.speech.meta.title == "draft"
     assert reading.speech.opening[0] == line
+
+
+# --- the kind follows from what was read ---------------------------------------------------------------
+
+
+def test_an_addressed_draft_that_reports_as_follows_is_a_report() -> None:
+    """区政府督查室：…现将自查情况报告于后：一、…: a 主送机关 and a report's formula make a 报告."""
+    draft = (
+        "區政府督查室：根據貴室的通知要求，經認真自查梳理，現將自查情況報告於後：一、行政效率方面存在的問題，"
+        "政治學習不夠，理論功底不深。\n"
+    )
+    assert _read(draft).speech.meta.kind == "report"
+
+
+def test_a_duty_report_that_reports_as_follows_stays_a_duty_report() -> None:
+    """各位领导：…现将履职情况报告如下: a salutation, not an addressee; the title names the kind."""
+    draft = (
+        "2023年度述职报告\n各位领导、同志们：\n现将本人一年来的履职情况报告如下：\n"
+        "一、履行职责情况\n认真学习，扎实工作，较好地完成了各项任务。\n"
+    )
+    assert _read(draft).speech.meta.kind == "duty_report"
+
+
+def test_reports_as_follows_without_an_addressee_makes_no_report() -> None:
+    """报告如下 alone (a 述职 without its title) is no 报告: nothing official was read."""
+    draft = "现将本人一年来的履职情况报告如下：\n一、履行职责情况\n认真学习，扎实工作，较好地完成了各项任务。\n"
+    assert _read(draft).speech.meta.kind != "report"

@@ -82,20 +82,26 @@ def _self_named(texts: list[str]) -> bool:
     return sum(len(_SELF_NAMED.findall(to_simplified(t))) for t in texts) >= _SELF_NAMES
 
 
-def formula_kind(texts: list[str], registry: Registry) -> str | None:
+def formula_kind(texts: list[str], registry: Registry, *, addressed: bool = False) -> str | None:
     """Return the 公文 kind whose formulas the paragraphs hold most (妥否，请批示; 特此通知; 通知如下), or None.
 
-    A formula counts where it opens or ends a paragraph (以上请示，祈盼批准。; …现将有关事项通知如下：);
-    the ``X如下`` of a kind's 文种 only for a kind written downward (a report's 报告如下 is also a 述职报告's).
+    A formula counts where it opens or ends a paragraph or a clause before a colon (以上请示，祈盼批准。;
+    …现将有关事项通知如下：一、… in a copy that ran the lines together); the ``X如下`` of a kind's 文种 only
+    for a kind written downward (a report's 报告如下 is also a 述职报告's) unless the draft is ``addressed``
+    to an organ (a 主送机关 was read: 现将自查情况报告如下 is then a 报告's).
     """
-    lines = [_FOLD.sub("", unicodedata.normalize("NFKC", to_simplified(t))) for t in texts]
+    lines = [
+        _FOLD.sub("", unicodedata.normalize("NFKC", to_simplified(clause)))
+        for t in texts
+        for clause in _CLAUSES.split(t)
+    ]
     best: tuple[int, str] | None = None
     for kind in registry.kinds.values():
         if kind.form == "speech":
             continue
         formulas = [_FOLD.sub("", unicodedata.normalize("NFKC", f)) for f in kind.closing_formulas]
-        if kind.genre and "downward" in kind.direction:
-            formulas.append(f"{kind.genre}如下")
+        if kind.genre and ("downward" in kind.direction or addressed):
+            formulas += [f"{kind.genre}如下", f"{kind.genre}于后"]
         if not formulas:
             continue
         alternatives = "|".join(re.escape(f) for f in formulas)
@@ -106,6 +112,8 @@ def formula_kind(texts: list[str], registry: Registry) -> str | None:
     return best[1] if best else None
 
 
+#: Where a paragraph is cut into clauses for its formulas: after a colon (…通知如下：一、…).
+_CLAUSES = re.compile(r"(?<=[：:])")
 #: What a formula is compared without: spaces and the commas inside it (妥否，请批示 = 妥否,请批示 = 妥否请批示).
 _FOLD = re.compile(r"[\s,，、]+")
 
@@ -141,7 +149,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         registry,
         articles=normative,
         spoken=front.dateline,
-        formula=formula_kind(texts, registry),
+        formula=formula_kind(texts, registry, addressed=bool(front.fields.get("addressee"))),
         column=front.column,
     )
     document_kind = registry.kinds[kind_name]
