@@ -322,3 +322,45 @@ def test_reports_as_follows_without_an_addressee_makes_no_report() -> None:
     """报告如下 alone (a 述职 without its title) is no 报告: nothing official was read."""
     draft = "现将本人一年来的履职情况报告如下：\n一、履行职责情况\n认真学习，扎实工作，较好地完成了各项任务。\n"
     assert _read(draft).speech.meta.kind != "report"
+
+
+# --- a 公文's head under page residue ---------------------------------------------------------------------
+
+
+def test_a_notice_head_under_page_residue_is_read_and_the_residue_kept_in_the_body() -> None:
+    """A 发文字号 over a 主送机关 further down (a wenku page's summary above): both are read."""
+    draft = (
+        "××省人民政府批复全文阅读，你市的请示收悉，经研究批复如下，同意设立阳澄湖生态保护区，有关事项按规定办理。\n"
+        "admin2019-12-02  20\n×政复〔2013〕102号\n××市人民政府办公厅：\n"
+        "你市《关于设立阳澄湖生态保护区的请示》收悉。经研究，批复如下：\n一、同意设立阳澄湖生态保护区。\n"
+    )
+    reading = _read(draft)
+    meta = reading.speech.meta
+    assert (meta.doc_number, meta.addressee, meta.kind) == ("×政复〔2013〕102号", "××市人民政府办公厅：", "reply")
+    assert "全文阅读" in str(reading.speech)
+
+
+def test_a_title_over_three_lines_under_page_residue_is_joined() -> None:
+    """国务院关于…/暂时调整…《…/…》有关规定的决定 over its number and addressee."""
+    draft = (
+        "INSERT INTO ge_policy_raw (id, crawl_url, crawl_time, index_number, title, release_office, content) VALUES\n"
+        "国务院关于在海南博鳌乐城国际医疗旅游先行区\n暂时调整实施《中华人民共和国药品管理法\n实施条例》有关规定的决定\n"
+        "国发〔2018〕43号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "为进一步支持海南省试点发展国际医疗旅游相关产业，国务院决定暂时调整实施有关规定。\n"
+    )
+    meta = _read(draft).speech.meta
+    assert meta.title == (
+        "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定"
+    )
+    assert (meta.doc_number, meta.kind) == ("国发〔2018〕43号", "decision")
+
+
+def test_an_addressee_deep_in_a_speech_makes_no_notice() -> None:
+    """A colon line naming organs inside an untitled speech, with no number or title over it, stays text."""
+    draft = (
+        "今天召开会议，主要任务是总结工作、部署任务，下面我讲三点意见，请大家认真抓好落实。\n"
+        "第一，提高认识。我们要充分认识做好这项工作的重要意义。\n"
+        "各党支部：\n要认真组织学习，确保各项工作落到实处。\n"
+    )
+    meta = _read(draft).speech.meta
+    assert (meta.addressee, meta.kind) == ("", "speech")

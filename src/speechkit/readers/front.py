@@ -21,8 +21,9 @@ DATE = re.compile(
     r"|[〇○零0OＯ０一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
     r"|[\dXx×Ｘｘ]{1,4}年[\dXx×Ｘｘ]{1,2}月[\dXx×Ｘｘ]{1,2}日)$"
 )
+#: A 发文字号 line (its organ's code may be a template's placeholder: ×政复〔2013〕102号).
 DOC_NUMBER = re.compile(
-    r"^(?:[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]?\s*\d*\s*号?"
+    r"^(?:[\u4e00-\u9fff×XxＸ]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]?\s*\d*\s*号?"
     r"|(?:[〔\[]\d{4}[〕\]])?第\s*\d+\s*期"  # or a 纪要's 期数
     r"|第\s*\d+\s*号)$"  # or a 令's 令号
 )
@@ -52,7 +53,7 @@ _POST = re.compile(r"书记|长|主任|主席|总理|委员|经理|代表|同志
 #: A 发文字号 in brackets at the end of a title (…的通知（岳办发〔2017〕2号）).
 _NUMBER_AFTER = re.compile(r"[（(]\s*([^（()）]{2,30})\s*[）)]$")
 #: A 发文字号 with its year (岳办发〔2017〕2号), not a 公告's 第7号 that is part of its title.
-_DATED_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号$")
+_DATED_NUMBER = re.compile(r"^[\u4e00-\u9fff×XxＸ]{1,12}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号$")
 #: The label of a page's metadata line that names an organ, a number, a date or the 主题词 (发布部门：, 发布文号：).
 _FIELD_LABEL = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:部门|机关|机构|单位|文号|字号|日期|时间|主题词|关键词|关键字|分类)[:：]"
@@ -80,6 +81,10 @@ _IN_FORCE = re.compile(r"\s*起(?:施行|实施|生效)")
 _ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号")
 #: A list item's bullet (Markdown ``- ``, ``* ``, ``• ``), not a subtitle's dash.
 _BULLET = re.compile(r"^[-*•·]\s")
+#: The longest title told broken over lines.
+_LONGEST_TITLE = 60
+#: How far down a 公文's head is looked for under page residue, and how many lines (title, number) it has.
+_LATER_HEAD, _HEAD_LINES = 30, 4
 #: How far into the body a notice's date without a 落款 is looked for (before the text it issues).
 _LONE_DATE_BLOCKS = 5
 #: The longest word of a page's row of links.
@@ -126,9 +131,59 @@ def _short_line(text: str, limit: int = 60) -> bool:
 
 
 def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[Front, int]:
-    """Read the front matter; return it and the index of the first body block."""
+    """Read the front matter; return it and the index of the first body block.
+
+    When the top of the draft gives neither title, addressee nor salutation, a 公文's head further down
+    (a 发文字号 or a title naming its 文种 over the 主送机关) is read instead: what stands above it is page
+    residue or an editor's lead the reader cannot tell apart, kept at the start of the body.
+    """
+    mine: list[Note] = []
+    front, start = _read_front(blocks, 0, path, mine)
+    found = front.fields.get("title") or front.fields.get("addressee") or front.salutation
+    anchor = None if found else _later_head(blocks)
+    if anchor is None:
+        notes.extend(mine)
+        return front, start
+    later, start = _read_front(blocks, anchor, path, notes)
+    later.leftovers = [*blocks[:anchor], *later.leftovers]
+    return later, start
+
+
+def _later_head(blocks: list[RawBlock]) -> int | None:
+    """Where a 公文's head starts below page residue: the lines over a 主送机关 (a number, a title), or None."""
+    for index in range(1, min(len(blocks), _LATER_HEAD)):
+        block = blocks[index]
+        if not isinstance(block, RawPara) or block.role:
+            continue
+        simple = to_simplified(block.text.strip())
+        if _glued_title(simple):
+            return _head_start(blocks, index)
+        above = blocks[index - 1]
+        if not is_addressee_line(simple) or not isinstance(above, RawPara) or above.role:
+            continue
+        line = to_simplified(above.text.strip())
+        if DOC_NUMBER.match(line) or _bracketed_number(line) or (_short_line(line) and re.search(NAMED, line)):
+            return _head_start(blocks, index)
+    return None
+
+
+def _head_start(blocks: list[RawBlock], index: int) -> int:
+    """The first of the short lines (a title's, a number's) right above a 公文's addressee line."""
+    start = index
+    while start > 0 and index - start < _HEAD_LINES:
+        above = blocks[start - 1]
+        if not isinstance(above, RawPara) or above.role:
+            break
+        line = to_simplified(above.text.strip())
+        if not (DOC_NUMBER.match(line) or _bracketed_number(line) or (_short_line(line) and _titled(line))):
+            break
+        start -= 1
+    return start
+
+
+def _read_front(blocks: list[RawBlock], index: int, path: str, notes: list[Note]) -> tuple[Front, int]:
+    """Read the front matter from block ``index``; return it and the index of the first body block."""
     front = Front()
-    index = 0
     candidates: list[RawPara] = []
     in_toc = False
     while index < len(blocks):
@@ -416,27 +471,11 @@ def _settle(
         pick = repeated[-1] if repeated else (whole[0] if whole else named[0] if named else allowed[0])
         texts[pick] = _unquoted(texts[pick])
         title = texts[pick]
-        before = candidates[pick - 1] if pick > first else None
-        previous = to_simplified(texts[pick - 1]) if before is not None else ""
-        if (
-            before is not None
-            and not repeated
-            and before.line >= candidates[pick].line - 2  # a blank line between the two halves, at most
-            and titled[pick - 1]  # a row of links is no half of a title
-            and re.search(r"[\u4e00-\u9fff]{2}", previous)
-            and (not ISSUER_END.search(previous) or "关于" in previous)
-            and pick - 1 not in mark
-            and not _TITLE_OPENS.match(to_simplified(title))  # a whole title below a column's name
-            and len(texts[pick - 1] + title) <= 60
-            and not previous.endswith(tuple(_SENTENCE_END))  # a sentence is no half of a title
-            and not previous.rstrip().endswith(tuple(_LABEL_END))  # nor a label (文章全文：|)
-            and not (_WHOLE_TITLE.search(previous) and _WHOLE_TITLE.search(to_simplified(title)))  # two titles
-            and (2 * len(previous) >= len(title) or "关于" in previous)  # a wrapped title fills its first line
-        ):  # a title broken over two lines
-            title = texts[pick - 1] + title
+        while pick > first and not repeated and _joins_above(candidates, texts, titled, mark, pick, title):
+            title = texts[pick - 1] + title  # a title broken over two lines (or three)
             texts[pick - 1] = title
             pick -= 1
-            del candidates[pick + 1], texts[pick + 1]
+            del candidates[pick + 1], texts[pick + 1], titled[pick + 1]
         numbered = _NUMBER_AFTER.search(title)
         if (
             numbered
@@ -481,6 +520,27 @@ def _settle(
         else:
             front.leftovers.append(block)  # body text, not front matter: nothing of the body is dropped
     return front
+
+
+def _joins_above(
+    candidates: list[RawPara], texts: list[str], titled: list[bool], mark: list[int], pick: int, title: str
+) -> bool:
+    """Tell whether the line above the title is its first half: a wrapped title fills its first line."""
+    before = candidates[pick - 1]
+    previous = to_simplified(texts[pick - 1])
+    return bool(
+        before.line >= candidates[pick].line - 2  # a blank line between the two halves, at most
+        and titled[pick - 1]  # a row of links is no half of a title
+        and re.search(r"[\u4e00-\u9fff]{2}", previous)
+        and (not ISSUER_END.search(previous) or "关于" in previous)
+        and pick - 1 not in mark
+        and not _TITLE_OPENS.match(to_simplified(title))  # a whole title below a column's name
+        and len(texts[pick - 1] + title) <= _LONGEST_TITLE
+        and not previous.endswith(tuple(_SENTENCE_END))  # a sentence is no half of a title
+        and not previous.rstrip().endswith(tuple(_LABEL_END))  # nor a label (文章全文：|)
+        and not (_WHOLE_TITLE.search(previous) and _WHOLE_TITLE.search(to_simplified(title)))  # two titles
+        and (2 * len(previous) >= len(title) or "关于" in previous)
+    )
 
 
 def _echoes(paragraph: str, key: str) -> bool:
