@@ -364,3 +364,31 @@ def test_an_addressee_deep_in_a_speech_makes_no_notice() -> None:
     )
     meta = _read(draft).speech.meta
     assert (meta.addressee, meta.kind) == ("", "speech")
+
+
+def test_a_line_cut_inside_a_quotation_is_no_title_and_stays_in_the_body() -> None:
+    """量避免出现“做法…”“基: a page's excerpt starts mid-sentence; the line is kept as text."""
+    first = "量避免出现“做法均源于上级政策文件”“成果都无差别”“基"
+    reading = _read(f"{first}\n数不同结果不差”等现象。\n写问题短板要突出“要点”，莫谈千篇一律的“套话”。\n")
+    assert reading.speech.meta.title == "draft"
+    assert first in str(reading.speech)
+
+
+def test_a_title_broken_inside_a_quotation_is_joined() -> None:
+    """关于开展“不忘初心 / 牢记使命”主题教育的通知: the open quote is closed on the next line."""
+    draft = "关于开展“不忘初心\n牢记使命”主题教育的通知\n各党支部：\n现将有关事项通知如下。\n"
+    assert _read(draft).speech.meta.title == "关于开展“不忘初心牢记使命”主题教育的通知"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<a href=\"<?php echo site_url('welcome'); ?>\">首页></a><a href=\"<?php echo url('news'); ?>\">新闻></a>",
+        '<%@ taglib uri="http://java.sun.com/jsp/jstl/core" prefix="c" %><%@ taglib uri="http://java.sun.com" %>',
+    ],
+)
+def test_markup_a_copy_kept_above_the_title_is_set_aside(line: str) -> None:
+    """A page's markup (links, JSP calls) above the title does not end the front matter."""
+    reading = _read(f"{line}\n四川铁科召开党委中心组学习会议 学先进转作风强执行\n8月8日下午，公司召开学习会议。\n")
+    assert reading.speech.meta.title == "四川铁科召开党委中心组学习会议 学先进转作风强执行"
+    assert 1 in {n.line for n in reading.notes if n.action == "set aside"}

@@ -81,6 +81,8 @@ _IN_FORCE = re.compile(r"\s*起(?:施行|实施|生效)")
 _ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号")
 #: A list item's bullet (Markdown ``- ``, ``* ``, ``• ``), not a subtitle's dash.
 _BULLET = re.compile(r"^[-*•·]\s")
+#: A markup tag (a PHP or JSP call inside it included).
+_TAGS = re.compile(r"<(?:[^<>]|<[^<>]*>)*>")
 #: The longest title told broken over lines.
 _LONGEST_TITLE = 60
 #: How far down a 公文's head is looked for under page residue, and how many lines (title, number) it has.
@@ -263,6 +265,8 @@ def _read_front(blocks: list[RawBlock], index: int, path: str, notes: list[Note]
         elif not role and _TITLE_NOTE.match(simple) and ("title" in front.fields or candidates):
             _title_note(front, simple, block, path)  # （2022年4月6日某部令第26号公布　自…起施行）: date and number
             front.leftovers.append(block)  # the note itself stays in the text
+        elif not role and _markup(text):
+            notes.append(Note(block.line, "set aside", text))  # a page's markup the copy kept (<a href=…>首页></a>)
         elif not role and _short_line(text) and not find_labels(text, midline=False):
             candidates.append(block)
         elif index == 0 and _addressee_next(blocks, index):
@@ -476,6 +480,9 @@ def _settle(
             texts[pick - 1] = title
             pick -= 1
             del candidates[pick + 1], texts[pick + 1], titled[pick + 1]
+        if _cut_quote(title):  # 量避免出现“做法…”“基: a piece of a sentence the page cut, not a title
+            front.leftovers.extend(candidates)
+            return front
         numbered = _NUMBER_AFTER.search(title)
         if (
             numbered
@@ -541,6 +548,16 @@ def _joins_above(
         and not (_WHOLE_TITLE.search(previous) and _WHOLE_TITLE.search(to_simplified(title)))  # two titles
         and (2 * len(previous) >= len(title) or "关于" in previous)
     )
+
+
+def _markup(text: str) -> bool:
+    """Tell whether a line is mostly markup: it opens a tag, and its text outside tags is a fifth of it or less."""
+    return text.startswith("<") and text.endswith(">") and 5 * len(_TAGS.sub("", text)) <= len(text)
+
+
+def _cut_quote(text: str) -> bool:
+    """Tell whether a line leaves a quotation open (“ without its ”): a line cut from a sentence."""
+    return text.count("“") > text.count("”")
 
 
 def _echoes(paragraph: str, key: str) -> bool:
