@@ -385,6 +385,7 @@ def test_a_title_broken_inside_a_quotation_is_joined() -> None:
     [
         "<a href=\"<?php echo site_url('welcome'); ?>\">首页></a><a href=\"<?php echo url('news'); ?>\">新闻></a>",
         '<%@ taglib uri="http://java.sun.com/jsp/jstl/core" prefix="c" %><%@ taglib uri="http://java.sun.com" %>',
+        "<a href=\"<?php echo site_url('welcome'); ?>\">首页><a href=\"<?php echo url('news'); ?>\">新闻中心>正文",
     ],
 )
 def test_markup_a_copy_kept_above_the_title_is_set_aside(line: str) -> None:

@@ -552,7 +552,7 @@ def _joins_above(
 
 def _markup(text: str) -> bool:
     """Tell whether a line is mostly markup: it opens a tag, and its text outside tags is a fifth of it or less."""
-    return text.startswith("<") and text.endswith(">") and 5 * len(_TAGS.sub("", text)) <= len(text)
+    return text.startswith("<") and 5 * len(_TAGS.sub("", text)) <= len(text)
 
 
 def _cut_quote(text: str) -> bool:
