@@ -393,3 +393,23 @@ def test_markup_a_copy_kept_above_the_title_is_set_aside(line: str) -> None:
     reading = _read(f"{line}\n四川铁科召开党委中心组学习会议 学先进转作风强执行\n8月8日下午，公司召开学习会议。\n")
     assert reading.speech.meta.title == "四川铁科召开党委中心组学习会议 学先进转作风强执行"
     assert 1 in {n.line for n in reading.notes if n.action == "set aside"}
+
+
+def test_a_data_files_title_field_is_the_title() -> None:
+    """title: '…',createdAt: …,content: `…`: a page kept as a data file names its title in a field."""
+    draft = (
+        "module.exports = {\n  policy: {\n"
+        "title: '习总书记对深度贫困地区脱贫的要求',createdAt: '2019/3/15',author: '管理员',"
+        "content: `一、深度贫困成因分析\n"
+        "一是集革命老区、民族地区、边疆地区于一体；二是基础设施和社会事业发展滞后。\n"
+    )
+    reading = _read(draft)
+    assert reading.speech.meta.title == "习总书记对深度贫困地区脱贫的要求"
+    assert reading.speech.meta.speaker == ""
+
+
+@pytest.mark.parametrize("line", ["module.exports = {", "policy: {", "* * *"])
+def test_a_line_without_han_under_the_title_is_no_speaker(line: str) -> None:
+    """A name has Han characters: code or a row of marks under the title is not the speaker."""
+    reading = _read(f"在全县经济工作会议上的讲话\n{line}\n同志们：\n今天召开会议，主要任务是部署工作。\n")
+    assert reading.speech.meta.speaker == ""

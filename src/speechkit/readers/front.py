@@ -81,6 +81,8 @@ _IN_FORCE = re.compile(r"\s*起(?:施行|实施|生效)")
 _ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号")
 #: A list item's bullet (Markdown ``- ``, ``* ``, ``• ``), not a subtitle's dash.
 _BULLET = re.compile(r"^[-*•·]\s")
+#: A data file's title field opening a line that goes on (title: '…',createdAt: …,content: `…`).
+_TITLE_FIELD = re.compile(r"""^["']?title["']?\s*[:=]\s*(["'`])([^"'`\n]{4,80})\1\s*[,;]""")
 #: A markup tag (a PHP or JSP call inside it included).
 _TAGS = re.compile(r"<(?:[^<>]|<[^<>]*>)*>")
 #: The longest title told broken over lines.
@@ -276,6 +278,9 @@ def _read_front(blocks: list[RawBlock], index: int, path: str, notes: list[Note]
             _set(front, "title", text[:cut].strip(), block, path)
             blocks[index] = replace(block, text=text[start:].lstrip(), column=block.column + start, title_end=-1)
             return _settle(front, candidates, path, notes, _following(blocks, index)), index
+        elif not role and "title" not in front.fields and (named := _TITLE_FIELD.match(simple)) and _titled(named[2]):
+            _set(front, "title", named[2].strip(), block, path)  # title: '…', content: `…` of a data file
+            break
         elif not role and (glued := _glued_head(simple)):
             cut, name = glued  # 区政府督查室：根据… or 同志们：今天…, the body glued to its head
             head = _full_colon(text[:cut].strip())
@@ -395,7 +400,8 @@ def _speaker_like(text: str) -> bool:
         return False
     if simple.endswith("令") or ISSUER_END.search(simple):
         return False
-    return sum(map(is_han, simple)) <= 4 or bool(_POST.search(simple))  # a name alone, or a post (and a name)
+    han = sum(map(is_han, simple))
+    return han >= 2 and (han <= 4 or bool(_POST.search(simple)))  # a name alone, or a post (and a name)
 
 
 def _titled(text: str) -> bool:
@@ -518,6 +524,8 @@ def _settle(
                 notes.extend(Note(part.line, "set aside", part.text.strip()) for part in [block, *halves[id(block)]])
             else:
                 notes.append(Note(block.line, "set aside", text))
+        elif not any(map(is_han, text)) and not any(c.isdigit() for c in text):
+            notes.append(Note(block.line, "set aside", text))  # no Han at all (module.exports = {): page residue
         elif _BULLET.match(text):
             front.leftovers.append(block)  # an item of a list (- 规章): neither subtitle nor speaker
         elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
