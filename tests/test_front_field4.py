@@ -413,3 +413,25 @@ def test_a_line_without_han_under_the_title_is_no_speaker(line: str) -> None:
     """A name has Han characters: code or a row of marks under the title is not the speaker."""
     reading = _read(f"在全县经济工作会议上的讲话\n{line}\n同志们：\n今天召开会议，主要任务是部署工作。\n")
     assert reading.speech.meta.speaker == ""
+
+
+def test_a_page_word_taken_for_the_title_gives_way_to_a_notice_head_below() -> None:
+    """登陆注册 above a chapter heading and a title glued to its addressee: the 公文's head wins."""
+    draft = (
+        "登陆注册\n625800000007\n第7章 通 报\n[例文1]\n"
+        "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报各市人民政府，各县（市、区）人民政府：\n"
+        "近年来，各级政府认真贯彻实施国土资源法律法规，依法整顿矿业秩序，取得了显著成绩。\n"
+    )
+    meta = _read(draft).speech.meta
+    assert meta.title == "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报"
+    assert (meta.addressee, meta.kind) == ("各市人民政府，各县（市、区）人民政府：", "bulletin")
+
+
+def test_an_article_title_keeps_its_place_over_a_notice_it_quotes() -> None:
+    """A news piece titled at length that quotes a notice further down stays the piece it is."""
+    draft = (
+        "西区召开2017年度部门负责人述职会\n\n1月11日，西区召开2017年度部门负责人述职会，区28个部门负责人现场述职。\n"
+        "会上印发了以下通知。\n关于做好年度述职工作的通知\n各部门：\n请认真做好述职工作。\n"
+    )
+    meta = _read(draft).speech.meta
+    assert (meta.title, meta.addressee) == ("西区召开2017年度部门负责人述职会", "")

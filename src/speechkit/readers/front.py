@@ -87,6 +87,8 @@ _TITLE_FIELD = re.compile(r"""^["']?title["']?\s*[:=]\s*(["'`])([^"'`\n]{4,80})\
 _TAGS = re.compile(r"<(?:[^<>]|<[^<>]*>)*>")
 #: The longest title told broken over lines.
 _LONGEST_TITLE = 60
+#: The longest title told a page's word (登陆注册, 首页) when a 公文's head stands further down.
+_PAGE_WORD = 8
 #: How far down a 公文's head is looked for under page residue, and how many lines (title, number) it has.
 _LATER_HEAD, _HEAD_LINES = 30, 4
 #: How far into the body a notice's date without a 落款 is looked for (before the text it issues).
@@ -143,7 +145,10 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
     """
     mine: list[Note] = []
     front, start = _read_front(blocks, 0, path, mine)
-    found = front.fields.get("title") or front.fields.get("addressee") or front.salutation
+    # a short title naming no 文种 over no addressee may be a page's line (登陆注册) above a 公文's head
+    title = to_simplified(front.fields.get("title", ""))
+    page_line = not title or (len(title) <= _PAGE_WORD and not re.search(NAMED, clean_title(title)))
+    found = not page_line or front.fields.get("addressee") or front.salutation
     anchor = None if found else _later_head(blocks)
     if anchor is None:
         notes.extend(mine)
