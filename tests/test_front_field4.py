@@ -435,3 +435,42 @@ def test_an_article_title_keeps_its_place_over_a_notice_it_quotes() -> None:
     )
     meta = _read(draft).speech.meta
     assert (meta.title, meta.addressee) == ("西区召开2017年度部门负责人述职会", "")
+
+
+# --- the 版记 of a plain copy ---------------------------------------------------------------------------------
+
+_NOTICE = (
+    "关于做好年度考核工作的通知\n各乡镇人民政府，县直各单位：\n根据上级要求，现将有关事项通知如下，请认真贯彻执行。\n"
+)
+
+
+@pytest.mark.parametrize("note", ["", "（此件公开发布）\n"])
+def test_the_imprint_rows_of_a_plain_copy_leave_the_body(note: str) -> None:
+    """抄送：… and …印发 under the 落款 and date (a 附注 between) are the 版记, not text."""
+    draft = (
+        f"{_NOTICE}某某县人民政府办公室\n二〇二一年三月五日\n{note}"
+        "抄送：县委办，县人大办。\n某某县人民政府办公室　　2021年3月6日印发\n"
+    )
+    speech = _read(draft).speech
+    meta = speech.meta
+    assert (meta.signature, meta.date, meta.cc) == ("某某县人民政府办公室", "二〇二一年三月五日", "县委办，县人大办。")
+    assert (meta.printer, meta.print_date, meta.note) == ("某某县人民政府办公室", "2021年3月6日", note.strip())
+    assert speech.opening == ("根据上级要求，现将有关事项通知如下，请认真贯彻执行。",)
+
+
+def test_a_cc_line_without_a_date_above_stays_in_the_body() -> None:
+    """抄送：… under the body and no 落款 with a date is not told a 版记."""
+    speech = _read(f"{_NOTICE}抄送：县委办，县人大办。\n").speech
+    assert speech.meta.cc == ""
+    assert "抄送：县委办，县人大办。" in speech.opening
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_the_signature_and_date_are_read_on_either_side_of_the_attachment_list(where: str) -> None:
+    """附件：1.… 2.… above the 落款, or the list after the date: both are read."""
+    attachments = "附件：1.考核办法\n2.考核表\n"
+    closing = "某某县人民政府办公室\n2021年3月5日\n"
+    draft = _NOTICE + (attachments + closing if where == "before" else closing + attachments)
+    meta = _read(draft).speech.meta
+    assert (meta.signature, meta.date) == ("某某县人民政府办公室", "2021年3月5日")
+    assert meta.attachments == ("考核办法", "考核表")

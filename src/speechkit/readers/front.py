@@ -89,6 +89,11 @@ _TAGS = re.compile(r"<(?:[^<>]|<[^<>]*>)*>")
 _LONGEST_TITLE = 60
 #: The longest title told a page's word (登陆注册, 首页) when a 公文's head stands further down.
 _PAGE_WORD = 8
+#: The rows of a 版记 in a plain copy: 抄送 (抄报) and the printer with the date it printed.
+_CC = re.compile(r"^(?:抄\s*送|抄\s*报)\s*[:：]\s*\S")
+_PRINTED = re.compile(r"^(\S.{1,30}?)[\s\u3000]+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+#: A 附注 under the date: a short line in brackets (（此件公开发布）).
+_NOTE_LINE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 #: How far down a 公文's head is looked for under page residue, and how many lines (title, number) it has.
 _LATER_HEAD, _HEAD_LINES = 30, 4
 #: How far into the body a notice's date without a 落款 is looked for (before the text it issues).
@@ -647,6 +652,7 @@ def split_back(blocks: list[RawBlock], start: int, front: Front, path: str, note
         assert isinstance(block, RawPara)
         _back_mark(front, block, path)
         end -= 1
+    end = _plain_imprint(blocks, start, end, front, path)
     if end > start and isinstance(blocks[end - 1], RawPara):
         last = blocks[end - 1]
         assert isinstance(last, RawPara)
@@ -762,6 +768,42 @@ def _lone_date(blocks: list[RawBlock], start: int, end: int, front: Front, path:
             del blocks[index]
             return end - 1
     return end
+
+
+def _plain_imprint(blocks: list[RawBlock], start: int, end: int, front: Front, path: str) -> int:
+    """Read the 版记 a plain copy ends with (抄送：…; 某某办公室　2021年3月6日印发) and the 附注 over it.
+
+    Only under a 落款 and a date (the line above the rows, or above the 附注 in brackets, is a date line);
+    return the body's new end.
+    """
+    rows = end
+    while rows > start and isinstance(blocks[rows - 1], RawPara) and not blocks[rows - 1].role:  # type: ignore[union-attr]
+        text = to_simplified(blocks[rows - 1].text.strip())  # type: ignore[union-attr]
+        if not (_CC.match(text) or _PRINTED.match(text)):
+            break
+        rows -= 1
+    if rows == end:
+        return end
+    above = rows - 1
+    note = above > start and isinstance(blocks[above], RawPara) and _NOTE_LINE.match(blocks[above].text.strip())  # type: ignore[union-attr]
+    dated = blocks[above - 1 if note else above] if above - (1 if note else 0) > start else None
+    if not isinstance(dated, RawPara) or not DATE.match(dated.text.strip(" \u3000\t")):
+        return end
+    for block in blocks[rows:end]:
+        assert isinstance(block, RawPara)
+        text = block.text.strip()
+        printed = _PRINTED.match(to_simplified(text))
+        if printed:
+            _set(front, "printer", text[: printed.end(1)].strip(), block, path)
+            _set(front, "print_date", re.sub(r"\s+", "", printed.group(2)), block, path)
+        else:
+            _back_mark(front, block, path)
+    if note:
+        block = blocks[above]
+        assert isinstance(block, RawPara)
+        _set(front, "note", block.text.strip(), block, path)
+        return above
+    return rows
 
 
 def _back_mark(front: Front, block: RawPara, path: str) -> None:
