@@ -474,3 +474,44 @@ def test_the_signature_and_date_are_read_on_either_side_of_the_attachment_list(w
     meta = _read(draft).speech.meta
     assert (meta.signature, meta.date) == ("某某县人民政府办公室", "2021年3月5日")
     assert meta.attachments == ("考核办法", "考核表")
+
+
+# --- title lines of compilations and plain copies of Markdown; kinds by their 文种 -------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        ("第一篇:在全县经济工作会议上的讲话", "在全县经济工作会议上的讲话"),
+        ("# 某某网\n## 关于做好年度考核工作的通知", "关于做好年度考核工作的通知"),
+        ("XX范文网\n第一篇：2023年度述职报告\n2023年度述职报告", "2023年度述职报告"),
+    ],
+)
+def test_a_counter_or_markdown_marks_before_the_title_are_not_part_of_it(lines: str, title: str) -> None:
+    """第一篇：…, ## …: a compilation's counter or a heading's marks; a site's name is no first half."""
+    reading = _read(f"{lines}\n各乡镇人民政府：\n根据上级要求，现将有关事项通知如下，请认真贯彻执行。\n")
+    assert reading.speech.meta.title == title
+
+
+def test_a_date_of_the_minguo_calendar_closes_a_traditional_notice() -> None:
+    """中華民國一一〇年三月五日 under the 落款 of a Taiwanese 公文."""
+    draft = "臺北市政府函\n各區公所：\n現將有關事項通知如下，請遵照辦理。\n臺北市政府\n中華民國一一〇年三月五日\n"
+    meta = _read(draft).speech.meta
+    assert (meta.signature, meta.date) == ("臺北市政府", "中華民國一一〇年三月五日")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("关于基层党建工作的研究报告", "research_report"),
+        ("中共某某县委关于表彰先进基层党组织的决定", "decision"),
+        ("某某市人民政府公告", "announcement"),
+        ("关于2021年第一季度安全生产检查情况的通报", "bulletin"),
+        ("某某省人民政府关于同意设立某某开发区的批复", "reply"),
+        ("关于加强基层治理的实施意见", "opinion"),
+    ],
+)
+def test_the_kind_follows_from_the_genre_word_of_the_title(title: str, kind: str) -> None:
+    """研究报告, 决定, 公告, 通报, 批复, 意见: the title's 文种 names the kind, not the speech fallback."""
+    draft = f"{title}\n近年来，各项工作取得了新的成效。\n一、基本情况\n全县共有党支部120个。\n"
+    assert _read(draft).speech.meta.kind == kind

@@ -14,12 +14,14 @@ from ..model.speech import SourcePos
 from .classify import NAMED, clean_title
 from .raw import Note, RawBlock, RawPara
 
-#: A date line: in figures, in Chinese numerals (a copy may type 〇 as 0 or O: 二0一三年八月六日), or a template's
-#: placeholder (X年XX月XX日, ××××年×月×日, 20xx年x月x日).
+#: A date line: in figures, in Chinese numerals (a copy may type 〇 as 0 or O: 二0一三年八月六日), a template's
+#: placeholder (X年XX月XX日, ××××年×月×日, 20xx年x月x日), or of the 民国 calendar (中華民國一一〇年三月五日).
 DATE = re.compile(
     r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇○零0OＯ０一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
-    r"|[\dXx×Ｘｘ]{1,4}年[\dXx×Ｘｘ]{1,2}月[\dXx×Ｘｘ]{1,2}日)$"
+    r"|[\dXx×Ｘｘ]{1,4}年[\dXx×Ｘｘ]{1,2}月[\dXx×Ｘｘ]{1,2}日"
+    r"|中[華华]民[國国]\s*(?:\d{2,3}|[〇○零一二三四五六七八九十百]{2,5})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)$"
 )
 #: A 发文字号 line (its organ's code may be a template's placeholder: ×政复〔2013〕102号).
 DOC_NUMBER = re.compile(
@@ -83,6 +85,9 @@ _ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号")
 _BULLET = re.compile(r"^[-*•·]\s")
 #: A data file's title field opening a line that goes on (title: '…',createdAt: …,content: `…`).
 _TITLE_FIELD = re.compile(r"""^["']?title["']?\s*[:=]\s*(["'`])([^"'`\n]{4,80})\1\s*[,;]""")
+#: A Markdown heading's marks before a title a plain copy kept, and a compilation's counter (第一篇：).
+_HASHES = re.compile(r"^#{1,6}\s+")
+_COUNTER_BEFORE = re.compile(r"^第[一二三四五六七八九十\d]{1,3}篇\s*[:：]\s*")
 #: A markup tag (a PHP or JSP call inside it included).
 _TAGS = re.compile(r"<(?:[^<>]|<[^<>]*>)*>")
 #: The longest title told broken over lines.
@@ -148,7 +153,7 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
     (a 发文字号 or a title naming its 文种 over the 主送机关) is read instead: what stands above it is page
     residue or an editor's lead the reader cannot tell apart, kept at the start of the body.
     """
-    mine: list[Note] = []
+    mine = list(notes)  # the notes so far, and this reading's: kept if it stands
     front, start = _read_front(blocks, 0, path, mine)
     # a short title naming no 文种 over no addressee may be a page's line (登陆注册) above a 公文's head
     title = to_simplified(front.fields.get("title", ""))
@@ -156,7 +161,7 @@ def split_front(blocks: list[RawBlock], path: str, notes: list[Note]) -> tuple[F
     found = not page_line or front.fields.get("addressee") or front.salutation
     anchor = None if found else _later_head(blocks)
     if anchor is None:
-        notes.extend(mine)
+        notes[:] = mine
         return front, start
     later, start = _read_front(blocks, anchor, path, notes)
     later.leftovers = [*blocks[:anchor], *later.leftovers]
@@ -458,7 +463,7 @@ def _settle(
     """Decide which short lines before the body are title, issuer, subtitle and speaker."""
     if not candidates:
         return front
-    texts = [clean_title(c.text.strip()) for c in candidates]
+    texts = [_bare(clean_title(c.text.strip())) for c in candidates]
     halves = _join_repeated_halves(candidates, texts)
     titled = [_titled(c.text.strip()) for c in candidates]
     if "title" not in front.fields and not any(titled):
@@ -491,7 +496,8 @@ def _settle(
         pick = repeated[-1] if repeated else (whole[0] if whole else named[0] if named else allowed[0])
         texts[pick] = _unquoted(texts[pick])
         title = texts[pick]
-        while pick > first and not repeated and _joins_above(candidates, texts, titled, mark, pick, title):
+        aside = {n.line for n in notes if n.action == "set aside"}
+        while pick > first and not repeated and _joins_above(candidates, texts, titled, mark, pick, title, aside):
             title = texts[pick - 1] + title  # a title broken over two lines (or three)
             texts[pick - 1] = title
             pick -= 1
@@ -516,6 +522,8 @@ def _settle(
         raw = candidates[pick].text.strip()
         if raw != texts[pick] and raw.startswith(texts[pick]):
             notes.append(Note(candidates[pick].line, "set aside", raw[len(texts[pick]) :].strip()))
+        elif raw != texts[pick] and raw.endswith(texts[pick]):  # ## or 第一篇： before it
+            notes.append(Note(candidates[pick].line, "set aside", raw[: -len(texts[pick])].strip()))
         _set(front, "title", title, candidates[pick], path)
     for i, block in enumerate(candidates):
         text = texts[i]
@@ -548,13 +556,20 @@ def _settle(
 
 
 def _joins_above(
-    candidates: list[RawPara], texts: list[str], titled: list[bool], mark: list[int], pick: int, title: str
+    candidates: list[RawPara],
+    texts: list[str],
+    titled: list[bool],
+    mark: list[int],
+    pick: int,
+    title: str,
+    aside: set[int],
 ) -> bool:
     """Tell whether the line above the title is its first half: a wrapped title fills its first line."""
     before = candidates[pick - 1]
     previous = to_simplified(texts[pick - 1])
     return bool(
         before.line >= candidates[pick].line - 2  # a blank line between the two halves, at most
+        and not any(before.line < n < candidates[pick].line for n in aside)  # not a line set aside
         and titled[pick - 1]  # a row of links is no half of a title
         and re.search(r"[\u4e00-\u9fff]{2}", previous)
         and (not ISSUER_END.search(previous) or "关于" in previous)
@@ -571,6 +586,12 @@ def _joins_above(
 def _markup(text: str) -> bool:
     """Tell whether a line is mostly markup: it opens a tag, and its text outside tags is a fifth of it or less."""
     return text.startswith("<") and 5 * len(_TAGS.sub("", text)) <= len(text)
+
+
+def _bare(text: str) -> str:
+    """A title line without a Markdown heading's marks (## …) or a compilation's counter (第一篇：…) before it."""
+    bare = _COUNTER_BEFORE.sub("", _HASHES.sub("", text))
+    return bare if len(bare) >= _GLUED_TITLE // 2 else text
 
 
 def _cut_quote(text: str) -> bool:
