@@ -515,3 +515,21 @@ def test_the_kind_follows_from_the_genre_word_of_the_title(title: str, kind: str
     """研究报告, 决定, 公告, 通报, 批复, 意见: the title's 文种 names the kind, not the speech fallback."""
     draft = f"{title}\n近年来，各项工作取得了新的成效。\n一、基本情况\n全县共有党支部120个。\n"
     assert _read(draft).speech.meta.kind == kind
+
+
+def test_an_untitled_page_of_a_collection_of_reports_is_a_report() -> None:
+    """调研报告汇编(61篇)(第7/23页) over a piece without its title: the collection names the kind."""
+    draft = (
+        "调研报告汇编(61篇)(第7/23页)\n"
+        "（三）联合测绘工作推进较慢。联合测绘是一项很好的便民措施，但由于涉及部门较多，推进难度较大。\n"
+        "三、对下一步工作的建议\n（一）建立信息共享机制，畅通资料查询渠道。\n"
+    )
+    assert _read(draft).speech.meta.kind == "research_report"
+
+
+def test_a_page_header_naming_a_notice_does_not_make_an_untitled_text_a_notice() -> None:
+    """通知公告 over an untitled text: a 公文 kind needs its own head (a number, an addressee)."""
+    draft = "当前位置：首页 > 通知公告\n今天召开会议，主要任务是总结工作、部署任务，下面我讲三点意见。\n"
+    reading = _read(draft)
+    assert 1 in {n.line for n in reading.notes if n.action == "set aside"}
+    assert reading.speech.meta.kind == "speech"

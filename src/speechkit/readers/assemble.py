@@ -138,7 +138,9 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     front, start = split_front(blocks, path, notes)
     end = split_back(blocks, start, front, path, notes)
     body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes, registry=registry)
+    column = front.column
     if "title" not in front.fields:
+        column = column or _header_kind(notes, blocks[start:] if start < len(blocks) else [], registry)
         front.fields["title"] = _fallback_title(blocks, path, notes)
     articles = sum(1 for b in blocks if isinstance(b, RawPara) and _ARTICLE.match(b.text)) >= _ARTICLES
     texts = [b.text for b in blocks if isinstance(b, RawPara)]
@@ -150,7 +152,7 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         articles=normative,
         spoken=front.dateline,
         formula=formula_kind(texts, registry, addressed=bool(front.fields.get("addressee"))),
-        column=front.column,
+        column=column,
     )
     document_kind = registry.kinds[kind_name]
     source: dict[ModelPath, SourcePos] = dict(front.positions)
@@ -182,6 +184,22 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         source=source,
     )
     return Reading(speech, notes, path)
+
+
+def _header_kind(notes: list[Note], body: list[RawBlock], registry: Registry) -> str:
+    """The page's header above an untitled draft that names a kind of text (调研报告汇编(61篇)), or "".
+
+    Only a kind of the speech form (a report, an outline, a speech): a 公文 kind follows from what its own
+    head holds (a 发文字号, an addressee), not from the name of a page's collection.
+    """
+    first = next((b.line for b in body if isinstance(b, RawPara)), None)
+    for note in notes:
+        if note.action != "set aside" or first is None or note.line >= first:
+            continue
+        kind = registry.guess_kind(to_simplified(note.text))
+        if kind is not None and registry.kinds[kind].form == "speech":
+            return note.text
+    return ""
 
 
 def _fallback_title(blocks: list[RawBlock], path: str, notes: list[Note]) -> str:
