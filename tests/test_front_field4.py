@@ -533,3 +533,33 @@ def test_a_page_header_naming_a_notice_does_not_make_an_untitled_text_a_notice()
     reading = _read(draft)
     assert 1 in {n.line for n in reading.notes if n.action == "set aside"}
     assert reading.speech.meta.kind == "speech"
+
+
+_HAN = st.sampled_from("关于印发通知各区县市人民政府办公室工作要点的局部门单位省委")
+
+
+@given(st.lists(_HAN, min_size=0, max_size=60).map("".join), st.sampled_from(["：", ":", "", "。"]))
+def test_a_glued_title_cut_leaves_a_whole_addressee_line(text: str, end: str) -> None:
+    """Wherever the title of a glued line is cut, what follows is a 主送机关 line and the title keeps 8 characters."""
+    from speechkit.model.notice_parts import is_addressee_line
+    from speechkit.readers.front import _glued_title
+
+    line = text + end
+    cut = _glued_title(line)
+    if cut:
+        assert 8 <= cut < len(line)
+        assert is_addressee_line(line[cut:])
+
+
+@given(st.lists(_HAN, min_size=0, max_size=80).map("".join), st.sampled_from(["：", "，", "。", " "]))
+def test_a_glued_head_or_lead_title_cut_stays_inside_the_line(text: str, mark: str) -> None:
+    """The cuts of a line's head (addressee, salutation, title) fall inside it; nothing is invented."""
+    from speechkit.readers.front import _glued_head, _lead_title
+
+    line = text[:20] + mark + text[20:]
+    head = _glued_head(line)
+    if head is not None:
+        assert 0 < head[0] < len(line) and head[1] in ("addressee", "salutation")
+    lead = _lead_title(line)
+    if lead is not None:
+        assert 0 < lead[0] <= lead[1] < len(line)
