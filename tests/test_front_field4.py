@@ -563,3 +563,17 @@ def test_a_glued_head_or_lead_title_cut_stays_inside_the_line(text: str, mark: s
     lead = _lead_title(line)
     if lead is not None:
         assert 0 < lead[0] <= lead[1] < len(line)
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        ("某县政府关于印发\n某县2023年安全生产工作要点\n的通知", "某县政府关于印发某县2023年安全生产工作要点的通知"),
+        ("关于印发某某县2023年度安全生产工作要点\n的通知", "关于印发某某县2023年度安全生产工作要点的通知"),
+        ("臺北市政府關於修正\n「臺北市公文處理要點」\n之通知", "臺北市政府關於修正「臺北市公文處理要點」之通知"),
+    ],
+)
+def test_a_title_whose_last_line_goes_on_from_a_genre_word_is_joined(lines: str, title: str) -> None:
+    """…工作要点 / 的通知: the line naming a 文种 is not the end of the title when 的通知 follows it."""
+    reading = _read(f"{lines}\n各乡镇人民政府：\n现将有关事项通知如下，请认真执行。\n")
+    assert reading.speech.meta.title == title

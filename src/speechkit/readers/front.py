@@ -90,6 +90,8 @@ _HASHES = re.compile(r"^#{1,6}\s+")
 _COUNTER_BEFORE = re.compile(r"^第[一二三四五六七八九十\d]{1,3}篇\s*[:：]\s*")
 #: A markup tag (a PHP or JSP call inside it included).
 _TAGS = re.compile(r"<(?:[^<>]|<[^<>]*>)*>")
+#: How a title's last line starts when it goes on from the line above (…的通知, …之通知).
+_GOES_ON = "的之"
 #: The longest title told broken over lines.
 _LONGEST_TITLE = 60
 #: The longest title told a page's word (登陆注册, 首页) when a 公文's head stands further down.
@@ -494,6 +496,8 @@ def _settle(
         whole = [i for i in named if _TITLE_OPENS.match(to_simplified(texts[i]))]  # 关于…的请示 under a page's heading
         repeated = repeated or echoed or prefixed
         pick = repeated[-1] if repeated else (whole[0] if whole else named[0] if named else allowed[0])
+        while pick + 1 < len(texts) and _continues(candidates, texts, pick):
+            pick += 1  # …工作要点 / 的通知: the title ends on the line that goes on from it
         texts[pick] = _unquoted(texts[pick])
         title = texts[pick]
         aside = {n.line for n in notes if n.action == "set aside"}
@@ -578,7 +582,9 @@ def _joins_above(
         and len(texts[pick - 1] + title) <= _LONGEST_TITLE
         and not previous.endswith(tuple(_SENTENCE_END))  # a sentence is no half of a title
         and not previous.rstrip().endswith(tuple(_LABEL_END))  # nor a label (文章全文：|)
-        and not (_WHOLE_TITLE.search(previous) and _WHOLE_TITLE.search(to_simplified(title)))  # two titles
+        and not (
+            _WHOLE_TITLE.search(previous) and _WHOLE_TITLE.search(to_simplified(title)) and title[:1] not in _GOES_ON
+        )  # two titles, unless the lower one goes on from the upper (…工作要点 / 的通知)
         and (2 * len(previous) >= len(title) or "关于" in previous)
     )
 
@@ -597,6 +603,17 @@ def _bare(text: str) -> str:
 def _cut_quote(text: str) -> bool:
     """Tell whether a line leaves a quotation open (“ without its ”): a line cut from a sentence."""
     return text.count("“") > text.count("”")
+
+
+def _continues(candidates: list[RawPara], texts: list[str], pick: int) -> bool:
+    """Tell whether the line under the title goes on from it (的通知, 之通知): the title's last line."""
+    below = to_simplified(texts[pick + 1])
+    return (
+        below[:1] in _GOES_ON
+        and candidates[pick + 1].line <= candidates[pick].line + 2
+        and bool(_WHOLE_TITLE.search(below))
+        and len(texts[pick] + below) <= _LONGEST_TITLE
+    )
 
 
 def _echoes(paragraph: str, key: str) -> bool:
