@@ -37,7 +37,7 @@ ISSUER_END = re.compile(
     r"(委员会|委员会办公室?|办公室|办公厅|人民政府|政府|党委|党组|总支|支部|工作部|局|厅|院|中心|学校|公司)$"
 )
 #: How a 落款 over a date ends: an issuer, or a smaller organ (管委会, 监察室, 教务处, 派出所); told only over a date.
-SIGNER_END = re.compile(ISSUER_END.pattern[:-2] + "|管委会|协会|工会|联合会|委|部|处|室|所|站|馆)$")
+SIGNER_END = ISSUER_END.pattern[:-2] + "|管委会|协会|工会|联合会|委|部|处|室|所|站|馆)$"
 _PUNCT = "。，；！？：,;!?:"
 #: A date without its 年月日 (``2021521``, ``20210521``): a year of this century or the last, a month, a day.
 _BARE_DATE = re.compile(r"^(?:19|20)\d{2}(?:1[0-2]|0?[1-9])(?:3[01]|[12]\d|0?[1-9])$")
@@ -65,31 +65,33 @@ _COUNTER = re.compile(r"篇[\d一二三四五六七八九十]{1,3}$")
 #: What ends a sentence: a line ending so is no first half of a title (欢迎来到…网！).
 _SENTENCE_END = "。！？!?"
 #: A 文种 word inside a line (where a title glued to what follows may end).
-_GENRE_WORD = re.compile(NAMED[:-1])
+_GENRE_WORD = NAMED[:-1]
 #: The shortest title told glued to its addressee.
 _GLUED_TITLE = 8
 #: The longest addressee or salutation told glued to the first paragraph, and the shortest paragraph after it.
 _GLUED_HEAD, _GLUED_BODY = 40, 20
 #: A regulation's 题注 under its title: in brackets, from a date, saying when it was made or changed.
-_TITLE_NOTE = re.compile(
-    r"^[（(]\s*(?:\d{4}|[〇○零0一二三四五六七八九]{4})\s*年.{0,120}(?:公布|发布|通过|修正|修订|印发|施行)[^（）()]{0,40}[）)]$"
+_TITLE_NOTE = (
+    r"^[（(]\s*(?:\d{4}|[〇○零0一二三四五六七八九]{4})\s*年.{0,120}"
+    r"(?:公布|发布|通过|修正|修订|印发|施行)[^（）()]{0,40}[）)]$"
 )
 #: A date in a 题注, and what follows the date it takes effect (自…起施行).
-_NOTE_DATE = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+_NOTE_DATE = (
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 )
-_IN_FORCE = re.compile(r"\s*起(?:施行|实施|生效)")
+_IN_FORCE = r"\s*起(?:施行|实施|生效)"
 #: The number of a 令 in a 题注 (生态环境部令第26号).
-_ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号")
+_ORDER_NUMBER = r"[\u4e00-\u9fff]{2,20}令\s*第\s*\d+\s*号"
 #: A list item's bullet (Markdown ``- ``, ``* ``, ``• ``), not a subtitle's dash.
-_BULLET = re.compile(r"^[-*•·]\s")
+_BULLET = r"^[-*•·]\s"
 #: A data file's title field opening a line that goes on (title: '…',createdAt: …,content: `…`).
-_TITLE_FIELD = re.compile(r"""^["']?title["']?\s*[:=]\s*(["'`])([^"'`\n]{4,80})\1\s*[,;]""")
+_TITLE_FIELD = r"""^["']?title["']?\s*[:=]\s*(["'`])([^"'`\n]{4,80})\1\s*[,;]"""
 #: A Markdown heading's marks before a title a plain copy kept, and a compilation's counter (第一篇：).
-_HASHES = re.compile(r"^#{1,6}\s+")
-_COUNTER_BEFORE = re.compile(r"^第[一二三四五六七八九十\d]{1,3}篇\s*[:：]\s*")
+_HASHES = r"^#{1,6}\s+"
+_COUNTER_BEFORE = r"^第[一二三四五六七八九十\d]{1,3}篇\s*[:：]\s*"
 #: A markup tag (a PHP or JSP call inside it included).
-_TAGS = re.compile(r"<(?:[^<>]|<[^<>]*>)*>")
+_TAGS = r"<(?:[^<>]|<[^<>]*>)*>"
 #: How a title's last line starts when it goes on from the line above (…的通知, …之通知).
 _GOES_ON = "的之"
 #: The longest title told broken over lines.
@@ -97,10 +99,10 @@ _LONGEST_TITLE = 60
 #: The longest title told a page's word (登陆注册, 首页) when a 公文's head stands further down.
 _PAGE_WORD = 8
 #: The rows of a 版记 in a plain copy: 抄送 (抄报) and the printer with the date it printed.
-_CC = re.compile(r"^(?:抄\s*送|抄\s*报)\s*[:：]\s*\S")
-_PRINTED = re.compile(r"^(\S.{1,30}?)[\s\u3000]+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+_CC = r"^(?:抄\s*送|抄\s*报)\s*[:：]\s*\S"
+_PRINTED = r"^(\S.{1,30}?)[\s\u3000]+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$"
 #: A 附注 under the date: a short line in brackets (（此件公开发布）).
-_NOTE_LINE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
+_NOTE_LINE = r"^[（(][^（）()]{2,40}[）)]$"
 #: How far down a 公文's head is looked for under page residue, and how many lines (title, number) it has.
 _LATER_HEAD, _HEAD_LINES = 30, 4
 #: How far into the body a notice's date without a 落款 is looked for (before the text it issues).
@@ -114,9 +116,9 @@ _ECHO = 8
 #: What ends a label, not a half of a title (文章全文：, a bar a page puts after it).
 _LABEL_END = ":：|｜"
 #: A whole title: it ends in its 文种, perhaps with a note in brackets (…管理办法（2021版）).
-_WHOLE_TITLE = re.compile(NAMED[:-1] + r"(?:[（(][^（）()]{0,12}[）)])?$")
+_WHOLE_TITLE = NAMED[:-1] + r"(?:[（(][^（）()]{0,12}[）)])?$"
 #: A bar between two parts of a headline.
-_PIPE = re.compile(r"\s*[|｜]\s*(?=\S)(?<=\S[|｜])|(?<=\S)\s*[|｜]\s*(?=\S)")
+_PIPE = r"\s*[|｜]\s*(?=\S)(?<=\S[|｜])|(?<=\S)\s*[|｜]\s*(?=\S)"
 #: The longest column's name a page shows above a document's title (行政公告, 领导讲话).
 _COLUMN = 6
 #: Marks at the top left of a notice: 份号, 密级, 紧急程度.
@@ -281,7 +283,7 @@ def _read_front(blocks: list[RawBlock], index: int, path: str, notes: list[Note]
             _set(front, "doc_number", text.strip()[1:-1].strip(), block, path)  # （皖政〔2001〕85号） under the title
         elif not role and DOC_NUMBER.match(simple) and _fold(text) == _fold(front.fields["doc_number"]):
             notes.append(Note(block.line, "set aside", text))  # the page gives the number twice
-        elif not role and _TITLE_NOTE.match(simple) and ("title" in front.fields or candidates):
+        elif not role and re.compile(_TITLE_NOTE).match(simple) and ("title" in front.fields or candidates):
             _title_note(front, simple, block, path)  # （2022年4月6日某部令第26号公布　自…起施行）: date and number
             front.leftovers.append(block)  # the note itself stays in the text
         elif not role and _markup(text):
@@ -295,8 +297,8 @@ def _read_front(blocks: list[RawBlock], index: int, path: str, notes: list[Note]
             _set(front, "title", text[:cut].strip(), block, path)
             blocks[index] = replace(block, text=text[start:].lstrip(), column=block.column + start, title_end=-1)
             return _settle(front, candidates, path, notes, _following(blocks, index)), index
-        elif not role and "title" not in front.fields and (named := _TITLE_FIELD.match(simple)) and _titled(named[2]):
-            _set(front, "title", named[2].strip(), block, path)  # title: '…', content: `…` of a data file
+        elif not role and "title" not in front.fields and (named := _title_field(simple)):
+            _set(front, "title", named, block, path)  # title: '…', content: `…` of a data file
             break
         elif not role and (glued := _glued_head(simple)):
             cut, name = glued  # 区政府督查室：根据… or 同志们：今天…, the body glued to its head
@@ -318,10 +320,10 @@ def _read_front(blocks: list[RawBlock], index: int, path: str, notes: list[Note]
 
 def _title_note(front: Front, simple: str, block: RawPara, path: str) -> None:
     """Read a regulation's 题注: the date it was made (not the one it takes effect) and its 令 number."""
-    dates = [m for m in _NOTE_DATE.finditer(simple) if not _IN_FORCE.match(simple, m.end())]
+    dates = [m for m in re.compile(_NOTE_DATE).finditer(simple) if not re.compile(_IN_FORCE).match(simple, m.end())]
     if dates and "date" not in front.fields:
         _set(front, "date", re.sub(r"\s+", "", dates[-1].group(0)), block, path)
-    number = _ORDER_NUMBER.search(simple, dates[-1].end() if dates else 0)  # after the date it was made
+    number = re.compile(_ORDER_NUMBER).search(simple, dates[-1].end() if dates else 0)  # after the date it was made
     if number and "doc_number" not in front.fields:
         _set(front, "doc_number", re.sub(r"\s+", "", number.group(0)), block, path)
 
@@ -340,7 +342,7 @@ def _glued_title(simple: str) -> int:
     """
     if not simple.endswith(("：", ":")) or any(mark in simple for mark in _SENTENCE_END + "。；;"):
         return 0
-    for match in reversed(list(_GENRE_WORD.finditer(simple))):
+    for match in reversed(list(re.compile(_GENRE_WORD).finditer(simple))):
         head, rest = simple[: match.end()], simple[match.end() :]
         if (
             len(head) >= _GLUED_TITLE
@@ -362,7 +364,7 @@ def _lead_title(simple: str) -> tuple[int, int] | None:
     if (
         _GLUED_TITLE <= comma <= _GLUED_HEAD
         and _TITLE_OPENS.match(head)
-        and _WHOLE_TITLE.search(head)
+        and re.compile(_WHOLE_TITLE).search(head)
         and not any(mark in head for mark in "。；：:")
     ):
         return comma, comma + 1
@@ -522,7 +524,7 @@ def _settle(
         if dated and "date" not in front.fields and len(title) - len(dated.group(0)) >= 4:
             title = title[: dated.start()].rstrip()  # a dateline run on after the title
             _set(front, "date", re.sub(r"\s+", "", dated.group(1)), candidates[pick], path)
-        title = _PIPE.sub(" ", title)  # a headline's parts a page divides by a bar (閉幕典禮|某某致詞)
+        title = re.compile(_PIPE).sub(" ", title)  # a headline's parts a page divides by a bar (閉幕典禮|某某致詞)
         raw = candidates[pick].text.strip()
         if raw != texts[pick] and raw.startswith(texts[pick]):
             notes.append(Note(candidates[pick].line, "set aside", raw[len(texts[pick]) :].strip()))
@@ -548,7 +550,7 @@ def _settle(
                 notes.append(Note(block.line, "set aside", text))
         elif not any(map(is_han, text)) and not any(c.isdigit() for c in text):
             notes.append(Note(block.line, "set aside", text))  # no Han at all (module.exports = {): page residue
-        elif _BULLET.match(text):
+        elif re.compile(_BULLET).match(text):
             front.leftovers.append(block)  # an item of a list (- 规章): neither subtitle nor speaker
         elif re.match(r"^[—－-]{1,2}", text) and "subtitle" not in front.fields:
             _set(front, "subtitle", text, block, path)
@@ -582,21 +584,20 @@ def _joins_above(
         and len(texts[pick - 1] + title) <= _LONGEST_TITLE
         and not previous.endswith(tuple(_SENTENCE_END))  # a sentence is no half of a title
         and not previous.rstrip().endswith(tuple(_LABEL_END))  # nor a label (文章全文：|)
-        and not (
-            _WHOLE_TITLE.search(previous) and _WHOLE_TITLE.search(to_simplified(title)) and title[:1] not in _GOES_ON
-        )  # two titles, unless the lower one goes on from the upper (…工作要点 / 的通知)
+        and not (_whole(previous) and _whole(to_simplified(title)) and title[:1] not in _GOES_ON)
+        # two titles, unless the lower one goes on from the upper (…工作要点 / 的通知)
         and (2 * len(previous) >= len(title) or "关于" in previous)
     )
 
 
 def _markup(text: str) -> bool:
     """Tell whether a line is mostly markup: it opens a tag, and its text outside tags is a fifth of it or less."""
-    return text.startswith("<") and 5 * len(_TAGS.sub("", text)) <= len(text)
+    return text.startswith("<") and 5 * len(re.compile(_TAGS).sub("", text)) <= len(text)
 
 
 def _bare(text: str) -> str:
     """A title line without a Markdown heading's marks (## …) or a compilation's counter (第一篇：…) before it."""
-    bare = _COUNTER_BEFORE.sub("", _HASHES.sub("", text))
+    bare = re.compile(_COUNTER_BEFORE).sub("", re.compile(_HASHES).sub("", text))
     return bare if len(bare) >= _GLUED_TITLE // 2 else text
 
 
@@ -605,13 +606,24 @@ def _cut_quote(text: str) -> bool:
     return text.count("“") > text.count("”")
 
 
+def _whole(text: str) -> bool:
+    """Tell whether a line is a whole title: it ends in its 文种 (perhaps a note in brackets after it)."""
+    return re.compile(_WHOLE_TITLE).search(text) is not None
+
+
+def _title_field(simple: str) -> str:
+    """The title a data file's title field opening the line gives (title: '…',content: …), or ""."""
+    named = re.compile(_TITLE_FIELD).match(simple)
+    return named[2].strip() if named and _titled(named[2]) else ""
+
+
 def _continues(candidates: list[RawPara], texts: list[str], pick: int) -> bool:
     """Tell whether the line under the title goes on from it (的通知, 之通知): the title's last line."""
     below = to_simplified(texts[pick + 1])
     return (
         below[:1] in _GOES_ON
         and candidates[pick + 1].line <= candidates[pick].line + 2
-        and bool(_WHOLE_TITLE.search(below))
+        and bool(re.compile(_WHOLE_TITLE).search(below))
         and len(texts[pick] + below) <= _LONGEST_TITLE
     )
 
@@ -753,7 +765,8 @@ def _bare_date(blocks: list[RawBlock], index: int, start: int) -> bool:
     if not isinstance(before, RawPara) or before.role:
         return False
     name = before.text.strip()
-    return _short_line(name, 40) and not any(c in name for c in _PUNCT) and bool(SIGNER_END.search(to_simplified(name)))
+    signs = re.compile(SIGNER_END).search(to_simplified(name))
+    return _short_line(name, 40) and not any(c in name for c in _PUNCT) and bool(signs)
 
 
 def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, path: str) -> int:
@@ -771,7 +784,7 @@ def _inner_closing(blocks: list[RawBlock], start: int, end: int, front: Front, p
             DATE.match(day)
             and _short_line(name, 40)
             and not any(c in name for c in _PUNCT)
-            and (SIGNER_END.search(to_simplified(name)) or _POST_NAME.match(to_simplified(name)))
+            and (re.compile(SIGNER_END).search(to_simplified(name)) or _POST_NAME.match(to_simplified(name)))
         ):
             _set(front, "signature", name, sign, path)
             _set(front, "date", re.sub(r"\s+", "", day), date, path)
@@ -817,20 +830,21 @@ def _plain_imprint(blocks: list[RawBlock], start: int, end: int, front: Front, p
     rows = end
     while rows > start and isinstance(blocks[rows - 1], RawPara) and not blocks[rows - 1].role:  # type: ignore[union-attr]
         text = to_simplified(blocks[rows - 1].text.strip())  # type: ignore[union-attr]
-        if not (_CC.match(text) or _PRINTED.match(text)):
+        if not (re.compile(_CC).match(text) or re.compile(_PRINTED).match(text)):
             break
         rows -= 1
     if rows == end:
         return end
     above = rows - 1
-    note = above > start and isinstance(blocks[above], RawPara) and _NOTE_LINE.match(blocks[above].text.strip())  # type: ignore[union-attr]
+    upper = blocks[above]
+    note = above > start and isinstance(upper, RawPara) and bool(re.compile(_NOTE_LINE).match(upper.text.strip()))
     dated = blocks[above - 1 if note else above] if above - (1 if note else 0) > start else None
     if not isinstance(dated, RawPara) or not DATE.match(dated.text.strip(" \u3000\t")):
         return end
     for block in blocks[rows:end]:
         assert isinstance(block, RawPara)
         text = block.text.strip()
-        printed = _PRINTED.match(to_simplified(text))
+        printed = re.compile(_PRINTED).match(to_simplified(text))
         if printed:
             _set(front, "printer", text[: printed.end(1)].strip(), block, path)
             _set(front, "print_date", re.sub(r"\s+", "", printed.group(2)), block, path)
