@@ -30,8 +30,8 @@ KINDS: tuple[DocumentKind, ...] = (
         sections=("situation", "common_problems", "causes", "plans"),
         titles={"plans": "对策建议"},
         enumerations={"situation": Enumeration("heading"), "common_problems": Enumeration("heading")},
-        # a report of a survey or a study visit (调研报告, 赴…考察的情况报告)
-        title_pattern="调研报告|调查报告|考察[^，。,；;]{0,8}报告",
+        # a report of a survey, a study or a study visit (调研报告, 研究报告, 赴…考察的情况报告)
+        title_pattern="调研报告|调查报告|研究报告|考察[^，。,；;]{0,8}报告",
     ),
     DocumentKind(
         "notice",

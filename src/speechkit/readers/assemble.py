@@ -51,13 +51,17 @@ def guess_kind(
     articles: bool = False,
     spoken: bool = False,
     formula: str | None = None,
+    column: str = "",
 ) -> str:
     """Guess the document kind from the title and what the front and back matter held (the registry's guesser).
 
     ``formula`` is the 公文 kind whose formula the body holds (妥否，请批示; 现将有关事项通知如下): it names
-    the kind of a draft whose title names none (a title naming a 文种 of a 公文 still wins).
+    the kind of a draft whose title names none (a title naming a 文种 of a 公文 still wins); so does ``column``,
+    the name of the page's column above the title (行政公告).
     """
     title = to_simplified(meta_fields.get("title", ""))
+    if column and registry.guess_kind(title) is None and registry.guess_kind(to_simplified(column)) is not None:
+        title = to_simplified(column)
     if formula is not None and registry.guess_kind(title) is None:
         named = registry.guess_kind(title, official=True)
         fallback = registry.guess_kind("", official=True)
@@ -78,20 +82,26 @@ def _self_named(texts: list[str]) -> bool:
     return sum(len(_SELF_NAMED.findall(to_simplified(t))) for t in texts) >= _SELF_NAMES
 
 
-def formula_kind(texts: list[str], registry: Registry) -> str | None:
+def formula_kind(texts: list[str], registry: Registry, *, addressed: bool = False) -> str | None:
     """Return the 公文 kind whose formulas the paragraphs hold most (妥否，请批示; 特此通知; 通知如下), or None.
 
-    A formula counts where it opens or ends a paragraph (以上请示，祈盼批准。; …现将有关事项通知如下：);
-    the ``X如下`` of a kind's 文种 only for a kind written downward (a report's 报告如下 is also a 述职报告's).
+    A formula counts where it opens or ends a paragraph or a clause before a colon (以上请示，祈盼批准。;
+    …现将有关事项通知如下：一、… in a copy that ran the lines together); the ``X如下`` of a kind's 文种 only
+    for a kind written downward (a report's 报告如下 is also a 述职报告's) unless the draft is ``addressed``
+    to an organ (a 主送机关 was read: 现将自查情况报告如下 is then a 报告's).
     """
-    lines = [_FOLD.sub("", unicodedata.normalize("NFKC", to_simplified(t))) for t in texts]
+    lines = [
+        _FOLD.sub("", unicodedata.normalize("NFKC", to_simplified(clause)))
+        for t in texts
+        for clause in _CLAUSES.split(t)
+    ]
     best: tuple[int, str] | None = None
     for kind in registry.kinds.values():
         if kind.form == "speech":
             continue
         formulas = [_FOLD.sub("", unicodedata.normalize("NFKC", f)) for f in kind.closing_formulas]
-        if kind.genre and "downward" in kind.direction:
-            formulas.append(f"{kind.genre}如下")
+        if kind.genre and ("downward" in kind.direction or addressed):
+            formulas += [f"{kind.genre}如下", f"{kind.genre}于后"]
         if not formulas:
             continue
         alternatives = "|".join(re.escape(f) for f in formulas)
@@ -102,6 +112,8 @@ def formula_kind(texts: list[str], registry: Registry) -> str | None:
     return best[1] if best else None
 
 
+#: Where a paragraph is cut into clauses for its formulas: after a colon (…通知如下：一、…).
+_CLAUSES = re.compile(r"(?<=[：:])")
 #: What a formula is compared without: spaces and the commas inside it (妥否，请批示 = 妥否,请批示 = 妥否请批示).
 _FOLD = re.compile(r"[\s,，、]+")
 
@@ -126,7 +138,9 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
     front, start = split_front(blocks, path, notes)
     end = split_back(blocks, start, front, path, notes)
     body, _formats = read_body([*front.leftovers, *blocks[start:end]], path, notes, registry=registry)
+    column = front.column
     if "title" not in front.fields:
+        column = column or _header_kind(notes, blocks[start:] if start < len(blocks) else [], registry)
         front.fields["title"] = _fallback_title(blocks, path, notes)
     articles = sum(1 for b in blocks if isinstance(b, RawPara) and _ARTICLE.match(b.text)) >= _ARTICLES
     texts = [b.text for b in blocks if isinstance(b, RawPara)]
@@ -137,7 +151,8 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         registry,
         articles=normative,
         spoken=front.dateline,
-        formula=formula_kind(texts, registry),
+        formula=formula_kind(texts, registry, addressed=bool(front.fields.get("addressee"))),
+        column=column,
     )
     document_kind = registry.kinds[kind_name]
     source: dict[ModelPath, SourcePos] = dict(front.positions)
@@ -169,6 +184,22 @@ def assemble(draft: Draft, kind: str | None = None, *, fix: bool = True, registr
         source=source,
     )
     return Reading(speech, notes, path)
+
+
+def _header_kind(notes: list[Note], body: list[RawBlock], registry: Registry) -> str:
+    """The page's header above an untitled draft that names a kind of text (调研报告汇编(61篇)), or "".
+
+    Only a kind of the speech form (a report, an outline, a speech): a 公文 kind follows from what its own
+    head holds (a 发文字号, an addressee), not from the name of a page's collection.
+    """
+    first = next((b.line for b in body if isinstance(b, RawPara)), None)
+    for note in notes:
+        if note.action != "set aside" or first is None or note.line >= first:
+            continue
+        kind = registry.guess_kind(to_simplified(note.text))
+        if kind is not None and registry.kinds[kind].form == "speech":
+            return note.text
+    return ""
 
 
 def _fallback_title(blocks: list[RawBlock], path: str, notes: list[Note]) -> str:
