@@ -33,7 +33,6 @@ def aside(lines: list[str]) -> set[int]:
         "id: 0,",
         "createdAt: '2019/3/15',",
         "author: '管理员',",
-        "title: '习总书记对深度贫困地区脱贫的要求',",
         'content: `<p style=";margin-bottom: 0;text-align:center;text-indent:0">',
         "</div>', 'HTML');",
         '<c:set var="content" value="',
@@ -44,6 +43,11 @@ def aside(lines: list[str]) -> set[int]:
 )
 def test_a_line_of_a_program_is_set_aside(line: str) -> None:
     assert 1 in aside([line, BODY])
+
+
+def test_a_data_files_title_field_stays_for_the_front_reader() -> None:
+    lines = ["title: '习总书记对深度贫困地区脱贫的要求',", "createdAt: '2019/3/15',", "各位同志，今天我们召开会议。"]
+    assert aside(lines) == {2}
 
 
 @pytest.mark.parametrize(

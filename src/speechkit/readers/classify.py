@@ -468,8 +468,15 @@ _CODE_LINE = re.compile(
 )
 
 
+#: A data file's title field (``title: '习总书记对…的要求',``): the document's title, kept for the front reader.
+_TITLE_FIELD = re.compile(r"^[\"']?title[\"']?\s*:", re.IGNORECASE)
+
+
 def _is_code(text: str) -> bool:
-    """Tell whether a line is a line of a program (its shape, not anti-copy junk: that is cut from the line)."""
+    """Tell whether a line is a line of a program (its shape, not anti-copy junk: that is cut from the line); a
+    title field with Chinese text in it stays, as a front matter's title does."""
+    if _TITLE_FIELD.match(text) and any(is_han(char) for char in text):
+        return False
     return bool(_CODE_LINE.match(text)) and not junk_spans(text)
 
 

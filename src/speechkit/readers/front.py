@@ -257,6 +257,9 @@ def _read_front(blocks: list[RawBlock], index: int, path: str, notes: list[Note]
             front.salutation = _full_colon(text)
             front.positions[("salutation",)] = SourcePos(path, block.line, block.column)
             return _settle(front, candidates, path, notes, _following(blocks, index + 1)), index + 1
+        elif not role and "title" not in front.fields and (named := _title_field(simple)):
+            _set(front, "title", named, block, path)  # title: '…', content: `…` of a data file
+            break
         elif not role and LABELLED.match(simple) and not candidates:
             label = LABELLED.match(simple)
             assert label is not None
@@ -297,9 +300,6 @@ def _read_front(blocks: list[RawBlock], index: int, path: str, notes: list[Note]
             _set(front, "title", text[:cut].strip(), block, path)
             blocks[index] = replace(block, text=text[start:].lstrip(), column=block.column + start, title_end=-1)
             return _settle(front, candidates, path, notes, _following(blocks, index)), index
-        elif not role and "title" not in front.fields and (named := _title_field(simple)):
-            _set(front, "title", named, block, path)  # title: '…', content: `…` of a data file
-            break
         elif not role and (glued := _glued_head(simple)):
             cut, name = glued  # 区政府督查室：根据… or 同志们：今天…, the body glued to its head
             head = _full_colon(text[:cut].strip())
