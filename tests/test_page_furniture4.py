@@ -237,6 +237,20 @@ def test_check_reports_each_sprinkled_mark_where_it_stands(tmp_path: Path) -> No
     assert hits and len({(h.line, h.column) for h in hits}) == len(hits)
 
 
+def test_sprinkled_marks_are_deleted_by_fix_not_made_full_width(tmp_path: Path) -> None:
+    """SK201 leaves the sprinkled ``?`` and ``!`` to SK105: ``check --fix`` deletes them, as ``import`` does."""
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(SPRINKLED) + "\n", encoding="utf-8")
+    assert not [h for h in check_path(draft) if h.code == "SK201" and h.message.count("?") + h.message.count("!")]
+    subprocess.run([sys.executable, "-m", "speechkit", "check", "--fix", str(draft)], capture_output=True, check=False)
+    fixed = draft.read_text(encoding="utf-8")
+    assert not set(fixed) & set("?!？！")
+    assert "本细则适用于本市的城区" in fixed
+
+
 def test_a_test_page_s_question_is_set_aside() -> None:
     lines = [
         "××省人民政府",

@@ -147,6 +147,11 @@ def _page_lines(doc: Doc, textual: list[int]) -> dict[int, str]:
     return {lines[position]: why for position, why in found.items()}
 
 
+def sprinkled_in(doc: Doc) -> str:
+    """The marks a draft (not facts YAML) is sprinkled with as anti-copy junk, which SK105 deletes."""
+    return "" if doc.path.lower().endswith((".yaml", ".yml")) else _sprinkled(doc, doc.textual())
+
+
 def _sprinkled(doc: Doc, textual: list[int]) -> str:
     """The marks the draft is sprinkled with as anti-copy junk, that the text reader removes (the same test)."""
     from ...readers.classify import sprinkled_marks  # the readers import the checks: import on use

@@ -15,7 +15,7 @@ from ...model.repair import pinyin_spans as pinyin_spans
 from ...model.repair import url_spans as url_spans
 from ..finding import Hit
 from ..text import Doc
-from .boilerplate import boilerplate_spans
+from .boilerplate import boilerplate_spans, sprinkled_in
 from .chars import is_han
 from .garbled import garbled_spans, span_mask
 
@@ -32,14 +32,18 @@ def check_pinyin(doc: Doc) -> Iterator[Hit]:
 
 def check_halfwidth(doc: Doc) -> Iterator[Hit]:
     """SK201: yield a fixable hit for half-width ``,:;?!()`` next to Chinese text and ``.`` ending a Chinese
-    sentence (not in boilerplate, which SK105 deletes whole)."""
+    sentence (not in boilerplate, which SK105 deletes whole, nor the marks a draft is sprinkled with as junk, which
+    SK105 deletes one by one)."""
+    sprinkled: str | None = None
     for index in doc.textual():
         spans = halfwidth_spans(doc.units[index].text)
         if not spans:
             continue
+        if sprinkled is None:
+            sprinkled = sprinkled_in(doc)
         removed = span_mask(len(doc.units[index].text), boilerplate_spans(doc.simple(index)))
         for start, end, char in spans:
-            if removed[start]:
+            if removed[start] or char in sprinkled:
                 continue
             yield Hit(
                 index,
