@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from speechkit import read
 from speechkit.checks.runner import check_path
 from speechkit.model.repair import mend_doc_numbers
 from speechkit.readers.classify import page_lines, sprinkled_marks, strip_markup
@@ -149,12 +150,13 @@ def test_a_book_s_chapter_above_a_title_is_set_aside_a_regulation_s_below_it_sta
     assert 2 not in aside(["某某市城市管理条例", "第一章 总则", "第一条 为了加强城市管理，制定本条例。"])
 
 
-def test_a_title_run_into_its_addressee_is_split() -> None:
+def test_a_title_run_into_its_addressee_is_split(tmp_path: Path) -> None:
     line = "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报各市人民政府,各县(市、区)人民政府:"
-    paragraphs, _notes = clean_lines("\n".join(["第7章 通 报", "", line, "", BODY]))
-    texts = [p.text for p in paragraphs]
-    assert "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报" in texts
-    assert any(t.startswith("各市人民政府") for t in texts)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(["第7章 通 报", "", line, "", BODY]), encoding="utf-8")
+    meta = read(draft).meta  # split by the front reader, for every format
+    assert meta.title == "××省人民政府关于表彰全省矿业秩序治理整顿工作先进单位的通报"
+    assert meta.addressee.startswith("各市人民政府")
 
 
 @given(st.lists(st.text(alphabet="{}[]`',;()", min_size=1, max_size=6), min_size=1, max_size=5))

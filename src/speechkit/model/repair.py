@@ -276,7 +276,7 @@ def _mendable(match: re.Match[str], text: str) -> bool:
     after = text[match.end() : match.end() + 1]
     ends = not after or not (after.isalnum() or is_han(after))
     coded = match.group("prefix")[-1] in _CODE_ENDINGS
-    return coded and ends and {p for p in problems} <= {_(p) for p in _MENDABLE}
+    return coded and ends and set(problems) <= {_(p) for p in _MENDABLE}
 
 
 def mend_doc_numbers(text: str) -> tuple[str, list[str]]:

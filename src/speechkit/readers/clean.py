@@ -74,13 +74,6 @@ _SALUTATION_AFTER = r"(?:(?<=[\s\u3000])|(?<=讲话|发言|致辞|报告|提纲)
 _TITLE_RUN_ON = re.compile(
     r"^[ \t\u3000]*(在[^。！？；，,：:\s]{2,60}?上的(?:讲话|发言|致辞|主持词))(?![提稿要精中和时])(?=[\u4e00-\u9fff])"
 )
-#: A 公文's title run into its addressee on a first line: ``某某关于…的通报各市人民政府，各县人民政府：``.
-_TITLE_ADDRESSEE = re.compile(
-    r"^[ \t\u3000]*([^。！？；，,：:\s]{0,30}关于[^。！？；：:\s]{2,80}?的(?:通知|通报|决定|批复|意见|报告|请示|函))"
-    r"(?=各[^。！？；]{2,200}[:：][ \t\u3000]*$)"
-)
-#: How many pieces of text may stand above such a title (a column's name, a chapter of a book of examples).
-_HEAD_PIECES = 3
 #: How long the text run on after such a title is, at least (a title's own words are fewer).
 _RUN_ON_TEXT = 20
 _SENTENCE_END = "。！？；!?;…”’』」"
@@ -285,11 +278,8 @@ def clean_lines(text: str) -> tuple[list[RawPara], list[Note]]:
                 pieces.append((number, offset + shown.start(2) + 1, shown.group(2)))
                 line = " " * shown.end(2) + line[shown.end(2) :]
             head = _TITLE_RUN_ON.match(line) if not any(pieces) else None  # on the first line of text only
-            near_top = sum(1 for piece in pieces if piece) < _HEAD_PIECES
-            addressed = _TITLE_ADDRESSEE.match(to_simplified(line)) if near_top else None
-            head = addressed or head
-            if head and (addressed or (len(line) - head.end(1) >= _RUN_ON_TEXT and any(c in line for c in "。！？"))):
-                pieces.append((number, offset + head.start(1) + 1, line[head.start(1) : head.end(1)]))
+            if head and len(line) - head.end(1) >= _RUN_ON_TEXT and any(c in line for c in "。！？"):
+                pieces.append((number, offset + head.start(1) + 1, head.group(1)))
                 line = " " * head.end(1) + line[head.end(1) :]  # the text goes on at its own column
             for column, piece in split_runons(line, one_line or len(line) > 400):
                 pieces.append((number, offset + column + 1, piece))

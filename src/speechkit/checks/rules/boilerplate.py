@@ -74,7 +74,7 @@ def check(doc: Doc) -> Iterator[Hit]:
     textual = doc.textual()
     page = {} if keep_values else _page_lines(doc, textual)
     aside = _set_aside(doc, textual)
-    sprinkled = "" if keep_values else _sprinkled(doc, textual)
+    sprinkled = sprinkled_in(doc)
     for index in textual:
         text = doc.units[index].text
         simple = doc.simple(index)
@@ -148,15 +148,13 @@ def _page_lines(doc: Doc, textual: list[int]) -> dict[int, str]:
 
 
 def sprinkled_in(doc: Doc) -> str:
-    """The marks a draft (not facts YAML) is sprinkled with as anti-copy junk, which SK105 deletes."""
-    return "" if doc.path.lower().endswith((".yaml", ".yml")) else _sprinkled(doc, doc.textual())
-
-
-def _sprinkled(doc: Doc, textual: list[int]) -> str:
-    """The marks the draft is sprinkled with as anti-copy junk, that the text reader removes (the same test)."""
+    """The marks a draft (not facts YAML) is sprinkled with as anti-copy junk, which SK105 deletes and the text
+    reader removes (the same test)."""
+    if doc.path.lower().endswith((".yaml", ".yml")):
+        return ""
     from ...readers.classify import sprinkled_marks  # the readers import the checks: import on use
 
-    return sprinkled_marks([doc.units[index].text for index in textual])
+    return sprinkled_marks([doc.units[index].text for index in doc.textual()])
 
 
 def _junk_spans(text: str) -> list[tuple[int, int]]:
