@@ -8,30 +8,14 @@ from pathlib import Path
 
 import yaml
 
+from speech_parts import headings
 from speechkit import default_registry
-from speechkit.model.speech import Item, Section, Speech
+from speechkit.model.speech import Section
 from speechkit.readers import Reading, read_draft
 
 
 def _read(text: str, name: str = "draft.txt") -> Reading:
     return read_draft(text, "txt", name=name, registry=default_registry())
-
-
-def _headings(speech: Speech) -> list[tuple[int, str]]:
-    """Section titles at level 1 and titled heading-style items below, as the field bench counts them."""
-    found: list[tuple[int, str]] = []
-
-    def walk(items: tuple[Item, ...], style: str, level: int) -> None:
-        for item in items:
-            if style == "heading" and item.title:
-                found.append((level, item.title))
-            walk(item.items, item.enumeration.style, level + 1)
-
-    for section in speech.sections:
-        if section.title:
-            found.append((1, section.title))
-        walk(section.items, section.enumeration.style, 2)
-    return found
 
 
 def _text(section: Section) -> str:
@@ -52,7 +36,7 @@ def test_numbered_sentences_with_nothing_under_them_are_points_not_headings() ->
         "本办法自印发之日起施行，由办公室负责解释。\n"
     )
     speech = _read(draft).speech
-    assert _headings(speech) == [(1, "考勤要求"), (1, "附则")]
+    assert headings(speech) == [(1, "考勤要求"), (1, "附则")]
     assert "迟到早退的，每次扣发奖金十元。" in _text(speech.sections[0])
 
 
@@ -66,7 +50,7 @@ def test_a_heading_that_runs_on_or_has_points_under_it_stays_a_heading() -> None
         "2. 阵地建设加强。新建场所十个。\n"
         "（二）作风建设持续推进。今年开展专项整治三次，查处问题十件。\n"
     )
-    titles = [title for _level, title in _headings(_read(draft).speech)]
+    titles = [title for _level, title in headings(_read(draft).speech)]
     assert "组织建设全面加强" in titles and "作风建设持续推进" in titles
 
 
@@ -79,7 +63,7 @@ def test_in_a_list_of_numbered_paragraphs_a_line_of_whole_sentences_is_a_paragra
         "三、县政府实行县长负责制。县长主持县政府全面工作。\n"
     )
     speech = _read(draft).speech
-    assert _headings(speech) == []
+    assert headings(speech) == []
 
 
 def test_an_excerpt_that_starts_in_mid_list_keeps_the_standard_order_of_levels() -> None:
@@ -90,7 +74,7 @@ def test_an_excerpt_that_starts_in_mid_list_keeps_the_standard_order_of_levels()
         "三、下一步工作的建议\n"
         "（一）建立信息共享机制。加强部门之间的沟通。\n"
     )
-    assert _headings(_read(draft).speech) == [
+    assert headings(_read(draft).speech) == [
         (2, "测绘工作推进较慢"),
         (2, "规划编制有待加强"),
         (1, "下一步工作的建议"),
@@ -108,7 +92,7 @@ def test_anti_copy_junk_glued_to_a_label_leaves_the_label() -> None:
         "讲话第一部分，分四个自然段，层层递进。\n"
     )
     speech = _read(draft).speech
-    assert (2, "作评价") in _headings(speech)
+    assert (2, "作评价") in headings(speech)
 
 
 def test_a_bullet_before_a_spaced_chapter_label_is_dropped() -> None:
@@ -124,7 +108,7 @@ def test_a_bullet_before_a_spaced_chapter_label_is_dropped() -> None:
         "    下列事項以自治條例定之。\n"
     )
     reading = _read(draft)
-    assert [title for _level, title in _headings(reading.speech)] == ["第一章 總則", "第二章 法規之制定"]
+    assert [title for _level, title in headings(reading.speech)] == ["第一章 總則", "第二章 法規之制定"]
     assert reading.speech.meta.kind == "notice"  # a body of articles is a regulation's, issued as a 公文
 
 

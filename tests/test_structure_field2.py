@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from speech_parts import runin
 from speechkit import default_registry
 from speechkit.model.speech import Item, Speech
 from speechkit.readers import read_draft
@@ -13,17 +14,6 @@ def _read(tmp_path: Path, text: str) -> Speech:
     draft = tmp_path / "draft.txt"
     draft.write_text(text, encoding="utf-8")
     return read_draft(draft, registry=default_registry()).speech
-
-
-def _runin(speech: Speech) -> list[tuple[str, str]]:
-    """(style, title) of every run-in item of the sections."""
-    out: list[tuple[str, str]] = []
-    stack: list[tuple[str, tuple[Item, ...]]] = [(s.enumeration.style, s.items) for s in speech.sections]
-    while stack:
-        style, items = stack.pop(0)
-        out += [(style, item.title) for item in items if style != "heading"]
-        stack += [(item.enumeration.style, item.items) for item in items]
-    return out
 
 
 REPORT = (
@@ -36,12 +26,12 @@ def test_points_after_a_colon_in_a_report_are_run_in_items(tmp_path: Path) -> No
     """``…提出了要求：一要…；二要…；三要…。`` in a news report with no heading: the points are items."""
     text = REPORT + "局长在总结时提出了具体要求：一要强化责任意识，确保任务落地；二要改进工作作风；三要守住安全底线。\n"
     speech = _read(tmp_path, text)
-    assert [title.rstrip("；。") for _, title in _runin(speech)] == [
+    assert [title.rstrip("；。") for _, title in runin(speech)] == [
         "强化责任意识，确保任务落地",
         "改进工作作风",
         "守住安全底线",
     ]
-    assert {style for style, _ in _runin(speech)} == {"yiyao"}
+    assert {style for style, _ in runin(speech)} == {"yiyao"}
     assert "提出了具体要求：" in "".join(b for b in speech.opening if isinstance(b, str))
 
 
@@ -49,7 +39,7 @@ def test_the_text_after_the_colon_list_is_kept(tmp_path: Path) -> None:
     """A paragraph after the run-in points stays text, after them."""
     text = REPORT + "会议要求：一是压实责任；二是加强督导。\n最后，与会人员进行了民主测评。\n"
     speech = _read(tmp_path, text)
-    assert [title.rstrip("；。") for _, title in _runin(speech)] == ["压实责任", "加强督导"]
+    assert [title.rstrip("；。") for _, title in runin(speech)] == ["压实责任", "加强督导"]
     assert speech.sections[-1].closing == ("最后，与会人员进行了民主测评。",)
 
 
@@ -57,7 +47,7 @@ def test_one_marker_after_a_colon_is_no_list(tmp_path: Path) -> None:
     """``…指出：一是…`` with no 二是: no list, the paragraph stays whole."""
     text = REPORT + "局长指出：一是今年的成绩来之不易，大家要倍加珍惜。\n"
     speech = _read(tmp_path, text)
-    assert _runin(speech) == []
+    assert runin(speech) == []
     assert speech.opening[-1] == "局长指出：一是今年的成绩来之不易，大家要倍加珍惜。"
 
 
@@ -136,7 +126,7 @@ def test_a_quoted_count_before_a_comma_announces_points_glued_to_it(tmp_path: Pa
         "会上，局长指出，今后的工作要做到“三个统一”，一是统一思想，形成合力。"
         "二是统一标准，规范流程。三是统一考核，奖优罚劣。\n"
     )
-    titles = [title.rstrip("。") for _, title in _runin(_read(tmp_path, text))]
+    titles = [title.rstrip("。") for _, title in runin(_read(tmp_path, text))]
     assert titles == ["统一思想，形成合力", "统一标准，规范流程", "统一考核，奖优罚劣"]
 
 
@@ -147,7 +137,7 @@ def test_a_list_in_the_text_of_the_last_point_is_a_list_of_its_own(tmp_path: Pat
         "他要求各科室一要加强学习；二要改进作风；三要狠抓落实。\n"
     )
     speech = _read(tmp_path, text)
-    assert [(style, title.rstrip("；。")) for style, title in _runin(speech)] == [
+    assert [(style, title.rstrip("；。")) for style, title in runin(speech)] == [
         ("yishi", "目标明确"),
         ("yishi", "措施有力"),
         ("yiyao", "加强学习"),
@@ -161,5 +151,5 @@ def test_two_markers_glued_to_words_are_no_list(tmp_path: Path) -> None:
     """``…统一要求，…；二要…`` : a first marker inside words opens a list of three or more only."""
     text = RULES + "一、工作要求\n全局上下统一要求，各司其职；二要加强督查，确保落实。\n二、保障措施\n加强经费保障。\n"
     speech = _read(tmp_path, text)
-    assert _runin(speech) == []
+    assert runin(speech) == []
     assert speech.sections[0].items == () or not speech.sections[0].items[0].items

@@ -15,42 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import speechkit
+from speech_parts import headings, runin
 from speechkit import default_registry
-from speechkit.model.speech import Item, Speech
+from speechkit.model.speech import Speech
 from speechkit.readers import read_draft
 from speechkit.writers.dump import dump
 
 
 def _read(text: str) -> Speech:
     return read_draft(text, "txt", name="draft.txt", registry=default_registry()).speech
-
-
-def _headings(speech: Speech) -> list[tuple[int, str]]:
-    """Section titles at level 1 and titled heading-style items below, as the field bench counts them."""
-    found: list[tuple[int, str]] = []
-
-    def walk(items: tuple[Item, ...], style: str, level: int) -> None:
-        for item in items:
-            if style == "heading" and item.title:
-                found.append((level, item.title))
-            walk(item.items, item.enumeration.style, level + 1)
-
-    for section in speech.sections:
-        if section.title:
-            found.append((1, section.title))
-        walk(section.items, section.enumeration.style, 2)
-    return found
-
-
-def _runin(speech: Speech) -> list[tuple[str, str]]:
-    """(style, title) of every run-in item."""
-    out: list[tuple[str, str]] = []
-    stack: list[tuple[str, tuple[Item, ...]]] = [(s.enumeration.style, s.items) for s in speech.sections]
-    while stack:
-        style, items = stack.pop(0)
-        out += [(style, item.title) for item in items if style != "heading"]
-        stack += [(item.enumeration.style, item.items) for item in items]
-    return out
 
 
 def _all_text(speech: Speech) -> str:
@@ -86,7 +59,7 @@ def test_points_listed_in_one_sentence_are_no_headings(line: str) -> None:
         + "\n二、下步重点解决的问题\n就全国而言，下一步要重点解决公共服务问题。\n"
     )
     speech = _read(text)
-    assert [title for _level, title in _headings(speech)] == ["深度贫困脱贫要求", "下步重点解决的问题"]
+    assert [title for _level, title in headings(speech)] == ["深度贫困脱贫要求", "下步重点解决的问题"]
     assert line.split("；")[1][2:6] in _all_text(speech)  # kept as text
 
 
@@ -97,7 +70,7 @@ def test_points_after_a_colon_in_a_heading_s_text_are_no_headings() -> None:
         + "一、平台的责任\n网络安全信息平台应当履行以下责任：1. 提供安全的用户注册机制；2. 定期检测平台系统的安全性；"
         "3. 主动配合有关机构的安全审查。\n二、用户权益保护\n平台应当保护用户的合法权益。\n"
     )
-    assert _headings(_read(text)) == [(1, "平台的责任"), (1, "用户权益保护")]
+    assert headings(_read(text)) == [(1, "平台的责任"), (1, "用户权益保护")]
 
 
 def test_points_in_the_text_glued_to_a_heading_are_no_headings() -> None:
@@ -107,7 +80,7 @@ def test_points_in_the_text_glued_to_a_heading_are_no_headings() -> None:
         "二、数据的来源。1、充分依靠村干部开展统计调查。农产量抽样调查都由村干部完成。"
         "2、镇直有关部门上报各种报表。3、镇统计人员搜集相关的统计基础材料。\n"
     )
-    assert _headings(_read(text)) == [(1, "统一思想，提高认识"), (1, "数据的来源")]
+    assert headings(_read(text)) == [(1, "统一思想，提高认识"), (1, "数据的来源")]
 
 
 def test_built_inline_headings_are_read_back() -> None:
@@ -128,7 +101,7 @@ def test_built_inline_headings_are_read_back() -> None:
     markdown = speechkit.render(speechkit.build(data), "md")
     assert isinstance(markdown, str)
     plain = markdown.replace("**", "").replace("## ", "").replace("# ", "")
-    assert _headings(_read(plain)) == [(1, "加强党建"), (2, "提高认识"), (2, "强化措施")]
+    assert headings(_read(plain)) == [(1, "加强党建"), (2, "提高认识"), (2, "强化措施")]
 
 
 @pytest.mark.parametrize(
@@ -145,7 +118,7 @@ def test_a_last_line_cut_short_among_sentences_is_text(siblings: list[str], last
     """The excerpt ends inside a line whose siblings all say a sentence: a title alone there is a line cut short."""
     text = HEAD + "一、工作要求\n" + "\n".join(siblings) + "\n" + last + "\n"
     speech = _read(text)
-    titles = [title for _level, title in _headings(speech)]
+    titles = [title for _level, title in headings(speech)]
     assert titles[0] == "工作要求" and len(titles) == 1 + len(siblings)
     assert last[2:8] in _all_text(speech)
 
@@ -153,7 +126,7 @@ def test_a_last_line_cut_short_among_sentences_is_text(siblings: list[str], last
 def test_a_last_heading_alone_stays_a_heading() -> None:
     """An excerpt cut right after a heading of titles alone ends with that heading."""
     text = HEAD + "一、基本情况\n全市共有学校一百所。\n二、存在的问题\n"
-    assert _headings(_read(text)) == [(1, "基本情况"), (1, "存在的问题")]
+    assert headings(_read(text)) == [(1, "基本情况"), (1, "存在的问题")]
 
 
 def test_a_point_of_two_sentences_among_one_sentence_points_is_a_point() -> None:
@@ -165,7 +138,7 @@ def test_a_point_of_two_sentences_among_one_sentence_points_is_a_point() -> None
         "三、原隶属关系不变，请你们认真做好有关工作。\n"
         "四、上述行政区划调整所需的人员编制和经费由你省自行解决。\n"
     )
-    assert _headings(_read(text)) == []
+    assert headings(_read(text)) == []
 
 
 def test_a_heading_glued_to_its_text_over_deeper_labels_stays_a_heading() -> None:
@@ -175,7 +148,7 @@ def test_a_heading_glued_to_its_text_over_deeper_labels_stays_a_heading() -> Non
         "2. 阵地建设加强。新建场所十个。\n"
         "（二）作风建设持续推进。今年开展专项整治三次，查处问题十件。\n"
     )
-    titles = [title for _level, title in _headings(_read(text))]
+    titles = [title for _level, title in headings(_read(text))]
     assert "组织建设全面加强" in titles and "作风建设持续推进" in titles
 
 
@@ -188,16 +161,16 @@ def test_a_diyi_line_alone_over_a_paragraph_is_a_heading(comma: str) -> None:
         f"\n第二{comma}要进一步转变观念\n\n我们要把思想统一到总公司的部署上来。\n"
     )
     speech = _read(text)
-    assert [title for _level, title in _headings(speech)] == ["要树立更强烈的危机感和紧迫感", "要进一步转变观念"]
-    assert _runin(speech) == []
+    assert [title for _level, title in headings(speech)] == ["要树立更强烈的危机感和紧迫感", "要进一步转变观念"]
+    assert runin(speech) == []
 
 
 def test_diyi_points_one_under_the_other_stay_items() -> None:
     """``第一，…`` over ``第二，…`` lines with no paragraph between them are run-in points."""
     text = HEAD + "会议共有两项内容：\n第一，听取述职报告\n第二，进行民主测评\n请大家认真参加。\n"
     speech = _read(text)
-    assert _headings(speech) == []
-    assert [style for style, _title in _runin(speech)] == ["diyi", "diyi"]
+    assert headings(speech) == []
+    assert [style for style, _title in runin(speech)] == ["diyi", "diyi"]
 
 
 def test_a_numbered_line_over_a_salutation_is_no_heading() -> None:
@@ -206,7 +179,7 @@ def test_a_numbered_line_over_a_salutation_is_no_heading() -> None:
         "工作点评、会议点评和活动点评汇编\n一、工作点评材料\n同志们：\n项目观摩一路走，一路看，让人长精神。\n"
         "我就抓项目讲四个问题：\n第一，强化四个认识\n思想意识也是生产力。思想不对头，一切不对头。\n"
     )
-    assert _headings(_read(text)) == [(1, "强化四个认识")]
+    assert headings(_read(text)) == [(1, "强化四个认识")]
 
 
 def test_markdown_headings_in_a_text_draft_are_headings() -> None:
@@ -219,7 +192,7 @@ def test_markdown_headings_in_a_text_draft_are_headings() -> None:
         '## 第二章&emsp;污染防治{align="center"}\n\n'
         "第三条&emsp;产生尾矿的单位应当建立健全污染防治责任制度。\n"
     )
-    titles = [title.replace(" ", "") for _level, title in _headings(_read(text))]
+    titles = [title.replace(" ", "") for _level, title in headings(_read(text))]
     assert titles == ["第一章总则", "第二章污染防治"]
 
 
@@ -227,13 +200,13 @@ def test_markdown_headings_in_a_text_draft_are_headings() -> None:
 def test_a_hash_line_that_is_no_heading_stays_text(line: str) -> None:
     """A ``#`` line with no Han character, or with sentences in it, is no Markdown heading."""
     text = HEAD + line + "\n大家要认真学习。\n"
-    assert _headings(_read(text)) == []
+    assert headings(_read(text)) == []
 
 
 def test_a_numbered_clause_that_goes_on_is_no_heading() -> None:
     """``一、同意设立阳澄湖生态保护区,`` (cut at a comma, no sentence in it) is a clause, not a title."""
     text = "×政复〔2013〕102号\n经研究，批复如下： 一、同意设立阳澄湖生态保护区,\n\n特此批复。\n"
-    assert _headings(_read(text)) == []
+    assert headings(_read(text)) == []
 
 
 _HAN = "党建工作加强落实推进问题整改支部组织学习教育制度队伍基层服务"
@@ -246,7 +219,7 @@ def test_headings_alone_over_paragraphs_stay_headings(titles: list[str], one: bo
     """Numbered titles alone, each over a paragraph, are headings whatever the new rules, in order."""
     labels = ("一、", "二、", "三、", "四、") if one else ("第一，", "第二，", "第三，", "第四，")
     body = "".join(f"{labels[i]}{title}\n各单位要{title}，切实抓好落实。\n" for i, title in enumerate(titles))
-    assert [title for _level, title in _headings(_read(HEAD + body))] == titles
+    assert [title for _level, title in headings(_read(HEAD + body))] == titles
 
 
 @settings(max_examples=25, deadline=None)
@@ -255,7 +228,7 @@ def test_points_in_a_sentence_are_never_headings(points: list[str]) -> None:
     """``1.甲；2.乙；…`` under a heading: never a heading, and every point's text stays."""
     line = "；".join(f"{n}.{p}" for n, p in enumerate(points, 1)) + "。"
     speech = _read(HEAD + "一、工作要求\n" + line + "\n")
-    assert _headings(speech) == [(1, "工作要求")]
+    assert headings(speech) == [(1, "工作要求")]
     assert all(p in _all_text(speech) for p in points)
 
 
@@ -290,7 +263,7 @@ def test_diyi_headings_survive_the_round_trip() -> None:
         data = markdown.encode() if fmt == "md" else speechkit.render(speech, "docx")
         assert isinstance(data, bytes)
         again = read_draft(data, fmt, name=f"draft.{fmt}", registry=registry).speech
-        assert _headings(again) == _headings(speech)
+        assert headings(again) == headings(speech)
         assert speechkit.render(speechkit.load(io.StringIO(dump(again, registry=registry))), "md") == markdown
 
 
@@ -300,4 +273,4 @@ def test_a_line_cut_short_after_bold_titled_siblings_is_text() -> None:
         "# 考核方案\n\n## 一、考核内容\n\n**1.科级领导班子考核内容**。主要考核完成目标任务等情况。\n\n2.科级干部、一\n"
     )
     speech = read_draft(markdown.encode(), "md", name="draft.md", registry=default_registry()).speech
-    assert [title for _level, title in _headings(speech)] == ["考核内容", "科级领导班子考核内容"]
+    assert [title for _level, title in headings(speech)] == ["考核内容", "科级领导班子考核内容"]
